@@ -1,0 +1,75 @@
+"""The client's typed error taxonomy.
+
+Every failure the client can meet is one of these.  Texts are meant for users: they carry the
+panel's own words where there are any, and never the API key.
+"""
+
+from __future__ import annotations
+
+
+class ApiError(Exception):
+    """Base of every error the API client raises."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+    def __str__(self) -> str:
+        return self.message
+
+
+class ConfigError(ApiError):
+    """The endpoint or the key cannot be used (raised before any request is sent)."""
+
+
+class InsecureEndpointError(ConfigError):
+    """Plain http:// to a host that is not loopback: the key would cross the network in clear."""
+
+
+class PanelError(ApiError):
+    """The panel answered with its own error text (``{"error": "..."}``)."""
+
+    def __init__(self, text: str, *, http_status: int | None = None) -> None:
+        super().__init__(text)
+        self.text = text
+        self.http_status = http_status
+
+
+class InvalidKeyError(PanelError):
+    """The panel rejected the API key."""
+
+
+class InsufficientFundsError(PanelError):
+    """The balance does not cover the order."""
+
+
+class RateLimitedError(ApiError):
+    """HTTP 429 (after the retries allowed for reads were used up)."""
+
+    def __init__(self, message: str, *, retry_after: float | None = None) -> None:
+        super().__init__(message)
+        self.retry_after = retry_after
+
+
+class UnreadableAnswerError(ApiError):
+    """The answer was not the JSON the action promises: HTML, empty, truncated, wrong shape."""
+
+    def __init__(self, message: str, *, http_status: int | None = None, excerpt: str = "") -> None:
+        super().__init__(message)
+        self.http_status = http_status
+        self.excerpt = excerpt
+
+
+class NetworkError(ApiError):
+    """The panel could not be reached or did not answer in time (for a read, or before sending)."""
+
+
+class UnknownOutcomeError(ApiError):
+    """``add``, ``refill`` or ``cancel`` was sent, but its answer was lost or unreadable.
+
+    The panel may have acted (and charged).  Never retried automatically: the user reconciles it.
+    """
+
+    def __init__(self, message: str, *, cause: ApiError | None = None) -> None:
+        super().__init__(message)
+        self.cause = cause
