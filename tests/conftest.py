@@ -1,0 +1,76 @@
+"""Fixtures every test shares: no test touches the real keychain or the user's files."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import keyring
+import pytest
+from keyring.backend import KeyringBackend
+from keyring.errors import PasswordDeleteError
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+class MemoryKeyring(KeyringBackend):
+    """An in-memory keyring for tests (never used by the app itself)."""
+
+    priority = 1  # type: ignore[assignment]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.entries: dict[tuple[str, str], str] = {}
+
+    def get_password(self, service: str, username: str) -> str | None:
+        return self.entries.get((service, username))
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        self.entries[(service, username)] = password
+
+    def delete_password(self, service: str, username: str) -> None:
+        try:
+            del self.entries[(service, username)]
+        except KeyError:
+            raise PasswordDeleteError("no such password") from None
+
+
+@pytest.fixture(autouse=True)
+def memory_keyring(request: pytest.FixtureRequest) -> Iterator[MemoryKeyring | None]:
+    """Every test gets a fresh in-memory keyring, except the real Secret Service test."""
+    if request.node.get_closest_marker("keyring_integration"):
+        yield None
+        return
+    previous = keyring.get_keyring()
+    backend = MemoryKeyring()
+    keyring.set_keyring(backend)
+    try:
+        yield backend
+    finally:
+        keyring.set_keyring(previous)
+
+
+@pytest.fixture(autouse=True)
+def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A private data folder per test; the user's own files and config stay untouched."""
+    path = tmp_path / "data"
+    path.mkdir()
+    monkeypatch.setenv("SMPANEL_DATA_DIR", str(path))
+    monkeypatch.setenv("SMPANEL_CONFIG_DIR", str(tmp_path / "config"))
+    monkeypatch.setenv("SMPANEL_LOG_DIR", str(tmp_path / "logs"))
+    monkeypatch.delenv("SMPANEL_API_KEY", raising=False)
+    return path
+
+
+@pytest.fixture
+def sandbox() -> Iterator[object]:
+    """A real sandbox panel on 127.0.0.1 with a small catalog; stopped after the test."""
+    from smpanel_desktop.sandbox.server import SandboxPanel
+
+    panel = SandboxPanel(services=300, seed=7)
+    panel.start()
+    try:
+        yield panel
+    finally:
+        panel.stop()
