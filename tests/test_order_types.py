@@ -1,0 +1,283 @@
+"""The declared table of service types: what the form shows, what it accepts, what it sends."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from decimal import Decimal
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from smpanel_desktop.api.models import UNLIMITED, Service
+from smpanel_desktop.core.order_types import (
+    FIELDS_BY_TYPE,
+    InvalidOrderError,
+    build_params,
+    canonical_type,
+    estimate_cost,
+    fields_for,
+    total_quantity,
+    validate,
+)
+
+API_TYPES = [
+    "Default",
+    "Package",
+    "Custom Comments",
+    "Custom Comments Package",
+    "Mentions",
+    "Mentions with Hashtags",
+    "Mentions Custom List",
+    "Mentions Hashtag",
+    "Mentions User Followers",
+    "Mentions Media Likers",
+    "Comment Likes",
+    "Comment Replies",
+    "Poll",
+    "Invites from Groups",
+    "SEO",
+    "Subscriptions",
+    "Web Traffic",
+]
+
+# One valid set of values per type (what a careful user would type).
+GOOD: dict[str, dict[str, str]] = {
+    "Default": {"link": "https://instagram.com/p/xyz", "quantity": "100"},
+    "Package": {"link": "t.me/channel"},
+    "Custom Comments": {"link": "https://youtu.be/abc", "comments": "nice\n\n  great \r\nwow"},
+    "Custom Comments Package": {"link": "instagram.com/p/1", "comments": "one\ntwo"},
+    "Mentions": {"link": "instagram.com/p/1", "quantity": "100", "usernames": "a\nb"},
+    "Mentions with Hashtags": {
+        "link": "instagram.com/p/1",
+        "quantity": "100",
+        "usernames": "a\nb",
+        "hashtags": "#x\n#y",
+    },
+    "Mentions Custom List": {"link": "instagram.com/p/1", "usernames": "a\nb\nc"},
+    "Mentions Hashtag": {"link": "instagram.com/p/1", "quantity": "100", "hashtag": "#cats"},
+    "Mentions User Followers": {"link": "instagram.com/p/1", "quantity": "100", "username": "nasa"},
+    "Mentions Media Likers": {
+        "link": "instagram.com/p/1",
+        "quantity": "100",
+        "media": "https://instagram.com/p/2",
+    },
+    "Comment Likes": {"link": "instagram.com/p/1", "quantity": "100", "username": "bob"},
+    "Comment Replies": {"link": "instagram.com/p/1", "username": "bob", "comments": "hi\nyo"},
+    "Poll": {"link": "https://t.me/c/5", "quantity": "100", "answer_number": "2"},
+    "Invites from Groups": {"link": "t.me/g", "quantity": "100", "groups": "t.me/a\nt.me/b"},
+    "SEO": {"link": "https://example.com/page", "quantity": "100", "keywords": "buy\nsell"},
+    "Subscriptions": {
+        "username": "natgeo",
+        "min": "100",
+        "max": "200",
+        "posts": "5",
+        "old_posts": "0",
+        "delay": "30",
+        "expiry": "2099-12-31",
+    },
+    "Web Traffic": {
+        "link": "https://example.com",
+        "quantity": "100",
+        "country": "US",
+        "device": "2",
+        "type_of_traffic": "1",
+        "google_keyword": "shoes",
+        "referring_url": "https://google.com",
+    },
+}
+
+
+def service(type_: str, *, lo: int = 1, hi: int = 10_000, drip: bool = False) -> Service:
+    return Service(7, "svc", type_, "cat", Decimal("0.90"), lo, hi, dripfeed=drip)
+
+
+def test_every_type_of_the_reference_is_declared() -> None:
+    assert set(FIELDS_BY_TYPE) == set(API_TYPES)
+    for type_ in API_TYPES:
+        assert validate(service(type_), GOOD[type_]) == [], type_
+        params = build_params(service(type_), GOOD[type_])
+        assert set(params) == {k for k, v in GOOD[type_].items() if v}
+
+
+@pytest.mark.parametrize("spelling", ["default", "  DEFAULT ", "custom   comments", "Seo"])
+def test_type_lookup_ignores_case_and_spacing(spelling: str) -> None:
+    assert canonical_type(spelling) is not None
+    assert fields_for(spelling) != fields_for("Special")
+
+
+def test_unknown_type_gets_the_generic_form_with_free_extra_fields() -> None:
+    special = service("Special")
+    assert [f.name for f in fields_for(special)] == ["link", "quantity"]
+    values = {"link": "https://x.com/a", "quantity": "10", "country": "DE", "note": "a\nb"}
+    assert build_params(special, values) == {
+        "link": "https://x.com/a",
+        "quantity": "10",
+        "country": "DE",
+        "note": "a\nb",
+    }
+    problems = validate(special, {**values, "key": "sneaky", "bad name": "x"})
+    assert {p.field for p in problems} == {"key", "bad name"}
+
+
+def test_known_type_rejects_a_misspelt_field() -> None:
+    problems = validate(service("Custom Comments"), {"link": "x.com/a", "comment": "hi"})
+    fields = {p.field for p in problems}
+    assert "comment" in fields and "comments" in fields
+
+
+def test_dripfeed_only_where_the_service_allows_it() -> None:
+    values = {"link": "x.com/a", "quantity": "100", "runs": "3", "interval": "10"}
+    assert [p.field for p in validate(service("Default"), values)] == ["runs", "interval"]
+    drip = service("Default", drip=True)
+    assert "runs" not in [f.name for f in fields_for(service("Default"))]
+    assert "runs" in [f.name for f in fields_for(drip)]
+    assert validate(drip, values) == []
+    assert total_quantity(drip, values) == 300
+    assert estimate_cost(drip, values) == Decimal("0.27")
+    assert [p.field for p in validate(drip, {**values, "interval": ""})] == ["interval"]
+    assert [p.field for p in validate(drip, {**values, "runs": "1"})] == ["runs"]
+
+
+def test_quantity_within_min_and_max_and_unlimited() -> None:
+    svc = service("Default", lo=50, hi=1000)
+    assert validate(svc, {"link": "x.com/a", "quantity": "49"})[0].message == "At least 50"
+    assert validate(svc, {"link": "x.com/a", "quantity": "1001"})[0].message == "At most 1000"
+    unlimited = service("Default", lo=50, hi=UNLIMITED)
+    assert validate(unlimited, {"link": "x.com/a", "quantity": "2000000000"}) == []
+    assert validate(unlimited, {"link": "x.com/a", "quantity": "99999999999"})
+
+
+@pytest.mark.parametrize("quantity", ["-5", "1.5", "1e3", "1_000", "١٢٣", "10 0", "ten"])
+def test_quantity_must_be_plain_digits(quantity: str) -> None:
+    problems = validate(service("Default"), {"link": "x.com/a", "quantity": quantity})
+    assert [p.field for p in problems] == ["quantity"]
+
+
+@pytest.mark.parametrize(
+    "link",
+    [
+        "https://instagram.com/p/xyz",
+        "instagram.com/p/xyz",
+        "t.me/channel",
+        "@some.user_1",
+        "http://www.youtube.com/watch?v=dQw4w9WgXcQ&t=1",
+        "https://vm.tiktok.com/ZMabc/",
+        "пример.рф/страница",
+    ],
+)
+def test_real_links_are_accepted(link: str) -> None:
+    assert validate(service("Default"), {"link": link, "quantity": "10"}) == []
+
+
+@pytest.mark.parametrize(
+    "link",
+    [
+        "hello",
+        "insta gram.com/p/x",
+        "https://x.com/a\nhttps://y.com",
+        "javascript:alert(1)",
+        "ftp://files.example.com/a",
+        "https://",
+        "@",
+        "@bad name",
+        "https://localhost/x",
+        "x" * 3000 + ".com",
+    ],
+)
+def test_implausible_links_are_rejected(link: str) -> None:
+    assert [p.field for p in validate(service("Default"), {"link": link, "quantity": "10"})] == [
+        "link"
+    ]
+
+
+def test_comments_count_is_the_quantity_and_is_bounded() -> None:
+    svc = service("Custom Comments", lo=2, hi=3)
+    assert total_quantity(svc, {"comments": "a\n\n b \n"}) == 2
+    assert estimate_cost(svc, {"comments": "a\nb"}) == Decimal("0.0018")
+    assert validate(svc, {"link": "x.com/a", "comments": "one"})[0].field == "comments"
+    assert validate(svc, {"link": "x.com/a", "comments": "1\n2\n3\n4"})[0].field == "comments"
+    assert validate(svc, {"link": "x.com/a", "comments": " \n \r\n"})[0].field == "comments"
+    assert build_params(svc, {"link": "x.com/a", "comments": " a \r\n\r\nb "})["comments"] == "a\nb"
+
+
+def test_subscriptions_rules_and_expiry_format() -> None:
+    svc = service("Subscriptions", lo=10, hi=500)
+    values = dict(GOOD["Subscriptions"])
+    assert build_params(svc, values)["expiry"] == "31/12/2099"
+    assert build_params(svc, {**values, "expiry": "01/02/2099"})["expiry"] == "01/02/2099"
+    fields = lambda v: {p.field for p in validate(svc, v, today=dt.date(2026, 1, 1))}  # noqa: E731
+    assert fields({**values, "min": "300", "max": "200"}) == {"max"}
+    assert fields({**values, "delay": "7"}) == {"delay"}
+    assert fields({**values, "expiry": "31/02/2099"}) == {"expiry"}
+    assert fields({**values, "expiry": "01/01/2020"}) == {"expiry"}
+    assert fields({**values, "max": "600"}) == {"max"}
+    assert fields({**values, "username": "two words"}) == {"username"}
+    assert total_quantity(svc, values) is None and estimate_cost(svc, values) is None
+
+
+def test_package_costs_its_rate() -> None:
+    pkg = Service(3800, "Story views", "Package", "c", Decimal("84.00"), 1, 1)
+    assert total_quantity(pkg, GOOD["Package"]) == 1
+    assert estimate_cost(pkg, GOOD["Package"]) == Decimal("84.00")
+
+
+def test_build_params_refuses_invalid_values() -> None:
+    with pytest.raises(InvalidOrderError) as caught:
+        build_params(service("Default"), {"link": "", "quantity": "abc"})
+    assert {p.field for p in caught.value.problems} == {"link", "quantity"}
+
+
+def test_web_traffic_extras_are_optional_and_bounded() -> None:
+    svc = service("Web Traffic")
+    assert validate(svc, {"link": "example.com", "quantity": "100"}) == []
+    problems = validate(svc, {**GOOD["Web Traffic"], "device": "6", "type_of_traffic": "0"})
+    assert {p.field for p in problems} == {"device", "type_of_traffic"}
+
+
+# --- whatever a user types: problems, or parameters a panel would accept --------------------
+
+TEXT = st.one_of(
+    st.text(max_size=40),
+    st.sampled_from(["", " ", "100", "0", "-1", "2147483648", "a\nb", "x.com/a", "@u", "30"]),
+    st.from_regex(r"[0-9]{1,12}", fullmatch=True),
+)
+
+
+@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    type_=st.sampled_from([*API_TYPES, "Special"]),
+    drip=st.booleans(),
+    data=st.data(),
+)
+def test_any_input_gives_problems_or_clean_params(
+    type_: str, drip: bool, data: st.DataObject
+) -> None:
+    svc = service(type_, lo=10, hi=5000, drip=drip)
+    names = [f.name for f in fields_for(type_)] + ["extra"]
+    values = {
+        name: data.draw(st.one_of(TEXT, st.just(GOOD.get(type_, {}).get(name, ""))))
+        for name in names
+    }
+    problems = validate(svc, values)
+    if problems:
+        with pytest.raises(InvalidOrderError):
+            build_params(svc, values)
+        return
+    params = build_params(svc, values)
+    specs = {f.name: f for f in fields_for(svc)}
+    for name, value in params.items():
+        assert value == value.strip() and value, name
+        spec = specs.get(name)
+        if spec is None or spec.kind != "lines":
+            assert "\r" not in value
+        if spec is not None and spec.kind in ("link", "url", "int", "text", "choice", "date"):
+            assert "\n" not in value and "\r" not in value
+        if spec is not None and spec.kind == "int":
+            assert re.fullmatch(r"[0-9]+", value) and int(value) <= UNLIMITED
+    if "quantity" in params:
+        assert 10 <= int(params["quantity"]) <= 5000
+    for spec in fields_for(svc):
+        if spec.required and not spec.dripfeed:
+            assert spec.name in params
