@@ -6,6 +6,9 @@ panel's own words where there are any, and never the API key.
 
 from __future__ import annotations
 
+import re
+from typing import Any
+
 
 class ApiError(Exception):
     """Base of every error the API client raises."""
@@ -70,6 +73,35 @@ class UnknownOutcomeError(ApiError):
     The panel may have acted (and charged).  Never retried automatically: the user reconciles it.
     """
 
-    def __init__(self, message: str, *, cause: ApiError | None = None) -> None:
+    def __init__(
+        self,
+        message: str,
+        *,
+        cause: ApiError | None = None,
+        partial: tuple[Any, ...] = (),
+        unknown_ids: tuple[int, ...] = (),
+        unsent_ids: tuple[int, ...] = (),
+    ) -> None:
         super().__init__(message)
         self.cause = cause
+        self.partial = partial
+        """For a list split into batches: the results of the batches answered before the loss."""
+        self.unknown_ids = unknown_ids
+        """The ids of the batch whose answer was lost (may or may not have been acted on)."""
+        self.unsent_ids = unsent_ids
+        """The ids of later batches, never sent because of the loss."""
+
+
+_KEY_TEXT = re.compile(r"api[ _-]?key|\bkey\b|apikey", re.IGNORECASE)
+_FUNDS_TEXT = re.compile(
+    r"not[ _]enough[ _](funds|balance|money)|insufficient|low[ _]balance", re.IGNORECASE
+)
+
+
+def panel_error(text: str, *, http_status: int | None = None) -> PanelError:
+    """The right ``PanelError`` subclass for a panel's error text (key, funds, or the generic)."""
+    if _FUNDS_TEXT.search(text):
+        return InsufficientFundsError(text, http_status=http_status)
+    if _KEY_TEXT.search(text):
+        return InvalidKeyError(text, http_status=http_status)
+    return PanelError(text, http_status=http_status)

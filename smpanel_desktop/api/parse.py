@@ -1,0 +1,364 @@
+"""Tolerant parsers: a panel's decoded JSON in, typed models out.
+
+Panels send numbers as strings, ints or floats (mixed in one list), booleans as ``true``/``1``/
+``"yes"``, names with HTML entities.  Everything here accepts all of that; what cannot be read at
+all raises ``UnreadableAnswerError`` (never ``KeyError``/``TypeError``/``ValueError``).  Optional
+fields that are garbage fall back to their default rather than losing the whole record.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable, Iterable, Mapping
+from decimal import Decimal, InvalidOperation
+from typing import TypeVar, overload
+
+from .errors import UnreadableAnswerError, panel_error
+from .models import (
+    UNLIMITED,
+    Balance,
+    CancelResult,
+    Catalog,
+    OrderStatus,
+    RefillResult,
+    RefillStatus,
+    Service,
+    StatusResult,
+)
+
+D = TypeVar("D")
+R = TypeVar("R")
+
+NOT_IN_ANSWER = "The panel's answer did not mention this id"
+_TRUE = frozenset({"1", "true", "yes", "y", "on"})
+_FALSE = frozenset({"0", "false", "no", "n", "off"})
+_MAX_DIGITS = 30  # magnitudes beyond 10^30 are no price, count or id
+
+
+def _bad(what: str, value: object) -> UnreadableAnswerError:
+    shown = repr(value)
+    if len(shown) > 80:
+        shown = shown[:79] + "…"
+    return UnreadableAnswerError(
+        f"The panel's answer has an unusable {what}: {shown}", excerpt=shown
+    )
+
+
+def _missing(value: object) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+@overload
+def to_decimal(value: object) -> Decimal | None: ...
+@overload
+def to_decimal(value: object, default: D) -> Decimal | D: ...
+def to_decimal(value: object, default: object = None) -> object:
+    """str/int/float/Decimal -> Decimal through its text (``1.38`` -> ``Decimal("1.38")``)."""
+    if _missing(value):
+        return default
+    if isinstance(value, bool) or not isinstance(value, (str, int, float, Decimal)):
+        raise _bad("number", value)
+    try:
+        result = value if isinstance(value, Decimal) else Decimal(str(value).strip())
+    except (InvalidOperation, ValueError):
+        raise _bad("number", value) from None
+    if not result.is_finite() or result.adjusted() > _MAX_DIGITS:
+        raise _bad("number", value)
+    return result
+
+
+@overload
+def to_int(value: object) -> int | None: ...
+@overload
+def to_int(value: object, default: D) -> int | D: ...
+def to_int(value: object, default: object = None) -> object:
+    """``"50"``, ``50``, ``50.0``, ``"50.0"`` -> 50; a fraction is an error."""
+    if isinstance(value, int) and not isinstance(value, bool) and abs(value) < 10**_MAX_DIGITS:
+        return value
+    number = to_decimal(value)
+    if number is None:
+        return default
+    if number != number.to_integral_value():
+        raise _bad("whole number", value)
+    return int(number)
+
+
+@overload
+def to_bool(value: object) -> bool | None: ...
+@overload
+def to_bool(value: object, default: D) -> bool | D: ...
+def to_bool(value: object, default: object = None) -> object:
+    """``true``/``1``/``"1"``/``"yes"`` and their opposites; anything else is an error."""
+    if _missing(value):
+        return default
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, (int, float, Decimal)) and value in (0, 1):
+        return bool(value)
+    if isinstance(value, str):
+        word = value.strip().lower()
+        if word in _TRUE:
+            return True
+        if word in _FALSE:
+            return False
+    raise _bad("yes/no value", value)
+
+
+def clean_text(value: object, default: str = "") -> str:
+    """HTML-unescaped, stripped text; numbers become their text; missing/``false`` -> default."""
+    if value is None or isinstance(value, bool):
+        return default
+    if isinstance(value, (int, float, Decimal)):
+        return str(value)
+    if not isinstance(value, str):
+        raise _bad("text", value)
+    return html.unescape(value).strip() or default
+
+
+def soft(convert: Callable[[object], R | None], value: object, default: D) -> R | D:
+    """``convert(value)``, or ``default`` when the value is missing or unusable."""
+    try:
+        result = convert(value)
+    except UnreadableAnswerError:
+        return default
+    return default if result is None or result == "" else result
+
+
+def _mapping(payload: object, what: str) -> Mapping[str, object]:
+    if not isinstance(payload, Mapping):
+        raise _bad(what, payload)
+    return payload
+
+
+def _item_error(value: object) -> str | None:
+    """The text of a per-item ``{"error": ...}``, else None."""
+    if isinstance(value, Mapping) and "error" in value:
+        return soft(clean_text, value["error"], "") or "Error without a text"
+    return None
+
+
+# --- services ---------------------------------------------------------------------------------
+
+
+def parse_service(record: object) -> Service:
+    """One record of the ``services`` list.  No usable id or rate -> ``UnreadableAnswerError``."""
+    item = _mapping(record, "service record")
+    sid = to_int(item.get("service", item.get("id")))
+    if sid is None or sid < 0:
+        raise _bad("service id", item.get("service"))
+    rate = to_decimal(item.get("rate"))
+    if rate is None or rate < 0:
+        raise _bad("rate", item.get("rate"))
+    return Service(
+        id=sid,
+        name=soft(clean_text, item.get("name"), ""),
+        type=soft(clean_text, item.get("type"), "Default"),
+        category=soft(clean_text, item.get("category"), ""),
+        rate=rate,
+        min=soft(to_int, item.get("min"), 1),
+        max=soft(to_int, item.get("max"), UNLIMITED),
+        refill=soft(to_bool, item.get("refill"), False),
+        cancel=soft(to_bool, item.get("cancel"), False),
+        dripfeed=soft(to_bool, item.get("dripfeed"), False),
+        description=soft(clean_text, item.get("description", item.get("desc")), ""),
+    )
+
+
+def parse_catalog(payload: object) -> Catalog:
+    """The ``services`` answer: a list (or a PHP object of records).  Bad records are counted."""
+    records: Iterable[object]
+    if isinstance(payload, list):
+        records = payload
+    elif isinstance(payload, Mapping) and all(isinstance(v, Mapping) for v in payload.values()):
+        records = payload.values()
+    else:
+        raise _bad("service list", payload)
+    services: list[Service] = []
+    seen: set[int] = set()
+    skipped = 0
+    for record in records:
+        try:
+            service = parse_service(record)
+        except UnreadableAnswerError:
+            skipped += 1
+            continue
+        if service.id in seen:  # a second record with the same id cannot be ordered unambiguously
+            skipped += 1
+            continue
+        seen.add(service.id)
+        services.append(service)
+    return Catalog(tuple(services), skipped)
+
+
+# --- orders -----------------------------------------------------------------------------------
+
+
+def parse_order_id(payload: object) -> int:
+    """The ``add`` answer ``{"order": 23501}`` (the id may be a string)."""
+    item = _mapping(payload, "answer to add")
+    order = to_int(item.get("order"))
+    if order is None or order < 0:
+        raise _bad("order id", item.get("order"))
+    return order
+
+
+def _order_status(order: int, item: Mapping[str, object]) -> OrderStatus:
+    status = clean_text(item.get("status"))
+    if not status:
+        raise _bad("order status", item.get("status"))
+    currency = soft(clean_text, item.get("currency"), "")
+    return OrderStatus(
+        order=order,
+        status=status,
+        charge=soft(to_decimal, item.get("charge"), None),
+        start_count=soft(to_int, item.get("start_count"), None),
+        remains=soft(to_int, item.get("remains"), None),
+        currency=currency or None,
+    )
+
+
+def parse_status(payload: object, order: int) -> OrderStatus:
+    """The single ``status`` answer (also accepted: the multi form holding only this order)."""
+    item = _mapping(payload, "status answer")
+    nested = item.get(str(order))
+    if "status" not in item and isinstance(nested, Mapping):
+        item = nested
+    error = _item_error(item)
+    if error is not None:
+        raise panel_error(error)
+    return _order_status(order, item)
+
+
+def _entries(payload: object, id_field: str) -> dict[int, object]:
+    """Per-id entries of a multi answer: a list of records naming their id, or an object keyed
+    by id.  Entries without a usable id are dropped."""
+    if isinstance(payload, list):
+        pairs: Iterable[tuple[object, object]] = ((None, v) for v in payload)
+    elif isinstance(payload, Mapping):
+        pairs = payload.items()
+    else:
+        raise _bad("list of answers", payload)
+    entries: dict[int, object] = {}
+    for key, value in pairs:
+        named = value.get(id_field) if isinstance(value, Mapping) else None
+        ident = soft(to_int, named, None)
+        if ident is None:
+            ident = soft(to_int, key, None)
+        if ident is not None:
+            entries.setdefault(ident, value)
+    if payload and not entries:
+        raise _bad("list of answers", payload)
+    return entries
+
+
+def parse_multi_status(payload: object, orders: Iterable[int]) -> list[StatusResult]:
+    """``status`` with ``orders=``: ``{"1": {...}, "10": {"error": "Incorrect order ID"}}``.
+
+    One result per requested order, in the requested order."""
+    entries = _entries(payload, "order")
+    results: list[StatusResult] = []
+    for order in orders:
+        entry = entries.get(order)
+        error = _item_error(entry)
+        if entry is None:
+            results.append(StatusResult(order, None, NOT_IN_ANSWER))
+        elif error is not None:
+            results.append(StatusResult(order, None, error))
+        elif isinstance(entry, Mapping):
+            try:
+                results.append(StatusResult(order, _order_status(order, entry)))
+            except UnreadableAnswerError as exc:
+                results.append(StatusResult(order, None, exc.message))
+        else:
+            results.append(StatusResult(order, None, soft(clean_text, entry, "") or NOT_IN_ANSWER))
+    return results
+
+
+# --- refills, cancel, balance -----------------------------------------------------------------
+
+
+def parse_refill(payload: object) -> int:
+    """The single ``refill`` answer ``{"refill": "1"}``: the refill id."""
+    item = _mapping(payload, "refill answer")
+    error = _item_error(item.get("refill"))
+    if error is not None:
+        raise panel_error(error)
+    refill = to_int(item.get("refill"))
+    if refill is None:
+        raise _bad("refill id", item.get("refill"))
+    return refill
+
+
+def parse_refills(payload: object, orders: Iterable[int]) -> list[RefillResult]:
+    """``refill`` with ``orders=``: ``[{"order": 1, "refill": 1}, {"order": 3, "refill":
+    {"error": "..."}}]``; one result per requested order."""
+    entries = _entries(payload, "order")
+    results: list[RefillResult] = []
+    for order in orders:
+        entry = entries.get(order)
+        value = entry.get("refill") if isinstance(entry, Mapping) else None
+        error = _item_error(value) or _item_error(entry)
+        refill = soft(to_int, value, None)
+        if error is None and refill is None:
+            error = NOT_IN_ANSWER if entry is None else "The panel gave no refill id"
+        results.append(RefillResult(order, None if error else refill, error))
+    return results
+
+
+def _refill_status(refill: int, value: object) -> RefillStatus:
+    error = _item_error(value)
+    if error is not None:
+        return RefillStatus(refill, None, error)
+    status = soft(clean_text, value, "")
+    if not status:
+        raise _bad("refill status", value)
+    return RefillStatus(refill, status)
+
+
+def parse_refill_status(payload: object, refill: int) -> RefillStatus:
+    """The single ``refill_status`` answer ``{"status": "Completed"}``."""
+    item = _mapping(payload, "refill status answer")
+    return _refill_status(refill, item.get("status"))
+
+
+def parse_refill_statuses(payload: object, refills: Iterable[int]) -> list[RefillStatus]:
+    """``refill_status`` with ``refills=``: ``[{"refill": 1, "status": "Completed"}, ...]``."""
+    entries = _entries(payload, "refill")
+    results: list[RefillStatus] = []
+    for refill in refills:
+        entry = entries.get(refill)
+        error = _item_error(entry)
+        if entry is None or error is not None:
+            results.append(RefillStatus(refill, None, error or NOT_IN_ANSWER))
+            continue
+        value = entry.get("status") if isinstance(entry, Mapping) else entry
+        try:
+            results.append(_refill_status(refill, value))
+        except UnreadableAnswerError as exc:
+            results.append(RefillStatus(refill, None, exc.message))
+    return results
+
+
+def parse_cancels(payload: object, orders: Iterable[int]) -> list[CancelResult]:
+    """``cancel`` with ``orders=``: ``[{"order": 2, "cancel": 1}, {"order": 9, "cancel":
+    {"error": "..."}}]``.  ``accepted`` means the request was taken, not that it is cancelled."""
+    entries = _entries(payload, "order")
+    results: list[CancelResult] = []
+    for order in orders:
+        entry = entries.get(order)
+        value = entry.get("cancel") if isinstance(entry, Mapping) else None
+        error = _item_error(value) or _item_error(entry)
+        accepted = soft(to_bool, value, None)
+        if error is None and accepted is None:
+            error = NOT_IN_ANSWER if entry is None else "The panel gave no answer for this order"
+        results.append(CancelResult(order, bool(accepted) and error is None, error))
+    return results
+
+
+def parse_balance(payload: object) -> Balance:
+    """``{"balance": "100.84292", "currency": "USD"}``."""
+    item = _mapping(payload, "balance answer")
+    amount = to_decimal(item.get("balance"))
+    if amount is None:
+        raise _bad("balance", item.get("balance"))
+    return Balance(amount, soft(clean_text, item.get("currency"), ""))

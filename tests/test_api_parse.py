@@ -1,0 +1,387 @@
+"""The parsers read every shape real panels send, and fail only with UnreadableAnswerError."""
+
+from __future__ import annotations
+
+import contextlib
+import html
+from decimal import Decimal
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from smpanel_desktop.api.errors import (
+    InsufficientFundsError,
+    InvalidKeyError,
+    PanelError,
+    UnreadableAnswerError,
+    panel_error,
+)
+from smpanel_desktop.api.models import UNLIMITED
+from smpanel_desktop.api.parse import (
+    NOT_IN_ANSWER,
+    clean_text,
+    parse_balance,
+    parse_cancels,
+    parse_catalog,
+    parse_multi_status,
+    parse_order_id,
+    parse_refill,
+    parse_refill_status,
+    parse_refill_statuses,
+    parse_refills,
+    parse_service,
+    parse_status,
+    to_bool,
+    to_decimal,
+    to_int,
+)
+
+money = st.decimals(min_value=0, max_value=10**6, places=6, allow_nan=False, allow_infinity=False)
+counts = st.integers(min_value=0, max_value=2**40)
+texts = st.text(st.characters(blacklist_categories=("Cs",)), max_size=40)
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | texts,
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(texts, inner, max_size=4),
+    max_leaves=12,
+)
+
+
+def number_forms(value: Decimal) -> st.SearchStrategy[object]:
+    """The ways panels spell one number: "0.90", 0.9, 1, "1", " 1 "."""
+    forms: list[object] = [str(value), f" {value} ", float(value)]
+    if value == value.to_integral_value():
+        forms += [int(value), str(int(value)), float(int(value))]
+    return st.sampled_from(forms)
+
+
+def bool_forms(value: bool) -> st.SearchStrategy[object]:
+    if value:
+        return st.sampled_from([True, 1, "1", "true", "True", "yes"])
+    return st.sampled_from([False, 0, "0", "false", "no"])
+
+
+# --- converters -------------------------------------------------------------------------------
+
+
+@given(money.flatmap(lambda d: st.tuples(st.just(d), number_forms(d))))
+def test_to_decimal_reads_every_spelling_exactly(case: tuple[Decimal, object]) -> None:
+    expected, raw = case
+    result = to_decimal(raw)
+    assert isinstance(result, Decimal)
+    # Floats go through their shortest text, never binary arithmetic: 1.38 stays 1.38.
+    assert result == (Decimal(str(raw)) if isinstance(raw, float) else expected)
+
+
+@pytest.mark.parametrize(
+    "raw", ["NaN", "nan", "Infinity", "-inf", float("nan"), float("inf"), True, False, "abc", [1]]
+)
+def test_to_decimal_rejects_non_numbers(raw: object) -> None:
+    with pytest.raises(UnreadableAnswerError):
+        to_decimal(raw)
+
+
+def test_missing_values_give_the_default() -> None:
+    assert to_decimal(None) is None
+    assert to_decimal("", Decimal(0)) == 0
+    assert to_int("  ", 7) == 7
+    assert to_bool(None, False) is False
+    assert clean_text(None, "x") == "x"
+
+
+@pytest.mark.parametrize("raw", ["50", 50, 50.0, "50.0", " 50 ", Decimal("50.00")])
+def test_to_int_accepts_whole_numbers_in_any_form(raw: object) -> None:
+    assert to_int(raw) == 50
+
+
+@pytest.mark.parametrize("raw", ["50.5", 50.5, True, "fifty", {"a": 1}, "1e40"])
+def test_to_int_rejects_fractions_and_garbage(raw: object) -> None:
+    with pytest.raises(UnreadableAnswerError):
+        to_int(raw)
+
+
+@given(st.booleans().flatmap(lambda b: st.tuples(st.just(b), bool_forms(b))))
+def test_to_bool_reads_every_spelling(case: tuple[bool, object]) -> None:
+    expected, raw = case
+    assert to_bool(raw) is expected
+
+
+@given(texts)
+def test_clean_text_undoes_html_escaping(text: str) -> None:
+    assert clean_text(html.escape(text)) == text.strip()
+
+
+def test_clean_text_keeps_emoji_and_small_caps() -> None:
+    raw = " Likes &amp; Views [ Max 50K ] | 30 Days ♻️ 🚀 ᴺᴱᵂ "
+    assert clean_text(raw) == "Likes & Views [ Max 50K ] | 30 Days ♻️ 🚀 ᴺᴱᵂ"
+
+
+@given(json_values)
+def test_converters_fail_only_with_unreadable_answer(value: object) -> None:
+    for convert in (to_decimal, to_int, to_bool, clean_text):
+        with contextlib.suppress(UnreadableAnswerError):
+            convert(value)
+
+
+# --- services ---------------------------------------------------------------------------------
+
+# Shapes seen in real `services` answers: int id + string rate + int min/max; float, int and
+# string rates mixed in one list; refill absent; max 2147483647; Package with min = max = 1.
+REAL_SHAPES = [
+    {
+        "service": 2495,
+        "name": "Instagram Likes [ Max 50K ] | No Refill ⚠️ | Day 50K 🚀",
+        "type": "Default",
+        "rate": "0.076",
+        "min": 50,
+        "max": 50000,
+        "dripfeed": True,
+        "refill": False,
+        "cancel": False,
+        "category": "Instagram Likes [ Cheapest 💥 ] ᴺᴱᵂ",
+    },
+    {
+        "service": 1451,
+        "name": "TikTok Views &amp; Shares",
+        "type": "Default",
+        "rate": "0.0027",
+        "min": 100,
+        "max": 2147483647,
+        "category": "TikTok",
+    },
+    {"service": 3800, "name": "Auto Story Views", "type": "Package", "rate": "6.00", "min": 1,
+     "max": 1, "category": "Packages ⚙️"},
+    {"service": "1096", "name": "Facebook | Followers", "category": "Facebook", "rate": 1.38,
+     "min": 200, "max": 1000000, "type": "Default", "platform": "Facebook"},
+    {"service": 12, "name": "Comments", "category": "X", "rate": 4, "min": "10", "max": "1000",
+     "type": "Custom Comments", "refill": True},
+    {"service": 13, "name": "tktk", "category": "Private", "rate": "120.00000000", "min": 1.0,
+     "max": 10, "type": "Special"},
+]  # fmt: skip
+
+
+def test_real_shapes_parse_with_their_quirks() -> None:
+    catalog = parse_catalog(REAL_SHAPES)
+    assert catalog.skipped == 0
+    by_id = {s.id: s for s in catalog.services}
+    assert by_id[2495].rate == Decimal("0.076") and by_id[2495].dripfeed is True
+    assert by_id[1451].name == "TikTok Views & Shares" and by_id[1451].unlimited
+    assert (by_id[3800].type, by_id[3800].min, by_id[3800].max) == ("Package", 1, 1)
+    assert by_id[1096].rate == Decimal("1.38") and by_id[1096].refill is False
+    assert by_id[12].min == 10 and by_id[12].refill is True
+    assert by_id[13].type == "Special" and by_id[13].rate == Decimal("120")
+    assert "💥" in by_id[2495].category
+
+
+@st.composite
+def service_records(draw: st.DrawFn) -> tuple[dict[str, object], dict[str, object]]:
+    """A record in mixed spellings, with optional fields left out, and what it means."""
+    want: dict[str, object] = {
+        "id": draw(st.integers(1, 2**40)),
+        "name": draw(texts),
+        "type": draw(st.sampled_from(["Default", "Package", "Special", "default", "12"])),
+        "rate": draw(money),
+        "min": draw(counts),
+        "max": draw(st.just(UNLIMITED) | counts),
+    }
+    record: dict[str, object] = {
+        "service": draw(number_forms(Decimal(want["id"]))),  # type: ignore[arg-type]
+        "name": html.escape(want["name"]),  # type: ignore[arg-type]
+        "type": want["type"],
+        "category": "Cat &amp; 🐈",
+        "rate": draw(number_forms(want["rate"])),  # type: ignore[arg-type]
+        "min": draw(number_forms(Decimal(want["min"]))),  # type: ignore[arg-type]
+        "max": draw(number_forms(Decimal(want["max"]))),  # type: ignore[arg-type]
+    }
+    for flag in ("refill", "cancel", "dripfeed"):
+        if draw(st.booleans()):
+            want[flag] = draw(st.booleans())
+            record[flag] = draw(bool_forms(want[flag]))  # type: ignore[arg-type]
+        else:
+            want[flag] = False
+    return record, want
+
+
+@given(service_records())
+def test_parse_service_over_mixed_spellings(
+    case: tuple[dict[str, object], dict[str, object]],
+) -> None:
+    record, want = case
+    service = parse_service(record)
+    assert service.id == want["id"]
+    assert service.name == str(want["name"]).strip()
+    assert service.type == want["type"]
+    assert service.category == "Cat & 🐈"
+    assert service.rate == Decimal(str(record["rate"]))
+    assert isinstance(service.rate, Decimal)
+    assert (service.min, service.max) == (want["min"], want["max"])
+    assert (service.refill, service.cancel, service.dripfeed) == (
+        want["refill"],
+        want["cancel"],
+        want["dripfeed"],
+    )
+
+
+def test_missing_optional_fields_take_defaults() -> None:
+    service = parse_service({"service": 5, "rate": "1"})
+    assert (service.name, service.type, service.min, service.max) == ("", "Default", 1, UNLIMITED)
+    assert not (service.refill or service.cancel or service.dripfeed) and service.description == ""
+
+
+def test_catalog_skips_and_counts_records_without_a_usable_id() -> None:
+    good = {"service": 1, "rate": "0.5", "name": "ok"}
+    records = [
+        good,
+        {"name": "no id", "rate": 1},
+        {"service": "x1", "rate": 1},
+        "junk",
+        None,
+        {"service": 2, "rate": "free"},
+        {"service": 1, "rate": 9, "name": "duplicate"},
+    ]
+    catalog = parse_catalog(records)
+    assert [s.name for s in catalog.services] == ["ok"]
+    assert catalog.skipped == 6
+
+
+def test_catalog_accepts_a_php_object_of_records() -> None:
+    catalog = parse_catalog({"0": {"service": 1, "rate": 1}, "2": {"service": 3, "rate": 2}})
+    assert [s.id for s in catalog.services] == [1, 3]
+
+
+@given(st.lists(json_values, max_size=8))
+def test_catalog_never_crashes_on_bad_records(records: list[object]) -> None:
+    catalog = parse_catalog(records)
+    assert len(catalog.services) + catalog.skipped == len(records)
+
+
+@pytest.mark.parametrize("payload", [None, "services", 3, {"balance": "1"}, True])
+def test_catalog_of_the_wrong_shape_is_unreadable(payload: object) -> None:
+    with pytest.raises(UnreadableAnswerError):
+        parse_catalog(payload)
+
+
+# --- orders, refills, cancel, balance ---------------------------------------------------------
+
+
+def test_status_single_keeps_unknown_status_texts() -> None:
+    status = parse_status(
+        {"charge": 0.27819, "start_count": "3572", "status": "Awaiting moderation", "remains": ""},
+        7,
+    )
+    assert status.status == "Awaiting moderation" and not status.is_final
+    assert status.charge == Decimal("0.27819") and status.start_count == 3572
+    assert status.remains is None and status.currency is None
+
+
+def test_status_single_accepts_the_keyed_form() -> None:
+    assert parse_status({"7": {"status": "Completed"}}, 7).is_final
+
+
+def test_status_item_error_is_the_panels_error() -> None:
+    with pytest.raises(PanelError, match="Incorrect order ID"):
+        parse_status({"7": {"error": "Incorrect order ID"}}, 7)
+
+
+def test_multi_status_gives_one_result_per_requested_order() -> None:
+    payload = {
+        "1": {"charge": "0.27819", "start_count": 3572, "status": "Partial", "remains": "157"},
+        "10": {"error": "Incorrect order ID"},
+        "100": {"status": "In progress", "charge": "abc"},
+        "999": {"status": "Completed"},
+    }
+    results = parse_multi_status(payload, [1, 10, 100, 5])
+    assert [r.order for r in results] == [1, 10, 100, 5]
+    assert results[0].status is not None and results[0].status.remains == 157
+    assert results[1].error == "Incorrect order ID" and results[1].status is None
+    assert results[2].status is not None and results[2].status.charge is None
+    assert results[3].error == NOT_IN_ANSWER
+    assert parse_multi_status([], [4]) == parse_multi_status({}, [4])
+
+
+@given(json_values)
+def test_every_parser_fails_only_with_api_errors(payload: object) -> None:
+    for parse in (
+        lambda p: parse_catalog(p),
+        lambda p: parse_status(p, 1),
+        lambda p: parse_multi_status(p, [1, 2]),
+        lambda p: parse_order_id(p),
+        lambda p: parse_refill(p),
+        lambda p: parse_refills(p, [1]),
+        lambda p: parse_refill_status(p, 1),
+        lambda p: parse_refill_statuses(p, [1]),
+        lambda p: parse_cancels(p, [1]),
+        lambda p: parse_balance(p),
+    ):
+        with contextlib.suppress(UnreadableAnswerError, PanelError):
+            parse(payload)
+
+
+def test_order_id_may_be_a_string_above_two_to_the_31() -> None:
+    assert parse_order_id({"order": "23501"}) == 23501
+    assert parse_order_id({"order": 2**33}) == 2**33
+    with pytest.raises(UnreadableAnswerError):
+        parse_order_id({"status": "ok"})
+
+
+def test_refill_single_and_multi() -> None:
+    assert parse_refill({"refill": "1"}) == 1
+    with pytest.raises(PanelError, match="disabled"):
+        parse_refill({"refill": {"error": "Refill is disabled for this service"}})
+    results = parse_refills(
+        [{"order": 1, "refill": 1}, {"order": "3", "refill": {"error": "Incorrect order ID"}}],
+        [1, 3, 4],
+    )
+    assert [(r.order, r.refill, r.error) for r in results] == [
+        (1, 1, None),
+        (3, None, "Incorrect order ID"),
+        (4, None, NOT_IN_ANSWER),
+    ]
+
+
+def test_refill_status_single_and_multi() -> None:
+    assert parse_refill_status({"status": "Completed"}, 5).status == "Completed"
+    assert parse_refill_status({"status": {"error": "Refill not found"}}, 5).error == (
+        "Refill not found"
+    )
+    results = parse_refill_statuses(
+        [
+            {"refill": 1, "status": "Awaiting"},
+            {"refill": 3, "status": {"error": "Refill not found"}},
+        ],
+        [1, 3],
+    )
+    assert [(r.status, r.error) for r in results] == [
+        ("Awaiting", None),
+        (None, "Refill not found"),
+    ]
+
+
+def test_cancel_accepted_is_not_cancelled() -> None:
+    results = parse_cancels(
+        [{"order": 2, "cancel": 1}, {"order": 9, "cancel": {"error": "Incorrect order ID"}}], [2, 9]
+    )
+    assert [(r.accepted, r.error) for r in results] == [(True, None), (False, "Incorrect order ID")]
+
+
+def test_balance_keeps_every_digit() -> None:
+    balance = parse_balance({"balance": "100.84292", "currency": "TRY"})
+    assert balance.amount == Decimal("100.84292") and balance.currency == "TRY"
+    with pytest.raises(UnreadableAnswerError):
+        parse_balance({"currency": "USD"})
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Invalid API key", InvalidKeyError),
+        ("Incorrect key", InvalidKeyError),
+        ("Not enough funds on balance", InsufficientFundsError),
+        ("neworder.error.not_enough_funds", InsufficientFundsError),
+        ("Bad link", PanelError),
+        ("Incorrect keywords", PanelError),
+    ],
+)
+def test_panel_error_texts_map_to_their_kind(text: str, kind: type[PanelError]) -> None:
+    error = panel_error(text)
+    assert type(error) is kind and error.text == text
