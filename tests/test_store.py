@@ -1,0 +1,419 @@
+"""The local store on a real SQLite file: migrations, panels, cache, order lifecycle, refills."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import threading
+import time
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from smpanel_desktop.api.models import OrderStatus, RefillStatus, Service, StatusResult
+from smpanel_desktop.store import db
+from smpanel_desktop.store.models import (
+    NOT_PLACED,
+    PLACED,
+    REJECTED,
+    SUBMITTING,
+    UNKNOWN,
+    TrackedOrder,
+    fast_factory,
+)
+from smpanel_desktop.store.store import CURRENT_PANEL, Store
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Store:
+    s = Store(tmp_path / "smpanel.sqlite3")
+    yield s  # type: ignore[misc]
+    s.close()
+
+
+def svc(i: int, rate: str = "0.90", name: str | None = None) -> Service:
+    return Service(
+        i, name or f"Followers {i} [Max 50K] ♻️", "Default", "Instagram & co", Decimal(rate),
+        50, 2147483647, refill=i % 2 == 0, cancel=True, dripfeed=i % 3 == 0, description="d",
+    )  # fmt: skip
+
+
+def place(store: Store, panel_id: int, order: int) -> TrackedOrder:
+    params = {"link": "https://x/a", "quantity": 100}
+    o = store.begin_order(
+        panel_id,
+        1,
+        "Followers",
+        "Default",
+        params,
+        link="https://x/a",
+        quantity=100,
+        currency="USD",
+    )
+    return store.mark_placed(o.id, order, Decimal("0.27819"))
+
+
+def status(order: int, text: str, **kw: object) -> StatusResult:
+    return StatusResult(order, OrderStatus(order, text, **kw))  # type: ignore[arg-type]
+
+
+# -- file and migrations ---------------------------------------------------------------------
+
+
+def test_connect_uses_wal_foreign_keys_and_busy_timeout(tmp_path: Path) -> None:
+    conn = db.connect(tmp_path / "a.db")
+    assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+    assert conn.execute("PRAGMA busy_timeout").fetchone()[0] == db.BUSY_TIMEOUT_MS
+    assert db.schema_version(conn) == db.SCHEMA_VERSION
+    conn.close()
+
+
+def test_a_version_1_database_upgrades_and_keeps_its_data(tmp_path: Path) -> None:
+    path = tmp_path / "old.db"
+    old = db.connect(path, migrations=db.MIGRATIONS[:1])
+    assert db.schema_version(old) == 1
+    old.execute("INSERT INTO panels (name, endpoint, created_at) VALUES ('p', 'https://e', 1)")
+    old.close()
+
+    with Store(path) as store:
+        assert store.panel("p") is not None
+        conn = sqlite3.connect(path)
+        assert db.schema_version(conn) == db.SCHEMA_VERSION
+        indexes = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='index'")}
+        conn.close()
+    assert "orders_panel_created" in indexes
+
+
+def test_a_failed_migration_step_leaves_the_previous_version(tmp_path: Path) -> None:
+    path = tmp_path / "x.db"
+    broken = (*db.MIGRATIONS, ("CREATE TABLE extra (a)", "THIS IS NOT SQL"))
+    with pytest.raises(sqlite3.OperationalError):
+        db.connect(path, migrations=broken)
+    conn = db.connect(path)
+    assert db.schema_version(conn) == db.SCHEMA_VERSION
+    assert conn.execute("SELECT name FROM sqlite_master WHERE name='extra'").fetchone() is None
+    conn.close()
+
+
+def test_a_database_from_a_newer_app_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "new.db"
+    conn = db.connect(path)
+    conn.execute("PRAGMA user_version = 99")
+    conn.close()
+    with pytest.raises(db.SchemaTooNewError, match="newer"):
+        Store(path)
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX permissions")
+def test_database_file_is_private(store: Store) -> None:
+    assert store.path.stat().st_mode & 0o777 == 0o600
+
+
+def test_closed_store_refuses_work(tmp_path: Path) -> None:
+    s = Store(tmp_path / "c.db")
+    s.close()
+    with pytest.raises(RuntimeError, match="closed"):
+        s.panels()
+
+
+# -- panels and settings ---------------------------------------------------------------------
+
+
+def test_panels_are_unique_by_name_ignoring_case(store: Store) -> None:
+    p = store.add_panel("  My  Panel ", "https://smpanel.net/api/v2", "USD")
+    assert p.name == "My Panel"
+    with pytest.raises(ValueError, match='A panel named "my panel" already exists'):
+        store.add_panel("my panel", "https://other/api/v2")
+    with pytest.raises(ValueError, match="empty"):
+        store.add_panel("  ", "https://other/api/v2")
+    assert store.panels() == [p]
+    assert store.panel("MY PANEL") == p
+    assert store.panel_by_id(p.id) == p
+    assert store.panel("nope") is None
+
+
+def test_rename_moves_the_current_panel_setting(store: Store) -> None:
+    p = store.add_panel("a", "https://a/api/v2")
+    store.add_panel("b", "https://b/api/v2")
+    store.set_setting(CURRENT_PANEL, "a")
+    renamed = store.update_panel(p.id, name="c", currency="TRY")
+    assert (renamed.name, renamed.currency, renamed.endpoint) == ("c", "TRY", "https://a/api/v2")
+    assert store.get_setting(CURRENT_PANEL) == "c"
+    with pytest.raises(ValueError, match="already exists"):
+        store.update_panel(p.id, name="B")
+    with pytest.raises(ValueError, match="No panel"):
+        store.update_panel(999, name="z")
+
+
+def test_a_panel_with_orders_is_removed_only_with_force(store: Store) -> None:
+    p = store.add_panel("a", "https://a/api/v2")
+    store.save_services(p.id, [svc(1)], 1.0)
+    place(store, p.id, 5)
+    store.set_setting(CURRENT_PANEL, "a")
+    with pytest.raises(ValueError, match="1 tracked order"):
+        store.remove_panel("a")
+    assert store.count_orders(p.id) == 1
+    store.remove_panel("a", force=True)
+    assert store.panels() == []
+    assert store.count_orders() == 0
+    assert store.load_services(p.id) == ([], None)
+    assert store.get_setting(CURRENT_PANEL) is None
+
+
+def test_settings_round_trip(store: Store) -> None:
+    assert store.get_setting("x", "dflt") == "dflt"
+    store.set_setting("x", "1")
+    store.set_setting("x", "2")
+    assert store.get_setting("x") == "2"
+    store.set_setting("x", None)
+    assert store.get_setting("x") is None
+
+
+# -- services cache --------------------------------------------------------------------------
+
+
+def test_services_cache_keeps_every_value_exact(store: Store) -> None:
+    p = store.add_panel("a", "https://a/api/v2")
+    services = [svc(1, "0.076"), svc(2, "120.00000000"), svc(3, "1.38", name="tktk &amp; 🚀")]
+    store.save_services(p.id, services, 1700000000.5)
+    loaded, fetched_at = store.load_services(p.id)
+    assert loaded == services
+    assert str(loaded[1].rate) == "120.00000000"
+    assert loaded[0].unlimited
+    assert fetched_at == 1700000000.5 == store.services_fetched_at(p.id)
+    store.save_services(p.id, [svc(9)], 2.0)
+    assert store.load_services(p.id) == ([svc(9)], 2.0)
+
+
+def test_readers_see_the_old_or_the_new_catalog_never_a_mix(store: Store) -> None:
+    p = store.add_panel("a", "https://a/api/v2")
+    old = [svc(i, "1") for i in range(2000)]
+    new = [svc(i, "2") for i in range(2500)]
+    store.save_services(p.id, old, 1.0)
+    seen: list[tuple[int, set[Decimal]]] = []
+    stop = threading.Event()
+
+    def reader() -> None:
+        while not stop.is_set():
+            services, _ = store.load_services(p.id)
+            seen.append((len(services), {s.rate for s in services}))
+
+    thread = threading.Thread(target=reader)
+    thread.start()
+    try:
+        for i in range(10):
+            store.save_services(p.id, new if i % 2 == 0 else old, float(i))
+    finally:
+        stop.set()
+        thread.join()
+    assert seen
+    assert all(s in ((2000, {Decimal(1)}), (2500, {Decimal(2)})) for s in seen)
+
+
+# -- orders ----------------------------------------------------------------------------------
+
+
+def test_begin_order_is_committed_before_the_request(store: Store) -> None:
+    p = store.add_panel("a", "https://a/api/v2")
+    o = store.begin_order(p.id, 7, "Likes", "Custom Comments", {"link": "L", "comments": "a\nb"},
+                          link="L", quantity=2, currency="USD")  # fmt: skip
+    other = sqlite3.connect(store.path)  # another process would see exactly this
+    row = other.execute("SELECT state, params FROM orders WHERE id = ?", (o.id,)).fetchone()
+    other.close()
+    assert row == (SUBMITTING, '{"link":"L","comments":"a\\nb"}')
+    assert o.state == SUBMITTING and o.order is None and o.params["comments"] == "a\nb"
+
+
+def test_order_lifecycle_placed(store: Store) -> None:
+    p = store.add_panel("a", "https://a/api/v2")
+    o = place(store, p.id, 2**40)
+    assert (o.state, o.order, o.charge) == (PLACED, 2**40, Decimal("0.27819"))
+    assert store.order_by_panel_id(p.id, 2**40) == o
+    with pytest.raises(ValueError, match="placed, not submitting"):
+        store.mark_rejected(o.id, "Bad link")
+
+
+def test_rejected_order_keeps_the_panel_text(store: Store) -> None:
+    p = store.add_panel("a", "https://a/api/v2")
+    o = store.begin_order(p.id, 1, "F", "Default", {}, link="x")
+    r = store.mark_rejected(o.id, "Not enough funds on balance")
+    assert (r.state, r.last_error) == (REJECTED, "Not enough funds on balance")
+    assert store.open_orders(p.id) == []
+
+
+def test_unknown_order_is_resolved_by_the_user(store: Store) -> None:
+    p = store.add_panel("a", "https://a/api/v2")
+    place(store, p.id, 100)
+    a = store.mark_unknown(store.begin_order(p.id, 1, "F", "Default", {"q": 1}).id, "timed out")
+    b = store.mark_unknown(store.begin_order(p.id, 1, "F", "Default", {"q": 2}).id, "dropped")
+    assert [o.id for o in store.orders(state=UNKNOWN)] == [b.id, a.id]
+    with pytest.raises(ValueError, match="Panel order 100 is already tracked"):
+        store.resolve_unknown(a.id, 100)
+    assert store.resolve_unknown(a.id, 101).state == PLACED
+    assert store.resolve_unknown(b.id, None).state == NOT_PLACED
+    with pytest.raises(ValueError, match="not placed, not unknown"):
+        store.resolve_unknown(b.id, 102)
+    assert {o.order for o in store.open_orders(p.id)} == {100, 101}
+
+
+def test_interrupted_submissions_become_unknown(store: Store) -> None:
+    p = store.add_panel("a", "https://a/api/v2")
+    o = store.begin_order(p.id, 1, "F", "Default", {})
+    assert store.recover_interrupted(time.time() + 1) == 1
+    recovered = store.order(o.id)
+    assert recovered is not None and recovered.state == UNKNOWN
+    assert "may have been placed" in (recovered.last_error or "")
+
+
+def test_import_refuses_an_order_already_tracked(store: Store) -> None:
+    p = store.add_panel("a", "https://a/api/v2")
+    q = store.add_panel("b", "https://b/api/v2")
+    o = store.import_order(p.id, 555)
+    assert (o.state, o.order, o.service_id, o.params) == (PLACED, 555, 0, {})
+    with pytest.raises(ValueError, match="already tracked"):
+        store.import_order(p.id, 555)
+    assert store.import_order(q.id, 555).panel_id == q.id  # same id on another panel is fine
+    with pytest.raises(ValueError, match="not a valid order id"):
+        store.import_order(p.id, 0)
+
+
+def test_apply_statuses_records_changes_history_and_errors(store: Store) -> None:
+    p = store.add_panel("a", "https://a/api/v2")
+    a, b, c = (place(store, p.id, n) for n in (1, 2, 3))
+    changes = store.apply_statuses(
+        p.id,
+        [status(1, "In progress", start_count=10, remains=90), status(2, "Completed"),
+         StatusResult(3, None, "Incorrect order ID"), status(999, "Pending")],
+        100.0,
+    )  # fmt: skip
+    assert changes == [(a.id, None, "In progress"), (b.id, None, "Completed")]
+    assert store.apply_statuses(p.id, [status(1, "In progress")], 101.0) == []
+    assert store.apply_statuses(p.id, [status(1, "Partial", remains=5)], 102.0) == [
+        (a.id, "In progress", "Partial")
+    ]
+    a2, c2 = store.order(a.id), store.order(c.id)
+    assert a2 is not None and c2 is not None
+    assert (a2.status, a2.start_count, a2.remains, a2.last_checked_at) == ("Partial", 10, 5, 102.0)
+    assert a2.charge == Decimal("0.27819")
+    assert (c2.last_error, c2.status, c2.last_checked_at) == ("Incorrect order ID", None, 100.0)
+    assert [(h.old_status, h.new_status) for h in store.status_history(a.id)] == [
+        (None, "In progress"), ("In progress", "Partial")
+    ]  # fmt: skip
+    assert [o.order for o in store.open_orders(p.id)] == [3]
+
+
+def test_apply_statuses_is_all_or_nothing(store: Store) -> None:
+    p = store.add_panel("a", "https://a/api/v2")
+    place(store, p.id, 1)
+    place(store, p.id, 2)
+    bad = StatusResult(2, OrderStatus(2, "Pending", start_count=object()))  # type: ignore[arg-type]
+    with pytest.raises(sqlite3.Error):
+        store.apply_statuses(p.id, [status(1, "Completed"), bad], 5.0)
+    assert [o.status for o in store.orders()] == [None, None]
+    assert store.status_history(1) == []
+
+
+def test_orders_filters_and_newest_first(store: Store) -> None:
+    p = store.add_panel("a", "https://a/api/v2")
+    q = store.add_panel("b", "https://b/api/v2")
+    o1, o2, o3 = place(store, p.id, 11), place(store, p.id, 12), place(store, q.id, 13)
+    store.apply_statuses(p.id, [status(11, "Cancelled"), status(12, "Canceled")], 1.0)
+    assert [o.id for o in store.orders()] == [o3.id, o2.id, o1.id]
+    assert [o.id for o in store.orders(p.id)] == [o2.id, o1.id]
+    assert len(store.orders(status="canceled")) == 2
+    assert store.orders(search="13") == [o3]
+    assert [o.id for o in store.orders(search="x/A")] == [o3.id, o2.id, o1.id]  # link, any case
+    assert store.orders(search="100%") == []  # % is literal
+    assert store.count_orders() == 3 and store.count_orders(q.id) == 1
+    assert store.orders(p.id, state=PLACED, status="Pending") == []
+
+
+def test_worker_thread_and_gui_thread_share_the_store(store: Store) -> None:
+    p = store.add_panel("a", "https://a/api/v2")
+    errors: list[BaseException] = []
+
+    def worker() -> None:
+        try:
+            for n in range(50):
+                place(store, p.id, 1000 + n)
+        except BaseException as exc:  # pragma: no cover - reported below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=worker)]
+    threads[0].start()
+    while threads[0].is_alive():
+        store.orders(p.id)  # the GUI thread reads while the worker writes
+    threads[0].join()
+    assert errors == []
+    assert store.count_orders(p.id) == 50
+
+
+# -- refills ---------------------------------------------------------------------------------
+
+
+def test_refills_are_tracked_until_final(store: Store) -> None:
+    p = store.add_panel("a", "https://a/api/v2")
+    q = store.add_panel("b", "https://b/api/v2")
+    o = place(store, p.id, 1)
+    other = place(store, q.id, 1)
+    r = store.add_refill(o.id, 77)
+    store.add_refill(other.id, 77)  # the same refill id on another panel
+    failed = store.refill_failed(o.id, "Refill is disabled for this service")
+    assert (failed.refill, failed.last_error) == (None, "Refill is disabled for this service")
+    assert [x.refill for x in store.open_refills(p.id)] == [77]
+    changes = store.apply_refill_statuses([RefillStatus(77, "Completed")], 9.0, panel_id=p.id)
+    assert changes == [(r.id, None, "Completed")]
+    assert store.open_refills(p.id) == []
+    assert len(store.open_refills(q.id)) == 1
+    store.apply_refill_statuses([RefillStatus(77, None, "Refill not found")], 10.0, panel_id=q.id)
+    assert store.open_refills(q.id)[0].last_error == "Refill not found"
+    assert [x.id for x in store.refills(o.id)] == [failed.id, r.id]
+    pending = store.begin_order(p.id, 1, "F", "Default", {})
+    with pytest.raises(ValueError, match="submitting, not placed"):
+        store.add_refill(pending.id, 5)
+
+
+def test_fast_factory_builds_equal_values() -> None:
+    make = fast_factory(TrackedOrder)
+    args = (1, 2, 3, 4, "n", "t", {"a": 1}, "l", 5, 2, Decimal("1.5"), "USD", "Pending",
+            PLACED, 1, 2, 3.0, 4.0, 5.0, "e")  # fmt: skip
+    built, normal = make(*args), TrackedOrder(*args)  # type: ignore[arg-type]
+    assert built == normal and repr(built) == repr(normal)
+    with pytest.raises(AttributeError):
+        built.status = "x"  # type: ignore[misc]
+
+
+def test_performance_figures(store: Store) -> None:
+    """Generous bounds (3x the targets) so a busy CI box passes; run with -s for figures."""
+    p = store.add_panel("a", "https://a/api/v2")
+    services = [svc(i, f"{i % 300}.{i % 97:02d}") for i in range(20_000)]
+    t0 = time.perf_counter()
+    store.save_services(p.id, services, 1.0)
+    t1 = time.perf_counter()
+    loaded, _ = store.load_services(p.id)
+    t2 = time.perf_counter()
+    assert loaded == services
+    conn = store._conn()
+    conn.execute("BEGIN")
+    conn.executemany(
+        'INSERT INTO orders (panel_id, "order", service_id, service_name, service_type, params, '
+        "link, quantity, charge, currency, state, created_at, updated_at) "
+        "VALUES (?, ?, 1, 'Followers', 'Default', ?, ?, 100, '0.27', 'USD', 'placed', ?, ?)",
+        [(p.id, n, f'{{"link":"https://x/{n}","quantity":100}}', f"https://x/{n}", n, n)
+         for n in range(1, 5001)],
+    )  # fmt: skip
+    conn.execute("COMMIT")
+    t3 = time.perf_counter()
+    orders = store.orders(p.id)
+    t4 = time.perf_counter()
+    results = [status(n % 5000 + 1, "In progress", remains=n) for n in range(10_000)]
+    t5 = time.perf_counter()
+    store.apply_statuses(p.id, results, 2.0)
+    t6 = time.perf_counter()
+    assert len(orders) == 5000 and orders[0].params["link"] == "https://x/5000"
+    figures = {"save20k": t1 - t0, "load20k": t2 - t1, "orders5k": t4 - t3, "apply10k": t6 - t5}
+    print({k: f"{v * 1000:.0f} ms" for k, v in figures.items()})
+    assert figures["save20k"] < 0.6 and figures["load20k"] < 0.3
+    assert figures["orders5k"] < 0.3 and figures["apply10k"] < 3.0
