@@ -1,0 +1,214 @@
+"""``PanelClient``: every API v2 action, typed, with the key kept out of sight.
+
+Reads (services, status, refill_status, balance) are retried by the transport; writes (add,
+refill, cancel) are sent once and raise ``UnknownOutcomeError`` when the panel may have acted but
+no readable answer came back.  Lists of ids go out in requests of at most 100.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+import time
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from types import TracebackType
+from typing import TypeVar
+
+from .errors import ApiError, ConfigError, UnknownOutcomeError, UnreadableAnswerError
+from .models import (
+    Balance,
+    CancelResult,
+    Catalog,
+    OrderStatus,
+    RefillResult,
+    RefillStatus,
+    StatusResult,
+)
+from .parse import (
+    parse_balance,
+    parse_cancels,
+    parse_catalog,
+    parse_multi_status,
+    parse_order_id,
+    parse_refill,
+    parse_refill_status,
+    parse_refill_statuses,
+    parse_refills,
+    parse_status,
+)
+from .transport import Transport
+
+log = logging.getLogger(__name__)
+
+BATCH_SIZE = 100
+RESERVED_FIELDS = frozenset({"key", "action", "service"})
+T = TypeVar("T")
+
+
+def batches(ids: Iterable[int], size: int = BATCH_SIZE) -> Iterator[list[int]]:
+    """The ids without repeats, in order, in lists of at most ``size``."""
+    unique = list(dict.fromkeys(int(i) for i in ids))
+    for start in range(0, len(unique), size):
+        yield unique[start : start + size]
+
+
+class PanelClient:
+    """One panel (endpoint + key).  Blocking; use it from one worker thread at a time."""
+
+    def __init__(
+        self,
+        endpoint: str,
+        key: str,
+        *,
+        timeout: float = 30.0,
+        connect_timeout: float = 10.0,
+        read_retries: int = 4,
+        backoff_factor: float = 0.5,
+        max_retry_after: float = 60.0,
+    ) -> None:
+        key = key.strip() if isinstance(key, str) else ""
+        if not key:
+            raise ConfigError("The API key is empty")
+        if any(ch.isspace() or not ch.isprintable() for ch in key):
+            raise ConfigError("The API key contains spaces or line breaks: paste it again")
+        self._transport = Transport(
+            endpoint, key, timeout=timeout, connect_timeout=connect_timeout,
+            read_retries=read_retries, backoff_factor=backoff_factor,
+            max_retry_after=max_retry_after,
+        )  # fmt: skip
+
+    @property
+    def endpoint(self) -> str:
+        return self._transport.endpoint
+
+    def __repr__(self) -> str:
+        return f"PanelClient(endpoint={self.endpoint!r})"
+
+    def close(self) -> None:
+        self._transport.close()
+
+    def __enter__(self) -> PanelClient:
+        return self
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:  # fmt: skip
+        self.close()
+
+    # -- plumbing ---------------------------------------------------------------------------
+    def _call(self, action: str, params: Mapping[str, str], *, write: bool = False) -> object:
+        started = time.perf_counter()
+        outcome = "ok"
+        try:
+            return self._transport.post(action, params, write=write)
+        except ApiError as exc:
+            outcome = type(exc).__name__
+            raise
+        finally:
+            elapsed = (time.perf_counter() - started) * 1000
+            log.info("%s: %s in %.0f ms", action, outcome, elapsed)
+
+    def _write(self, action: str, params: Mapping[str, str], parse: Callable[[object], T]) -> T:
+        payload = self._call(action, params, write=True)
+        try:
+            return parse(payload)
+        except UnreadableAnswerError as exc:
+            raise UnknownOutcomeError(
+                f"{exc.message} The request was sent: the panel may have acted on it; check its"
+                " order list before retrying.",
+                cause=exc,
+            ) from None
+
+    def _write_batches(
+        self,
+        action: str,
+        ids: Iterable[int],
+        parse: Callable[[object, Sequence[int]], list[T]],
+        not_done: Callable[[int, str], T],
+    ) -> list[T]:
+        """A write over many ids.  A later batch that fails without being sent yields per-id
+        errors (the earlier batches' results are never lost); a lost answer raises
+        ``UnknownOutcomeError`` carrying the results so far in ``partial``."""
+        chunks = list(batches(ids))
+        done: list[T] = []
+        for index, chunk in enumerate(chunks):
+            try:
+                done += self._write(
+                    action, {"orders": _joined(chunk)}, functools.partial(_flip, parse, chunk)
+                )
+            except UnknownOutcomeError as exc:
+                raise UnknownOutcomeError(
+                    exc.message, cause=exc.cause, partial=tuple(done), unknown_ids=tuple(chunk),
+                    unsent_ids=tuple(i for later in chunks[index + 1 :] for i in later),
+                ) from None  # fmt: skip
+            except ApiError as exc:
+                if index == 0:
+                    raise
+                rest = [i for later in chunks[index:] for i in later]
+                done += [not_done(i, f"Not done: {exc.message}") for i in rest]
+                break
+        return done
+
+    def _read_batches(
+        self, action: str, field: str, ids: Iterable[int],
+        parse: Callable[[object, Sequence[int]], list[T]],
+    ) -> list[T]:  # fmt: skip
+        results: list[T] = []
+        for chunk in batches(ids):
+            results += parse(self._call(action, {field: _joined(chunk)}), chunk)
+        return results
+
+    # -- actions ----------------------------------------------------------------------------
+    def services(self) -> Catalog:
+        return parse_catalog(self._call("services", {}))
+
+    def balance(self) -> Balance:
+        return parse_balance(self._call("balance", {}))
+
+    def add(self, service: int, params: Mapping[str, str | int]) -> int:
+        """Place one order; the panel's order id.  Never retried (see ``UnknownOutcomeError``)."""
+        reserved = sorted(RESERVED_FIELDS & set(params))
+        if reserved:
+            raise ConfigError(f"The field {reserved[0]!r} cannot be set: the client sends it")
+        fields = {"service": str(int(service))}
+        fields.update((name, str(value)) for name, value in params.items())
+        return self._write("add", fields, parse_order_id)
+
+    def status(self, order: int) -> OrderStatus:
+        return parse_status(self._call("status", {"order": str(order)}), order)
+
+    def statuses(self, orders: Iterable[int]) -> list[StatusResult]:
+        """One result per distinct order id, in the order given (``orders=`` in batches of 100)."""
+        return self._read_batches("status", "orders", orders, parse_multi_status)
+
+    def refill(self, order: int) -> int:
+        """Request a refill of one order; the refill id."""
+        return self._write("refill", {"order": str(order)}, parse_refill)
+
+    def refills(self, orders: Iterable[int]) -> list[RefillResult]:
+        return self._write_batches(
+            "refill", orders, parse_refills, lambda i, text: RefillResult(i, None, text)
+        )
+
+    def refill_status(self, refill: int) -> RefillStatus:
+        return parse_refill_status(self._call("refill_status", {"refill": str(refill)}), refill)
+
+    def refill_statuses(self, refills: Iterable[int]) -> list[RefillStatus]:
+        return self._read_batches("refill_status", "refills", refills, parse_refill_statuses)
+
+    def cancel(self, orders: Iterable[int]) -> list[CancelResult]:
+        """Ask to cancel orders; ``accepted`` means the panel took the request."""
+        return self._write_batches(
+            "cancel", orders, parse_cancels, lambda i, text: CancelResult(i, False, text)
+        )
+
+
+def _flip(
+    parse: Callable[[object, Sequence[int]], list[T]], ids: Sequence[int], payload: object
+) -> list[T]:
+    return parse(payload, ids)
+
+
+def _joined(ids: Sequence[int]) -> str:
+    return ",".join(str(i) for i in ids)

@@ -1,0 +1,326 @@
+"""HTTP for API v2: one POST per action, the key only in the body, typed failures.
+
+Reads go through a session whose urllib3 ``Retry`` retries connection errors, read timeouts and
+429/5xx with backoff, honouring ``Retry-After`` up to ``max_retry_after`` (a longer wait gives up
+at once with ``RateLimitedError``).  Writes (add, refill, cancel) go through a session that never
+retries: once a write may have reached the panel, any failure is an ``UnknownOutcomeError``.
+Redirects are never followed (a POST carrying the key must not be re-sent anywhere).
+"""
+
+from __future__ import annotations
+
+import email.utils
+import ipaddress
+import json
+import time
+from collections.abc import Mapping
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any
+from urllib.parse import quote_plus, urlsplit, urlunsplit
+
+import requests
+import urllib3.exceptions as u3
+from requests.adapters import HTTPAdapter
+from urllib3.util.retry import Retry
+
+from .. import __version__
+from .errors import (
+    ApiError,
+    ConfigError,
+    InsecureEndpointError,
+    NetworkError,
+    RateLimitedError,
+    UnknownOutcomeError,
+    UnreadableAnswerError,
+    panel_error,
+)
+
+if TYPE_CHECKING:
+    from types import TracebackType
+
+    from typing_extensions import Self
+    from urllib3.connectionpool import ConnectionPool
+    from urllib3.response import BaseHTTPResponse
+
+RETRY_STATUSES = (429, 500, 502, 503, 504)
+EXAMPLE = "e.g. https://smpanel.net/api/v2"
+
+
+def is_loopback(host: str) -> bool:
+    if host.rstrip(".") == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def validate_endpoint(url: object) -> str:
+    """The endpoint, normalized; ``ConfigError`` for what is no usable URL, ``InsecureEndpoint
+    Error`` for http:// to a non-loopback host.  Messages never echo the text (it may be a key)."""
+    text = url.strip() if isinstance(url, str) else ""
+    if not text or any(ch.isspace() or not ch.isprintable() for ch in text):
+        raise ConfigError(f"The endpoint is not a URL ({EXAMPLE})")
+    try:
+        parts = urlsplit(text)
+        host = parts.hostname or ""
+        parts.port  # noqa: B018 - raises ValueError for a bad port
+        host.encode("idna")
+    except (ValueError, UnicodeError):
+        raise ConfigError(f"The endpoint is not a URL ({EXAMPLE})") from None
+    scheme = parts.scheme.lower()
+    if scheme not in ("http", "https") or not host:
+        raise ConfigError(f"The endpoint must be an https:// URL ({EXAMPLE})")
+    if parts.username is not None or parts.password is not None:
+        raise ConfigError("The endpoint must not contain a user name or password")
+    if "key=" in parts.query.lower():
+        raise ConfigError("The endpoint must not contain the API key: enter the key separately")
+    if scheme == "http" and not is_loopback(host):
+        raise InsecureEndpointError(
+            f"Plain http:// would send the API key unencrypted to {host}: use https://"
+        )
+    return urlunsplit((scheme, parts.netloc, parts.path, parts.query, ""))
+
+
+def retry_after_seconds(value: str | None) -> float | None:
+    """``Retry-After`` as seconds (a number or an HTTP date), None when absent or unreadable."""
+    if not value or not value.strip():
+        return None
+    try:
+        return max(0.0, float(value.strip()))
+    except ValueError:
+        pass
+    try:
+        when = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError):
+        return None
+    return max(0.0, when.timestamp() - time.time())
+
+
+class ReadRetry(Retry):
+    """urllib3 ``Retry`` that gives up at once when the panel asks for a longer wait than
+    ``max_wait`` (the last answer then reaches the caller as a 429)."""
+
+    max_wait: float = 60.0
+
+    def new(self, **kw: Any) -> Self:
+        retry = super().new(**kw)
+        retry.max_wait = self.max_wait
+        return retry
+
+    def increment(
+        self,
+        method: str | None = None,
+        url: str | None = None,
+        response: BaseHTTPResponse | None = None,
+        error: Exception | None = None,
+        _pool: ConnectionPool | None = None,
+        _stacktrace: TracebackType | None = None,
+    ) -> Self:
+        if response is not None:
+            wait = retry_after_seconds(response.headers.get("Retry-After"))
+            if wait is not None and wait > self.max_wait:
+                reason = u3.ResponseError("Retry-After longer than allowed")
+                raise u3.MaxRetryError(_pool, url or "", reason)  # type: ignore[arg-type]
+        return super().increment(method, url, response, error, _pool, _stacktrace)
+
+
+def _session(retry: Retry) -> requests.Session:
+    session = requests.Session()
+    session.headers["User-Agent"] = f"smpanel-desktop/{__version__}"
+    session.headers["Accept"] = "application/json"
+    adapter = HTTPAdapter(max_retries=retry)
+    session.mount("https://", adapter)
+    session.mount("http://", adapter)
+    return session
+
+
+def _not_sent(exc: BaseException) -> bool:
+    """True when the request cannot have left this machine (refused, DNS, connect timeout, TLS)."""
+    if isinstance(exc, (requests.ConnectTimeout, requests.exceptions.SSLError)):
+        return True
+    reason = exc.args[0] if exc.args else None
+    if isinstance(reason, u3.MaxRetryError):
+        reason = reason.reason
+    return isinstance(reason, (u3.NewConnectionError, u3.ConnectTimeoutError, u3.SSLError))
+
+
+class Transport:
+    """POSTs actions to one endpoint.  Not for concurrent use from several threads."""
+
+    def __init__(
+        self,
+        endpoint: str,
+        key: str,
+        *,
+        timeout: float = 30.0,
+        connect_timeout: float = 10.0,
+        read_retries: int = 4,
+        backoff_factor: float = 0.5,
+        max_retry_after: float = 60.0,
+    ) -> None:
+        self.endpoint = validate_endpoint(endpoint)
+        self._key = key
+        self._secrets = (key, quote_plus(key))
+        self.timeout = timeout
+        self._timeouts = (connect_timeout, timeout)
+        reads = ReadRetry(
+            total=read_retries, connect=read_retries, read=read_retries, status=read_retries,
+            redirect=0, other=0, allowed_methods=frozenset({"POST"}),
+            status_forcelist=RETRY_STATUSES, backoff_factor=backoff_factor,
+            respect_retry_after_header=True,
+            raise_on_status=False, raise_on_redirect=False,
+        )  # fmt: skip
+        reads.max_wait = max_retry_after
+        self._reads = _session(reads)
+        self._writes = _session(Retry(total=0, read=False, redirect=0, raise_on_status=False))
+        self._writes.headers["Connection"] = "close"  # never a stale kept-alive socket for a write
+
+    def __repr__(self) -> str:
+        return f"Transport(endpoint={self.endpoint!r})"
+
+    def close(self) -> None:
+        self._reads.close()
+        self._writes.close()
+
+    def post(self, action: str, params: Mapping[str, str], *, write: bool) -> object:
+        """The decoded JSON answer of ``action``, or a typed ``ApiError``."""
+        data = {"key": self._key, "action": action, **params}
+        session = self._writes if write else self._reads
+        try:
+            response = session.post(
+                self.endpoint, data=data, timeout=self._timeouts, allow_redirects=False, verify=True
+            )
+        except (requests.RequestException, u3.HTTPError, OSError) as exc:
+            raise self._failure(exc, write) from None
+        return self._answer(response, write)
+
+    def _failure(self, exc: BaseException, write: bool) -> ApiError:
+        host = urlsplit(self.endpoint).hostname
+        if isinstance(exc, requests.exceptions.SSLError):
+            message = f"The TLS certificate of {host} could not be verified"
+        elif _not_sent(exc):
+            message = f"Could not connect to {host}"
+        elif isinstance(exc, requests.ReadTimeout):
+            message = f"{host} did not answer within {self.timeout:g} s"
+        else:
+            message = f"The connection to {host} broke before a complete answer came"
+        error = NetworkError(message)
+        if write and not _not_sent(exc):
+            return UnknownOutcomeError(
+                f"{message}. The panel may have acted on it: check its order list before retrying.",
+                cause=error,
+            )
+        return error
+
+    def _answer(self, response: requests.Response, write: bool) -> object:
+        status = response.status_code
+        text = scrub(response.content.decode("utf-8-sig", errors="replace"), self._secrets)
+        if 300 <= status < 400:
+            location = scrub(response.headers.get("Location", ""), self._secrets)
+            target = origin_of(location, self.endpoint)
+            if target == origin_of(self.endpoint, self.endpoint):  # same panel, other path
+                target += urlsplit(location).path[:80]
+            raise self._unknown_if(write, UnreadableAnswerError(
+                f"The panel redirected the request to {target}; not followed, so the key is not"
+                " sent there. If the panel has moved, change the endpoint.",
+                http_status=status, excerpt=target,
+            ))  # fmt: skip
+        payload = _decode(text)
+        error = payload.get("error") if isinstance(payload, dict) else None
+        retry_after = retry_after_seconds(response.headers.get("Retry-After"))
+        if error:
+            message = scrub(str(error).strip(), self._secrets)
+            if status == 429:
+                raise RateLimitedError(f"Rate limited: {message}", retry_after=retry_after)
+            raise panel_error(message, http_status=status)
+        if status == 429:
+            limited = RateLimitedError(
+                "The panel is rate limiting (HTTP 429)", retry_after=retry_after
+            )
+            raise self._unknown_if(write, limited)
+        if status >= 400 or payload is _NOT_JSON:
+            raise self._unknown_if(write, UnreadableAnswerError(
+                describe_unreadable(text, status), http_status=status, excerpt=excerpt(text)
+            ))  # fmt: skip
+        if text.find(self._key) >= 0:
+            return _scrub_values(payload, self._secrets)
+        return payload
+
+    @staticmethod
+    def _unknown_if(write: bool, error: ApiError) -> ApiError:
+        if not write:
+            return error
+        return UnknownOutcomeError(
+            f"{error.message} The request was sent: the panel may have acted on it; check its"
+            " order list before retrying.",
+            cause=error,
+        )
+
+
+_NOT_JSON = object()
+
+
+def _decode(text: str) -> object:
+    if not text.strip():
+        return _NOT_JSON
+    try:
+        return json.loads(text, parse_float=Decimal)
+    except (ValueError, RecursionError):
+        return _NOT_JSON
+
+
+def _scrub_values(value: object, secrets: tuple[str, ...]) -> object:
+    if isinstance(value, str):
+        return scrub(value, secrets)
+    if isinstance(value, list):
+        return [_scrub_values(v, secrets) for v in value]
+    if isinstance(value, dict):
+        return {scrub(k, secrets): _scrub_values(v, secrets) for k, v in value.items()}
+    return value
+
+
+# --- texts for errors: short, and never the key -----------------------------------------------
+
+
+def scrub(text: str, secrets: tuple[str, ...]) -> str:
+    for secret in secrets:
+        if secret:
+            text = text.replace(secret, "***")
+    return text
+
+
+def excerpt(text: str, limit: int = 120) -> str:
+    """A short one-line sample of a body: an HTML page's title, else its first characters."""
+    lower = text.lower()
+    start, end = lower.find("<title>"), lower.find("</title>")
+    if 0 <= start < end:
+        text = text[start + 7 : end]
+    line = " ".join(text.split())
+    return line if len(line) <= limit else line[: limit - 1] + "…"
+
+
+def describe_unreadable(text: str, status: int) -> str:
+    sample = excerpt(text)
+    stripped = text.lstrip()
+    if not stripped:
+        return f"The panel sent an empty answer (HTTP {status})."
+    if stripped[:1] == "<":
+        return f"The panel sent a web page instead of data (HTTP {status}: {sample})."
+    if stripped[:1] in "[{" and status < 400:
+        return f"The panel's answer was cut off or malformed (HTTP {status}): {sample}"
+    return f"The panel's answer is not readable data (HTTP {status}): {sample}"
+
+
+def origin_of(location: str, base: str) -> str:
+    """scheme://host:port of a redirect target (relative targets resolve against ``base``)."""
+    try:
+        parts = urlsplit(location)
+        if not parts.netloc:
+            parts = urlsplit(base)
+        port = parts.port
+    except ValueError:
+        return "an unreadable address"
+    default = {"http": 80, "https": 443}.get(parts.scheme)
+    suffix = f":{port}" if port is not None and port != default else ""
+    return f"{parts.scheme}://{parts.hostname}{suffix}"
