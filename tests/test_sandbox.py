@@ -132,3 +132,244 @@ def test_dripfeed_total_is_quantity_times_runs(panel: SandboxPanel, http) -> Non
     answer = call(panel, http, action="add", service=plain["service"], link="https://x.com/a",
                   quantity=int(plain["min"]), runs=3, interval=10)  # fmt: skip
     assert answer == {"error": "Drip-feed is disabled for this service"}
+
+
+# -- every service type ----------------------------------------------------------------------
+LINK = "https://instagram.com/p/Cxyz"
+FIELDS_BY_TYPE: dict[str, dict[str, Any]] = {
+    "Default": {"link": LINK},
+    "default": {"link": LINK},
+    "Special": {"link": LINK},
+    "Package": {"link": LINK},
+    "Custom Comments": {"link": LINK},
+    "Custom Comments Package": {"link": LINK, "comments": "nice\nwow"},
+    "Mentions": {"link": LINK, "usernames": "alice\nbob"},
+    "Mentions with Hashtags": {"link": LINK, "usernames": "alice", "hashtags": "#a\n#b"},
+    "Mentions Custom List": {"link": LINK},
+    "Mentions Hashtag": {"link": LINK, "hashtag": "#summer"},
+    "Mentions User Followers": {"link": LINK, "username": "natgeo"},
+    "Mentions Media Likers": {"link": LINK, "media": "https://instagram.com/p/other"},
+    "Comment Likes": {"link": LINK, "username": "alice"},
+    "Comment Replies": {"link": LINK, "username": "alice"},
+    "Poll": {"link": LINK, "answer_number": "2"},
+    "Invites from Groups": {"link": LINK, "groups": "https://t.me/a\nhttps://t.me/b"},
+    "SEO": {"link": LINK, "keywords": "buy shoes\ncheap shoes"},
+    "Subscriptions": {"username": "natgeo", "delay": "30", "posts": "5", "expiry": "31/12/2030"},
+    "Web Traffic": {
+        "link": "https://example.com",
+        "country": "US",
+        "device": "2",
+        "type_of_traffic": "1",
+        "google_keyword": "shoes",
+    },
+}
+LINES_FIELD = {"Custom Comments": "comments", "Mentions Custom List": "usernames",
+               "Comment Replies": "comments"}  # fmt: skip
+QUANTITY_TYPES = {"Default", "default", "Special", "Mentions", "Mentions with Hashtags",
+                  "Mentions Hashtag", "Mentions User Followers", "Mentions Media Likers",
+                  "Comment Likes", "Poll", "Invites from Groups", "SEO", "Web Traffic"}  # fmt: skip
+
+
+def valid_fields(spec: Any) -> tuple[dict[str, Any], int]:
+    """Fields for an order of ``spec`` and the quantity the panel should record."""
+    fields = dict(FIELDS_BY_TYPE[spec.type])
+    if spec.type in LINES_FIELD:
+        n = max(spec.min, 1)
+        fields[LINES_FIELD[spec.type]] = "\n".join(f"line {i}" for i in range(n)) + "\n\n"
+        return fields, n
+    if spec.type in QUANTITY_TYPES:
+        fields["quantity"] = str(spec.min)
+        return fields, spec.min
+    if spec.type == "Subscriptions":
+        fields.update(min=str(spec.min), max=str(spec.min))
+        return fields, spec.min
+    return fields, 1  # packages
+
+
+def test_catalog_has_every_type_and_each_can_be_ordered(panel: SandboxPanel, http) -> None:
+    by_type = {}
+    for spec in panel.specs:
+        by_type.setdefault(spec.type, spec)
+    assert set(by_type) == set(FIELDS_BY_TYPE)
+    for stype, spec in by_type.items():
+        fields, quantity = valid_fields(spec)
+        before = panel.balance
+        answer = call(panel, http, action="add", service=spec.id, **fields)
+        assert "order" in answer, (stype, answer)
+        order = panel.orders[int(answer["order"])]
+        assert order.quantity == quantity, stype
+        expected = spec.rate if "Package" in stype else spec.rate * quantity / 1000
+        assert order.charge == expected and panel.balance == before - expected, stype
+        assert order.status == "Pending"
+
+
+@pytest.mark.parametrize("stype", sorted(set(FIELDS_BY_TYPE) - {"Subscriptions"}))
+def test_each_type_rejects_a_missing_required_field(panel: SandboxPanel, http, stype) -> None:
+    spec = next(s for s in panel.specs if s.type == stype)
+    fields, _ = valid_fields(spec)
+    for name in fields:
+        if name in ("country", "device", "type_of_traffic", "google_keyword"):
+            continue  # Web Traffic extras are optional
+        partial = {k: v for k, v in fields.items() if k != name}
+        answer = call(panel, http, action="add", service=spec.id, **partial)
+        assert answer == {"error": "Incorrect request"}, (stype, name)
+    assert panel.order_count() == 0
+
+
+def test_custom_comments_quantity_is_the_non_empty_lines(panel: SandboxPanel, http) -> None:
+    spec = next(s for s in panel.specs if s.type == "Custom Comments" and s.min >= 2)
+    few = "\n".join(["only one", "", "   "])
+    answer = call(panel, http, action="add", service=spec.id, link=LINK, comments=few)
+    assert answer == {"error": f"Quantity less than minimal {spec.min}"}
+    crlf = "\r\n".join(f"comment {i}" for i in range(spec.min + 1))
+    oid = int(call(panel, http, action="add", service=spec.id, link=LINK, comments=crlf)["order"])
+    assert panel.orders[oid].quantity == spec.min + 1
+
+
+@pytest.mark.parametrize(
+    ("change", "error"),
+    [
+        ({"delay": "7"}, "Incorrect delay"),
+        ({"min": "MAX", "max": "MIN"}, "Min quantity more than max quantity"),
+        ({"expiry": "2030-12-31"}, "Incorrect expiry date"),
+        ({"min": "0"}, "Quantity less than minimal"),
+    ],
+)
+def test_subscriptions_checks(panel: SandboxPanel, http, change, error) -> None:
+    spec = next(s for s in panel.specs if s.type == "Subscriptions" and s.max > s.min)
+    fields = dict(FIELDS_BY_TYPE["Subscriptions"], min=str(spec.min), max=str(spec.max))
+    names = {"MIN": str(spec.min), "MAX": str(spec.max)}
+    fields.update({k: names.get(v, v) for k, v in change.items()})
+    answer = call(panel, http, action="add", service=spec.id, **fields)
+    assert answer["error"].startswith(error)
+    for delay in ("0", "90"):
+        fields = dict(FIELDS_BY_TYPE["Subscriptions"], min=str(spec.min), max=str(spec.max))
+        assert "order" in call(
+            panel, http, action="add", service=spec.id, **dict(fields, delay=delay)
+        )
+
+
+# -- lifecycle, status, refill, cancel --------------------------------------------------------
+def place_many(panel: SandboxPanel, http, n: int, **flags: Any) -> list[int]:
+    svc = default_service(panel, **flags)
+    spec = next(s for s in panel.specs if s.id == int(svc["service"]))
+    return [
+        add(panel, http, svc, link=f"https://x.com/p/{i}", quantity=spec.min * 10) for i in range(n)
+    ]
+
+
+def test_orders_go_pending_in_progress_then_final_with_partial_refunds(
+    panel: SandboxPanel, http
+) -> None:
+    ids = place_many(panel, http, 40, refill=True, cancel=True)
+    assert {o.status for o in panel.orders.values()} == {"Pending"}
+    panel.clock.advance(45)
+    answer = call(panel, http, action="status", orders=",".join(map(str, ids)))
+    assert set(answer) == {str(i) for i in ids}
+    assert {a["status"] for a in answer.values()} == {"In progress"}
+    assert all(int(a["start_count"]) > 0 or int(a["remains"]) > 0 for a in answer.values())
+    panel.clock.advance(200)
+    mid = {i: panel.orders[i].remains for i in ids}
+    panel.clock.advance(3600)
+    final = call(panel, http, action="status", orders=",".join(map(str, ids)))
+    statuses = [a["status"] for a in final.values()]
+    assert set(statuses) == {"Completed", "Partial"}
+    for oid, a in final.items():
+        order = panel.orders[int(oid)]
+        assert int(a["remains"]) <= mid[int(oid)] <= order.quantity
+        assert (a["status"] == "Completed") == (int(a["remains"]) == 0)
+    spent = sum(Decimal(a["charge"]) for a in final.values())
+    assert Decimal(call(panel, http, action="balance")["balance"]) == Decimal("1000") - spent
+
+
+def test_lifecycle_is_deterministic_per_order_id(http) -> None:
+    finals = []
+    for _ in range(2):
+        with SandboxPanel(services=100, seed=3) as p:
+            place_many(p, http, 12, refill=True)
+            p.clock.advance(3600)
+            finals.append([(o.status, o.remains, o.start_count) for o in p.orders.values()])
+    assert finals[0] == finals[1]
+
+
+def test_status_errors_single_and_multi(panel: SandboxPanel, http) -> None:
+    (oid,) = place_many(panel, http, 1)
+    assert call(panel, http, action="status", order="1") == {"error": "Incorrect order ID"}
+    assert call(panel, http, action="status") == {"error": "Incorrect request"}
+    multi = call(panel, http, action="status", orders=f"{oid},1,abc")
+    assert multi["1"] == {"error": "Incorrect order ID"}
+    assert multi["abc"] == {"error": "Incorrect order ID"}
+    assert multi[str(oid)]["status"] == "Pending"
+    too_many = ",".join(str(oid + i) for i in range(101))
+    assert call(panel, http, action="status", orders=too_many) == {"error": "Incorrect request"}
+
+
+def test_refill_rules_and_lifecycle(panel: SandboxPanel, http) -> None:
+    ok = place_many(panel, http, 15, refill=True)
+    (no_refill,) = place_many(panel, http, 1, refill=False)
+    assert call(panel, http, action="refill", order=ok[0]) == {
+        "error": "The order is not completed"
+    }
+    panel.clock.advance(3600)
+    assert call(panel, http, action="refill", order=no_refill) == {
+        "error": "Refill is disabled for this service"
+    }
+    completed = [i for i in ok if panel.orders[i].status == "Completed"]
+    first = call(panel, http, action="refill", order=completed[0])
+    assert set(first) == {"refill"} and int(first["refill"]) > 0
+    again = call(panel, http, action="refill", order=completed[0])
+    assert "24 hours" in again["error"]
+    rest = [*completed[1:], no_refill, 5]
+    items = call(panel, http, action="refill", orders=",".join(map(str, rest)))
+    assert [i["order"] for i in items] == rest
+    assert items[-1]["refill"] == {"error": "Incorrect order ID"}
+    assert items[-2]["refill"] == {"error": "Refill is disabled for this service"}
+    refill_ids = [int(first["refill"])] + [i["refill"] for i in items[:-2]]
+    assert call(panel, http, action="refill_status", refill=refill_ids[0]) == {"status": "Pending"}
+    panel.clock.advance(3600)
+    answer = call(
+        panel, http, action="refill_status", refills=",".join(map(str, [*refill_ids, 999]))
+    )
+    assert answer[-1] == {"refill": 999, "status": {"error": "Refill not found"}}
+    assert {a["status"] for a in answer[:-1]} <= {"Completed", "Rejected"}
+    assert set(panel.refills) == set(refill_ids)
+    assert call(panel, http, action="refill_status", refill=999) == {"error": "Refill not found"}
+
+
+def test_refill_true_is_no_promise() -> None:
+    with SandboxPanel(services=2000, seed=1) as p:
+        assert any(s.refill and not s.refill_works for s in p.specs)
+
+
+def test_cancel_refunds_and_reports_per_item_errors(panel: SandboxPanel, http) -> None:
+    pending, running, done = place_many(panel, http, 3, cancel=True, refill=True)
+    (fixed,) = place_many(panel, http, 1, cancel=False)
+    answer = call(panel, http, action="cancel", orders=f"{pending},{fixed},77")
+    assert answer == [
+        {"order": pending, "cancel": 1},
+        {"order": fixed, "cancel": {"error": "Cancel is disabled for this service"}},
+        {"order": 77, "cancel": {"error": "Incorrect order ID"}},
+    ]
+    status = call(panel, http, action="status", order=pending)
+    assert status["status"] == "Canceled" and Decimal(status["charge"]) == 0
+    assert panel.orders[pending].charge == 0
+    charged = sum(o.charge for o in panel.orders.values())
+    assert panel.balance == Decimal("1000") - charged
+    # In progress: the delivered part stays charged, the rest is refunded; the order ends Partial.
+    panel.clock.advance(40)
+    while panel.orders[running].remains == panel.orders[running].quantity:
+        panel.clock.advance(5)
+    assert panel.orders[running].status == "In progress"
+    full = panel.orders[running].charge
+    assert call(panel, http, action="cancel", order=running) == {"cancel": 1}
+    after = panel.orders[running]
+    assert after.status == "Partial" and 0 < after.remains < after.quantity
+    assert 0 < after.charge < full
+    panel.clock.advance(3600)
+    assert panel.orders[running] == after
+    assert panel.balance == Decimal("1000") - sum(o.charge for o in panel.orders.values())
+    again = call(panel, http, action="cancel", orders=f"{pending},{done}")
+    assert again == [
+        {"order": pending, "cancel": {"error": "The order cannot be canceled"}},
+        {"order": done, "cancel": {"error": "The order cannot be canceled"}},
+    ]

@@ -145,7 +145,10 @@ def _plan_subscription(spec: ServiceSpec, p: Mapping[str, str]) -> tuple[str, in
 
 
 def money(value: Decimal) -> str:
-    return format(value.normalize(), "f") if value else "0"
+    """``Decimal("1000")`` -> ``"1000.00"``, ``Decimal("0.000135")`` -> ``"0.000135"``."""
+    text = format(value.normalize(), "f")
+    whole, _, frac = text.partition(".")
+    return f"{whole}.{frac.ljust(2, '0')}"
 
 
 class Actions:

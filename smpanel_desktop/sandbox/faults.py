@@ -17,6 +17,11 @@
 ``http500``            500 with an HTML error page
 =====================  ====================================================================
 
+Only ``drop_after_accept`` processes the request by default: the others answer instead of the
+panel, so nothing is created or charged — except ``truncated`` on a read action (services,
+status, balance, refill_status), which cuts the real answer.  ``process=True`` on any kind
+processes the request first (e.g. an order created, then an HTML 503 or an empty body comes back).
+
 Faults apply in the order they were added; latency faults all apply, then the first other one
 decides the answer.  Every matching fault's count goes down by one.
 """

@@ -38,6 +38,7 @@ CLOUDFLARE_PAGE = (
     b" accessing the panel.</h1><p>This process is automatic.</p><p>Ray ID: 7d1f2a3b4c5d6e7f"
     b" &bull; Performance &amp; security by Cloudflare</p></body></html>"
 )
+READ_ACTIONS = frozenset({"services", "status", "balance", "refill_status"})
 ERROR_500_PAGE = b"<html><head><title>500 Internal Server Error</title></head><body><h1>Internal Server Error</h1></body></html>"  # noqa: E501
 
 
@@ -63,6 +64,12 @@ class _Server(ThreadingHTTPServer):
         self.conn_lock = threading.Lock()
         super().__init__(addr, _Handler)
 
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        """A client that went away mid-answer is normal here; anything else is kept quietly."""
+        exc = sys.exc_info()[1]
+        if not isinstance(exc, (ConnectionError, TimeoutError)):
+            self.panel.errors.append(repr(exc))
+
     def close_connections(self) -> None:
         with self.conn_lock:
             conns = list(self.connections)
@@ -76,6 +83,8 @@ class _Handler(BaseHTTPRequestHandler):
     server_version = "nginx"
     sys_version = ""
     timeout = 120
+    wbufsize = -1  # headers and body leave in one segment (flushed per request) ...
+    disable_nagle_algorithm = True  # ... and at once: no 40 ms delayed-ACK stall per answer
     server: _Server
 
     def setup(self) -> None:
@@ -111,8 +120,6 @@ class _Handler(BaseHTTPRequestHandler):
             return
         raw = self.path.encode() + body + str(self.headers).encode()
         params = dict(parse_qsl(body.decode("utf-8", "replace"), keep_blank_values=True))
-        if self.command == "GET":
-            params = dict(parse_qsl(urlsplit(self.path).query, keep_blank_values=True))
         key = params.pop("key", None)
         key_ok = key is not None and hmac.compare_digest(key.encode(), panel.key.encode())
         action = params.get("action", "").strip()
@@ -123,23 +130,37 @@ class _Handler(BaseHTTPRequestHandler):
         if delay > 0 and panel._stopping.wait(delay):
             self.close_connection = True
             return
-        if fault is not None and fault.kind != "drop_after_accept":
-            self._send_fault(fault)
-            return
+        data: bytes | None = None
+        if (
+            fault is None
+            or fault.kind == "drop_after_accept"
+            or fault.get("process", False)
+            or (fault.kind == "truncated" and action in READ_ACTIONS)
+        ):
+            try:
+                data = self._answer(key_ok, action, params)
+            except Exception as exc:  # a sandbox bug: answer 500 and keep it for the tests
+                panel.errors.append(f"{action}: {exc!r}")
+                self._send(500, ERROR_500_PAGE, "text/html")
+                return
+        if fault is None:
+            assert data is not None
+            self._send(200, data)
+        elif fault.kind == "drop_after_accept":  # processed; now vanish without a word
+            self.close_connection = True
+        else:
+            self._send_fault(fault, data)
+
+    def _answer(self, key_ok: bool, action: str, params: dict[str, str]) -> bytes:
         if not key_ok:
             answer: Any = {"error": "Invalid API key"}
         elif not action:
             answer = {"error": "Incorrect action"}
         else:
-            answer = panel._actions.run(action, params)
-        if fault is not None:  # drop_after_accept: processed, now vanish without a word
-            self.close_connection = True
-            return
-        data = answer if isinstance(answer, bytes) else json.dumps(answer).encode()
-        if fault is None:
-            self._send(200, data)
+            answer = self.server.panel._actions.run(action, params)
+        return answer if isinstance(answer, bytes) else json.dumps(answer).encode()
 
-    def _send_fault(self, fault: Fault) -> None:
+    def _send_fault(self, fault: Fault, data: bytes | None) -> None:
         kind = fault.kind
         if kind == "html503":
             self._send(503, CLOUDFLARE_PAGE, "text/html; charset=UTF-8")
@@ -151,8 +172,8 @@ class _Handler(BaseHTTPRequestHandler):
         elif kind == "empty":
             self._send(200, b"")
         elif kind == "truncated":
-            whole = json.dumps({"balance": "100.84292", "currency": "USD", "orders": [1, 2, 3]})
-            self._send(200, whole.encode()[: len(whole) // 2])
+            whole = data or b'{"order": 23501, "status": "Pending", "currency": "USD"}'
+            self._send(200, whole[: len(whole) // 2])
         elif kind == "redirect":
             code = int(fault.get("code", 307))
             self._send(code, b"", "text/html", headers={"Location": str(fault.get("location"))})
@@ -209,6 +230,8 @@ class SandboxPanel:
         self._actions = Actions(self._specs, self._state, currency, lambda: self._services_body)
         self._log_lock = threading.Lock()
         self._records: list[RequestRecord] = []
+        self.errors: list[str] = []
+        """Unexpected exceptions inside the server (a sandbox bug); tests assert it stays empty."""
         self._stopping = threading.Event()
         self._server: _Server | None = None
         self._thread: threading.Thread | None = None
