@@ -6,11 +6,14 @@ All network work goes through ``run`` (the background worker); the GUI thread ne
 
 from __future__ import annotations
 
+import logging
+import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 
+from smpanel_desktop.api.errors import ApiError, PanelError, RateLimitedError
 from smpanel_desktop.api.models import Balance, Service
 from smpanel_desktop.workers.task_runner import TaskRunner
 
@@ -18,6 +21,8 @@ if TYPE_CHECKING:
     from smpanel_desktop.api.client import PanelClient
     from smpanel_desktop.store.models import Panel
     from smpanel_desktop.store.store import Store
+
+log = logging.getLogger(__name__)
 
 
 class AppContext(QObject):
@@ -29,6 +34,10 @@ class AppContext(QObject):
     statusMessage = Signal(str)  # a short message for the status bar
     orderServiceRequested = Signal(object)  # Service: open New Order with it selected
     reorderRequested = Signal(object)  # TrackedOrder: open New Order pre-filled from it
+    catalogBusy = Signal(bool)  # a catalog refresh started (True) / ended (False)
+    catalogFailed = Signal(str)  # the last catalog refresh failed: the message to show
+    balanceBusy = Signal(bool)
+    balanceFailed = Signal(str)
 
     def __init__(self, store: Store, runner: TaskRunner, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -41,6 +50,12 @@ class AppContext(QObject):
         self.services_by_id: dict[int, Service] = {}
         self.catalog_fetched_at: float | None = None
         self.balance: Balance | None = None
+        self.balance_fetched_at: float | None = None
+        self.connection = "offline"
+        self.last_error: str | None = None
+        self._generation = 0  # bumped on every panel switch: late answers for another are dropped
+        self._catalog_busy = False
+        self._balance_busy = False
 
     @property
     def currency(self) -> str:
@@ -60,6 +75,124 @@ class AppContext(QObject):
     def set_balance(self, balance: Balance) -> None:
         self.balance = balance
         self.balanceChanged.emit(balance)
+
+    # -- panel switching and refreshes (additions by the desktop-app work) ------------------
+
+    def set_panel(self, panel: Panel | None, client: PanelClient | None, *, demo: bool) -> None:
+        """Make ``panel`` current with its ``client`` (None: no key yet); forget the old data.
+
+        The old client is closed on the worker thread, after anything it is still running.
+        """
+        old = self.client
+        self._generation += 1
+        self.panel, self.client, self.demo = panel, client, demo
+        self.services, self.services_by_id, self.catalog_fetched_at = [], {}, None
+        self.balance = None
+        self.balance_fetched_at = None
+        self.last_error = None
+        self._catalog_busy = self._balance_busy = False
+        if old is not None and old is not client:
+            self.run(old.close)
+        self.panelChanged.emit(panel)
+        self.catalogChanged.emit()
+        self.set_connection("connecting" if client is not None else "offline")
+
+    def set_connection(self, state: str) -> None:
+        """``online`` | ``offline`` | ``connecting`` | ``demo`` (online on the demo panel)."""
+        if state == "online" and self.demo:
+            state = "demo"
+        self.connection = state
+        self.connectionChanged.emit(state)
+
+    def _fresh(self, generation: int) -> bool:
+        return generation == self._generation
+
+    def _failed(self, exc: BaseException, what: str) -> str:
+        """Turn a worker error into the text users see; network trouble means offline."""
+        text = str(exc) if isinstance(exc, ApiError) else f"{type(exc).__name__}: {exc}"
+        if not isinstance(exc, ApiError):
+            log.error("%s failed", what, exc_info=exc)
+        self.last_error = text
+        # The panel answered (its own error, or "slow down"): reachable.  Anything else: offline.
+        reachable = isinstance(exc, PanelError | RateLimitedError)
+        self.set_connection("online" if reachable else "offline")
+        self.statusMessage.emit(f"{what} failed: {text}")
+        return text
+
+    def load_cached_catalog(self) -> None:
+        """Show the panel's cached catalog (read on the worker thread) as soon as it is read."""
+        panel, gen = self.panel, self._generation
+        if panel is None:
+            return
+
+        def done(result: tuple[list[Service], float | None]) -> None:
+            if self._fresh(gen) and result[0] and not self.services:
+                self.set_services(result[0], result[1])
+
+        self.run(lambda: self.store.load_services(panel.id), done, lambda e: None)
+
+    def refresh_catalog(self) -> None:
+        """Fetch the catalog from the panel in the background, cache it and show it."""
+        from smpanel_desktop.core.tracking import refresh_catalog
+
+        panel, client, gen = self.panel, self.client, self._generation
+        if panel is None or client is None or self._catalog_busy:
+            return
+        self._catalog_busy = True
+        self.catalogBusy.emit(True)
+
+        def finish() -> bool:
+            if not self._fresh(gen):
+                return False
+            self._catalog_busy = False
+            self.catalogBusy.emit(False)
+            return True
+
+        def done(result: Any) -> None:
+            if finish():
+                services = list(getattr(result, "services", result))
+                self.set_connection("online")
+                self.set_services(services, time.time())
+                self.statusMessage.emit(f"Catalog refreshed: {len(services):,} services")
+
+        def failed(exc: BaseException) -> None:
+            if finish():
+                self.catalogFailed.emit(self._failed(exc, "Catalog refresh"))
+
+        self.run(lambda: refresh_catalog(self.store, client, panel), done, failed)
+
+    def refresh_balance(self) -> None:
+        """Fetch the balance in the background; ``balanceChanged`` or ``balanceFailed`` follow."""
+        panel, client, gen = self.panel, self.client, self._generation
+        if panel is None or client is None or self._balance_busy:
+            return
+        self._balance_busy = True
+        self.balanceBusy.emit(True)
+
+        def finish() -> bool:
+            if not self._fresh(gen):
+                return False
+            self._balance_busy = False
+            self.balanceBusy.emit(False)
+            return True
+
+        def done(balance: Balance) -> None:
+            if finish():
+                self.balance_fetched_at = time.time()
+                self.set_connection("online")
+                self.set_balance(balance)
+
+        def failed(exc: BaseException) -> None:
+            if finish():
+                self.balanceFailed.emit(self._failed(exc, "Balance"))
+
+        def fetch() -> Balance:
+            balance = client.balance()
+            if balance.currency and balance.currency != panel.currency:
+                self.store.update_panel(panel.id, currency=balance.currency)
+            return balance
+
+        self.run(fetch, done, failed)
 
     def run(
         self,

@@ -1,0 +1,167 @@
+"""GUI start-up: ``main(argv=None) -> int``.
+
+Builds the store, the worker thread, the context, the session and the window; opens the panel
+to show (``--demo``, ``--api-url URL``, the last one used, or on a first start the demo panel
+with the welcome dialog on top); runs the event loop; then stops the worker thread and the demo
+sandbox and closes the store.  An existing ``QApplication`` is reused.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication
+
+from smpanel_desktop import APP_NAME, __version__, paths
+from smpanel_desktop.api.errors import ApiError
+from smpanel_desktop.api.transport import validate_endpoint
+from smpanel_desktop.secrets import KeyStore
+from smpanel_desktop.store.models import Panel
+from smpanel_desktop.store.store import CURRENT_PANEL, Store
+from smpanel_desktop.ui.context import AppContext
+from smpanel_desktop.ui.main_window import MainWindow
+from smpanel_desktop.ui.session import PanelSession
+from smpanel_desktop.ui.settings import UiSettings
+from smpanel_desktop.ui.welcome_dialog import WelcomeDialog
+from smpanel_desktop.workers.task_runner import TaskRunner
+
+log = logging.getLogger(__name__)
+
+
+def parse_args(argv: list[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(
+        prog="smpanel-desktop", description="Desktop app for SMM panels speaking the API v2."
+    )
+    parser.add_argument("--api-url", metavar="URL", help="open the panel at this API endpoint")
+    parser.add_argument("--data-dir", metavar="DIR", help="keep the local database in DIR")
+    parser.add_argument("--demo", action="store_true", help="open the built-in demo panel")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    return parser.parse_args(argv)
+
+
+def panel_for_url(store: Store, url: str) -> Panel:
+    """The stored panel with this endpoint, or a new one named after its host."""
+    endpoint = validate_endpoint(url)
+    for panel in store.panels():
+        if panel.endpoint == endpoint:
+            return panel
+    base = urlsplit(endpoint).netloc or "panel"
+    name, n = base, 1
+    while store.panel(name) is not None:
+        n += 1
+        name = f"{base} ({n})"
+    return store.add_panel(name, endpoint)
+
+
+class DesktopApp:
+    """Everything one run of the GUI owns; ``start()`` shows it, ``shutdown()`` releases it."""
+
+    def __init__(self, args: argparse.Namespace, keys: KeyStore | None = None) -> None:
+        self.args = args
+        self.data_dir = Path(paths.data_dir(args.data_dir))
+        self.store = Store(paths.db_path(self.data_dir))
+        self.runner = TaskRunner()
+        self.ctx = AppContext(self.store, self.runner)
+        self.keys = keys or KeyStore()
+        self.session = PanelSession(self.ctx, self.keys, self.data_dir)
+        self.settings = UiSettings()
+        self.window = MainWindow(self.ctx, self.session, self.settings)
+        self.welcome: WelcomeDialog | None = None
+        self._closed = False
+
+    def start(self, *, show: bool = True) -> None:
+        """Show the window and open the first panel (the cached catalog first, then refreshes)."""
+        if show:
+            self.window.show()
+        panel = self._first_panel()
+        if panel is not None:
+            self.session.open(panel)
+            return
+        # First start, no panel: open on the working demo, offer to add a real panel on top.
+        try:
+            self.session.open_demo()
+        except ValueError as exc:  # a real panel already uses the demo's name
+            self.ctx.statusMessage.emit(str(exc))
+        self.welcome = WelcomeDialog(self.ctx, self.session, self.window)
+        self.welcome.panelAdded.connect(self.session.open)
+        self.welcome.open()
+
+    def _first_panel(self) -> Panel | None:
+        if self.args.demo:
+            from smpanel_desktop.core.demo import ensure_demo_panel
+
+            return ensure_demo_panel(self.store)
+        if self.args.api_url:
+            return panel_for_url(self.store, self.args.api_url)
+        name = self.store.get_setting(CURRENT_PANEL)
+        panel = self.store.panel(name) if name else None
+        if panel is None:
+            panels = self.store.panels()
+            panel = panels[0] if panels else None
+        return panel
+
+    def shutdown(self) -> None:
+        """Stop the worker thread, then the demo sandbox; close the client and the store."""
+        if self._closed:
+            return
+        self._closed = True
+        self.runner.shutdown()
+        if self.ctx.client is not None:
+            self.ctx.client.close()
+        self.session.shutdown()
+        self.store.close()
+
+
+def _icon() -> QIcon:
+    from smpanel_desktop.selftest import icon_path
+
+    path = icon_path()
+    return QIcon(str(path)) if path.exists() else QIcon()
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Start the desktop app; returns the exit code."""
+    raw = list(sys.argv[1:] if argv is None else argv)
+    if "--self-test" in raw:
+        from smpanel_desktop.selftest import run
+
+        return run(raw)
+    try:
+        args = parse_args(raw)
+    except SystemExit as exc:  # --help, --version or bad usage: argparse has printed it
+        return int(exc.code or 0)
+    if args.api_url:
+        try:
+            validate_endpoint(args.api_url)
+        except ApiError as exc:  # nothing was sent; the message never echoes the URL's text
+            print(f"smpanel-desktop: {exc}", file=sys.stderr)
+            return 2
+
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication([sys.argv[0]])
+    app.setApplicationName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    app.setDesktopFileName("net.smpanel.SmpanelDesktop")
+    app.setWindowIcon(_icon())
+
+    from smpanel_desktop.logging_setup import setup_logging
+
+    log_path = setup_logging()
+    if existing is None:  # our own process: unexpected errors get a dialog, not a vanishing app
+        from smpanel_desktop.crash_dialog import install_excepthook
+
+        install_excepthook(log_path)
+    gui = DesktopApp(args)
+    try:
+        gui.start()
+        from smpanel_desktop.selftest import arm_exit_after_show
+
+        arm_exit_after_show(gui.window)
+        return int(app.exec())
+    finally:
+        gui.shutdown()

@@ -1,0 +1,70 @@
+"""Display texts for money, counts and times: locale-aware, exact (Decimal, never float)."""
+
+from __future__ import annotations
+
+import time
+from decimal import Decimal
+
+from PySide6.QtCore import QLocale
+
+from smpanel_desktop.api.models import UNLIMITED
+
+
+class DecimalFormatter:
+    """Formats many Decimals for one locale (separators looked up once, not per value)."""
+
+    def __init__(self, locale: QLocale | None = None, min_decimals: int = 2, *, trim: bool = False):
+        loc = locale or QLocale()
+        self.group = loc.groupSeparator()
+        self.point = loc.decimalPoint()
+        self.min_decimals = min_decimals
+        self.trim = trim
+
+    def __call__(self, value: Decimal) -> str:
+        if not value.is_finite():
+            return str(value)
+        whole, _, frac = format(abs(value), "f").partition(".")
+        if self.trim:
+            frac = frac.rstrip("0")
+        frac = frac.ljust(self.min_decimals, "0")
+        if self.group and len(whole) > 3:
+            whole = f"{int(whole):,}".replace(",", self.group)
+        out = whole + self.point + frac if frac else whole
+        return "-" + out if value.is_signed() and value else out
+
+
+def format_decimal(
+    value: Decimal, locale: QLocale | None = None, min_decimals: int = 2, *, trim: bool = False
+) -> str:
+    """``value`` with the locale's separators, every decimal it has, and at least ``min_decimals``.
+
+    ``Decimal("1234.50")`` -> ``1,234.50`` (en) or ``1.234,50`` (de); ``Decimal("100.84292")``
+    keeps all five decimals.  No float is involved, so nothing is rounded away.  ``trim`` drops
+    trailing zeros beyond ``min_decimals`` (``120.00000000`` -> ``120.00``) for dense tables.
+    """
+    return DecimalFormatter(locale, min_decimals, trim=trim)(value)
+
+
+def format_money(
+    value: Decimal, currency: str, locale: QLocale | None = None, *, trim: bool = False
+) -> str:
+    """``1,234.50 USD``: the amount and its currency code, as the panel named it."""
+    amount = format_decimal(value, locale, trim=trim)
+    return f"{amount} {currency}".strip()
+
+
+def format_count(value: int, locale: QLocale | None = None) -> str:
+    """A min/max quantity; 2147483647 (the panels' "no limit") reads as Unlimited."""
+    if value >= UNLIMITED:
+        return "Unlimited"
+    return (locale or QLocale()).toString(value)
+
+
+def format_time(timestamp: float | None) -> str:
+    """A local time for "last refresh" labels: today as HH:MM:SS, older with the date."""
+    if timestamp is None:
+        return "never"
+    local = time.localtime(timestamp)
+    if time.strftime("%Y-%m-%d", local) == time.strftime("%Y-%m-%d"):
+        return time.strftime("%H:%M:%S", local)
+    return time.strftime("%Y-%m-%d %H:%M", local)

@@ -1,0 +1,218 @@
+"""The main window: four tabs, menus, and a status bar with panel, connection and last refresh."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QUrl, Slot
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDesktopServices, QKeySequence
+from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget, QWidget
+
+from smpanel_desktop import __version__
+from smpanel_desktop.ui.balance_tab import BalanceTab
+from smpanel_desktop.ui.context import AppContext
+from smpanel_desktop.ui.formatting import format_time
+from smpanel_desktop.ui.key_dialog import KeyDialog
+from smpanel_desktop.ui.keyring_dialog import KeyringUnavailableDialog
+from smpanel_desktop.ui.new_order_tab import NewOrderTab
+from smpanel_desktop.ui.orders_tab import OrdersTab
+from smpanel_desktop.ui.panels_dialog import PanelsDialog
+from smpanel_desktop.ui.services_tab import ServicesTab
+from smpanel_desktop.ui.session import PanelSession
+from smpanel_desktop.ui.settings import UiSettings
+
+APP_TITLE = "SMPanel Desktop"
+CONNECTION_TEXT = {
+    "online": ("● Online", "#1b7f3b"),
+    "demo": ("● DEMO panel (built-in sandbox)", "#a15c00"),
+    "connecting": ("● Connecting…", "#555555"),
+    "offline": ("● Offline", "#b00020"),
+}
+
+
+class MainWindow(QMainWindow):
+    def __init__(
+        self,
+        ctx: AppContext,
+        session: PanelSession,
+        settings: UiSettings,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.session = session
+        self.settings = settings
+        self.setObjectName("mainWindow")
+        self.resize(1280, 800)
+        self.setMinimumSize(800, 500)
+
+        self.tabs = QTabWidget(objectName="mainTabs")
+        self.services_tab = ServicesTab(ctx)
+        self.new_order_tab = NewOrderTab(ctx)
+        self.orders_tab = OrdersTab(ctx)
+        self.balance_tab = BalanceTab(ctx)
+        self.tabs.addTab(self.services_tab, "Services")
+        self.tabs.addTab(self.new_order_tab, "New Order")
+        self.tabs.addTab(self.orders_tab, "Orders")
+        self.tabs.addTab(self.balance_tab, "Balance")
+        self.setCentralWidget(self.tabs)
+
+        self.panel_label = QLabel(objectName="statusPanel")
+        self.connection_label = QLabel(objectName="statusConnection")
+        self.refresh_label = QLabel(objectName="statusRefresh")
+        bar = self.statusBar()
+        for label in (self.panel_label, self.connection_label, self.refresh_label):
+            label.setContentsMargins(6, 0, 6, 0)
+            bar.addPermanentWidget(label)
+
+        self._build_menus()
+        ctx.panelChanged.connect(self._panel_changed)
+        ctx.connectionChanged.connect(self._connection_changed)
+        ctx.catalogChanged.connect(self._show_refresh_time)
+        ctx.balanceChanged.connect(self._show_refresh_time)
+        ctx.statusMessage.connect(lambda text: bar.showMessage(text, 15000))
+        ctx.orderServiceRequested.connect(self._show_new_order)
+        ctx.reorderRequested.connect(self._show_new_order)
+        session.keyMissing.connect(self._ask_for_key)
+        session.keyringUnavailable.connect(self._keyring_unavailable)
+
+        settings.restore_geometry(self)
+        settings.restore_header("services", self.services_tab.table.horizontalHeader())
+        self.tabs.setCurrentIndex(min(max(settings.last_tab(), 0), self.tabs.count() - 1))
+        self._panel_changed(ctx.panel)
+        self._connection_changed(ctx.connection)
+
+    # -- menus ------------------------------------------------------------------------------
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu("&File")
+        quit_action = file_menu.addAction("&Quit")
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+        quit_action.triggered.connect(self.close)
+
+        panel_menu = bar.addMenu("&Panel")
+        panel_menu.setObjectName("panelMenu")
+        panel_menu.addAction("&Manage panels…", self.manage_panels)
+        self.key_action = panel_menu.addAction("Set API &key…", self.set_key)
+        panel_menu.addSeparator()
+        self.switch_menu = panel_menu.addMenu("&Switch panel")
+        self.switch_menu.setObjectName("switchPanelMenu")
+        self.switch_menu.aboutToShow.connect(self._fill_switch_menu)
+        self.switch_group = QActionGroup(self)
+        self._fill_switch_menu()
+
+        help_menu = bar.addMenu("&Help")
+        about = help_menu.addAction(f"&About {APP_TITLE}", self.about)
+        about.setMenuRole(QAction.MenuRole.AboutRole)
+        help_menu.addAction("Open &data folder", self.open_data_folder)
+
+    @Slot()
+    def _fill_switch_menu(self) -> None:
+        self.switch_menu.clear()
+        for action in self.switch_group.actions():
+            self.switch_group.removeAction(action)
+        current = self.ctx.panel.id if self.ctx.panel else None
+        for panel in self.ctx.store.panels():
+            action = self.switch_menu.addAction(panel.name)
+            action.setCheckable(True)
+            action.setChecked(panel.id == current)
+            action.setData(panel.id)
+            self.switch_group.addAction(action)
+            action.triggered.connect(lambda _=False, pid=panel.id: self.switch_to(pid))
+        demo = self.switch_menu.addAction("Try the demo panel")
+        demo.triggered.connect(self.session.open_demo)
+
+    def switch_to(self, panel_id: int) -> None:
+        panel = self.ctx.store.panel_by_id(panel_id)
+        if panel is not None and (self.ctx.panel is None or panel.id != self.ctx.panel.id):
+            self.session.open(panel)
+
+    # -- dialogs ----------------------------------------------------------------------------
+
+    @Slot()
+    def manage_panels(self) -> PanelsDialog:
+        dialog = PanelsDialog(self.ctx, self.session, self)
+        dialog.open()
+        return dialog
+
+    @Slot()
+    def set_key(self) -> KeyDialog | None:
+        panel = self.ctx.panel
+        if panel is None or self.ctx.demo:
+            self.statusBar().showMessage("The demo panel needs no key.", 8000)
+            return None
+        dialog = KeyDialog(self.session, panel, self)
+        dialog.keyChanged.connect(self.session.reopen)
+        dialog.open()
+        return dialog
+
+    @Slot(object)
+    def _ask_for_key(self, panel: object) -> None:
+        if not self.session.key_from_env and self.isVisible():
+            self.set_key()
+
+    @Slot(str)
+    def _keyring_unavailable(self, reason: str) -> KeyringUnavailableDialog:
+        dialog = KeyringUnavailableDialog(self.session.keys, reason, self)
+        dialog.memoryOnlyChosen.connect(self.set_key)
+        dialog.open()
+        return dialog
+
+    @Slot()
+    def about(self) -> None:
+        QMessageBox.about(
+            self,
+            f"About {APP_TITLE}",
+            f"<b>{APP_TITLE}</b> {__version__}<br>"
+            "A desktop app for SMM panels speaking the API v2.<br>"
+            "API keys are kept in the system keyring only.",
+        )
+
+    @Slot()
+    def open_data_folder(self) -> None:
+        folder = self.session.data_dir
+        folder.mkdir(parents=True, exist_ok=True)
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
+
+    # -- state ------------------------------------------------------------------------------
+
+    @Slot(object)
+    def _show_new_order(self, _item: object) -> None:
+        self.tabs.setCurrentWidget(self.new_order_tab)
+
+    @Slot(object)
+    def _panel_changed(self, panel: object) -> None:
+        name = getattr(panel, "name", None)
+        title = f"{APP_TITLE} — {name}" if name else APP_TITLE
+        if self.ctx.demo:
+            title += " — DEMO"
+        self.setWindowTitle(title)
+        self.panel_label.setText(
+            f"Panel: {name}{' (DEMO)' if self.ctx.demo else ''}" if name else "No panel"
+        )
+        self.key_action.setEnabled(panel is not None and not self.ctx.demo)
+        self._show_refresh_time()
+
+    @Slot(str)
+    def _connection_changed(self, state: str) -> None:
+        text, color = CONNECTION_TEXT.get(state, (state, "#555555"))
+        if state == "offline" and self.ctx.panel is not None:
+            text += " — showing cached data" if self.ctx.services else ""
+            if self.ctx.last_error:
+                self.connection_label.setToolTip(self.ctx.last_error)
+        self.connection_label.setText(text)
+        self.connection_label.setStyleSheet(f"color: {color}; font-weight: bold;")
+
+    @Slot()
+    def _show_refresh_time(self) -> None:
+        stamps = [t for t in (self.ctx.catalog_fetched_at, self.ctx.balance_fetched_at) if t]
+        self.refresh_label.setText(
+            f"Last refresh: {format_time(max(stamps)) if stamps else 'never'}"
+        )
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.settings.save_geometry(self)
+        self.settings.save_last_tab(self.tabs.currentIndex())
+        self.settings.save_header("services", self.services_tab.table.horizontalHeader())
+        self.settings.sync()
+        super().closeEvent(event)

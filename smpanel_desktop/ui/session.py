@@ -1,0 +1,113 @@
+"""Opening a panel in the GUI: its key, its client, the demo sandbox, the first refreshes.
+
+``PanelSession.open(panel)`` makes a panel current: it finds the key (``SMPANEL_API_KEY`` first,
+then the OS keyring), builds the client (for the demo panel: starts the built-in sandbox on a
+loopback port), hands both to the context, shows the cached catalog and starts the background
+refreshes.  Nothing here waits on the network.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+
+from smpanel_desktop.api.client import PanelClient
+from smpanel_desktop.api.errors import ApiError
+from smpanel_desktop.core.demo import ensure_demo_panel, is_demo, start_demo_sandbox
+from smpanel_desktop.logging_setup import register_secret
+from smpanel_desktop.sandbox.server import SandboxPanel
+from smpanel_desktop.secrets import (
+    ENV_KEY,
+    KeyStore,
+    KeyStoreError,
+    KeyStoreUnavailable,
+    get_key_for,
+)
+from smpanel_desktop.store.models import Panel
+from smpanel_desktop.store.store import CURRENT_PANEL
+from smpanel_desktop.ui.context import AppContext
+
+log = logging.getLogger(__name__)
+
+
+class PanelSession(QObject):
+    keyMissing = Signal(object)  # Panel: no key known for it; the window offers the key dialog
+    keyringUnavailable = Signal(str)  # the keyring cannot be used: why (the window explains)
+
+    def __init__(self, ctx: AppContext, keys: KeyStore, data_dir: Path) -> None:
+        super().__init__(ctx)
+        self.ctx = ctx
+        self.keys = keys
+        self.data_dir = Path(data_dir)
+        self.sandbox: SandboxPanel | None = None
+
+    # -- keys -------------------------------------------------------------------------------
+
+    def key_for(self, panel: Panel) -> str | None:
+        """The panel's key: ``SMPANEL_API_KEY`` when set, else the keyring entry (or None)."""
+        return get_key_for(panel.name, self.keys)
+
+    @property
+    def key_from_env(self) -> bool:
+        return bool(os.environ.get(ENV_KEY, "").strip())
+
+    # -- opening ----------------------------------------------------------------------------
+
+    def open(self, panel: Panel) -> None:
+        """Make ``panel`` current; the cached catalog shows at once, refreshes follow."""
+        client: PanelClient | None = None
+        demo = is_demo(panel)
+        problem = ""
+        try:
+            if demo:
+                sandbox = self._demo_sandbox()
+                client = PanelClient(sandbox.url, sandbox.key)
+            else:
+                key = self.key_for(panel)
+                if key:
+                    register_secret(key)
+                    client = PanelClient(panel.endpoint, key)
+        except KeyStoreUnavailable as exc:
+            problem = str(exc)
+            self.keyringUnavailable.emit(problem)
+        except (KeyStoreError, ApiError) as exc:  # a bad or insecure endpoint: nothing was sent
+            problem = str(exc)
+        self.ctx.set_panel(panel, client, demo=demo)
+        self.ctx.store.set_setting(CURRENT_PANEL, panel.name)
+        self.ctx.load_cached_catalog()
+        if client is not None:
+            self.ctx.refresh_catalog()
+            self.ctx.refresh_balance()
+        elif problem:
+            self.ctx.last_error = problem
+            self.ctx.statusMessage.emit(f"Cannot connect to {panel.name}: {problem}")
+        else:
+            self.ctx.statusMessage.emit(f"No API key for {panel.name}: Panel ▸ Set API key…")
+            self.keyMissing.emit(panel)
+
+    def open_demo(self) -> Panel:
+        panel = ensure_demo_panel(self.ctx.store)
+        self.open(panel)
+        return panel
+
+    def reopen(self) -> None:
+        """Open the current panel again (after its key or endpoint changed)."""
+        if self.ctx.panel is not None:
+            fresh = self.ctx.store.panel_by_id(self.ctx.panel.id)
+            if fresh is not None:
+                self.open(fresh)
+
+    def _demo_sandbox(self) -> SandboxPanel:
+        if self.sandbox is None:
+            self.sandbox = start_demo_sandbox(self.data_dir)
+            log.info("demo panel listening on %s", self.sandbox.url)
+        return self.sandbox
+
+    def shutdown(self) -> None:
+        """Stop the demo sandbox (call after the worker thread has stopped)."""
+        if self.sandbox is not None:
+            self.sandbox.stop()
+            self.sandbox = None

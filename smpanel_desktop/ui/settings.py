@@ -1,0 +1,54 @@
+"""What the window remembers between runs: geometry, last tab, table column widths.
+
+Stored with ``QSettings`` in an INI file under the config folder (``paths.config_dir()``, which
+honours ``SMPANEL_CONFIG_DIR``; tests point it at a temporary folder).  Never the key.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings
+from PySide6.QtWidgets import QHeaderView, QWidget
+
+from smpanel_desktop import paths
+
+FILE_NAME = "smpanel-desktop.ini"
+
+
+class UiSettings:
+    def __init__(self, path: Path | None = None) -> None:
+        self.path = path or Path(paths.config_dir()) / FILE_NAME
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self._qs = QSettings(str(self.path), QSettings.Format.IniFormat)
+
+    def _bytes(self, key: str) -> QByteArray | None:
+        value = self._qs.value(key)
+        return value if isinstance(value, QByteArray) and not value.isEmpty() else None
+
+    def restore_geometry(self, window: QWidget) -> bool:
+        data = self._bytes("window/geometry")
+        return bool(data and window.restoreGeometry(data))
+
+    def save_geometry(self, window: QWidget) -> None:
+        self._qs.setValue("window/geometry", window.saveGeometry())
+
+    def last_tab(self) -> int:
+        try:
+            return int(self._qs.value("window/tab", 0))  # type: ignore[call-overload]
+        except (TypeError, ValueError):
+            return 0
+
+    def save_last_tab(self, index: int) -> None:
+        self._qs.setValue("window/tab", index)
+
+    def restore_header(self, name: str, header: QHeaderView) -> bool:
+        """Column widths, order and sort indicator of the table ``name``."""
+        data = self._bytes(f"tables/{name}")
+        return bool(data and header.restoreState(data))
+
+    def save_header(self, name: str, header: QHeaderView) -> None:
+        self._qs.setValue(f"tables/{name}", header.saveState())
+
+    def sync(self) -> None:
+        self._qs.sync()
