@@ -1,0 +1,60 @@
+"""The last look before money is spent: service, link, quantity, runs and cost.
+
+Opened with ``open()`` (window-modal, no nested event loop), so the caller continues on
+``accepted`` / ``rejected`` and tests drive it with ``accept()``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout, QWidget
+
+
+@dataclass(frozen=True, slots=True)
+class OrderSummary:
+    service: str
+    link: str
+    quantity: str
+    runs: str
+    cost: str
+    warning: str = ""
+
+
+class OrderConfirmDialog(QDialog):
+    def __init__(self, summary: OrderSummary, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("orderConfirmDialog")
+        self.setWindowTitle("Place this order?")
+        self.summary = summary
+        layout = QVBoxLayout(self)
+        form = QFormLayout()
+        for label, value in (
+            ("Service", summary.service),
+            ("Link", summary.link or "—"),
+            ("Quantity", summary.quantity or "—"),
+            ("Runs", summary.runs or "—"),
+            ("Cost", summary.cost or "unknown"),
+        ):
+            text = QLabel(value)
+            text.setWordWrap(True)
+            text.setObjectName(f"confirm{label}")
+            form.addRow(f"{label}:", text)
+        layout.addLayout(form)
+        if summary.warning:
+            warning = QLabel(summary.warning)
+            warning.setWordWrap(True)
+            warning.setStyleSheet("color: #b00020; font-weight: bold;")
+            layout.addWidget(warning)
+        note = QLabel("The panel charges your balance when it accepts the order.")
+        note.setWordWrap(True)
+        layout.addWidget(note)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setText("Place order")
+        ok.setObjectName("confirmPlace")
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)

@@ -1,0 +1,44 @@
+"""What the Orders tab filters by: a status choice and a text, as plain values."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from smpanel_desktop.api.models import is_final_order_status
+from smpanel_desktop.store.models import NOT_PLACED, PLACED, REJECTED, UNKNOWN, TrackedOrder
+
+# (label shown, key); key "" = all.
+STATUS_CHOICES: tuple[tuple[str, str], ...] = (
+    ("All orders", ""),
+    ("Open", "open"),
+    ("Pending", "pending"),
+    ("In progress", "in progress"),
+    ("Processing", "processing"),
+    ("Completed", "completed"),
+    ("Partial", "partial"),
+    ("Canceled", "canceled"),
+    ("Unknown outcome", UNKNOWN),
+    ("Rejected / not placed", REJECTED),
+)
+_CANCELED = {"canceled", "cancelled"}
+
+
+@dataclass(frozen=True, slots=True)
+class OrderFilter:
+    status: str = ""
+    text: str = ""
+
+
+def matches_status(order: TrackedOrder, key: str) -> bool:
+    if key == UNKNOWN:
+        return order.state == UNKNOWN
+    if key == REJECTED:
+        return order.state in (REJECTED, NOT_PLACED)
+    if order.state != PLACED:
+        return False
+    if key == "open":
+        return not is_final_order_status(order.status)
+    status = (order.status or "").strip().lower()
+    if key == "canceled":
+        return status in _CANCELED
+    return status == key

@@ -1,0 +1,323 @@
+"""A thin table model over tracked orders: filter and sort plain Python lists, reset, done.
+
+No ``QSortFilterProxyModel`` (../shared/design.md: per-comparison Python calls make it two orders
+of magnitude too slow).  ``data()`` formats only the cells the view asks for.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from decimal import Decimal
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor, QFont
+
+from smpanel_desktop.store.models import (
+    NOT_PLACED,
+    PLACED,
+    REJECTED,
+    SUBMITTING,
+    UNKNOWN,
+    Refill,
+    TrackedOrder,
+)
+from smpanel_desktop.ui.formatting import format_money, format_time
+from smpanel_desktop.ui.orders_filter import OrderFilter, matches_status
+
+Index = QModelIndex | QPersistentModelIndex
+COLUMNS = (
+    "#",
+    "Order",
+    "Created",
+    "Service",
+    "Link",
+    "Quantity",
+    "Charge",
+    "Start count",
+    "Remains",
+    "Progress",
+    "Status",
+    "Refill",
+    "Last checked",
+)
+(
+    COL_LOCAL,
+    COL_ORDER,
+    COL_CREATED,
+    COL_SERVICE,
+    COL_LINK,
+    COL_QUANTITY,
+    COL_CHARGE,
+    COL_START,
+    COL_REMAINS,
+    COL_PROGRESS,
+    COL_STATUS,
+    COL_REFILL,
+    COL_CHECKED,
+) = range(len(COLUMNS))
+_NUMERIC = {COL_LOCAL, COL_ORDER, COL_QUANTITY, COL_CHARGE, COL_START, COL_REMAINS, COL_PROGRESS}
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+_LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+OrderRole = Qt.ItemDataRole.UserRole + 1
+
+STATE_TEXT = {
+    SUBMITTING: "Submitting…",
+    UNKNOWN: "Unknown — resolve",
+    REJECTED: "Rejected",
+    NOT_PLACED: "Not placed",
+}
+STATUS_COLORS = {
+    "pending": "#6b7280",
+    "in progress": "#1d4ed8",
+    "processing": "#1d4ed8",
+    "completed": "#15803d",
+    "partial": "#c2410c",
+    "canceled": "#b91c1c",
+    "cancelled": "#b91c1c",
+    UNKNOWN: "#b00020",
+    REJECTED: "#6b7280",
+    NOT_PLACED: "#6b7280",
+    SUBMITTING: "#6b7280",
+}
+
+
+def status_text(order: TrackedOrder) -> str:
+    if order.state != PLACED:
+        return STATE_TEXT.get(order.state, order.state)
+    return order.status or "Not checked yet"
+
+
+def progress(order: TrackedOrder) -> int | None:
+    """Delivered share in percent, from quantity and remains (None when unknown)."""
+    if (order.status or "").strip().lower() == "completed":
+        return 100
+    total = order.quantity
+    if not total or order.remains is None:
+        return None
+    return max(0, min(100, round((total - order.remains) * 100 / total)))
+
+
+def _key(value: Any) -> tuple[bool, Any]:
+    return (value is None or value == "", value if value is not None else 0)
+
+
+SORT_KEYS: dict[int, Callable[[TrackedOrder], Any]] = {
+    COL_LOCAL: lambda o: o.id,
+    COL_ORDER: lambda o: _key(o.order),
+    COL_CREATED: lambda o: o.created_at,
+    COL_SERVICE: lambda o: o.service_name.casefold(),
+    COL_LINK: lambda o: _key(o.link.casefold()),
+    COL_QUANTITY: lambda o: _key(o.quantity),
+    COL_CHARGE: lambda o: _key(o.charge),
+    COL_START: lambda o: _key(o.start_count),
+    COL_REMAINS: lambda o: _key(o.remains),
+    COL_PROGRESS: lambda o: _key(progress(o)),
+    COL_STATUS: lambda o: status_text(o).casefold(),
+    COL_CHECKED: lambda o: _key(o.last_checked_at),
+}
+
+
+class OrdersModel(QAbstractTableModel):
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._orders: list[TrackedOrder] = []
+        self._refills: dict[int, Refill] = {}
+        self._visible: list[TrackedOrder] = []
+        self._haystack: list[str] | None = None
+        self._filter = OrderFilter()
+        self._sort: tuple[int, bool] | None = None  # column, descending
+        self._currency = ""
+
+    # -- loading, filtering, sorting --------------------------------------------------------------
+
+    def set_orders(
+        self, orders: Sequence[TrackedOrder], refills: Sequence[Refill] = (), currency: str = ""
+    ) -> None:
+        """Replace every row (newest first as given), keeping the filter and the sort."""
+        self.beginResetModel()
+        self._orders = list(orders)
+        self._currency = currency
+        self._refills = {}
+        for refill in refills:  # newest first: keep the first seen per order
+            self._refills.setdefault(refill.order_local_id, refill)
+        self._haystack = None
+        self._visible = self._compute()
+        self.endResetModel()
+
+    def set_filter(self, flt: OrderFilter) -> None:
+        if flt == self._filter:
+            return
+        self.beginResetModel()
+        self._filter = flt
+        self._visible = self._compute()
+        self.endResetModel()
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        wanted = (column, order == Qt.SortOrder.DescendingOrder) if column in SORT_KEYS else None
+        if column == COL_REFILL:
+            wanted = (column, order == Qt.SortOrder.DescendingOrder)
+        if wanted == self._sort:
+            return
+        self.layoutAboutToBeChanged.emit()
+        persistent = self.persistentIndexList()
+        visible = self._visible
+        held = [visible[p.row()] if p.row() < len(visible) else None for p in persistent]
+        self._sort = wanted
+        self._visible = self._sorted(self._visible)
+        where = {id(o): row for row, o in enumerate(self._visible)}
+        self.changePersistentIndexList(
+            persistent,
+            [
+                self.index(where[id(o)], p.column()) if o is not None else QModelIndex()
+                for p, o in zip(persistent, held, strict=True)
+            ],
+        )
+        self.layoutChanged.emit()
+
+    def _compute(self) -> list[TrackedOrder]:
+        flt = self._filter
+        rows = self._orders
+        if flt.status:
+            rows = [o for o in rows if matches_status(o, flt.status)]
+        needle = flt.text.strip().casefold()
+        if needle:
+            if self._haystack is None:
+                self._haystack = [
+                    f"{o.id}\t{o.order or ''}\t{o.service_id}\t{o.service_name}\t{o.link}"
+                    for o in self._orders
+                ]
+                self._haystack = [text.casefold() for text in self._haystack]
+            hay = dict(zip(map(id, self._orders), self._haystack, strict=True))
+            rows = [o for o in rows if needle in hay[id(o)]]
+        return self._sorted(rows)
+
+    def _sorted(self, rows: list[TrackedOrder]) -> list[TrackedOrder]:
+        if self._sort is None:
+            return list(rows)
+        column, descending = self._sort
+        if column == COL_REFILL:
+            refills = self._refills
+
+            def key(o: TrackedOrder) -> Any:
+                r = refills.get(o.id)
+                return _key(None if r is None else r.created_at)
+        else:
+            key = SORT_KEYS[column]
+        return sorted(rows, key=key, reverse=descending)
+
+    # -- queries ----------------------------------------------------------------------------------
+
+    @property
+    def total(self) -> int:
+        return len(self._orders)
+
+    @property
+    def filter(self) -> OrderFilter:
+        return self._filter
+
+    def order_at(self, row: int) -> TrackedOrder | None:
+        return self._visible[row] if 0 <= row < len(self._visible) else None
+
+    def visible_orders(self) -> list[TrackedOrder]:
+        return list(self._visible)
+
+    def all_orders(self) -> list[TrackedOrder]:
+        return list(self._orders)
+
+    def refill_of(self, order: TrackedOrder) -> Refill | None:
+        return self._refills.get(order.id)
+
+    def row_of(self, local_id: int) -> int | None:
+        for row, o in enumerate(self._visible):
+            if o.id == local_id:
+                return row
+        return None
+
+    def cell_text(self, order: TrackedOrder, column: int) -> str:
+        if column == COL_LOCAL:
+            return str(order.id)
+        if column == COL_ORDER:
+            return "" if order.order is None else str(order.order)
+        if column == COL_CREATED:
+            return format_time(order.created_at) if order.created_at else ""
+        if column == COL_SERVICE:
+            return f"{order.service_id} {order.service_name}" if order.service_id else ""
+        if column == COL_LINK:
+            return order.link
+        if column in (COL_QUANTITY, COL_START, COL_REMAINS):
+            value = {COL_QUANTITY: order.quantity, COL_START: order.start_count}.get(
+                column, order.remains
+            )
+            return "" if value is None else f"{value:,}"
+        if column == COL_CHARGE:
+            return _money(order.charge, order.currency or self._currency)
+        if column == COL_PROGRESS:
+            pct = progress(order)
+            return "" if pct is None else f"{pct}%"
+        if column == COL_STATUS:
+            return status_text(order)
+        if column == COL_REFILL:
+            refill = self._refills.get(order.id)
+            if refill is None:
+                return ""
+            if refill.refill is None:
+                return f"refused: {refill.last_error or ''}"
+            return f"{refill.refill}: {refill.status or 'requested'}"
+        if column == COL_CHECKED:
+            return format_time(order.last_checked_at) if order.last_checked_at else ""
+        return ""
+
+    # -- QAbstractTableModel ----------------------------------------------------------------------
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._visible)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        return _FLAGS if index.isValid() else Qt.ItemFlag.NoItemFlags
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole:
+            if orientation == Qt.Orientation.Horizontal and 0 <= section < len(COLUMNS):
+                return COLUMNS[section]
+            if orientation == Qt.Orientation.Vertical:
+                return section + 1
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row, column = index.row(), index.column()
+        if not (0 <= row < len(self._visible) and 0 <= column < len(COLUMNS)):
+            return None
+        order = self._visible[row]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.cell_text(order, column)
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return _RIGHT if column in _NUMERIC else _LEFT
+        if role == Qt.ItemDataRole.ForegroundRole and column == COL_STATUS:
+            key = order.state if order.state != PLACED else (order.status or "").strip().lower()
+            color = STATUS_COLORS.get(key)
+            return QBrush(QColor(color)) if color else None
+        if role == Qt.ItemDataRole.FontRole and column == COL_STATUS and order.state == UNKNOWN:
+            font = QFont()
+            font.setBold(True)
+            return font
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if column == COL_STATUS and order.last_error:
+                return order.last_error
+            if column == COL_LINK and order.link:
+                return order.link
+        if role == OrderRole:
+            return order
+        return None
+
+
+def _money(value: Decimal | None, currency: str | None) -> str:
+    return "" if value is None else format_money(value, currency or "", trim=True)

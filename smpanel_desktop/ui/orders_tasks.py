@@ -1,0 +1,85 @@
+"""Worker-side tasks of the Orders tab (no Qt): each does its panel work, then reloads the rows.
+
+They run on the TaskRunner thread and return immutable values, so the GUI thread only swaps
+lists into the model.  Closures are built with ``partial`` over the store, client, panel (frozen)
+and plain ids — never a widget.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from smpanel_desktop.api.errors import ApiError
+from smpanel_desktop.core import tracking
+from smpanel_desktop.store.models import Panel, Refill, TrackedOrder
+
+
+@dataclass(frozen=True, slots=True)
+class OrdersSnapshot:
+    panel_id: int
+    orders: list[TrackedOrder] = field(default_factory=list)
+    refills: list[Refill] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class ActionResult:
+    snapshot: OrdersSnapshot
+    value: Any = None
+    error: BaseException | None = None
+    """An error after which the rows were still reloaded (what was recorded stays)."""
+
+
+def load(store: Any, panel_id: int) -> OrdersSnapshot:
+    orders = store.orders(panel_id)
+    local_ids = {o.id for o in orders}
+    refills = [r for r in store.refills() if r.order_local_id in local_ids]
+    return OrdersSnapshot(panel_id, orders, refills)
+
+
+def _then_load(store: Any, panel: Panel, work: Callable[[], Any]) -> ActionResult:
+    try:
+        value = work()
+    except (ApiError, ValueError) as exc:  # ValueError: the store's readable refusal
+        return ActionResult(load(store, panel.id), None, exc)
+    return ActionResult(load(store, panel.id), value)
+
+
+def refresh(
+    store: Any,
+    client: Any,
+    panel: Panel,
+    progress: Callable[[int, int], None] | None = None,
+) -> ActionResult:
+    """Poll open orders (batches of 100) and open refills; the summary is ``value``."""
+
+    def work() -> tracking.RefreshSummary:
+        summary = tracking.refresh_orders(store, client, panel, progress=progress)
+        if summary.failure is None:
+            tracking.refresh_refills(store, client, panel)
+        return summary
+
+    return _then_load(store, panel, work)
+
+
+def refill(store: Any, client: Any, panel: Panel, ids: Sequence[int]) -> ActionResult:
+    return _then_load(
+        store, panel, lambda: tracking.request_refills(store, client, panel, list(ids))
+    )
+
+
+def cancel(store: Any, client: Any, panel: Panel, ids: Sequence[int]) -> ActionResult:
+    return _then_load(store, panel, lambda: tracking.cancel_orders(store, client, panel, list(ids)))
+
+
+def import_ids(store: Any, client: Any, panel: Panel, ids: Sequence[int]) -> ActionResult:
+    return _then_load(store, panel, lambda: tracking.import_orders(store, client, panel, list(ids)))
+
+
+def resolve(
+    store: Any, client: Any, panel: Panel, local_id: int, order: int | None
+) -> ActionResult:
+    return _then_load(
+        store, panel, lambda: tracking.resolve_unknown(store, client, panel, local_id, order)
+    )

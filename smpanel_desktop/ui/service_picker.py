@@ -1,0 +1,89 @@
+"""A searchable service picker: an editable combo over the catalog with a contains-completer.
+
+The labels live in a QStringListModel and the completer filters them in C++, so typing stays
+fluid on 20,000 services.  Typing a service id and pressing Enter selects it too.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSignalBlocker, QStringListModel, Qt, Signal
+from PySide6.QtWidgets import QComboBox, QCompleter, QWidget
+
+from smpanel_desktop.api.models import Service
+
+
+def service_label(service: Service) -> str:
+    return f"{service.id} — {service.name} [{service.category}]"
+
+
+class ServicePicker(QComboBox):
+    """``serviceChosen(Service)`` fires when the user (or code) picks a service."""
+
+    serviceChosen = Signal(object)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("orderService")
+        self.setEditable(True)
+        self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.setMaxVisibleItems(20)
+        self.setMinimumContentsLength(40)
+        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.lineEdit().setPlaceholderText("Search services by id, name or category…")
+        self._services: list[Service] = []
+        self._row_by_id: dict[int, int] = {}
+        self._labels = QStringListModel(self)
+        self.setModel(self._labels)
+        completer = QCompleter(self._labels, self)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        completer.setMaxVisibleItems(15)
+        self.setCompleter(completer)
+        self.setCurrentIndex(-1)
+        self.currentIndexChanged.connect(self._on_index)
+        self.lineEdit().returnPressed.connect(self._on_return)
+
+    def set_services(self, services: list[Service]) -> None:
+        """Replace the catalog, keeping the current selection when it still exists."""
+        current = self.current_service()
+        self._services = list(services)
+        self._row_by_id = {s.id: row for row, s in enumerate(self._services)}
+        with QSignalBlocker(self):
+            self._labels.setStringList([service_label(s) for s in self._services])
+            row = self._row_by_id.get(current.id, -1) if current is not None else -1
+            self.setCurrentIndex(row)
+        new = self.current_service()
+        if new != current:
+            self.serviceChosen.emit(new)
+
+    def current_service(self) -> Service | None:
+        row = self.currentIndex()
+        if 0 <= row < len(self._services):
+            return self._services[row]
+        return None
+
+    def select_service(self, service: Service) -> bool:
+        """Select ``service`` (by id); a service missing from the catalog is added at the end."""
+        row = self._row_by_id.get(service.id)
+        if row is None:
+            self._services.append(service)
+            row = len(self._services) - 1
+            self._row_by_id[service.id] = row
+            self._labels.insertRows(row, 1)
+            self._labels.setData(self._labels.index(row), service_label(service))
+        elif self._services[row] != service:
+            self._services[row] = service
+        if self.currentIndex() == row:
+            self.serviceChosen.emit(service)
+        else:
+            self.setCurrentIndex(row)
+        return True
+
+    def _on_index(self, row: int) -> None:
+        self.serviceChosen.emit(self.current_service())
+
+    def _on_return(self) -> None:
+        text = self.lineEdit().text().strip()
+        if text.isdigit() and int(text) in self._row_by_id:
+            self.setCurrentIndex(self._row_by_id[int(text)])

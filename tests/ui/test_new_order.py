@@ -1,0 +1,173 @@
+"""New Order against the real sandbox: every service type is filled, validated, placed once,
+shown in Orders and followed through the sandbox's lifecycle."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from order_helpers import LINK, fill, good_values, place, set_field, visible_fields
+from orders_fixtures import OrderEnv, order_env_fixture  # noqa: F401 - the fixture
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
+
+from smpanel_desktop.core.order_types import FIELDS_BY_TYPE, fields_for
+from smpanel_desktop.store.models import PLACED
+from smpanel_desktop.ui.new_order_tab import NewOrderTab
+from smpanel_desktop.ui.orders_tab import OrdersTab
+
+ALL_TYPES = [*FIELDS_BY_TYPE, "Special"]  # "Special": a type the table does not know
+
+
+def make_tab(qtbot: Any, env: OrderEnv) -> NewOrderTab:
+    tab = NewOrderTab(env.ctx)
+    qtbot.addWidget(tab)
+    tab.resize(1000, 800)
+    tab.show()
+    return tab
+
+
+def advance_and_refresh(qtbot: Any, env: OrderEnv, orders: OrdersTab, seconds: float) -> None:
+    env.sandbox.clock.advance(seconds)
+    assert orders.refresh()
+    qtbot.waitUntil(lambda: not orders.refreshing, timeout=10_000)
+
+
+@pytest.mark.parametrize("service_type", ALL_TYPES)
+def test_every_type_fill_validate_place_and_track(
+    qtbot: Any, order_env: OrderEnv, service_type: str
+) -> None:
+    env = order_env
+    service = env.service(service_type)
+    tab = make_tab(qtbot, env)
+    tab.select_service(service)
+
+    # Only this type's fields are on screen (drip-feed fields appear with the switch).
+    expected = {f.name for f in fields_for(service) if not f.dripfeed}
+    assert visible_fields(tab) == expected
+    assert (tab.form.extras is not None) == (service_type == "Special")
+    assert tab.details.text("type") == service.type
+
+    # Validation as the user types, before anything is sent.
+    values = good_values(service)
+    first = next(iter(values))
+    bad = {"link": "not a link", "username": "two words", "min": "abc"}.get(first, "")
+    set_field(tab, first, bad or "x")
+    set_field(tab, first, bad)
+    qtbot.mouseClick(tab.submit_button, Qt.MouseButton.LeftButton)
+    assert tab.confirm_dialog is None  # nothing to confirm while the form is wrong
+    message = tab.findChild(QLabel, f"error_{first}")
+    assert message is not None and message.isVisibleTo(tab) and message.text()
+    assert env.sandbox.order_count() == 0
+
+    fill(tab, values)
+    if tab.form.extras is not None:  # unknown type: free NAME=VALUE fields are sent as given
+        tab.form.extras.setPlainText("note=first line\\nsecond line")
+    assert not any(tab.form.message_for(name) for name in tab.form.field_names())
+    if service_type != "Subscriptions":
+        assert env.ctx.currency in tab.cost.text() and "Cost:" in tab.cost.text()
+
+    place(qtbot, tab)
+    assert tab.error.text() == ""
+    placed = tab.last_order
+    assert placed is not None and placed.state == PLACED
+    assert str(placed.order) in tab.result.text()
+    assert env.sandbox.order_count() == 1
+    on_panel = env.sandbox.orders[placed.order]
+    assert on_panel.service == service.id
+    if tab.form.extras is not None:
+        assert on_panel.params["note"] == "first line\nsecond line"
+
+    orders = OrdersTab(env.ctx)
+    qtbot.addWidget(orders)
+    qtbot.waitUntil(lambda: orders.model.total == 1)
+    assert orders.model.order_at(0).order == placed.order
+
+    advance_and_refresh(qtbot, env, orders, 1)
+    assert orders.model.order_at(0).status == "Pending"
+    advance_and_refresh(qtbot, env, orders, 2000)
+    assert orders.model.order_at(0).status in ("Completed", "Partial")
+    history = [c.new_status for c in env.store.status_history(placed.id)]
+    assert history[0] == "Pending" and history[-1] in ("Completed", "Partial")
+
+
+def test_dripfeed_switch_shows_runs_and_multiplies_the_cost(
+    qtbot: Any, order_env: OrderEnv
+) -> None:
+    env = order_env
+    tab = make_tab(qtbot, env)
+    plain = env.service("Default", dripfeed=False)
+    tab.select_service(plain)
+    assert tab.form.dripfeed is None  # no switch where drip-feed is not allowed
+    assert "runs" not in visible_fields(tab)
+
+    service = env.service("Default", dripfeed=True)
+    tab.select_service(service)
+    assert tab.form.dripfeed is not None and tab.form.dripfeed.isVisibleTo(tab)
+    assert "runs" not in visible_fields(tab)
+    fill(tab, {"link": LINK, "quantity": str(service.min)})
+    single = tab.cost.text()
+    tab.form.dripfeed.setChecked(True)
+    assert {"runs", "interval"} <= visible_fields(tab)
+    fill(tab, {"runs": "3"})
+    assert "interval" in tab.form.message_for("interval").lower() or not tab.form.message_for(
+        "interval"
+    )
+    fill(tab, {"interval": "15"})
+    total = service.min * 3
+    assert f"{total:,}" in tab.cost.text() and tab.cost.text() != single
+    place(qtbot, tab)
+    placed = tab.last_order
+    assert placed is not None
+    assert placed.params["runs"] == "3" and placed.params["interval"] == "15"
+    assert env.sandbox.orders[placed.order].params.get("runs") == "3"
+
+
+def test_comments_count_is_the_quantity(qtbot: Any, order_env: OrderEnv) -> None:
+    env = order_env
+    tab = make_tab(qtbot, env)
+    service = env.service("Custom Comments")
+    tab.select_service(service)
+    set_field(tab, "comments", "first\n\nsecond\n  \nthird\n")
+    count = tab.findChild(QLabel, "count_comments")
+    assert count is not None and count.text().startswith("3 comments")
+
+
+def test_subscriptions_min_above_max_and_expiry_format(qtbot: Any, order_env: OrderEnv) -> None:
+    env = order_env
+    tab = make_tab(qtbot, env)
+    service = env.service("Subscriptions")
+    tab.select_service(service)
+    delay = tab.findChild(QLabel, "field_delay")
+    assert delay is None  # a combo, not a label
+    fill(tab, good_values(service))
+    set_field(tab, "max", str(service.min))
+    set_field(tab, "min", str(service.min + 1))
+    assert "less than min" in tab.form.message_for("max")
+    values = good_values(service)
+    fill(tab, values)
+    assert tab.form.values()["expiry"] == values["expiry"]  # d/m/Y as the API wants it
+    assert [tab.form.widget("delay").itemText(i) for i in range(7)] == [  # type: ignore[union-attr]
+        "0",
+        "5",
+        "10",
+        "15",
+        "30",
+        "60",
+        "90",
+    ]
+
+
+def test_quantity_out_of_range_and_cost_above_balance(qtbot: Any, order_env: OrderEnv) -> None:
+    env = order_env
+    tab = make_tab(qtbot, env)
+    service = env.service("Default", dripfeed=False)
+    tab.select_service(service)
+    fill(tab, {"link": LINK, "quantity": str(service.min - 1)})
+    assert f"At least {service.min}" in tab.form.message_for("quantity")
+    assert tab.balance_warning.text() == ""
+    assert env.ctx.balance is not None
+    expensive = int(env.ctx.balance.amount * 1000 / service.rate) + service.min
+    if expensive <= service.max:
+        fill(tab, {"quantity": str(expensive)})
+        assert "more than your last known balance" in tab.balance_warning.text()
