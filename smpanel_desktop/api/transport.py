@@ -174,7 +174,7 @@ class Transport:
         reads.max_wait = max_retry_after
         self._reads = _session(reads)
         self._writes = _session(Retry(total=0, read=False, redirect=0, raise_on_status=False))
-        self._writes.headers["Connection"] = "close"  # never a stale kept-alive socket for a write
+        self._writes.headers["Connection"] = "close"  # each write on a fresh connection
 
     def __repr__(self) -> str:
         return f"Transport(endpoint={self.endpoint!r})"
@@ -192,7 +192,10 @@ class Transport:
                 self.endpoint, data=data, timeout=self._timeouts, allow_redirects=False, verify=True
             )
         except (requests.RequestException, u3.HTTPError, OSError) as exc:
-            raise self._failure(exc, write) from None
+            raise self._failure(exc, write) from exc
+        finally:
+            if write:  # a pooled socket the panel closed meanwhile would turn a write "unknown"
+                self._writes.close()
         return self._answer(response, write)
 
     def _failure(self, exc: BaseException, write: bool) -> ApiError:
