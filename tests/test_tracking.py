@@ -1,0 +1,269 @@
+"""The shared use cases against the real sandbox (loopback HTTP) and a real SQLite file."""
+
+from __future__ import annotations
+
+import socket
+from collections.abc import Iterator
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from smpanel_desktop.api.client import PanelClient
+from smpanel_desktop.api.errors import (
+    ApiError,
+    InsufficientFundsError,
+    NetworkError,
+    PanelError,
+    UnknownOutcomeError,
+)
+from smpanel_desktop.api.models import Service
+from smpanel_desktop.api.parse import parse_service
+from smpanel_desktop.core import demo, tracking
+from smpanel_desktop.core.order_types import InvalidOrderError
+from smpanel_desktop.store.models import Panel
+from smpanel_desktop.store.store import Store
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Iterator[Store]:
+    s = Store(tmp_path / "smpanel.sqlite3")
+    try:
+        yield s
+    finally:
+        s.close()
+
+
+@pytest.fixture
+def client(sandbox: Any) -> Iterator[PanelClient]:
+    c = PanelClient(sandbox.url, sandbox.key, read_retries=0, timeout=5.0)
+    try:
+        yield c
+    finally:
+        c.close()
+
+
+@pytest.fixture
+def panel(store: Store, sandbox: Any) -> Panel:
+    return store.add_panel("Sandbox", sandbox.url, "USD")
+
+
+def service_of(sandbox: Any, type_: str = "Default", **flags: Any) -> Service:
+    return parse_service(sandbox.find_service(type_, **flags))
+
+
+def default_order(svc: Service, quantity: int | None = None) -> dict[str, str]:
+    return {"link": "https://instagram.com/p/abc", "quantity": str(quantity or svc.min)}
+
+
+def test_place_order_commits_the_row_before_sending(
+    store: Store, client: PanelClient, panel: Panel, sandbox: Any
+) -> None:
+    svc = service_of(sandbox, "Default", dripfeed=True)
+    seen: list[tuple[str, int]] = []
+
+    def recorded(row: Any) -> None:  # runs between the commit and the request
+        reread = Store(store.path)  # another connection sees it: it is committed
+        try:
+            seen.append((reread.order(row.id).state, sandbox.order_count()))  # type: ignore[union-attr]
+        finally:
+            reread.close()
+
+    values = {**default_order(svc), "runs": "3", "interval": "15"}
+    order = tracking.place_order(store, client, panel, svc, values, on_recorded=recorded)
+    assert seen == [("submitting", 0)]
+    assert order.state == "placed" and order.order in sandbox.orders
+    assert order.params == {**values, "quantity": str(svc.min)}
+    assert order.quantity == svc.min * 3 and order.runs == 3
+    assert sandbox.order_count() == 1
+
+
+def test_invalid_values_write_and_send_nothing(
+    store: Store, client: PanelClient, panel: Panel, sandbox: Any
+) -> None:
+    svc = service_of(sandbox)
+    with pytest.raises(InvalidOrderError):
+        tracking.place_order(store, client, panel, svc, {"link": "not a link", "quantity": "1"})
+    assert store.orders(panel.id) == [] and sandbox.requests_for("add") == 0
+
+
+def test_panel_refusal_is_recorded_as_rejected(
+    store: Store, client: PanelClient, panel: Panel, sandbox: Any
+) -> None:
+    sandbox.set_balance(Decimal("0"))
+    svc = service_of(sandbox)
+    with pytest.raises(InsufficientFundsError):
+        tracking.place_order(store, client, panel, svc, default_order(svc, 1000))
+    (row,) = store.orders(panel.id)
+    assert row.state == "rejected" and row.last_error == "Not enough funds on balance"
+    assert sandbox.order_count() == 0
+
+
+def test_lost_answer_leaves_one_order_on_the_panel_and_one_unknown_row(
+    store: Store, client: PanelClient, panel: Panel, sandbox: Any
+) -> None:
+    svc = service_of(sandbox)
+    sandbox.faults.add("drop_after_accept", action="add")
+    with pytest.raises(UnknownOutcomeError):
+        tracking.place_order(store, client, panel, svc, default_order(svc))
+    assert sandbox.order_count() == 1 and sandbox.requests_for("add") == 1
+    (row,) = store.orders(panel.id)
+    assert row.state == "unknown" and row.order is None
+    assert row.params == default_order(svc)
+
+    # The user looks at the panel: a wrong id is refused, the right one is attached.
+    with pytest.raises(PanelError):
+        tracking.resolve_unknown(store, client, panel, row.id, 999_999)
+    assert store.order(row.id).state == "unknown"  # type: ignore[union-attr]
+    (panel_id,) = sandbox.orders
+    resolved = tracking.resolve_unknown(store, client, panel, row.id, panel_id)
+    assert resolved.state == "placed" and resolved.order == panel_id
+    assert resolved.status == "Pending" and resolved.charge is not None
+
+
+def test_unknown_order_can_be_marked_not_placed(store: Store, panel: Panel) -> None:
+    row = store.begin_order(panel.id, 1, "x", "Default", {"link": "a.com/b", "quantity": "5"})
+    store.mark_unknown(row.id, "lost")
+    assert tracking.resolve_unknown(store, None, panel, row.id, None).state == "not_placed"
+
+
+def test_unreachable_panel_means_not_sent(store: Store, panel: Panel, sandbox: Any) -> None:
+    with socket.socket() as s:  # a loopback port nobody listens on
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    svc = service_of(sandbox)
+    dead = PanelClient(f"http://127.0.0.1:{port}/api/v2", "k", connect_timeout=2.0)
+    with pytest.raises(NetworkError):
+        tracking.place_order(store, dead, panel, svc, default_order(svc))
+    (row,) = store.orders(panel.id)
+    assert row.state == "rejected" and row.last_error.startswith("Not sent")  # type: ignore[union-attr]
+
+
+def _place_many(client: PanelClient, svc: Service, n: int) -> list[int]:
+    return [client.add(svc.id, default_order(svc)) for _ in range(n)]
+
+
+def test_import_then_refresh_in_batches_of_100(
+    store: Store, client: PanelClient, panel: Panel, sandbox: Any
+) -> None:
+    svc = service_of(sandbox)
+    ids = _place_many(client, svc, 201)
+    imported, skipped = tracking.import_orders(store, client, panel, [*ids, ids[0], 777_777])
+    assert len(imported) == 201 and set(skipped) == {777_777}
+    assert all(o.status == "Pending" for o in imported)
+    again, skipped = tracking.import_orders(store, client, panel, ids[:2])
+    assert again == [] and set(skipped) == set(ids[:2])
+
+    sandbox.clear_log()
+    sandbox.clock.advance(3600)  # every order final
+    calls: list[tuple[int, int]] = []
+    summary = tracking.refresh_orders(store, client, panel, progress=lambda *a: calls.append(a))
+    assert (summary.checked, summary.changed, summary.errors, summary.requests) == (201, 201, 0, 3)
+    assert summary.failure is None
+    assert calls == [(0, 201), (100, 201), (200, 201), (201, 201)]
+    assert sandbox.requests_for("status") == 3
+    assert store.open_orders(panel.id) == []
+    assert len(store.status_history(imported[0].id)) == 2
+    assert tracking.refresh_orders(store, client, panel).requests == 0
+
+
+def test_refresh_stops_on_a_failing_batch_and_keeps_the_others(
+    store: Store, client: PanelClient, panel: Panel, sandbox: Any
+) -> None:
+    svc = service_of(sandbox)
+    ids = _place_many(client, svc, 150)
+    tracking.import_orders(store, client, panel, ids)
+    sandbox.clock.advance(3600)
+    calls = 0
+
+    def statuses(batch: list[int]) -> Any:
+        nonlocal calls
+        calls += 1
+        if calls == 2:  # the second batch meets a Cloudflare page
+            sandbox.faults.add("html503", action="status")
+        return client.statuses(batch)
+
+    summary = tracking.refresh_orders(store, _Proxy(client, statuses=statuses), panel)
+    assert (summary.checked, summary.changed, summary.requests) == (100, 100, 2)
+    assert isinstance(summary.failure, ApiError)
+    assert len(store.open_orders(panel.id)) == 50  # the first batch was recorded
+
+
+class _Proxy:
+    """The real client with one method replaced (to arm a fault between two batches)."""
+
+    def __init__(self, inner: PanelClient, **overrides: Any) -> None:
+        self._inner = inner
+        self.__dict__.update(overrides)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._inner, name)
+
+
+def test_refills_are_requested_recorded_and_polled(
+    store: Store, client: PanelClient, panel: Panel, sandbox: Any
+) -> None:
+    svc = service_of(sandbox, "Default", refill=True)
+    order = tracking.place_order(store, client, panel, svc, default_order(svc))
+    sandbox.clock.advance(3600)
+    tracking.refresh_orders(store, client, panel)
+    results = tracking.request_refills(store, client, panel, [order.order, 424242])  # type: ignore[list-item]
+    by_order = {r.order: r for r in results}
+    assert by_order[order.order].refill is not None  # type: ignore[index]
+    assert by_order[424242].error == "Incorrect order ID"
+    (refill,) = store.refills(order.id)
+    assert refill.refill == by_order[order.order].refill  # type: ignore[index]
+    sandbox.clock.advance(3600)
+    (status,) = tracking.refresh_refills(store, client, panel)
+    assert status.status in ("Completed", "Rejected")
+    assert store.open_refills(panel.id) == []
+
+
+def test_cancel_is_sent_once_per_order(
+    store: Store, client: PanelClient, panel: Panel, sandbox: Any
+) -> None:
+    svc = service_of(sandbox, "Default", cancel=True)
+    order = tracking.place_order(store, client, panel, svc, default_order(svc))
+    results = tracking.cancel_orders(store, client, panel, [order.order, order.order])  # type: ignore[list-item]
+    assert [(r.order, r.accepted) for r in results] == [(order.order, True)]
+    assert sandbox.requests_for("cancel") == 1
+    tracking.refresh_orders(store, client, panel)
+    assert store.order(order.id).status in ("Canceled", "Cancelled")  # type: ignore[union-attr]
+
+
+def test_catalog_comes_from_the_cache_while_fresh(
+    store: Store, client: PanelClient, panel: Panel, sandbox: Any
+) -> None:
+    services, fetched_at, from_cache = tracking.load_catalog(store, client, panel)
+    assert len(services) == 300 and not from_cache and fetched_at is not None
+    again, _, from_cache = tracking.load_catalog(store, client, panel)
+    assert from_cache and again == services
+    assert sandbox.requests_for("services") == 1
+    tracking.load_catalog(store, client, panel, refresh=True)
+    tracking.load_catalog(store, client, panel, max_age=0)
+    assert sandbox.requests_for("services") == 3
+    assert tracking.find_service(store, client, panel, services[5].id) == services[5]
+    assert tracking.find_service(store, client, panel, 10**9, max_age=3600) is None
+    assert sandbox.requests_for("services") == 3
+
+
+def test_demo_panel_is_remembered_and_serves_from_the_data_dir(
+    store: Store, tmp_path: Path
+) -> None:
+    panel = demo.ensure_demo_panel(store)
+    assert demo.is_demo(panel) and demo.ensure_demo_panel(store) == panel
+    sandbox = demo.start_demo_sandbox(tmp_path / "demo")
+    try:
+        client = PanelClient(sandbox.url, demo.DEMO_KEY)
+        svc = parse_service(sandbox.find_service("Default"))
+        order = tracking.place_order(store, client, panel, svc, default_order(svc))
+        client.close()
+    finally:
+        sandbox.stop()
+    assert (tmp_path / "demo" / demo.DEMO_STATE_FILE).exists()
+    again = demo.start_demo_sandbox(tmp_path / "demo")
+    try:
+        assert order.order in again.orders  # the demo panel remembers its orders
+    finally:
+        again.stop()
