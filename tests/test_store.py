@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sqlite3
 import threading
@@ -386,7 +387,8 @@ def test_fast_factory_builds_equal_values() -> None:
 
 
 def test_performance_figures(store: Store) -> None:
-    """Generous bounds (3x the targets) so a busy CI box passes; run with -s for figures."""
+    """Bounds 10x the targets: they catch a pathological regression (a commit per row, a
+    missing index), not noise on a busy 2-core box.  Run with -s for the figures."""
     p = store.add_panel("a", "https://a/api/v2")
     services = [svc(i, f"{i % 300}.{i % 97:02d}") for i in range(20_000)]
     t0 = time.perf_counter()
@@ -415,5 +417,38 @@ def test_performance_figures(store: Store) -> None:
     assert len(orders) == 5000 and orders[0].params["link"] == "https://x/5000"
     figures = {"save20k": t1 - t0, "load20k": t2 - t1, "orders5k": t4 - t3, "apply10k": t6 - t5}
     print({k: f"{v * 1000:.0f} ms" for k, v in figures.items()})
-    assert figures["save20k"] < 0.6 and figures["load20k"] < 0.3
-    assert figures["orders5k"] < 0.3 and figures["apply10k"] < 3.0
+    assert figures["save20k"] < 2.0 and figures["load20k"] < 1.0
+    assert figures["orders5k"] < 1.0 and figures["apply10k"] < 5.0
+
+
+@pytest.mark.skipif(not os.path.isdir("/proc/self/fd"), reason="Linux /proc")
+def test_connections_of_finished_threads_are_closed(store: Store) -> None:
+    p = store.add_panel("a", "https://a/api/v2")
+    for _ in range(30):  # e.g. a fresh thread pool per refresh
+        t = threading.Thread(target=store.orders, args=(p.id,))
+        t.start()
+        t.join()
+    assert store.open_connections <= 2
+    # SQLite may park a closed connection's descriptor for reuse (POSIX locks): bounded, not 30
+    assert sum(1 for f in open_files() if f == str(store.path)) <= 4
+
+
+def open_files() -> list[str]:
+    names = []
+    for fd in os.listdir("/proc/self/fd"):
+        with contextlib.suppress(OSError):  # the listing's own descriptor, already closed
+            names.append(os.readlink(f"/proc/self/fd/{fd}"))
+    return names
+
+
+def test_updated_at_moves_only_when_something_changed(store: Store) -> None:
+    p = store.add_panel("a", "https://a/api/v2")
+    o = place(store, p.id, 1)
+    store.apply_statuses(p.id, [status(1, "Pending", remains=100)], o.updated_at + 10)
+    store.apply_statuses(p.id, [status(1, "Pending", remains=100)], o.updated_at + 20)
+    same = store.order(o.id)
+    assert same is not None
+    assert (same.updated_at, same.last_checked_at) == (o.updated_at + 10, o.updated_at + 20)
+    store.apply_statuses(p.id, [status(1, "Pending", remains=50)], o.updated_at + 30)
+    moved = store.order(o.id)
+    assert moved is not None and moved.updated_at == o.updated_at + 30

@@ -105,10 +105,12 @@ def _gc_paused() -> Iterator[None]:
             gc.enable()
 
 
-def _orders_from_rows(rows: list[Any]) -> list[TrackedOrder]:
-    params = _parse_params([r[6] for r in rows])
-    make = _make_order
+def _query_orders(conn: sqlite3.Connection, sql: str, args: Sequence[Any]) -> list[TrackedOrder]:
+    """Run a ``SELECT {_ORDER_COLS} ...`` and build the values (GC paused: 100k rows)."""
     with _gc_paused():
+        rows = conn.execute(sql, args).fetchall()
+        params = _parse_params([r[6] for r in rows])
+        make = _make_order
         return [
             make(*r[:6], p, *r[7:10], None if r[10] is None else Decimal(r[10]), *r[11:])
             for r, p in zip(rows, params, strict=True)
@@ -129,7 +131,7 @@ class Store:
         created = not self.path.exists()
         self._local = threading.local()
         self._lock = threading.Lock()
-        self._connections: list[sqlite3.Connection] = []
+        self._connections: list[tuple[threading.Thread, sqlite3.Connection]] = []
         self._closed = False
         first = db.connect(self.path)  # creates and migrates
         if created and os.name == "posix":
@@ -139,10 +141,22 @@ class Store:
     # -- connections -------------------------------------------------------------------------
 
     def _adopt(self, conn: sqlite3.Connection) -> sqlite3.Connection:
+        """Remember this thread's connection; close those of threads that have ended (a new
+        thread pool per refresh must not leak file descriptors)."""
         with self._lock:
-            self._connections.append(conn)
+            finished = [c for t, c in self._connections if not t.is_alive()]
+            self._connections = [(t, c) for t, c in self._connections if t.is_alive()]
+            self._connections.append((threading.current_thread(), conn))
+        for old in finished:
+            old.close()
         self._local.conn = conn
         return conn
+
+    @property
+    def open_connections(self) -> int:
+        """How many connections the store holds (one per live thread that used it)."""
+        with self._lock:
+            return len(self._connections)
 
     def _conn(self) -> sqlite3.Connection:
         if self._closed:
@@ -169,7 +183,7 @@ class Store:
         with self._lock:
             self._closed = True
             conns, self._connections = self._connections, []
-        for conn in conns:
+        for _, conn in conns:
             conn.close()
 
     def __enter__(self) -> Store:
@@ -572,7 +586,6 @@ class Store:
                         st.remains,
                         st.currency,
                         checked_at,
-                        checked_at,
                         local_id,
                     )
                 )
@@ -581,10 +594,13 @@ class Store:
                     history.append((local_id, old, st.status, checked_at))
                     known[result.order] = (local_id, st.status)
             conn.executemany(
-                "UPDATE orders SET status = ?, charge = coalesce(?, charge), "
-                "start_count = coalesce(?, start_count), remains = coalesce(?, remains), "
-                "currency = coalesce(?, currency), updated_at = ?, last_checked_at = ?, "
-                "last_error = NULL WHERE id = ?",
+                # updated_at moves only when a value changed (SET sees the old row).
+                "UPDATE orders SET updated_at = CASE WHEN status IS ?1 "
+                "AND coalesce(?2, charge) IS charge AND coalesce(?3, start_count) IS start_count "
+                "AND coalesce(?4, remains) IS remains THEN updated_at ELSE ?6 END, "
+                "status = ?1, charge = coalesce(?2, charge), start_count = coalesce(?3, "
+                "start_count), remains = coalesce(?4, remains), currency = coalesce(?5, "
+                "currency), last_checked_at = ?6, last_error = NULL WHERE id = ?7",
                 updates,
             )
             conn.executemany(
@@ -634,41 +650,33 @@ class Store:
         if where:
             sql += " WHERE " + " AND ".join(where)
         sql += " ORDER BY created_at DESC, id DESC"
-        return _orders_from_rows(self._conn().execute(sql, args).fetchall())
+        return _query_orders(self._conn(), sql, args)
 
     def order(self, local_id: int) -> TrackedOrder | None:
-        rows = (
-            self._conn()
-            .execute(f"SELECT {_ORDER_COLS} FROM orders WHERE id = ?", (local_id,))
-            .fetchall()
+        found = _query_orders(
+            self._conn(), f"SELECT {_ORDER_COLS} FROM orders WHERE id = ?", (local_id,)
         )
-        return _orders_from_rows(rows)[0] if rows else None
+        return found[0] if found else None
 
     def order_by_panel_id(self, panel_id: int, order: int) -> TrackedOrder | None:
         """The tracked order with the panel's id ``order``, or None."""
-        rows = (
-            self._conn()
-            .execute(
-                f'SELECT {_ORDER_COLS} FROM orders WHERE panel_id = ? AND "order" = ?',
-                (panel_id, order),
-            )
-            .fetchall()
+        found = _query_orders(
+            self._conn(),
+            f'SELECT {_ORDER_COLS} FROM orders WHERE panel_id = ? AND "order" = ?',
+            (panel_id, order),
         )
-        return _orders_from_rows(rows)[0] if rows else None
+        return found[0] if found else None
 
     def open_orders(self, panel_id: int) -> list[TrackedOrder]:
         """Placed orders whose status is not final (worth polling), newest first."""
-        rows = (
-            self._conn()
-            .execute(
-                f"SELECT {_ORDER_COLS} FROM orders WHERE panel_id = ? AND state = ? "
-                f'AND "order" IS NOT NULL AND (status IS NULL OR lower(trim(status)) NOT IN '
-                f"({_FINAL_SQL})) ORDER BY created_at DESC, id DESC",
-                (panel_id, PLACED),
-            )
-            .fetchall()
+        found = _query_orders(
+            self._conn(),
+            f"SELECT {_ORDER_COLS} FROM orders WHERE panel_id = ? AND state = ? "
+            f'AND "order" IS NOT NULL AND (status IS NULL OR lower(trim(status)) NOT IN '
+            f"({_FINAL_SQL})) ORDER BY created_at DESC, id DESC",
+            (panel_id, PLACED),
         )
-        return [o for o in _orders_from_rows(rows) if not is_final_order_status(o.status)]
+        return [o for o in found if not is_final_order_status(o.status)]
 
     def status_history(self, local_id: int) -> list[StatusChange]:
         """The order's status changes, oldest first."""
