@@ -135,14 +135,17 @@ def _session(retry: Retry) -> requests.Session:
     return session
 
 
+def _reason(exc: BaseException) -> object:
+    """The urllib3 error inside a requests error (unwrapping ``MaxRetryError``)."""
+    reason = exc.args[0] if exc.args else None
+    return reason.reason if isinstance(reason, u3.MaxRetryError) else reason
+
+
 def _not_sent(exc: BaseException) -> bool:
     """True when the request cannot have left this machine (refused, DNS, connect timeout, TLS)."""
     if isinstance(exc, (requests.ConnectTimeout, requests.exceptions.SSLError)):
         return True
-    reason = exc.args[0] if exc.args else None
-    if isinstance(reason, u3.MaxRetryError):
-        reason = reason.reason
-    return isinstance(reason, (u3.NewConnectionError, u3.ConnectTimeoutError, u3.SSLError))
+    return isinstance(_reason(exc), (u3.NewConnectionError, u3.ConnectTimeoutError, u3.SSLError))
 
 
 class Transport:
@@ -204,7 +207,7 @@ class Transport:
             message = f"The TLS certificate of {host} could not be verified"
         elif _not_sent(exc):
             message = f"Could not connect to {host}"
-        elif isinstance(exc, requests.ReadTimeout):
+        elif isinstance(exc, requests.ReadTimeout) or isinstance(_reason(exc), u3.ReadTimeoutError):
             message = f"{host} did not answer within {self.timeout:g} s"
         else:
             message = f"The connection to {host} broke before a complete answer came"

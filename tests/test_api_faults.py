@@ -1,0 +1,404 @@
+"""The client under every fault the sandbox can stage, plus the ones only a raw socket can.
+
+What a user must never see: a crash, a second order, the key in a message, or a wait without end.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import socket
+import ssl
+import subprocess
+import threading
+import time
+from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import parse_qsl
+
+import pytest
+
+from smpanel_desktop.api.client import PanelClient
+from smpanel_desktop.api.errors import (
+    ApiError,
+    ConfigError,
+    InsecureEndpointError,
+    InvalidKeyError,
+    NetworkError,
+    PanelError,
+    RateLimitedError,
+    UnknownOutcomeError,
+    UnreadableAnswerError,
+)
+from smpanel_desktop.api.models import CancelResult
+from smpanel_desktop.api.transport import validate_endpoint
+from smpanel_desktop.sandbox.server import SandboxPanel
+
+LINK = "https://www.instagram.com/p/Cx1abc/"
+
+
+@pytest.fixture
+def client(sandbox: SandboxPanel) -> Iterator[PanelClient]:
+    with PanelClient(
+        sandbox.url, sandbox.key, timeout=2, read_retries=2, backoff_factor=0.01
+    ) as panel_client:
+        yield panel_client
+
+
+def place(sandbox: SandboxPanel, client: PanelClient) -> int:
+    spec = next(s for s in sandbox.specs if s.type == "Default")
+    return client.add(spec.id, {"link": LINK, "quantity": spec.min})
+
+
+def clean(error: ApiError, key: str) -> ApiError:
+    """The error's texts carry no trace of the key."""
+    texts = [
+        str(error),
+        repr(error),
+        getattr(error, "excerpt", ""),
+        str(getattr(error, "cause", "")),
+    ]
+    assert all(key not in text for text in texts), texts
+    return error
+
+
+# --- reads: retried, then a clear error ------------------------------------------------------
+
+
+@pytest.mark.parametrize("kind", ["html503", "http500", "drop_after_accept"])
+def test_a_read_recovers_from_one_bad_answer(
+    sandbox: SandboxPanel, client: PanelClient, kind: str
+) -> None:
+    sandbox.faults.add(kind, action="balance", count=1)
+    assert client.balance().currency == "USD"
+    assert sandbox.requests_for("balance") == 2
+
+
+def test_a_lasting_cloudflare_page_is_unreadable_with_status_and_title(
+    sandbox: SandboxPanel, client: PanelClient
+) -> None:
+    sandbox.faults.add("html503", action="services")
+    with pytest.raises(UnreadableAnswerError) as caught:
+        client.services()
+    error = clean(caught.value, sandbox.key)
+    assert isinstance(error, UnreadableAnswerError)
+    assert error.http_status == 503 and error.excerpt == "Just a moment..."
+    assert "web page" in error.message
+    assert sandbox.requests_for("services") == 3  # the first try and two retries
+
+
+def test_rate_limit_on_a_read_waits_for_retry_after(
+    sandbox: SandboxPanel, client: PanelClient
+) -> None:
+    sandbox.faults.add("rate_limit", action="balance", count=1, retry_after=1)
+    started = time.monotonic()
+    assert client.balance().amount > 0
+    assert time.monotonic() - started >= 0.9  # it honoured Retry-After: 1
+    assert sandbox.requests_for("balance") == 2
+
+
+def test_rate_limit_longer_than_allowed_gives_up_at_once(sandbox: SandboxPanel) -> None:
+    sandbox.faults.add("rate_limit", action="status", retry_after=3600)
+    with PanelClient(sandbox.url, sandbox.key, max_retry_after=5) as impatient:
+        started = time.monotonic()
+        with pytest.raises(RateLimitedError) as caught:
+            impatient.statuses([1, 2])
+    assert caught.value.retry_after == 3600
+    assert time.monotonic() - started < 2 and sandbox.requests_for("status") == 1
+
+
+def test_lasting_rate_limit_ends_in_rate_limited(
+    sandbox: SandboxPanel, client: PanelClient
+) -> None:
+    sandbox.faults.add("rate_limit", action="balance", retry_after=0)
+    with pytest.raises(RateLimitedError) as caught:
+        client.balance()
+    assert caught.value.retry_after == 0 and sandbox.requests_for("balance") == 3
+
+
+@pytest.mark.parametrize(
+    ("kind", "words"), [("empty", "empty answer"), ("truncated", "cut off")]
+)  # fmt: skip
+def test_empty_and_truncated_reads_are_unreadable(
+    sandbox: SandboxPanel, client: PanelClient, kind: str, words: str
+) -> None:
+    sandbox.faults.add(kind, action="balance")
+    with pytest.raises(UnreadableAnswerError, match=words) as caught:
+        client.balance()
+    assert clean(caught.value, sandbox.key).http_status == 200  # type: ignore[attr-defined]
+
+
+def test_the_panels_own_error_and_an_echoed_key(sandbox: SandboxPanel, client: PanelClient) -> None:
+    sandbox.faults.add("error", action="balance", count=1)
+    with pytest.raises(PanelError, match=r"Your account has been suspended\."):
+        client.balance()
+    sandbox.faults.add("error", action="balance", count=1, text=f"Invalid API key {sandbox.key}")
+    with pytest.raises(InvalidKeyError) as caught:
+        client.balance()
+    assert clean(caught.value, sandbox.key).message == "Invalid API key ***"
+
+
+def test_a_read_slower_than_the_timeout_is_a_network_error(sandbox: SandboxPanel) -> None:
+    sandbox.faults.add("latency", action="balance", seconds=3)
+    with PanelClient(sandbox.url, sandbox.key, timeout=0.3, read_retries=0) as hasty:
+        started = time.monotonic()
+        with pytest.raises(NetworkError, match=r"did not answer within 0\.3 s"):
+            hasty.balance()
+    assert time.monotonic() - started < 2
+
+
+def test_a_slow_read_is_retried(sandbox: SandboxPanel) -> None:
+    sandbox.faults.add("latency", action="balance", count=1, seconds=3)
+    with PanelClient(sandbox.url, sandbox.key, timeout=0.3, backoff_factor=0.01) as hasty:
+        assert hasty.balance().currency == "USD"
+    assert sandbox.requests_for("balance") == 2
+
+
+# --- writes: sent once, never retried, unknown when the answer is lost ------------------------
+
+
+def test_a_lost_answer_to_add_leaves_exactly_one_order(
+    sandbox: SandboxPanel, client: PanelClient
+) -> None:
+    balance = sandbox.balance
+    sandbox.faults.add("drop_after_accept", action="add", count=1)
+    with pytest.raises(UnknownOutcomeError) as caught:
+        place(sandbox, client)
+    assert isinstance(clean(caught.value, sandbox.key), UnknownOutcomeError)
+    assert isinstance(caught.value.cause, NetworkError)
+    assert sandbox.requests_for("add") == 1 and sandbox.order_count() == 1
+    (order,) = sandbox.orders.values()
+    assert sandbox.balance == balance - order.charge  # charged once
+
+
+@pytest.mark.parametrize("kind", ["html503", "http500", "empty", "truncated"])
+def test_an_unreadable_answer_to_add_is_unknown_and_not_retried(
+    sandbox: SandboxPanel, client: PanelClient, kind: str
+) -> None:
+    sandbox.faults.add(kind, action="add")
+    with pytest.raises(UnknownOutcomeError, match="check its order list") as caught:
+        place(sandbox, client)
+    assert isinstance(caught.value.cause, UnreadableAnswerError)
+    assert sandbox.requests_for("add") == 1
+
+
+def test_a_slow_add_is_unknown_not_resent(sandbox: SandboxPanel) -> None:
+    sandbox.faults.add("latency", action="add", seconds=3)
+    with (
+        PanelClient(sandbox.url, sandbox.key, timeout=0.3) as hasty,
+        pytest.raises(UnknownOutcomeError, match="did not answer within"),
+    ):
+        place(sandbox, hasty)
+    assert sandbox.requests_for("add") == 1
+
+
+def test_a_rate_limited_add_was_refused(sandbox: SandboxPanel, client: PanelClient) -> None:
+    sandbox.faults.add("rate_limit", action="add", retry_after=7)
+    with pytest.raises(RateLimitedError) as caught:
+        place(sandbox, client)
+    assert caught.value.retry_after == 7
+    assert sandbox.requests_for("add") == 1 and sandbox.order_count() == 0
+
+
+def test_a_lost_cancel_answer_names_the_ids_in_doubt(
+    sandbox: SandboxPanel, client: PanelClient
+) -> None:
+    sandbox.faults.add("drop_after_accept", action="cancel", count=1)
+    with pytest.raises(UnknownOutcomeError) as caught:
+        client.cancel(range(1, 151))
+    error = caught.value
+    assert error.partial == () and error.unknown_ids == tuple(range(1, 101))
+    assert error.unsent_ids == tuple(range(101, 151)) and sandbox.requests_for("cancel") == 1
+
+
+# --- redirects: never followed, the key stays home --------------------------------------------
+
+
+@pytest.mark.parametrize("code", [302, 307, 308])
+def test_a_redirect_to_another_server_is_refused(
+    sandbox: SandboxPanel, client: PanelClient, code: int
+) -> None:
+    with SandboxPanel(services=5, key=sandbox.key) as other:
+        sandbox.faults.add("redirect", code=code, location=other.url)
+        with pytest.raises(UnreadableAnswerError) as caught:
+            client.balance()
+        assert f"127.0.0.1:{other.port}" in clean(caught.value, sandbox.key).message
+        with pytest.raises(UnknownOutcomeError):
+            place(sandbox, client)
+        assert other.records == []  # the other server never saw a request, let alone the key
+    assert sandbox.requests_for("balance") == 1 and sandbox.requests_for("add") == 1
+
+
+# --- failures before anything is sent ----------------------------------------------------------
+
+
+def closed_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def test_connection_refused_is_a_network_error_even_for_add() -> None:
+    url = f"http://127.0.0.1:{closed_port()}/api/v2"
+    with PanelClient(url, "k3y-never-sent", read_retries=1, backoff_factor=0.01) as offline:
+        with pytest.raises(NetworkError, match="Could not connect"):
+            offline.balance()
+        with pytest.raises(NetworkError) as caught:
+            offline.add(1, {"link": LINK, "quantity": 10})
+    assert not isinstance(caught.value, UnknownOutcomeError)  # nothing left this machine
+
+
+@pytest.fixture
+def self_signed_server(tmp_path: Path) -> Iterator[tuple[str, list[str]]]:
+    if shutil.which("openssl") is None:
+        pytest.skip("openssl is not installed")
+    cert, key = tmp_path / "cert.pem", tmp_path / "key.pem"
+    subprocess.run(
+        ["openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1",
+         "-nodes", "-keyout", str(key), "-out", str(cert), "-days", "1", "-subj", "/CN=127.0.0.1",
+         "-addext", "subjectAltName=IP:127.0.0.1"],
+        check=True, capture_output=True,
+    )  # fmt: skip
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(cert, key)
+    seen: list[str] = []
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_POST(self) -> None:
+            seen.append(self.path)
+            self.send_response(200)
+            self.end_headers()
+
+        def log_message(self, format: str, *args: object) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    server.socket = context.wrap_socket(server.socket, server_side=True)
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05})
+    thread.start()
+    try:
+        yield f"https://127.0.0.1:{server.server_address[1]}/api/v2", seen
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join()
+
+
+def test_tls_certificates_are_always_verified(self_signed_server: tuple[str, list[str]]) -> None:
+    url, seen = self_signed_server
+    with PanelClient(url, "k3y-never-sent", read_retries=0) as panel:
+        with pytest.raises(NetworkError, match="TLS certificate"):
+            panel.balance()
+        with pytest.raises(NetworkError) as caught:
+            panel.add(1, {"link": LINK, "quantity": 10})
+    assert not isinstance(caught.value, UnknownOutcomeError) and seen == []
+
+
+# --- batches of a write that break half-way (a raw server: the sandbox fails every batch) -----
+
+
+@pytest.fixture
+def half_broken_panel() -> Iterator[tuple[str, list[str], list[str]]]:
+    """Answers the first ``cancel`` batch; the second is handled as ``mode[0]`` says."""
+    seen: list[str] = []
+    mode = ["drop"]
+
+    class Handler(BaseHTTPRequestHandler):
+        protocol_version = "HTTP/1.1"
+
+        def do_POST(self) -> None:
+            fields = dict(parse_qsl(self.rfile.read(int(self.headers["Content-Length"])).decode()))
+            seen.append(fields["orders"])
+            if len(seen) > 1 and mode[0] == "drop":
+                self.close_connection = True
+                return
+            if len(seen) > 1:
+                answer: object = {"error": "Incorrect request"}
+            else:
+                answer = [{"order": int(i), "cancel": 1} for i in fields["orders"].split(",")]
+            body = json.dumps(answer).encode()
+            self.send_response(200)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, format: str, *args: object) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05})
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/api/v2", seen, mode
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join()
+
+
+def test_a_lost_second_batch_keeps_the_first_batchs_results(
+    half_broken_panel: tuple[str, list[str], list[str]],
+) -> None:
+    url, seen, _ = half_broken_panel
+    with PanelClient(url, "k") as panel, pytest.raises(UnknownOutcomeError) as caught:
+        panel.cancel(range(1, 251))
+    error = caught.value
+    assert error.partial == tuple(CancelResult(i, True) for i in range(1, 101))
+    assert error.unknown_ids == tuple(range(101, 201))
+    assert error.unsent_ids == tuple(range(201, 251)) and len(seen) == 2
+
+
+def test_a_refused_second_batch_reports_per_id_and_keeps_the_first(
+    half_broken_panel: tuple[str, list[str], list[str]],
+) -> None:
+    url, seen, mode = half_broken_panel
+    mode[0] = "error"
+    with PanelClient(url, "k") as panel:
+        results = panel.cancel(range(1, 251))
+    assert [r.accepted for r in results] == [True] * 100 + [False] * 150
+    assert results[100].error == "Not done: Incorrect request" and len(seen) == 2
+
+
+# --- configuration: refused before any request --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("https://smpanel.net/api/v2", "https://smpanel.net/api/v2"),
+        (" HTTPS://smpanel.net/api/v3/ ", "https://smpanel.net/api/v3/"),
+        ("http://localhost:8765/api/v2", "http://localhost:8765/api/v2"),
+        ("http://127.8.9.10/api/v2", "http://127.8.9.10/api/v2"),
+        ("http://[::1]:8080/api/v2", "http://[::1]:8080/api/v2"),
+    ],
+)
+def test_valid_endpoints(url: str, expected: str) -> None:
+    assert validate_endpoint(url) == expected
+
+
+@pytest.mark.parametrize(
+    "url", ["http://smpanel.net/api/v2", "http://10.0.0.5/api/v2", "http://[::2]/api/v2"]
+)
+def test_plain_http_to_another_host_is_insecure(url: str) -> None:
+    with pytest.raises(InsecureEndpointError, match="https"):
+        PanelClient(url, "a-key")
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["", "smpanel.net/api/v2", "ftp://smpanel.net/", "https://", "https://exa mple.com/",
+     "https://smpanel.net:99999/", "https://me:pw@smpanel.net/", "http://[::1", "javascript:x",
+     "https://smpanel.net/api/v2?key=f00ba4secret", "f00ba4secret"],
+)  # fmt: skip
+def test_garbage_endpoints_are_config_errors_that_do_not_echo_them(url: str) -> None:
+    with pytest.raises(ConfigError) as caught:
+        PanelClient(url, "a-key")
+    assert not isinstance(caught.value, InsecureEndpointError)
+    assert "f00ba4secret" not in str(caught.value)
+
+
+@pytest.mark.parametrize("key", ["", "   ", "two words", "line\nbreak"])
+def test_unusable_keys_are_refused(key: str) -> None:
+    with pytest.raises(ConfigError, match="key"):
+        PanelClient("https://smpanel.net/api/v2", key)
