@@ -174,7 +174,8 @@ class Store:
         try:
             yield conn
         except BaseException:
-            conn.execute("ROLLBACK")
+            if conn.in_transaction:  # SQLite may already have rolled back (disk full ...)
+                conn.execute("ROLLBACK")
             raise
         conn.execute("COMMIT")
 
@@ -218,6 +219,7 @@ class Store:
         return Panel(int(cur.lastrowid or 0), name, endpoint, currency)
 
     def panels(self) -> list[Panel]:
+        """Every panel, by name."""
         rows = self._conn().execute(
             "SELECT id, name, endpoint, currency FROM panels ORDER BY name COLLATE NOCASE"
         )
@@ -236,6 +238,7 @@ class Store:
         return Panel(*row) if row else None
 
     def panel_by_id(self, panel_id: int) -> Panel | None:
+        """The panel with this id, or None."""
         row = (
             self._conn()
             .execute("SELECT id, name, endpoint, currency FROM panels WHERE id = ?", (panel_id,))
@@ -309,6 +312,7 @@ class Store:
     # -- settings ----------------------------------------------------------------------------
 
     def get_setting(self, key: str, default: str | None = None) -> str | None:
+        """The stored value, or ``default`` (e.g. ``get_setting(CURRENT_PANEL)``)."""
         row = self._conn().execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
         return str(row[0]) if row else default
 
@@ -653,6 +657,7 @@ class Store:
         return _query_orders(self._conn(), sql, args)
 
     def order(self, local_id: int) -> TrackedOrder | None:
+        """The order with this local row id, or None."""
         found = _query_orders(
             self._conn(), f"SELECT {_ORDER_COLS} FROM orders WHERE id = ?", (local_id,)
         )
@@ -688,6 +693,7 @@ class Store:
         return [StatusChange(*r) for r in rows]
 
     def count_orders(self, panel_id: int | None = None, *, state: str | None = None) -> int:
+        """How many orders are tracked (for a panel, in a state)."""
         sql, args = "SELECT count(*) FROM orders WHERE 1", list[Any]()
         if panel_id is not None:
             sql += " AND panel_id = ?"
