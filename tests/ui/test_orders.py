@@ -1,0 +1,263 @@
+"""The Orders tab against the real sandbox: refresh, refill, cancel, resolve, import, export,
+filters and sorting, auto-refresh, and the item model checked by qtmodeltester."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+from typing import Any
+
+import pytest
+from order_helpers import LINK, good_values
+from orders_fixtures import OrderEnv, order_env_fixture  # noqa: F401 - the fixture
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox, QMessageBox, QPushButton, QTableView
+
+from smpanel_desktop.api.errors import UnknownOutcomeError
+from smpanel_desktop.core.tracking import place_order
+from smpanel_desktop.store.models import NOT_PLACED, PLACED, UNKNOWN, TrackedOrder
+from smpanel_desktop.ui.orders_model import COL_ORDER, COL_QUANTITY, COL_REFILL, COL_STATUS
+from smpanel_desktop.ui.orders_tab import OrdersTab
+
+
+def make_tab(qtbot: Any, env: OrderEnv) -> OrdersTab:
+    tab = OrdersTab(env.ctx)
+    qtbot.addWidget(tab)
+    tab.resize(1200, 700)
+    tab.show()
+    qtbot.waitUntil(lambda: tab.model.total == env.store.count_orders(env.panel.id))
+    return tab
+
+
+def place(env: OrderEnv, service_type: str = "Default", **flags: Any) -> TrackedOrder:
+    service = env.service(service_type, **flags)
+    return place_order(env.store, env.client, env.panel, service, good_values(service))
+
+
+def refresh(qtbot: Any, tab: OrdersTab) -> None:
+    assert tab.refresh()
+    qtbot.waitUntil(lambda: not tab.refreshing, timeout=10_000)
+
+
+def select(tab: OrdersTab, local_id: int) -> None:
+    row = tab.model.row_of(local_id)
+    assert row is not None
+    tab.table.clearSelection()
+    tab.table.selectRow(row)
+
+
+def cell(tab: OrdersTab, local_id: int, column: int) -> str:
+    row = tab.model.row_of(local_id)
+    assert row is not None
+    return str(tab.model.index(row, column).data())
+
+
+def test_model_passes_qtmodeltester(qtmodeltester: Any, order_env: OrderEnv, qtbot: Any) -> None:
+    env = order_env
+    for t in ("Default", "Poll", "Package"):
+        place(env, t)
+    tab = make_tab(qtbot, env)
+    qtmodeltester.check(tab.model)
+    tab.model.sort(COL_QUANTITY, Qt.SortOrder.DescendingOrder)
+    qtmodeltester.check(tab.model)
+
+
+def test_status_advances_and_final_orders_stop_being_polled(
+    qtbot: Any, order_env: OrderEnv
+) -> None:
+    env = order_env
+    first = place(env)
+    tab = make_tab(qtbot, env)
+    assert tab.findChild(QTableView, "ordersTable") is tab.table
+    assert cell(tab, first.id, COL_STATUS) == "Not checked yet"
+    refresh(qtbot, tab)
+    assert cell(tab, first.id, COL_STATUS) == "Pending"
+    env.sandbox.clock.advance(2000)
+    refresh(qtbot, tab)
+    assert cell(tab, first.id, COL_STATUS) in ("Completed", "Partial")
+    env.sandbox.clear_log()
+    refresh(qtbot, tab)  # nothing open: nothing asked
+    assert env.sandbox.requests_for("status") == 0
+    assert "Checked 0 open orders" in tab.message.text()
+
+
+def test_refill_flow_tracks_the_refill_id_and_status(qtbot: Any, order_env: OrderEnv) -> None:
+    env = order_env
+    order = place(env, "Default", refill=True)
+    env.sandbox.clock.advance(2000)
+    tab = make_tab(qtbot, env)
+    refresh(qtbot, tab)
+    select(tab, order.id)
+    refill = tab.actions.action("Refill")
+    assert refill.isEnabled()
+    refill.trigger()
+    qtbot.waitUntil(lambda: "Refill requested" in tab.message.text(), timeout=10_000)
+    (tracked,) = env.store.refills(order.id)
+    assert tracked.refill is not None
+    assert cell(tab, order.id, COL_REFILL) == f"{tracked.refill}: requested"
+    env.sandbox.clock.advance(2000)
+    refresh(qtbot, tab)
+    assert cell(tab, order.id, COL_REFILL) in (
+        f"{tracked.refill}: Completed",
+        f"{tracked.refill}: Rejected",
+    )
+
+
+def test_refill_not_offered_where_the_service_has_none(qtbot: Any, order_env: OrderEnv) -> None:
+    env = order_env
+    service = next(s for s in env.ctx.services if s.type == "Default" and not s.refill)
+    order = place_order(env.store, env.client, env.panel, service, good_values(service))
+    tab = make_tab(qtbot, env)
+    select(tab, order.id)
+    assert not tab.actions.action("Refill").isEnabled()
+
+
+def test_cancel_flow_asks_then_cancels(qtbot: Any, order_env: OrderEnv) -> None:
+    env = order_env
+    order = place(env, "Default", cancel=True)
+    tab = make_tab(qtbot, env)
+    select(tab, order.id)
+    tab.actions.action("Cancel").trigger()
+    box = tab.actions.dialog
+    assert isinstance(box, QMessageBox)
+    assert env.sandbox.requests_for("cancel") == 0  # nothing before the user says yes
+    box.button(QMessageBox.StandardButton.Yes).click()
+    qtbot.waitUntil(lambda: "Cancel requested" in tab.message.text(), timeout=10_000)
+    refresh(qtbot, tab)
+    assert cell(tab, order.id, COL_STATUS) == "Canceled"
+    select(tab, order.id)
+    assert not tab.actions.action("Cancel").isEnabled()  # final: nothing left to cancel
+
+
+def test_unknown_order_resolves_to_the_id_found(qtbot: Any, order_env: OrderEnv) -> None:
+    env = order_env
+    env.sandbox.faults.add("drop_after_accept", action="add", count=1)
+    service = env.service("Default")
+    with pytest.raises(UnknownOutcomeError):
+        place_order(env.store, env.client, env.panel, service, good_values(service))
+    (unknown,) = env.store.orders(env.panel.id, state=UNKNOWN)
+    (panel_id,) = env.sandbox.orders  # exactly one order on the panel
+    tab = make_tab(qtbot, env)
+    assert cell(tab, unknown.id, COL_STATUS) == "Unknown — resolve"
+    select(tab, unknown.id)
+    assert tab.actions.action("Resolve").isEnabled()
+    tab.actions.action("Resolve").trigger()
+    dialog = tab.actions.dialog
+    dialog.order_id.setText("abc")
+    assert not dialog.buttons.button(dialog.buttons.StandardButton.Ok).isEnabled()
+    dialog.order_id.setText(str(panel_id))
+    dialog.accept()
+    qtbot.waitUntil(lambda: env.store.order(unknown.id).state == PLACED, timeout=10_000)
+    qtbot.waitUntil(lambda: cell(tab, unknown.id, COL_ORDER) == str(panel_id))
+    assert cell(tab, unknown.id, COL_STATUS) == "Pending"
+    assert env.sandbox.order_count() == 1
+
+
+def test_unknown_order_marked_not_placed(qtbot: Any, order_env: OrderEnv) -> None:
+    env = order_env
+    env.sandbox.faults.add("http500", action="add", count=1)
+    service = env.service("Default")
+    with pytest.raises(UnknownOutcomeError):
+        place_order(env.store, env.client, env.panel, service, good_values(service))
+    (unknown,) = env.store.orders(env.panel.id, state=UNKNOWN)
+    tab = make_tab(qtbot, env)
+    select(tab, unknown.id)
+    tab.actions.action("Resolve").trigger()
+    dialog = tab.actions.dialog
+    dialog.not_placed.setChecked(True)
+    dialog.accept()
+    qtbot.waitUntil(lambda: env.store.order(unknown.id).state == NOT_PLACED, timeout=10_000)
+    qtbot.waitUntil(lambda: cell(tab, unknown.id, COL_STATUS) == "Not placed")
+
+
+def test_import_by_pasting_ids(qtbot: Any, order_env: OrderEnv) -> None:
+    env = order_env
+    service = env.service("Default")
+    elsewhere = env.client.add(service.id, {"link": LINK, "quantity": str(service.min)})
+    tab = make_tab(qtbot, env)
+    assert tab.model.total == 0
+    tab.actions.action("Import").trigger()
+    dialog = tab.actions.dialog
+    dialog.text.setPlainText(f"{elsewhere}, 999999999\nnot-an-id")
+    assert "2 order ids" in dialog.summary.text() and "not-an-id" in dialog.summary.text()
+    dialog.accept()
+    qtbot.waitUntil(lambda: tab.model.total == 1, timeout=10_000)
+    assert "Imported 1 order" in tab.message.text() and "999999999" in tab.message.text()
+    (row,) = env.store.orders(env.panel.id)
+    assert row.order == elsewhere and row.status == "Pending"
+
+
+def test_filter_sort_and_export_visible_rows(
+    qtbot: Any, order_env: OrderEnv, tmp_path: Path
+) -> None:
+    env = order_env
+    orders = [place(env, "Default"), place(env, "Poll"), place(env, "Default", cancel=True)]
+    env.client.cancel([orders[2].order])  # type: ignore[list-item]
+    tab = make_tab(qtbot, env)
+    refresh(qtbot, tab)
+    status = tab.findChild(QComboBox, "ordersStatusFilter")
+    assert status is tab.status_filter
+    status.setCurrentIndex(status.findText("Canceled"))
+    assert [tab.model.order_at(r).id for r in range(tab.model.rowCount())] == [orders[2].id]
+    assert tab.count.text().startswith("1 of 3 orders")
+    status.setCurrentIndex(status.findText("Open"))
+    assert tab.model.rowCount() == 2
+    status.setCurrentIndex(0)
+    tab.search.setText(str(orders[1].order))
+    assert tab.model.rowCount() == 1 and tab.model.order_at(0).id == orders[1].id
+    tab.search.clear()
+    tab.table.sortByColumn(COL_ORDER, Qt.SortOrder.AscendingOrder)
+    assert [tab.model.order_at(r).order for r in range(3)] == sorted(o.order for o in orders)
+    tab.table.sortByColumn(COL_ORDER, Qt.SortOrder.DescendingOrder)
+    assert tab.model.order_at(0).order == max(o.order for o in orders)  # type: ignore[type-var]
+
+    status.setCurrentIndex(status.findText("Open"))
+    path = tmp_path / "orders.csv"
+    assert tab.actions.export_csv(path) == 2
+    with open(path, newline="", encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
+    assert {r["order"] for r in rows} == {str(orders[0].order), str(orders[1].order)}
+    assert all(r["currency"] == "USD" and r["charge"] for r in rows)
+
+
+def test_auto_refresh_polls_and_skips_ticks_in_flight(qtbot: Any, order_env: OrderEnv) -> None:
+    env = order_env
+    place(env)
+    tab = make_tab(qtbot, env)
+    assert tab.interval.value() == 60 and tab.timer.isActive()
+    assert tab.timer.interval() == 60_000
+    env.sandbox.faults.add("latency", action="status", seconds=0.3)
+    env.sandbox.clear_log()
+    tab.timer.timeout.emit()
+    assert tab.refreshing
+    tab.timer.timeout.emit()  # a tick while one is in flight is skipped
+    tab.timer.timeout.emit()
+    qtbot.waitUntil(lambda: not tab.refreshing, timeout=10_000)
+    assert env.sandbox.requests_for("status") == 1
+    tab.interval.setValue(1)
+    assert tab.timer.interval() == 1000
+    assert env.store.get_setting("orders_refresh_seconds") == "1"
+    before = tab.last_refresh
+    qtbot.waitUntil(lambda: tab.last_refresh != before, timeout=5_000)
+    tab.interval.setValue(0)
+    assert not tab.timer.isActive()
+
+
+def test_large_refresh_reports_progress_in_batches(qtbot: Any, order_env: OrderEnv) -> None:
+    env = order_env
+    service = env.service("Default")
+    ids = [env.client.add(service.id, {"link": LINK, "quantity": str(service.min)})]
+    for i in range(249):  # tracked orders the panel does not know answer with a per-item error
+        env.store.import_order(env.panel.id, 10_000_000 + i)
+    env.store.import_order(env.panel.id, ids[0])
+    tab = make_tab(qtbot, env)
+    seen: list[tuple[int, int]] = []
+    tab._relay.progressed.connect(lambda done, total: seen.append((done, total)))
+    env.sandbox.clear_log()
+    refresh(qtbot, tab)
+    assert seen == [(0, 250), (100, 250), (200, 250), (250, 250)]
+    assert env.sandbox.requests_for("status") == 3
+    assert not tab.progress.isVisible()
+    assert "249 with errors" in tab.message.text()
+    button = tab.findChild(QPushButton, "ordersRefresh")
+    assert button is tab.refresh_button and button.isEnabled()
