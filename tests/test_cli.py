@@ -1,0 +1,377 @@
+"""The ``smpanel`` CLI end to end: real subprocesses (few) and ``main()`` in-process (many),
+always against the sandbox over loopback HTTP and a real SQLite file."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from smpanel_desktop.api.models import UNLIMITED
+from smpanel_desktop.api.parse import parse_service
+from smpanel_desktop.cli import main
+from smpanel_desktop.paths import db_path
+from smpanel_desktop.store.store import Store
+
+KEY = "sandbox-key"  # the sandbox fixture's key: must never show up in any output or file
+
+# One set of --field values per type (the sandbox fixture's catalog has every type).
+FIELDS: dict[str, list[str]] = {
+    "Default": ["link=https://instagram.com/p/a", "quantity={min}"],
+    "Package": ["link=t.me/channel"],
+    "Custom Comments": ["link=instagram.com/p/a", "comments={comments}"],
+    "Custom Comments Package": ["link=instagram.com/p/a", "comments=one\\ntwo"],
+    "Mentions": ["link=instagram.com/p/a", "quantity={min}", "usernames=a\\nb"],
+    "Mentions with Hashtags": [
+        "link=instagram.com/p/a",
+        "quantity={min}",
+        "usernames=a\\nb",
+        "hashtags=#x\\n#y",
+    ],
+    "Mentions Custom List": ["link=instagram.com/p/a", "usernames={comments}"],
+    "Mentions Hashtag": ["link=instagram.com/p/a", "quantity={min}", "hashtag=#cats"],
+    "Mentions User Followers": ["link=instagram.com/p/a", "quantity={min}", "username=nasa"],
+    "Mentions Media Likers": [
+        "link=instagram.com/p/a",
+        "quantity={min}",
+        "media=https://instagram.com/p/b",
+    ],
+    "Comment Likes": ["link=instagram.com/p/a", "quantity={min}", "username=bob"],
+    "Comment Replies": ["link=instagram.com/p/a", "username=bob", "comments={comments}"],
+    "Poll": ["link=https://t.me/c/5", "quantity={min}", "answer_number=2"],
+    "Invites from Groups": ["link=t.me/g", "quantity={min}", "groups=t.me/a\\nt.me/b"],
+    "SEO": ["link=https://example.com/x", "quantity={min}", "keywords=buy\\nsell"],
+    "Subscriptions": [
+        "username=natgeo",
+        "min={min}",
+        "max={min}",
+        "delay=30",
+        "posts=3",
+        "expiry=31/12/2099",
+    ],
+    "Web Traffic": ["link=https://example.com", "quantity={min}", "device=2", "country=US"],
+    "Special": ["link=https://example.com/s", "quantity={min}", "note=free extra field"],
+    "default": ["link=https://example.com/d", "quantity={min}"],
+}
+
+
+@pytest.fixture
+def env(sandbox: Any, monkeypatch: pytest.MonkeyPatch, data_dir: Path) -> dict[str, str]:
+    monkeypatch.setenv("SMPANEL_API_KEY", KEY)
+    environ = dict(os.environ)
+    environ["PYTHON_KEYRING_BACKEND"] = "keyring.backends.fail.Keyring"  # never the real one
+    return environ
+
+
+def cli(
+    sandbox: Any, *args: str, capsys: pytest.CaptureFixture[str], url: bool = True
+) -> tuple[int, str, str]:
+    """``main()`` in-process (cheap), with the global options a script would give."""
+    argv = (["--api-url", sandbox.url] if url else []) + list(args)
+    code = main(argv)
+    captured = capsys.readouterr()
+    assert KEY not in captured.out + captured.err
+    return code, captured.out, captured.err
+
+
+def run(env: dict[str, str], *args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
+    """The real thing: a new interpreter running ``python -m smpanel_desktop.cli``."""
+    proc = subprocess.run(
+        [sys.executable, "-m", "smpanel_desktop.cli", *args],
+        env=env,
+        input=stdin,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert "Traceback" not in proc.stderr, proc.stderr
+    assert KEY not in proc.stdout + proc.stderr
+    return proc
+
+
+def open_store(data_dir: Path) -> Store:
+    return Store(db_path(data_dir))
+
+
+def values_for(sandbox: Any, type_: str) -> list[str]:
+    svc = parse_service(sandbox.find_service(type_))
+    comments = "\\n".join(f"comment {i}" for i in range(max(svc.min, 1)))
+    args = ["--service", str(svc.id)]
+    for item in FIELDS[type_]:
+        args += ["--field", item.format(min=svc.min, comments=comments)]
+    return args
+
+
+# -- subprocess: the promises that matter most --------------------------------------------------
+
+
+def test_lost_answer_to_add_exits_4_with_one_order_and_one_unknown_row(
+    sandbox: Any, env: dict[str, str], data_dir: Path
+) -> None:
+    svc = parse_service(sandbox.find_service("Default"))
+    sandbox.faults.add("drop_after_accept", action="add")
+    argv = ["--api-url", sandbox.url, "--data-dir", str(data_dir), "add", "--service"]
+    proc = run(env, *argv, str(svc.id), "--link", "instagram.com/p/x", "--quantity", str(svc.min))
+    assert proc.returncode == 4, proc.stderr
+    assert "MAY HAVE BEEN PLACED" in proc.stderr and proc.stdout == ""
+    assert sandbox.order_count() == 1 and sandbox.requests_for("add") == 1
+    store = open_store(data_dir)
+    try:
+        (row,) = store.orders()
+        assert row.state == "unknown" and row.order is None
+        assert row.params == {"link": "instagram.com/p/x", "quantity": str(svc.min)}
+        assert f"resolve {row.id}" in proc.stderr
+    finally:
+        store.close()
+    for path in data_dir.rglob("*"):
+        if path.is_file():
+            assert KEY.encode() not in path.read_bytes(), path
+
+
+def test_exit_codes_and_json_through_real_processes(
+    sandbox: Any, env: dict[str, str], data_dir: Path
+) -> None:
+    base = ["--api-url", sandbox.url, "--data-dir", str(data_dir)]
+    svc = parse_service(sandbox.find_service("Custom Comments"))
+    comments = "\\n".join(f"great {i}" for i in range(svc.min))
+    added = run(
+        env, *base, "--json", "add", "--service", str(svc.id),
+        "--field", "link=https://instagram.com/p/z", "--field", f"comments={comments}",
+    )  # fmt: skip
+    assert added.returncode == 0, added.stderr
+    order = json.loads(added.stdout)["order"]
+    assert isinstance(order, int) and order in sandbox.orders
+
+    listed = run(env, *base, "orders", "--json")  # --json after the command works too
+    (row,) = json.loads(listed.stdout)
+    assert {
+        "order",
+        "service",
+        "status",
+        "charge",
+        "currency",
+        "start_count",
+        "remains",
+        "link",
+    } <= set(row)
+    assert (row["order"], row["service"], row["link"]) == (
+        order,
+        svc.id,
+        "https://instagram.com/p/z",
+    )
+    assert row["params"]["comments"] == "\n".join(f"great {i}" for i in range(svc.min))
+
+    refused = run(env, *base, "status", "999999")  # the panel's own error
+    assert refused.returncode == 1 and "Incorrect order ID" in refused.stdout
+    invalid = run(env, *base, "add", "--service", str(svc.id), "--link", "two words")
+    assert invalid.returncode == 2 and "link" in invalid.stderr and "comments" in invalid.stderr
+    sandbox.faults.add("truncated", action="balance", count=1)
+    unreadable = run(env, *base, "balance")
+    assert unreadable.returncode == 3 and unreadable.stderr.startswith("smpanel: ")
+    assert sandbox.order_count() == 1
+
+
+def test_cli_never_imports_qt(env: dict[str, str]) -> None:
+    code = (
+        "import sys, smpanel_desktop.cli as c, smpanel_desktop.cli_commands, "
+        "smpanel_desktop.cli_panels, smpanel_desktop.core.demo; c.build_parser(); "
+        "assert not [m for m in sys.modules if m.startswith('PySide6')]"
+    )
+    subprocess.run([sys.executable, "-c", code], env=env, check=True, timeout=60)
+
+
+# -- in-process: every command and shape ---------------------------------------------------------
+
+
+@pytest.mark.parametrize("type_", sorted(FIELDS))
+def test_every_service_type_is_orderable_with_field(
+    sandbox: Any, env: dict[str, str], capsys: pytest.CaptureFixture[str], type_: str
+) -> None:
+    code, out, err = cli(sandbox, "add", *values_for(sandbox, type_), capsys=capsys)
+    assert code == 0, err
+    order = int(out)
+    assert sandbox.orders[order].id == order
+    store = open_store(Path(env["SMPANEL_DATA_DIR"]))
+    try:
+        (row,) = store.orders()
+        assert row.order == order and row.state == "placed" and row.service_type == type_
+    finally:
+        store.close()
+
+
+def test_services_filters_and_cache(
+    sandbox: Any, env: dict[str, str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, _ = cli(sandbox, "services", "--json", "--type", "  custom COMMENTS", capsys=capsys)
+    rows = json.loads(out)
+    assert code == 0 and rows and {r["type"] for r in rows} == {"Custom Comments"}
+    first = rows[0]
+    assert isinstance(first["service"], int) and isinstance(first["min"], int)
+    assert isinstance(first["rate"], str) and isinstance(first["refill"], bool)
+    code, out, err = cli(sandbox, "services", "--search", "followers", capsys=capsys)
+    assert code == 0 and "cached" in err and "Followers" in out
+    assert sandbox.requests_for("services") == 1  # the second listing came from the cache
+    cli(sandbox, "services", "--refresh", "--json", capsys=capsys)
+    assert sandbox.requests_for("services") == 2
+    unlimited = [s for s in sandbox.specs if s.max >= UNLIMITED]
+    if unlimited:
+        _, out, _ = cli(sandbox, "services", "--search", str(unlimited[0].id), capsys=capsys)
+        assert "unlimited" in out
+
+
+def test_status_refresh_refill_cancel_shapes(
+    sandbox: Any, env: dict[str, str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    svc = parse_service(sandbox.find_service("Default", refill=True, cancel=True))
+    add = ["add", "--service", str(svc.id), "--link", "x.com/p", "--quantity", str(svc.min)]
+    ids = [int(cli(sandbox, *add, capsys=capsys)[1]) for _ in range(2)]
+
+    code, out, _ = cli(sandbox, "--json", "status", str(ids[0]), "5", capsys=capsys)
+    good, bad = json.loads(out)
+    assert code == 1 and bad == {"order": 5, "error": "Incorrect order ID"}
+    assert good["order"] == ids[0] and good["status"] == "Pending"
+    assert isinstance(good["charge"], str) and isinstance(good["remains"], int)
+
+    code, out, _ = cli(sandbox, "--json", "cancel", str(ids[1]), capsys=capsys)
+    assert code == 0 and json.loads(out) == [{"order": ids[1], "cancel": True}]
+
+    sandbox.clock.advance(3600)
+    code, out, _ = cli(sandbox, "--json", "refresh", capsys=capsys)
+    summary = json.loads(out)
+    assert code == 0 and (summary["checked"], summary["changed"], summary["requests"]) == (2, 2, 1)
+    code, out, _ = cli(sandbox, "refresh", capsys=capsys)
+    assert code == 0 and out.startswith("Checked 0 open order(s) in 0 requests")
+
+    code, out, _ = cli(sandbox, "--json", "refill", str(ids[0]), capsys=capsys)
+    (refill,) = json.loads(out)
+    assert code == 0 and refill["order"] == ids[0] and isinstance(refill["refill"], int)
+    code, out, _ = cli(sandbox, "--json", "refill-status", str(refill["refill"]), capsys=capsys)
+    assert code == 0 and json.loads(out)[0]["status"] == "Pending"
+
+    code, out, _ = cli(sandbox, "orders", "--status", "completed", capsys=capsys)
+    assert code == 0 and str(ids[0]) in out and str(ids[1]) not in out
+
+
+def test_balance_json_is_a_decimal_string(
+    sandbox: Any, env: dict[str, str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, _ = cli(sandbox, "balance", "--json", capsys=capsys)
+    assert code == 0 and json.loads(out) == {"balance": "1000.00", "currency": "USD"}
+
+
+def test_resolve_an_unknown_order(
+    sandbox: Any, env: dict[str, str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    svc = parse_service(sandbox.find_service("Default"))
+    sandbox.faults.add("drop_after_accept", action="add")
+    add = ["add", "--service", str(svc.id), "--link", "x.com/p", "--quantity", str(svc.min)]
+    assert cli(sandbox, *add, capsys=capsys)[0] == 4
+    code, out, _ = cli(sandbox, "orders", "--status", "unknown", "--json", capsys=capsys)
+    (row,) = json.loads(out)
+    assert row["state"] == "unknown" and row["order"] is None
+    (panel_order,) = sandbox.orders
+    code, out, _ = cli(sandbox, "resolve", str(row["id"]), "--order", "424242", capsys=capsys)
+    assert code == 1
+    code, out, _ = cli(
+        sandbox, "resolve", str(row["id"]), "--order", str(panel_order), capsys=capsys
+    )
+    assert code == 0 and "placed" in out
+    assert sandbox.order_count() == 1
+
+
+def test_panels_and_key_commands(
+    sandbox: Any,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    memory_keyring: Any,
+) -> None:
+    code, _, err = cli(sandbox, "balance", capsys=capsys, url=False)
+    assert code == 2 and "No panel set up" in err
+    assert cli(sandbox, "panels", "add", "Main", sandbox.url, capsys=capsys, url=False)[0] == 0
+    code, _, err = cli(sandbox, "balance", capsys=capsys, url=False)
+    assert code == 2 and "key set" in err  # no key yet: nothing sent
+    assert sandbox.requests_for("balance") == 0
+
+    monkeypatch.setattr(sys, "stdin", io.StringIO(KEY + "\n"))
+    code, out, _ = cli(sandbox, "key", "set", capsys=capsys, url=False)
+    assert code == 0 and "sandbox-key" not in out
+    assert memory_keyring.entries[("smpanel-desktop", "Main")] == KEY
+    code, out, _ = cli(sandbox, "--json", "key", "status", capsys=capsys, url=False)
+    assert json.loads(out)["stored"] is True
+    code, out, _ = cli(sandbox, "balance", capsys=capsys, url=False)
+    assert code == 0 and out.strip() == "1000.00 USD"
+
+    cli(sandbox, "panels", "add", "Other", "https://example.com/api/v2", capsys=capsys, url=False)
+    code, out, _ = cli(sandbox, "panels", "list", "--json", capsys=capsys, url=False)
+    assert [(p["name"], p["current"]) for p in json.loads(out)] == [
+        ("Main", True),
+        ("Other", False),
+    ]
+    code, _, err = cli(
+        sandbox, "panels", "add", "Bad", "http://example.com/api", capsys=capsys, url=False
+    )
+    assert code == 2 and err
+    assert cli(sandbox, "panels", "use", "Other", capsys=capsys, url=False)[0] == 0
+    assert cli(sandbox, "--panel", "Main", "key", "delete", capsys=capsys, url=False)[0] == 0
+    assert ("smpanel-desktop", "Main") not in memory_keyring.entries
+    assert cli(sandbox, "panels", "remove", "Main", capsys=capsys, url=False)[0] == 0
+    code, out, _ = cli(sandbox, "panels", capsys=capsys, url=False)
+    assert "Main" not in out and "Other" in out
+
+
+def test_demo_panel_from_the_cli(capsys: pytest.CaptureFixture[str], data_dir: Path) -> None:
+    assert main(["--panel", "demo", "--json", "balance"]) == 0
+    assert json.loads(capsys.readouterr().out)["currency"] == "USD"
+    assert main(["--panel", "demo", "key", "status"]) == 2
+
+
+def test_usage_errors_never_send(
+    sandbox: Any, env: dict[str, str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    svc = parse_service(sandbox.find_service("Default"))
+    bad = [
+        ["add", "--service", str(svc.id), "--link", "x.com/a", "--quantity", "-5"],
+        [
+            "add",
+            "--service",
+            str(svc.id),
+            "--link",
+            "x.com/a",
+            "--quantity",
+            str(svc.min),
+            "--runs",
+            "3",
+            "--interval",
+            "5",
+        ],
+        ["add", "--service", str(svc.id), "--link", "x.com/a", "--field", "quantity"],
+        [
+            "add",
+            "--service",
+            str(svc.id),
+            "--field",
+            "key=x",
+            "--link",
+            "x.com/a",
+            "--quantity",
+            "100",
+        ],
+        ["add", "--service", "abc"],
+        ["status"],
+    ]
+    if svc.dripfeed:
+        bad.pop(1)
+    for argv in bad:
+        code, _, err = cli(sandbox, *argv, capsys=capsys)
+        assert code == 2 and err, argv
+    assert sandbox.requests_for("add") == 0
+    code, _, err = cli(
+        sandbox, "--api-url", "http://example.com/api/v2", "balance", capsys=capsys, url=False
+    )
+    assert code == 2 and "http" in err.lower()
