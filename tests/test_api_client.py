@@ -201,6 +201,8 @@ def test_panel_errors_keep_their_kind_and_text(sandbox: SandboxPanel, client: Pa
 def test_add_rejects_fields_the_client_owns(sandbox: SandboxPanel, client: PanelClient) -> None:
     with pytest.raises(ConfigError, match="'key'"):
         client.add(1, {"link": LINK, "key": "other"})
+    with pytest.raises(ConfigError, match="'comments'"):
+        client.add(1, {"link": LINK, "comments": "half an emoji \ud83d"})
     assert sandbox.request_log == []
 
 

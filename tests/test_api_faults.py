@@ -388,7 +388,8 @@ def test_plain_http_to_another_host_is_insecure(url: str) -> None:
 @pytest.mark.parametrize(
     "url",
     ["", "smpanel.net/api/v2", "ftp://smpanel.net/", "https://", "https://exa mple.com/",
-     "https://smpanel.net:99999/", "https://me:pw@smpanel.net/", "http://[::1", "javascript:x",
+     "https://smpanel.net:99999/", "https://exa<mple.com/", "https://me:pw@smpanel.net/",
+     "http://[::1", "javascript:x",
      "https://smpanel.net/api/v2?key=f00ba4secret", "f00ba4secret"],
 )  # fmt: skip
 def test_garbage_endpoints_are_config_errors_that_do_not_echo_them(url: str) -> None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import email.utils
 import ipaddress
 import json
+import re
 import time
 from collections.abc import Mapping
 from decimal import Decimal
@@ -34,6 +35,7 @@ from .errors import (
     UnreadableAnswerError,
     panel_error,
 )
+from .parse import clean_text, soft
 
 if TYPE_CHECKING:
     from types import TracebackType
@@ -65,9 +67,11 @@ def validate_endpoint(url: object) -> str:
         parts = urlsplit(text)
         host = parts.hostname or ""
         parts.port  # noqa: B018 - raises ValueError for a bad port
-        host.encode("idna")
+        ascii_host = host if ":" in host else host.encode("idna").decode("ascii")
     except (ValueError, UnicodeError):
         raise ConfigError(f"The endpoint is not a URL ({EXAMPLE})") from None
+    if not re.fullmatch(r"[a-z0-9_.:-]*", ascii_host):
+        raise ConfigError(f"The endpoint's host name is not valid ({EXAMPLE})")
     scheme = parts.scheme.lower()
     if scheme not in ("http", "https") or not host:
         raise ConfigError(f"The endpoint must be an https:// URL ({EXAMPLE})")
@@ -189,6 +193,9 @@ class Transport:
     def post(self, action: str, params: Mapping[str, str], *, write: bool) -> object:
         """The decoded JSON answer of ``action``, or a typed ``ApiError``."""
         data = {"key": self._key, "action": action, **params}
+        for name, value in data.items():
+            if not _sendable(value):
+                raise ConfigError(f"The field {name!r} holds characters that cannot be sent")
         session = self._writes if write else self._reads
         try:
             response = session.post(
@@ -236,7 +243,8 @@ class Transport:
         error = payload.get("error") if isinstance(payload, dict) else None
         retry_after = retry_after_seconds(response.headers.get("Retry-After"))
         if error:
-            message = scrub(str(error).strip(), self._secrets)
+            message = soft(clean_text, error, "") or "The panel reported an error without a text"
+            message = scrub(message, self._secrets)
             if status == 429:
                 raise RateLimitedError(f"Rate limited: {message}", retry_after=retry_after)
             raise panel_error(message, http_status=status)
@@ -265,6 +273,14 @@ class Transport:
 
 
 _NOT_JSON = object()
+
+
+def _sendable(value: str) -> bool:
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:  # a lone surrogate pasted from somewhere
+        return False
+    return True
 
 
 def _decode(text: str) -> object:
