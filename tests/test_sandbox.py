@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from decimal import Decimal
 from typing import Any
@@ -373,3 +374,330 @@ def test_cancel_refunds_and_reports_per_item_errors(panel: SandboxPanel, http) -
         {"order": pending, "cancel": {"error": "The order cannot be canceled"}},
         {"order": done, "cancel": {"error": "The order cannot be canceled"}},
     ]
+
+
+# -- fault knobs -----------------------------------------------------------------------------
+def post(panel: SandboxPanel, http, **fields: Any) -> requests.Response:
+    return http.post(
+        panel.url, data={"key": panel.key, **fields}, timeout=10, allow_redirects=False
+    )
+
+
+def test_html503_limited_to_one_action_and_count(panel: SandboxPanel, http) -> None:
+    panel.faults.add("html503", action="balance", count=2)
+    for _ in range(2):
+        r = post(panel, http, action="balance")
+        assert r.status_code == 503 and "Just a moment..." in r.text
+        assert r.headers["Content-Type"].startswith("text/html")
+        assert post(panel, http, action="services").status_code == 200
+    assert post(panel, http, action="balance").json()["currency"] == "USD"
+    assert len(panel.faults) == 0
+
+
+def test_rate_limit_sends_retry_after_until_cleared(panel: SandboxPanel, http) -> None:
+    panel.faults.add("rate_limit", retry_after=7)
+    for action in ("services", "balance", "status"):
+        r = post(panel, http, action=action)
+        assert r.status_code == 429 and r.headers["Retry-After"] == "7"
+    panel.faults.clear()
+    assert post(panel, http, action="balance").status_code == 200
+
+
+@pytest.mark.parametrize("kind", ["empty", "truncated", "http500", "html503", "error"])
+def test_answer_faults_on_add_create_nothing(panel: SandboxPanel, http, kind) -> None:
+    svc = default_service(panel, min=10, max=100000, refill=True)
+    panel.faults.add(kind, action="add", count=1)
+    r = post(panel, http, action="add", service=svc["service"], link=LINK, quantity=100)
+    if kind == "empty":
+        assert r.status_code == 200 and r.content == b""
+    elif kind == "truncated":
+        assert r.status_code == 200 and r.content
+        with pytest.raises(ValueError):
+            r.json()
+    elif kind == "http500":
+        assert r.status_code == 500 and "<html" in r.text
+    elif kind == "error":
+        assert r.json() == {"error": "Your account has been suspended."}
+    assert panel.order_count() == 0 and panel.balance == Decimal("1000")
+    assert panel.requests_for("add") == 1
+
+
+def test_truncated_read_cuts_the_real_answer_and_error_text_is_settable(
+    panel: SandboxPanel, http
+) -> None:
+    panel.faults.add("truncated", action="services", count=1)
+    body = post(panel, http, action="services").content
+    whole = post(panel, http, action="services").content
+    assert whole.startswith(body) and len(body) == len(whole) // 2
+    panel.faults.add("error", text="neworder.error.not_enough_funds", count=1)
+    assert post(panel, http, action="balance").json() == {
+        "error": "neworder.error.not_enough_funds"
+    }
+
+
+def test_process_true_creates_the_order_then_fails(panel: SandboxPanel, http) -> None:
+    svc = default_service(panel, min=10, max=100000, refill=True)
+    panel.faults.add("http500", action="add", count=1, process=True)
+    r = post(panel, http, action="add", service=svc["service"], link=LINK, quantity=100)
+    assert r.status_code == 500 and panel.order_count() == 1
+
+
+def test_drop_after_accept_creates_and_charges_exactly_one_order(panel: SandboxPanel, http) -> None:
+    svc = default_service(panel, min=10, max=100000, refill=True)
+    panel.faults.add("drop_after_accept", action="add", count=1)
+    with pytest.raises(requests.ConnectionError):
+        post(panel, http, action="add", service=svc["service"], link=LINK, quantity=100)
+    assert panel.order_count() == 1
+    (order,) = panel.orders.values()
+    assert panel.balance == Decimal("1000") - order.charge
+    # the next request on the same session is answered normally
+    assert (
+        "order"
+        in post(panel, http, action="add", service=svc["service"], link=LINK, quantity=100).json()
+    )
+    assert panel.order_count() == 2 and panel.errors == []
+
+
+def test_latency_delays_the_answer(panel: SandboxPanel, http) -> None:
+    import time
+
+    panel.faults.add("latency", seconds=0.3, action="balance", count=1)
+    started = time.monotonic()
+    assert post(panel, http, action="balance").status_code == 200
+    assert time.monotonic() - started >= 0.3
+    started = time.monotonic()
+    post(panel, http, action="balance")
+    assert time.monotonic() - started < 0.3
+
+
+def test_latency_combines_with_another_fault_and_timeouts_work(panel: SandboxPanel, http) -> None:
+    panel.faults.add("latency", seconds=2.0, count=1)
+    panel.faults.add("html503", count=1)
+    with pytest.raises(requests.Timeout):
+        http.post(panel.url, data={"key": panel.key, "action": "balance"}, timeout=0.2)
+    assert len(panel.faults) == 0  # both were consumed by that one request
+
+
+def test_redirect_to_another_origin(panel: SandboxPanel, http) -> None:
+    with SandboxPanel(services=20, seed=2) as other:
+        panel.faults.add("redirect", action="balance", location=other.url)
+        r = post(panel, http, action="balance")
+        assert r.status_code == 307 and r.headers["Location"] == other.url
+        assert other.request_log == []
+        # a careless client that follows it hands the key to the other origin
+        followed = http.post(panel.url, data={"key": panel.key, "action": "balance"}, timeout=10)
+        assert followed.json()["currency"] == "USD"
+        assert [(r.action, r.key_ok, r.key_present) for r in other.records] == [
+            ("balance", True, True)
+        ]
+    panel.faults.clear()
+    panel.faults.add("redirect", code=302, location="http://127.0.0.1:9/api/v2", count=1)
+    assert post(panel, http, action="balance").status_code == 302
+
+
+def test_fault_arguments_are_checked(panel: SandboxPanel) -> None:
+    with pytest.raises(ValueError):
+        panel.faults.add("meteor")
+    with pytest.raises(ValueError):
+        panel.faults.add("redirect")
+    with pytest.raises(ValueError):
+        panel.faults.add("empty", count=0)
+
+
+def test_global_latency_and_concurrent_requests(http) -> None:
+    import time
+    from concurrent.futures import ThreadPoolExecutor
+
+    with SandboxPanel(services=50, latency=0.2) as p:
+        svc = p.find_service("Default", min=10, max=100000, refill=True)
+
+        def order(i: int) -> int:
+            with requests.Session() as s:
+                data = {"key": p.key, "action": "add", "service": svc["service"],
+                        "link": f"https://x.com/{i}", "quantity": "100"}  # fmt: skip
+                return int(s.post(p.url, data=data, timeout=10).json()["order"])
+
+        started = time.monotonic()
+        with ThreadPoolExecutor(8) as pool:
+            ids = list(pool.map(order, range(16)))
+        elapsed = time.monotonic() - started
+        assert len(set(ids)) == 16 and p.order_count() == 16
+        assert 0.4 <= elapsed < 16 * 0.2  # served in parallel, not one after another
+        assert p.balance == Decimal("1000") - sum(o.charge for o in p.orders.values())
+
+
+# -- persistence, clock, life cycle of the server --------------------------------------------
+def test_state_file_keeps_orders_refills_balance_and_clock(tmp_path, http) -> None:
+    path = tmp_path / "demo" / "sandbox.json"
+    with SandboxPanel(services=100, seed=4, state_file=str(path)) as p:
+        ids = place_many(p, http, 5, refill=True)
+        p.clock.advance(3600)
+        completed = next(i for i in ids if p.orders[i].status == "Completed")
+        refill = int(call(p, http, action="refill", order=completed)["refill"])
+        before_orders, before_balance, before_now = p.orders, p.balance, p.clock.now()
+    assert json.loads(path.read_text())["version"] == 1
+    assert [f.name for f in path.parent.iterdir()] == ["sandbox.json"]  # no temp file left
+    with SandboxPanel(services=100, seed=4, state_file=str(path)) as p:
+        assert p.clock.now() >= before_now
+        assert p.orders == before_orders and p.balance == before_balance
+        assert set(p.refills) == {refill}
+        new = place_many(p, http, 1, refill=True)[0]
+        assert new == max(ids) + 1
+        assert call(p, http, action="status", order=ids[0])["status"] in ("Completed", "Partial")
+
+
+def test_unreadable_state_file_starts_afresh(tmp_path, http) -> None:
+    path = tmp_path / "sandbox.json"
+    path.write_text("{not json")
+    with SandboxPanel(services=30, state_file=str(path)) as p:
+        assert p.order_count() == 0 and p.balance == Decimal("1000")
+        p.set_balance(Decimal("12.5"))
+    assert json.loads(path.read_text())["balance"] == "12.5"
+
+
+def test_time_scale_speeds_up_the_clock() -> None:
+    import time
+
+    from smpanel_desktop.sandbox.state import SimClock
+
+    clock = SimClock(time_scale=60)
+    outer0 = time.monotonic()
+    a = clock.now()
+    inner0 = time.monotonic()
+    sum(range(200_000))
+    inner1 = time.monotonic()
+    b = clock.now()
+    outer1 = time.monotonic()
+    assert (inner1 - inner0) * 60 <= b - a <= (outer1 - outer0) * 60 + 1e-6
+    assert clock.advance(90) - b >= 90
+
+
+def test_large_order_ids_and_get_requests(http) -> None:
+    with SandboxPanel(services=30, first_order_id=2**31 + 5) as p:
+        svc = p.find_service("Default", min=10, max=100000, refill=True)
+        oid = add(p, http, svc, link=LINK, quantity=10)
+        assert oid == 2**31 + 5
+        r = http.get(p.url, params={"key": p.key, "action": "status", "order": oid}, timeout=10)
+        assert r.json()["status"] == "Pending"
+
+
+def test_stop_leaves_no_thread_or_socket_behind(http) -> None:
+    import threading
+
+    before = threading.active_count()
+    p = SandboxPanel(services=20).start()
+    assert call(p, http, action="balance")["currency"] == "USD"  # keeps a connection open
+    p.faults.add("latency", seconds=30, action="services")
+
+    def slow_services() -> None:
+        with pytest.raises(requests.ConnectionError):
+            post(p, requests, action="services")
+
+    slow = threading.Thread(target=slow_services)
+    slow.start()
+    while p.requests_for("services") == 0:  # the slow request is inside the server
+        slow.join(0.01)
+    p.stop()
+    slow.join(10)
+    assert threading.active_count() == before, threading.enumerate()
+    with pytest.raises(requests.ConnectionError):
+        requests.post(p.url, data={"key": p.key, "action": "balance"}, timeout=2)
+    p.stop()  # idempotent
+
+
+# -- catalog ---------------------------------------------------------------------------------
+def test_catalog_is_deterministic_per_seed() -> None:
+    from smpanel_desktop.sandbox.catalog import generate_catalog
+
+    first, _ = generate_catalog(500, seed=11)
+    again, _ = generate_catalog(500, seed=11)
+    other, _ = generate_catalog(500, seed=12)
+    assert json.dumps(first) == json.dumps(again)
+    assert first != other
+    assert len({str(s["service"]) for s in first}) == 500
+
+
+def test_catalog_carries_the_quirks_of_real_data() -> None:
+    from smpanel_desktop.sandbox.catalog import generate_catalog
+
+    wire, specs = generate_catalog(3000, seed=1)
+    kinds = lambda field: {type(s[field]).__name__ for s in wire if field in s}  # noqa: E731
+    assert kinds("service") == {"int", "str"}
+    assert kinds("rate") == {"int", "str", "float"}
+    assert kinds("min") == kinds("max") == {"int", "str"}
+    assert any(isinstance(s["rate"], str) and s["rate"].endswith("00000") for s in wire)
+    assert any(int(s["max"]) == 2147483647 for s in wire)
+    packages = [s for s in wire if s["type"] == "Package"]
+    assert packages and all(int(s["min"]) == int(s["max"]) == 1 for s in packages)
+    for flag in ("refill", "cancel", "dripfeed"):
+        assert any(flag not in s for s in wire) and any(s.get(flag) is True for s in wire)
+    text = " ".join(s["name"] + s["category"] for s in wire)
+    for sample in ("&amp;", "♻️", "🚀", "ᴺᴱᵂ", "[ Max ", " | "):
+        assert sample in text
+    assert sum("description" in s for s in wire) >= 10
+    assert {"Special", "default"} <= {s["type"] for s in wire}
+    assert wire[-1]["category"] == "Other" and len(wire[-1]["name"]) < 35  # private junk
+    platforms = {s["name"].split(" ")[0] for s in wire}
+    assert {"Instagram", "TikTok", "YouTube", "X", "Telegram", "Facebook", "Spotify", "Twitch",
+            "Discord", "Website"} <= platforms  # fmt: skip
+    assert len({s["category"] for s in wire}) > 100
+    # the normalized specs agree with the wire values
+    for s, spec in zip(wire, specs, strict=True):
+        assert int(s["service"]) == spec.id and Decimal(str(s["rate"])) == spec.rate
+    defaults = sum(s["type"] == "Default" for s in wire)
+    assert defaults > len(wire) / 3
+
+
+def test_currency_scales_rates() -> None:
+    from smpanel_desktop.sandbox.catalog import generate_catalog
+
+    _, usd = generate_catalog(200, seed=5, currency="USD")
+    _, inr = generate_catalog(200, seed=5, currency="INR")
+    assert sum(s.rate for s in inr) > 50 * sum(s.rate for s in usd)
+
+
+def test_twenty_thousand_services_generate_and_serve_fast(http) -> None:
+    import time
+
+    started = time.perf_counter()
+    p = SandboxPanel(services=20000)
+    built = time.perf_counter() - started
+    with p:
+        started = time.perf_counter()
+        body = http.post(p.url, data={"key": p.key, "action": "services"}, timeout=30).content
+        served = time.perf_counter() - started
+    assert len(json.loads(body)) == 20000
+    # measured ~0.3 s and ~0.05 s on the 2-core CI machine; generous bounds for a busy machine
+    assert built < 2.0 and served < 1.0, (built, served)
+
+
+# -- standalone ------------------------------------------------------------------------------
+def test_standalone_runs_in_the_foreground_without_qt_and_without_printing_the_key(http) -> None:
+    import signal
+    import socket
+    import subprocess
+    import sys
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    code = ("import sys, runpy; sys.argv = ['x'] + sys.argv[1:]; "
+            "runpy.run_module('smpanel_desktop.sandbox', run_name='__main__')")  # fmt: skip
+    proc = subprocess.Popen(
+        [sys.executable, "-X", "importtime", "-c", code, "--port", str(port), "--services", "50",
+         "--currency", "BRL", "--key", "s3cret-KEY-123"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    try:
+        assert proc.stdout is not None
+        first = proc.stdout.readline()
+        assert f"http://127.0.0.1:{port}/api/v2" in first
+        data = {"key": "s3cret-KEY-123", "action": "balance"}
+        url = f"http://127.0.0.1:{port}/api/v2"
+        assert http.post(url, data=data, timeout=10).json()["currency"] == "BRL"
+    finally:
+        proc.send_signal(signal.SIGTERM)
+        out, err = proc.communicate(timeout=20)
+    assert proc.returncode == 0
+    assert "s3cret-KEY-123" not in first + out
+    assert "PySide6" not in err and "Traceback" not in err

@@ -56,11 +56,11 @@ class RequestRecord:
 
 class _Server(ThreadingHTTPServer):
     daemon_threads = True
-    block_on_close = True  # server_close() joins the handler threads
 
     def __init__(self, addr: tuple[str, int], panel: SandboxPanel) -> None:
         self.panel = panel
         self.connections: set[socket.socket] = set()
+        self.threads: list[threading.Thread] = []
         self.conn_lock = threading.Lock()
         super().__init__(addr, _Handler)
 
@@ -70,12 +70,33 @@ class _Server(ThreadingHTTPServer):
         if not isinstance(exc, (ConnectionError, TimeoutError)):
             self.panel.errors.append(repr(exc))
 
-    def close_connections(self) -> None:
+    def process_request(self, request: Any, client_address: Any) -> None:
+        # Like ThreadingMixIn, but every connection and its daemon thread are tracked so that
+        # stop() can end them: a keep-alive connection would otherwise outlive the server.
+        thread = threading.Thread(
+            target=self.process_request_thread, args=(request, client_address),
+            name=f"sandbox-conn-{self.server_address[1]}", daemon=True,
+        )  # fmt: skip
         with self.conn_lock:
-            conns = list(self.connections)
+            self.threads = [t for t in self.threads if t.is_alive()]
+            self.threads.append(thread)
+            self.connections.add(request)
+        thread.start()
+
+    def shutdown_request(self, request: Any) -> None:
+        with self.conn_lock:
+            self.connections.discard(request)
+        super().shutdown_request(request)
+
+    def close_connections(self, timeout: float = 10.0) -> None:
+        """Wake every open connection (its thread then closes it) and join the threads."""
+        with self.conn_lock:
+            conns, threads = list(self.connections), list(self.threads)
         for conn in conns:
             with contextlib.suppress(OSError):
                 conn.shutdown(socket.SHUT_RDWR)
+        for thread in threads:
+            thread.join(timeout)
 
 
 class _Handler(BaseHTTPRequestHandler):
@@ -86,18 +107,6 @@ class _Handler(BaseHTTPRequestHandler):
     wbufsize = -1  # headers and body leave in one segment (flushed per request) ...
     disable_nagle_algorithm = True  # ... and at once: no 40 ms delayed-ACK stall per answer
     server: _Server
-
-    def setup(self) -> None:
-        super().setup()
-        with self.server.conn_lock:
-            self.server.connections.add(self.connection)
-
-    def finish(self) -> None:
-        try:
-            super().finish()
-        finally:
-            with self.server.conn_lock:
-                self.server.connections.discard(self.connection)
 
     def log_message(self, format: str, *args: Any) -> None:  # quiet: tests read request_log
         pass
