@@ -346,7 +346,8 @@ def estimate_cost(service: Service, values: Mapping[str, str]) -> Decimal | None
 
 RESERVED_NAMES = frozenset({"key", "action", "service", "order", "orders"})
 _HOST_LABEL = re.compile(r"(?!-)[^\W_](?:[\w-]{0,61}[^\W_])?\Z")
-_TLD = re.compile(r"(?:[^\W\d_]{2,63}|xn--[a-z0-9-]{1,59})\Z", re.IGNORECASE)
+# ASCII top-level domains (or punycode): panels validate links like PHP's FILTER_VALIDATE_URL.
+_TLD = re.compile(r"(?:[A-Za-z]{2,63}|xn--[a-z0-9-]{1,59})\Z", re.IGNORECASE)
 _AT_NAME = re.compile(r"@[A-Za-z0-9_.]{1,64}\Z")
 _DIGITS = re.compile(r"[0-9]+\Z")
 
