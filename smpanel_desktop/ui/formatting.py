@@ -23,7 +23,7 @@ class DecimalFormatter:
     def __call__(self, value: Decimal) -> str:
         if not value.is_finite():
             return str(value)
-        whole, _, frac = format(abs(value), "f").partition(".")
+        whole, _, frac = format(value.copy_abs(), "f").partition(".")  # abs() would round
         if self.trim:
             frac = frac.rstrip("0")
         frac = frac.ljust(self.min_decimals, "0")

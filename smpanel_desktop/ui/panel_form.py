@@ -12,7 +12,6 @@ import shiboken6
 from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
 
-from smpanel_desktop.api.client import PanelClient
 from smpanel_desktop.api.errors import ApiError
 from smpanel_desktop.api.models import Balance
 from smpanel_desktop.api.transport import validate_endpoint
@@ -20,6 +19,7 @@ from smpanel_desktop.secrets import KeyStore
 from smpanel_desktop.store.models import Panel
 from smpanel_desktop.ui.context import AppContext
 from smpanel_desktop.ui.formatting import format_money
+from smpanel_desktop.ui.session import make_client
 
 DEFAULT_ENDPOINT = "https://smpanel.net/api/v2"
 
@@ -112,7 +112,7 @@ class PanelForm(QWidget):
         self._show("Connecting…", ok=None)
 
         def fetch() -> Balance:
-            client = PanelClient(endpoint, key)
+            client = make_client(endpoint, key)
             try:
                 return client.balance()
             finally:

@@ -32,6 +32,16 @@ from smpanel_desktop.ui.context import AppContext
 
 log = logging.getLogger(__name__)
 
+# The GUI shows the cache at once and has a Refresh button: it prefers saying "offline" within
+# a second to retrying for 7 s.  Reads are still retried (twice, honouring Retry-After).
+GUI_READ_RETRIES = 2
+GUI_BACKOFF = 0.3
+
+
+def make_client(endpoint: str, key: str) -> PanelClient:
+    """The client the GUI uses (``ConfigError`` for an unusable endpoint or key)."""
+    return PanelClient(endpoint, key, read_retries=GUI_READ_RETRIES, backoff_factor=GUI_BACKOFF)
+
 
 class PanelSession(QObject):
     keyMissing = Signal(object)  # Panel: no key known for it; the window offers the key dialog
@@ -64,12 +74,12 @@ class PanelSession(QObject):
         try:
             if demo:
                 sandbox = self._demo_sandbox()
-                client = PanelClient(sandbox.url, sandbox.key)
+                client = make_client(sandbox.url, sandbox.key)
             else:
                 key = self.key_for(panel)
                 if key:
                     register_secret(key)
-                    client = PanelClient(panel.endpoint, key)
+                    client = make_client(panel.endpoint, key)
         except KeyStoreUnavailable as exc:
             problem = str(exc)
             self.keyringUnavailable.emit(problem)

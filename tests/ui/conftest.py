@@ -1,0 +1,61 @@
+"""Fixtures for the desktop app's tests: the whole GUI wired to a real sandbox panel."""
+
+from __future__ import annotations
+
+import argparse
+import socket
+from collections.abc import Callable, Iterator
+from typing import Any
+
+import pytest
+
+from smpanel_desktop.app import DesktopApp
+from smpanel_desktop.secrets import KeyStore
+
+GuiFactory = Callable[..., DesktopApp]
+
+
+@pytest.fixture
+def closed_url() -> str:
+    """An endpoint on 127.0.0.1 where nothing listens: connection refused, at once."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    return f"http://127.0.0.1:{port}/api/v2"
+
+
+@pytest.fixture
+def make_gui(qtbot: Any) -> Iterator[GuiFactory]:
+    """Build (and afterwards shut down) the app: ``make_gui(api_url=..., demo=..., start=True)``."""
+    made: list[DesktopApp] = []
+
+    def build(
+        *,
+        api_url: str | None = None,
+        demo: bool = False,
+        start: bool = True,
+        keys: KeyStore | None = None,
+    ) -> DesktopApp:
+        args = argparse.Namespace(api_url=api_url, data_dir=None, demo=demo)
+        gui = DesktopApp(args, keys=keys)
+        made.append(gui)
+        qtbot.addWidget(gui.window)
+        if start:
+            gui.start()
+            qtbot.waitExposed(gui.window)
+        return gui
+
+    yield build
+    for gui in made:
+        gui.window.close()
+        gui.shutdown()
+
+
+@pytest.fixture
+def wait_idle(qtbot: Any) -> Callable[..., None]:
+    """``wait_idle(gui)``: wait until every background task (cache load, refreshes) came back."""
+
+    def wait(gui: DesktopApp, timeout: int = 20_000) -> None:
+        qtbot.waitUntil(lambda: not gui.runner.busy, timeout=timeout)
+
+    return wait

@@ -1,0 +1,107 @@
+"""Filtering and sorting the catalog without Qt: what the Services tab shows for each input."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from smpanel_desktop.api.models import UNLIMITED, Service
+from smpanel_desktop.ui.services_index import (
+    COL_ID,
+    COL_MAX,
+    COL_NAME,
+    COL_RATE,
+    Filters,
+    ServiceIndex,
+)
+
+
+def svc(
+    id: int, name: str, category: str, rate: str, max: int = 1000, type: str = "Default", **kw: bool
+) -> Service:
+    return Service(id, name, type, category, Decimal(rate), 10, max, **kw)
+
+
+CATALOG = [
+    svc(2495, "Instagram Likes [Max 50K] ♻️", "Instagram Likes", "0.076", dripfeed=True),
+    svc(1308, "Instagram Followers | 30 Days", "Instagram Followers", "1.38", refill=True),
+    svc(77, "TikTok Views", "TikTok", "0.9", max=UNLIMITED, cancel=True),
+    svc(9, "YouTube Comments", "YouTube &amp; More", "120.00000000", type="Custom Comments"),
+    svc(310, "Telegram Members", "Telegram", "10", refill=True, cancel=True),
+]
+
+
+def make() -> ServiceIndex:
+    return ServiceIndex(CATALOG, lambda r: f"{r} USD", str)
+
+
+def ids(index: ServiceIndex) -> list[int]:
+    return [index.services[i].id for i in index.visible]
+
+
+def search(ix: ServiceIndex, text: str) -> list[int]:
+    ix.set_filters(Filters(text=text))
+    return ids(ix)
+
+
+def test_search_is_case_insensitive_over_name_category_and_id() -> None:
+    ix = make()
+    assert search(ix, "INSTAGRAM") == [2495, 1308]
+    assert search(ix, "tiktok") == [77]
+    assert search(ix, "1308") == [1308]
+    assert search(ix, "&amp; more") == [9]
+    assert search(ix, "nothing like this") == []
+
+
+def test_typing_letter_by_letter_matches_a_fresh_search() -> None:
+    ix = make()
+    typed = ""
+    for ch in "instagram f":
+        typed += ch
+        narrowed = ix.set_filters(Filters(text=typed))
+        assert narrowed == ServiceIndex(CATALOG, str, str).set_filters(Filters(text=typed))
+    assert ids(ix) == [1308]
+    # deleting letters widens again
+    ix.set_filters(Filters(text="insta"))
+    assert ids(ix) == [2495, 1308]
+
+
+def test_category_type_and_flag_filters_combine_with_the_search() -> None:
+    ix = make()
+    ix.set_filters(Filters(category="Instagram Likes"))
+    assert ids(ix) == [2495]
+    ix.set_filters(Filters(type="Custom Comments"))
+    assert ids(ix) == [9]
+    ix.set_filters(Filters(refill=True))
+    assert ids(ix) == [1308, 310]
+    ix.set_filters(Filters(refill=True, cancel=True))
+    assert ids(ix) == [310]
+    ix.set_filters(Filters(dripfeed=True, text="likes"))
+    assert ids(ix) == [2495]
+    ix.set_filters(Filters(refill=True, text="tiktok"))
+    assert ids(ix) == []
+
+
+def test_numeric_columns_sort_as_numbers_and_unlimited_sorts_last() -> None:
+    ix = make()
+    ix.set_sort(COL_RATE)
+    assert ids(ix) == [2495, 77, 1308, 310, 9]  # 0.076 < 0.9 < 1.38 < 10 < 120
+    ix.set_sort(COL_RATE, descending=True)
+    assert ids(ix) == [9, 310, 1308, 77, 2495]
+    ix.set_sort(COL_ID)
+    assert ids(ix) == [9, 77, 310, 1308, 2495]
+    ix.set_sort(COL_MAX, descending=True)
+    assert ids(ix)[0] == 77
+    ix.set_sort(COL_NAME)
+    assert ids(ix) == [1308, 2495, 310, 77, 9]
+    ix.set_sort(None)
+    assert ids(ix) == [s.id for s in CATALOG]
+
+
+def test_sort_and_filter_together() -> None:
+    ix = make()
+    ix.set_sort(COL_RATE, descending=True)
+    ix.set_filters(Filters(text="instagram"))
+    assert ids(ix) == [1308, 2495]
+    assert ix.display[COL_RATE][ix.visible[0]] == "1.38 USD"
+    assert sorted(ix.categories) == sorted({s.category for s in CATALOG})
+    assert ix.types == ["Custom Comments", "Default"]
