@@ -12,9 +12,11 @@ import ssl
 import subprocess
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from decimal import Decimal
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import Any
 from urllib.parse import parse_qsl
 
 import pytest
@@ -295,52 +297,62 @@ def test_tls_certificates_are_always_verified(self_signed_server: tuple[str, lis
     assert not isinstance(caught.value, UnknownOutcomeError) and seen == []
 
 
-# --- batches of a write that break half-way (a raw server: the sandbox fails every batch) -----
+# --- what the sandbox cannot stage: a tiny raw panel whose answers each test scripts -----------
+
+Script = Callable[[dict[str, str], int], "bytes | None"]  # (fields, request number) -> body
 
 
 @pytest.fixture
-def half_broken_panel() -> Iterator[tuple[str, list[str], list[str]]]:
-    """Answers the first ``cancel`` batch; the second is handled as ``mode[0]`` says."""
-    seen: list[str] = []
-    mode = ["drop"]
+def raw_panel() -> Iterator[Callable[[Script], tuple[str, list[dict[str, str]]]]]:
+    """Serve answers from a script; ``None`` from it closes the connection without an answer."""
+    servers: list[tuple[ThreadingHTTPServer, threading.Thread]] = []
 
-    class Handler(BaseHTTPRequestHandler):
-        protocol_version = "HTTP/1.1"
+    def serve(script: Script) -> tuple[str, list[dict[str, str]]]:
+        seen: list[dict[str, str]] = []
 
-        def do_POST(self) -> None:
-            fields = dict(parse_qsl(self.rfile.read(int(self.headers["Content-Length"])).decode()))
-            seen.append(fields["orders"])
-            if len(seen) > 1 and mode[0] == "drop":
-                self.close_connection = True
-                return
-            if len(seen) > 1:
-                answer: object = {"error": "Incorrect request"}
-            else:
-                answer = [{"order": int(i), "cancel": 1} for i in fields["orders"].split(",")]
-            body = json.dumps(answer).encode()
-            self.send_response(200)
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
+        class Handler(BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"
 
-        def log_message(self, format: str, *args: object) -> None:
-            pass
+            def do_POST(self) -> None:
+                body = self.rfile.read(int(self.headers["Content-Length"]))
+                seen.append(dict(parse_qsl(body.decode())))
+                answer = script(seen[-1], len(seen))
+                if answer is None:
+                    self.close_connection = True
+                    return
+                self.send_response(200)
+                self.send_header("Content-Length", str(len(answer)))
+                self.end_headers()
+                self.wfile.write(answer)
 
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05})
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/api/v2", seen, mode
-    finally:
+            def log_message(self, format: str, *args: object) -> None:
+                pass
+
+        server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05})
+        thread.start()
+        servers.append((server, thread))
+        return f"http://127.0.0.1:{server.server_address[1]}/api/v2", seen
+
+    yield serve
+    for server, thread in servers:
         server.shutdown()
         server.server_close()
         thread.join()
 
 
-def test_a_lost_second_batch_keeps_the_first_batchs_results(
-    half_broken_panel: tuple[str, list[str], list[str]],
-) -> None:
-    url, seen, _ = half_broken_panel
+def cancel_first_batch_only(then: bytes | None) -> Script:
+    def script(fields: dict[str, str], number: int) -> bytes | None:
+        if number > 1:
+            return then
+        ids = fields["orders"].split(",")
+        return json.dumps([{"order": int(i), "cancel": 1} for i in ids]).encode()
+
+    return script
+
+
+def test_a_lost_second_batch_keeps_the_first_batchs_results(raw_panel: Any) -> None:
+    url, seen = raw_panel(cancel_first_batch_only(then=None))
     with PanelClient(url, "k") as panel, pytest.raises(UnknownOutcomeError) as caught:
         panel.cancel(range(1, 251))
     error = caught.value
@@ -349,15 +361,31 @@ def test_a_lost_second_batch_keeps_the_first_batchs_results(
     assert error.unsent_ids == tuple(range(201, 251)) and len(seen) == 2
 
 
-def test_a_refused_second_batch_reports_per_id_and_keeps_the_first(
-    half_broken_panel: tuple[str, list[str], list[str]],
-) -> None:
-    url, seen, mode = half_broken_panel
-    mode[0] = "error"
+def test_a_refused_second_batch_reports_per_id_and_keeps_the_first(raw_panel: Any) -> None:
+    url, seen = raw_panel(cancel_first_batch_only(then=b'{"error": "Incorrect request"}'))
     with PanelClient(url, "k") as panel:
         results = panel.cancel(range(1, 251))
     assert [r.accepted for r in results] == [True] * 100 + [False] * 150
     assert results[100].error == "Not done: Incorrect request" and len(seen) == 2
+
+
+def test_a_key_echoed_inside_an_answer_is_masked(raw_panel: Any) -> None:
+    key = "0123456789abcdef0123456789abcdef"
+    echo = {"5": {"error": f"Key {key} is not allowed to see this order"}, "6": {"status": "1"}}
+    url, _ = raw_panel(lambda fields, number: json.dumps(echo).encode())
+    with PanelClient(url, key) as panel:
+        five, six = panel.statuses([5, 6])
+    assert five.error == "Key *** is not allowed to see this order"
+    assert six.status is not None and six.status.status == "1"
+
+
+def test_a_bom_and_float_numbers_are_read_exactly(raw_panel: Any) -> None:
+    """A UTF-8 BOM before the JSON and float numbers (read exactly, never as binary floats)."""
+    body = '\ufeff{"balance": 100.84292, "currency": "TRY"}'.encode()
+    url, _ = raw_panel(lambda fields, number: body)
+    with PanelClient(url, "k") as panel:
+        balance = panel.balance()
+    assert balance.amount == Decimal("100.84292") and balance.currency == "TRY"
 
 
 # --- configuration: refused before any request --------------------------------------------------
