@@ -182,6 +182,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "panels" and not args.panels_action:
         args.panels_action = "list"
     from smpanel_desktop.secrets import KeyStoreError, KeyStoreUnavailable, unavailable_message
+    from smpanel_desktop.store.db import SchemaTooNewError
 
     try:
         return run(args)
@@ -201,6 +202,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _fail(EXIT_USAGE, f"{exc} (or set SMPANEL_API_KEY for this run)")
     except sqlite3.Error as exc:
         return _fail(EXIT_USAGE, f"the local database cannot be used: {exc}")
+    except SchemaTooNewError as exc:
+        return _fail(EXIT_USAGE, str(exc))
     except ValueError as exc:  # the store's user-facing refusals (duplicate name, wrong state)
         return _fail(EXIT_USAGE, str(exc))
     except BrokenPipeError:  # `smpanel services | head`: the reader left, nothing to say

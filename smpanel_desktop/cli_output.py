@@ -48,9 +48,10 @@ def clean(value: object) -> str:
 
 
 def dump_json(value: Any, out: TextIO | None = None) -> None:
+    """Indented for a terminal; one line for a pipe (json's C encoder: ~10x faster)."""
     out = out or sys.stdout
-    json.dump(value, out, ensure_ascii=False, indent=2)
-    out.write("\n")
+    indent = 2 if out.isatty() else None
+    out.write(json.dumps(value, ensure_ascii=False, indent=indent) + "\n")
 
 
 def table(

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from smpanel_desktop import paths
-from smpanel_desktop.core import demo
+from smpanel_desktop.core import demo, tracking
 from smpanel_desktop.store.models import Panel
 from smpanel_desktop.store.store import CURRENT_PANEL, Store
 
@@ -43,6 +43,7 @@ class Session:
     def store(self) -> Store:
         if self._store is None:
             self._store = Store(paths.db_path(self.data_dir))
+            tracking.recover_interrupted(self._store)
         return self._store
 
     # -- the panel ------------------------------------------------------------------------------

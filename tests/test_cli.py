@@ -174,6 +174,14 @@ def test_exit_codes_and_json_through_real_processes(
     sandbox.faults.add("truncated", action="balance", count=1)
     unreadable = run(env, *base, "balance")
     assert unreadable.returncode == 3 and unreadable.stderr.startswith("smpanel: ")
+
+    # No SMPANEL_API_KEY and no keyring backend: a clear message, nothing sent.
+    no_key = {k: v for k, v in env.items() if k != "SMPANEL_API_KEY"}
+    run(no_key, "--data-dir", str(data_dir), "panels", "add", "Main", sandbox.url)
+    sandbox.clear_log()
+    locked = run(no_key, "--data-dir", str(data_dir), "--panel", "Main", "balance")
+    assert locked.returncode == 2 and "keyring" in locked.stderr.lower()
+    assert "SMPANEL_API_KEY" in locked.stderr and sandbox.request_log == []
     assert sandbox.order_count() == 1
 
 

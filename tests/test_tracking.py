@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import socket
+import sqlite3
 from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
@@ -126,6 +127,18 @@ def test_unknown_order_can_be_marked_not_placed(store: Store, panel: Panel) -> N
     row = store.begin_order(panel.id, 1, "x", "Default", {"link": "a.com/b", "quantity": "5"})
     store.mark_unknown(row.id, "lost")
     assert tracking.resolve_unknown(store, None, panel, row.id, None).state == "not_placed"
+
+
+def test_a_row_left_submitting_by_a_dead_process_becomes_unknown(
+    store: Store, panel: Panel
+) -> None:
+    old = store.begin_order(panel.id, 1, "x", "Default", {"link": "a.com/b", "quantity": "5"})
+    fresh = store.begin_order(panel.id, 1, "x", "Default", {"link": "a.com/c", "quantity": "5"})
+    with sqlite3.connect(store.path) as conn:  # as if written ten minutes ago
+        conn.execute("UPDATE orders SET created_at = created_at - 600 WHERE id = ?", (old.id,))
+    assert tracking.recover_interrupted(store) == 1
+    assert store.order(old.id).state == "unknown"  # type: ignore[union-attr]
+    assert store.order(fresh.id).state == "submitting"  # may still be waiting for its answer
 
 
 def test_unreachable_panel_means_not_sent(store: Store, panel: Panel, sandbox: Any) -> None:

@@ -50,6 +50,9 @@ BATCH = 100
 """Ids per ``orders=`` / ``refills=`` request (the protocol's limit)."""
 CATALOG_MAX_AGE = 3600.0
 """Seconds a cached catalog counts as fresh (panels rate-limit ``services``)."""
+STALE_SUBMITTING = 300.0
+"""A ``submitting`` row older than this belongs to a process that died mid-``add`` (the
+client gives up on a request within ~40 s), never to one still waiting for its answer."""
 
 
 class Client(Protocol):
@@ -146,6 +149,11 @@ def place_order(
     except Exception:
         log.error("Order %s was placed but could not be recorded (local #%s)", order_id, row.id)
         raise
+
+
+def recover_interrupted(store: Store) -> int:
+    """Turn ``submitting`` rows left by a process that died mid-``add`` into ``unknown``."""
+    return store.recover_interrupted(time.time() - STALE_SUBMITTING)
 
 
 def resolve_unknown(
