@@ -46,6 +46,7 @@ class NewOrderTab(QWidget):
         self.form = OrderForm()
         self.cost = QLabel()
         self.cost.setObjectName("orderCost")
+        self.cost.setStyleSheet("font-weight: bold;")
         self.balance_warning = QLabel()
         self.balance_warning.setObjectName("orderBalanceWarning")
         self.balance_warning.setStyleSheet(WARNING_STYLE)
@@ -166,10 +167,10 @@ class NewOrderTab(QWidget):
             self.cost.setText("Cost: enter a quantity to see the cost")
             self.balance_warning.clear()
             return
-        detail = f" for {total:,}" if total and total > 1 else ""
+        detail = f" (quantity {total:,})" if total and total > 1 else ""
         if self.form.dripfeed_on() and values.get("runs", "").isdecimal() and total:
             each = int(values.get("quantity") or 0)
-            detail = f" for {each:,} × {int(values['runs'])} runs = {total:,}"
+            detail = f" ({each:,} × {int(values['runs'])} runs = {total:,})"
         self.cost.setText(f"Cost: {format_money(cost, currency)}{detail}")
         balance = self.ctx.balance
         if balance is not None and cost > balance.amount:

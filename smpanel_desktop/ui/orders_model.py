@@ -64,7 +64,7 @@ OrderRole = Qt.ItemDataRole.UserRole + 1
 
 STATE_TEXT = {
     SUBMITTING: "Submitting…",
-    UNKNOWN: "Unknown — resolve",
+    UNKNOWN: "Unknown",
     REJECTED: "Rejected",
     NOT_PLACED: "Not placed",
 }
@@ -310,6 +310,11 @@ class OrdersModel(QAbstractTableModel):
             font.setBold(True)
             return font
         if role == Qt.ItemDataRole.ToolTipRole:
+            if column == COL_STATUS and order.state == UNKNOWN:
+                return (
+                    f"{order.last_error or 'The answer was lost'}. It may have been placed and "
+                    "charged: find it on the panel, then Resolve."
+                )
             if column == COL_STATUS and order.last_error:
                 return order.last_error
             if column == COL_LINK and order.link:

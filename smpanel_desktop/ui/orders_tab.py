@@ -33,12 +33,13 @@ from smpanel_desktop.ui.context import AppContext
 from smpanel_desktop.ui.formatting import format_time
 from smpanel_desktop.ui.orders_actions import OrdersActions
 from smpanel_desktop.ui.orders_filter import STATUS_CHOICES, OrderFilter
-from smpanel_desktop.ui.orders_model import COL_LINK, COL_SERVICE, OrdersModel
+from smpanel_desktop.ui.orders_model import OrdersModel
 from smpanel_desktop.ui.orders_tasks import ActionResult, OrdersSnapshot, load, refresh
 
 REFRESH_SETTING = "orders_refresh_seconds"
 DEFAULT_REFRESH_SECONDS = 60
 PROGRESS_THRESHOLD = 200  # orders: show a progress bar for refreshes at least this big
+COLUMN_WIDTHS = (44, 64, 100, 200, 160, 66, 96, 84, 70, 66, 100, 90, 100)
 
 
 class _ProgressRelay(QObject):
@@ -100,8 +101,8 @@ class OrdersTab(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        header.resizeSection(COL_SERVICE, 260)
-        header.resizeSection(COL_LINK, 220)
+        for column, width in enumerate(COLUMN_WIDTHS):  # every column fits in 1280 px
+            header.resizeSection(column, width)
         self.message = QLabel()
         self.message.setObjectName("ordersMessage")
         self.message.setWordWrap(True)
