@@ -8,11 +8,21 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
+from PySide6.QtCore import QLocale
 
 from smpanel_desktop.app import DesktopApp
 from smpanel_desktop.secrets import KeyStore
 
 GuiFactory = Callable[..., DesktopApp]
+
+
+@pytest.fixture(autouse=True)
+def english_locale() -> Iterator[None]:
+    """Numbers format the same on every machine (1,234.50) unless a test picks a locale."""
+    previous = QLocale()
+    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+    yield
+    QLocale.setDefault(previous)
 
 
 @pytest.fixture
