@@ -644,6 +644,8 @@ def test_catalog_carries_the_quirks_of_real_data() -> None:
     # the normalized specs agree with the wire values
     for s, spec in zip(wire, specs, strict=True):
         assert int(s["service"]) == spec.id and Decimal(str(s["rate"])) == spec.rate
+        assert s.get("refill", False) == spec.refill and s.get("cancel", False) == spec.cancel
+        assert s.get("dripfeed", False) == spec.dripfeed and int(s["min"]) == spec.min
     defaults = sum(s["type"] == "Default" for s in wire)
     assert defaults > len(wire) / 3
 
@@ -668,7 +670,7 @@ def test_twenty_thousand_services_generate_and_serve_fast(http) -> None:
         served = time.perf_counter() - started
     assert len(json.loads(body)) == 20000
     # measured ~0.3 s and ~0.05 s on the 2-core CI machine; generous bounds for a busy machine
-    assert built < 2.0 and served < 1.0, (built, served)
+    assert built < 3.0 and served < 1.0, (built, served)
 
 
 # -- standalone ------------------------------------------------------------------------------

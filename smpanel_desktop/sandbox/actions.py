@@ -241,7 +241,7 @@ class Actions:
 
     def do_refill(self, p: Mapping[str, str]) -> Answer:
         if p.get("orders", "").strip():
-            out = []
+            out: list[dict[str, Any]] = []
             for x in self._ids(p["orders"]):
                 oid = self._id(x)
                 try:

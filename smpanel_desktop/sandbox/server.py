@@ -373,9 +373,10 @@ def run_standalone(
         print(f"sandbox: cannot listen on {host}:{port}: {exc.strerror}", file=sys.stderr)
         return 1
     done = threading.Event()
-    previous = signal.signal(signal.SIGTERM, lambda *_: done.set())
+    main = threading.current_thread() is threading.main_thread()
+    previous = signal.signal(signal.SIGTERM, lambda *_: done.set()) if main else None
     hint = " (the default: sandbox-key)" if key == "sandbox-key" else ""
-    print(f"Sandbox panel on {panel.url} — {services} services, {currency}")
+    print(f"Sandbox panel on {panel.url} - {services} services, {currency}")
     print(f"API key: the one given with --key{hint}. Ctrl-C stops it.", flush=True)
     try:
         while not done.wait(0.5):
@@ -383,6 +384,7 @@ def run_standalone(
     except KeyboardInterrupt:
         pass
     finally:
-        signal.signal(signal.SIGTERM, previous)
+        if main:
+            signal.signal(signal.SIGTERM, previous)
         panel.stop()
     return 0

@@ -23,10 +23,9 @@ import random
 import tempfile
 import threading
 import time
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
 
 ALL_FINAL_WITHIN = 3600.0
 """Simulated seconds after which every order and refill has reached a final status."""
@@ -92,19 +91,27 @@ class _OrderRecord:
     canceled: bool = False
     canceled_at: float | None = None
     refunded: Decimal = Decimal(0)
-    plan: dict[str, Any] = field(default_factory=dict)
+    plan: _Plan = field(default_factory=lambda: _Plan(0.0, 1.0, 0, 0))
 
 
-def _order_plan(seed: int, order_id: int, quantity: int) -> dict[str, Any]:
+@dataclass(frozen=True, slots=True)
+class _Plan:
+    """How an order will go, drawn from (seed, order id): the same order always goes the same."""
+
+    pending: float
+    run: float
+    start_count: int
+    delivered: int
+
+
+def _order_plan(seed: int, order_id: int, quantity: int) -> _Plan:
     rng = random.Random(f"order:{seed}:{order_id}")
     pending = rng.uniform(20, 40)
     partial = rng.random() < 0.16 and quantity > 1
-    return {
-        "pending": pending,
-        "run": rng.uniform(60, 900),
-        "start_count": rng.randint(0, 25000),
-        "delivered": rng.randint(quantity // 3, quantity - 1) if partial else quantity,
-    }
+    run = rng.uniform(60, 900)
+    start_count = rng.randint(0, 25000)
+    delivered = rng.randint(quantity // 3, quantity - 1) if partial else quantity
+    return _Plan(pending, run, start_count, delivered)
 
 
 def _refill_plan(seed: int, refill_id: int) -> tuple[float, float, str]:
@@ -174,7 +181,7 @@ class PanelState:
             rec.plan = _order_plan(self.seed, oid, quantity)
             self._orders[oid] = rec
             self._balance -= charge
-            if rec.plan["delivered"] < quantity:
+            if rec.plan.delivered < quantity:
                 heapq.heappush(self._settle, (self._final_time(rec), oid))
             self.save()
             return oid
@@ -202,7 +209,7 @@ class PanelState:
 
     @staticmethod
     def _final_time(rec: _OrderRecord) -> float:
-        return rec.created + rec.plan["pending"] + rec.plan["run"]
+        return rec.created + rec.plan.pending + rec.plan.run
 
     def _view(self, rec: _OrderRecord, now: float) -> Order:
         plan = rec.plan
@@ -210,21 +217,21 @@ class PanelState:
         qty = rec.quantity
         charge = rec.charge - rec.refunded
         if rec.canceled:
-            status, start, remains = "Canceled", plan["start_count"], qty
+            status, start, remains = "Canceled", plan.start_count, qty
             if rec.refunded < rec.charge:  # canceled while running: what was delivered stays
                 status = "Partial"
                 remains = qty - self._delivered(rec, rec.canceled_at or now)
-        elif elapsed < plan["pending"]:
+        elif elapsed < plan.pending:
             status, start, remains = "Pending", 0, qty
-        elif elapsed < plan["pending"] + plan["run"]:
+        elif elapsed < plan.pending + plan.run:
             status, start, remains = (
                 "In progress",
-                plan["start_count"],
+                plan.start_count,
                 qty - self._delivered(rec, now),
             )
         else:
-            start = plan["start_count"]
-            remains = qty - plan["delivered"]
+            start = plan.start_count
+            remains = qty - plan.delivered
             status = "Partial" if remains else "Completed"
             if remains and rec.refunded == 0:
                 charge = self._partial_charge(rec)
@@ -234,13 +241,13 @@ class PanelState:
     @staticmethod
     def _delivered(rec: _OrderRecord, now: float) -> int:
         plan = rec.plan
-        frac = (now - rec.created - plan["pending"]) / plan["run"]
+        frac = (now - rec.created - plan.pending) / plan.run
         frac = min(1.0, max(0.0, frac))
-        return min(int(plan["delivered"] * frac), plan["delivered"])
+        return min(int(plan.delivered * frac), plan.delivered)
 
     @staticmethod
     def _partial_charge(rec: _OrderRecord) -> Decimal:
-        return rec.charge * rec.plan["delivered"] / rec.quantity
+        return rec.charge * rec.plan.delivered / rec.quantity
 
     def settle(self) -> None:
         """Refund the undelivered part of orders that turned Partial by now."""
@@ -370,10 +377,10 @@ class PanelState:
                                Decimal(o["refunded"]))  # fmt: skip
             rec.plan = _order_plan(self.seed, rec.id, rec.quantity)
             self._orders[rec.id] = rec
-            if rec.plan["delivered"] < rec.quantity and not rec.canceled and not rec.refunded:
+            if rec.plan.delivered < rec.quantity and not rec.canceled and not rec.refunded:
                 heapq.heappush(self._settle, (self._final_time(rec), rec.id))
         for rid, order_id, created in data["refills"]:
             self._refills[int(rid)] = (int(order_id), float(created))
 
 
-__all__ = ["ALL_FINAL_WITHIN", "Order", "PanelState", "Refill", "SimClock", "replace"]
+__all__ = ["ALL_FINAL_WITHIN", "Order", "PanelState", "Refill", "SimClock"]
