@@ -127,9 +127,12 @@ class PanelClient:
         parse: Callable[[object, Sequence[int]], list[T]],
         not_done: Callable[[int, str], T],
     ) -> list[T]:
-        """A write over many ids.  A later batch that fails without being sent yields per-id
-        errors (the earlier batches' results are never lost); a lost answer raises
-        ``UnknownOutcomeError`` carrying the results so far in ``partial``."""
+        """A write over many ids, batch by batch, stopping at the first failure.
+
+        The first batch's failure is raised as is.  A later batch that was refused or could not
+        be sent turns into per-id errors for it and the rest, so the answered batches' results
+        are never lost.  A lost answer raises ``UnknownOutcomeError`` with the results so far
+        in ``partial``, the batch in doubt in ``unknown_ids`` and the rest in ``unsent_ids``."""
         chunks = list(batches(ids))
         done: list[T] = []
         for index, chunk in enumerate(chunks):
