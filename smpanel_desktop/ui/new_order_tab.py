@@ -259,6 +259,7 @@ class NewOrderTab(QWidget):
         self._show_all = False
         self._refresh_state()
         self.ctx.ordersChanged.emit()
+        self.ctx.refresh_balance()  # the panel charged it: the warning needs the new balance
 
     def _on_failed(self, exc: BaseException) -> None:
         self._set_in_flight(False)

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QMenu, QMessageBox, QToo
 
 from smpanel_desktop.api.errors import UnknownOutcomeError
 from smpanel_desktop.api.models import is_final_order_status
-from smpanel_desktop.store.models import PLACED, UNKNOWN, TrackedOrder
+from smpanel_desktop.store.models import PLACED, SUBMITTING, UNKNOWN, TrackedOrder
 from smpanel_desktop.ui import orders_tasks
 from smpanel_desktop.ui.import_orders_dialog import ImportOrdersDialog
 from smpanel_desktop.ui.orders_model import COL_REFILL, progress, status_text
@@ -143,7 +143,7 @@ class OrdersActions(QObject):
         connected = self.ctx.client is not None
         self._actions["Refill"].setEnabled(connected and bool(self.refillable()))
         self._actions["Cancel"].setEnabled(connected and bool(self.cancellable()))
-        self._actions["Reorder"].setEnabled(len(selected) == 1 and selected[0].service_id > 0)
+        self._actions["Reorder"].setEnabled(len(selected) == 1 and _reorderable(selected[0]))
         self._actions["Resolve"].setEnabled(connected and self._unknown() is not None)
         self._actions["CopyId"].setEnabled(any(o.order is not None for o in selected))
         self._actions["CopyLink"].setEnabled(any(o.link for o in selected))
@@ -245,7 +245,7 @@ class OrdersActions(QObject):
 
     def reorder(self) -> None:
         selected = self.tab.selected_orders()
-        if len(selected) == 1 and selected[0].service_id > 0:
+        if len(selected) == 1 and _reorderable(selected[0]):
             self.ctx.reorderRequested.emit(selected[0])
 
     def copy_ids(self) -> None:
@@ -307,6 +307,11 @@ class OrdersActions(QObject):
             return 0
         self.tab.message.setText(f"Exported {len(orders):,} orders to {path}.")
         return len(orders)
+
+
+def _reorderable(order: TrackedOrder) -> bool:
+    """A known service, and not an order that may still exist (resolve that one first)."""
+    return order.service_id > 0 and order.state not in (UNKNOWN, SUBMITTING)
 
 
 def _link_url(link: str) -> QUrl | None:

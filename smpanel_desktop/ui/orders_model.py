@@ -13,6 +13,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
+from smpanel_desktop.api.models import is_final_order_status, is_final_refill_status
 from smpanel_desktop.store.models import (
     NOT_PLACED,
     PLACED,
@@ -225,6 +226,16 @@ class OrdersModel(QAbstractTableModel):
 
     def all_orders(self) -> list[TrackedOrder]:
         return list(self._orders)
+
+    def has_open_work(self) -> bool:
+        """Anything worth polling: a placed order or an accepted refill not yet final."""
+        return any(
+            o.state == PLACED and o.order is not None and not is_final_order_status(o.status)
+            for o in self._orders
+        ) or any(
+            r.refill is not None and not is_final_refill_status(r.status)
+            for r in self._refills.values()
+        )
 
     def refill_of(self, order: TrackedOrder) -> Refill | None:
         return self._refills.get(order.id)

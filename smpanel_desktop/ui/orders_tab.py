@@ -222,7 +222,7 @@ class OrdersTab(QWidget):
     def _on_tick(self) -> None:
         if self._refreshing or self.ctx.client is None:
             return  # skip this tick: one refresh at a time
-        if any(o.state == "placed" for o in self.model.all_orders()):
+        if self.model.has_open_work():
             self.refresh(quiet=True)
 
     def refresh(self, quiet: bool = False) -> bool:

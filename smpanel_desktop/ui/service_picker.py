@@ -7,7 +7,7 @@ fluid on 20,000 services.  Typing a service id and pressing Enter selects it too
 from __future__ import annotations
 
 from PySide6.QtCore import QSignalBlocker, QStringListModel, Qt, Signal
-from PySide6.QtWidgets import QComboBox, QCompleter, QWidget
+from PySide6.QtWidgets import QComboBox, QCompleter, QListView, QWidget
 
 from smpanel_desktop.api.models import Service
 
@@ -40,6 +40,9 @@ class ServicePicker(QComboBox):
         completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
         completer.setMaxVisibleItems(15)
         self.setCompleter(completer)
+        for view in (self.view(), completer.popup()):  # 20,000 rows: no per-row size hints
+            if isinstance(view, QListView):
+                view.setUniformItemSizes(True)
         self.setCurrentIndex(-1)
         self.currentIndexChanged.connect(self._on_index)
         self.lineEdit().returnPressed.connect(self._on_return)

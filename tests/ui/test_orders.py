@@ -79,6 +79,8 @@ def test_status_advances_and_final_orders_stop_being_polled(
     refresh(qtbot, tab)  # nothing open: nothing asked
     assert env.sandbox.requests_for("status") == 0
     assert "Checked 0 open orders" in tab.message.text()
+    tab.timer.timeout.emit()  # the auto-refresh has nothing to poll: no refresh at all
+    assert not tab.refreshing
 
 
 def test_refill_flow_tracks_the_refill_id_and_status(qtbot: Any, order_env: OrderEnv) -> None:
@@ -141,6 +143,7 @@ def test_unknown_order_resolves_to_the_id_found(qtbot: Any, order_env: OrderEnv)
     assert cell(tab, unknown.id, COL_STATUS) == "Unknown"
     select(tab, unknown.id)
     assert tab.actions.action("Resolve").isEnabled()
+    assert not tab.actions.action("Reorder").isEnabled()  # it may exist: resolve it first
     tab.actions.action("Resolve").trigger()
     dialog = tab.actions.dialog
     dialog.order_id.setText("abc")
