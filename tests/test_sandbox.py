@@ -703,3 +703,21 @@ def test_standalone_runs_in_the_foreground_without_qt_and_without_printing_the_k
     assert proc.returncode == 0
     assert "s3cret-KEY-123" not in first + out
     assert "PySide6" not in err and "Traceback" not in err
+
+
+def test_place_orders_in_bulk_like_add(tmp_path, http) -> None:
+    path = tmp_path / "state.json"
+    with SandboxPanel(services=100, balance=Decimal("50"), state_file=str(path)) as p:
+        svc = p.find_service("Default", min=10, max=100000, refill=True)
+        spec = next(s for s in p.specs if s.id == int(svc["service"]))
+        ids = p.place_orders(300, service=spec.id, quantity=20)
+        assert len(set(ids)) == 300 and p.order_count() == 300
+        assert p.balance == Decimal("50") - 300 * spec.rate * 20 / 1000
+        assert len(json.loads(path.read_text())["orders"]) == 300
+        answer = call(p, http, action="status", orders=",".join(map(str, ids[:100])))
+        assert len(answer) == 100 and {a["status"] for a in answer.values()} == {"Pending"}
+        with pytest.raises(ValueError, match="Quantity less than minimal 10"):
+            p.place_orders(1, service=spec.id, quantity=5)
+        p.set_balance(Decimal(0))
+        with pytest.raises(ValueError, match="Not enough funds on balance"):
+            p.place_orders(1)

@@ -23,6 +23,7 @@ import random
 import tempfile
 import threading
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -146,6 +147,8 @@ class PanelState:
         self._next_refill = 1
         self._settle: list[tuple[float, int]] = []  # (when Partial, order id): refund pending
         self.state_file = Path(state_file) if state_file else None
+        self._deferred = 0
+        self._dirty = False
         if self.state_file and self.state_file.exists():
             self._load()
 
@@ -315,10 +318,26 @@ class PanelState:
             return {rid: r for rid in self._refills if (r := self.refill(rid)) is not None}
 
     # -- persistence ----------------------------------------------------------------------
+    @contextlib.contextmanager
+    def batch(self) -> Iterator[None]:
+        """Hold the lock and write the state file once at the end, not after each change."""
+        with self.lock:
+            self._deferred += 1
+            try:
+                yield
+            finally:
+                self._deferred -= 1
+                if not self._deferred and self._dirty:
+                    self.save()
+
     def save(self) -> None:
         if self.state_file is None:
             return
         with self.lock:
+            if self._deferred:
+                self._dirty = True
+                return
+            self._dirty = False
             data = {
                 "version": 1,
                 "balance": str(self._balance),
