@@ -7,7 +7,7 @@ import html
 from decimal import Decimal
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from smpanel_desktop.api.errors import (
@@ -37,6 +37,7 @@ from smpanel_desktop.api.parse import (
     to_int,
 )
 
+relaxed = settings(deadline=None)  # no per-example deadline: CI boxes are busy and slow
 money = st.decimals(min_value=0, max_value=10**6, places=6, allow_nan=False, allow_infinity=False)
 counts = st.integers(min_value=0, max_value=2**40)
 texts = st.text(st.characters(blacklist_categories=("Cs",)), max_size=40)
@@ -64,6 +65,7 @@ def bool_forms(value: bool) -> st.SearchStrategy[object]:
 # --- converters -------------------------------------------------------------------------------
 
 
+@relaxed
 @given(money.flatmap(lambda d: st.tuples(st.just(d), number_forms(d))))
 def test_to_decimal_reads_every_spelling_exactly(case: tuple[Decimal, object]) -> None:
     expected, raw = case
@@ -100,12 +102,14 @@ def test_to_int_rejects_fractions_and_garbage(raw: object) -> None:
         to_int(raw)
 
 
+@relaxed
 @given(st.booleans().flatmap(lambda b: st.tuples(st.just(b), bool_forms(b))))
 def test_to_bool_reads_every_spelling(case: tuple[bool, object]) -> None:
     expected, raw = case
     assert to_bool(raw) is expected
 
 
+@relaxed
 @given(texts)
 def test_clean_text_undoes_html_escaping(text: str) -> None:
     assert clean_text(html.escape(text)) == text.strip()
@@ -116,6 +120,7 @@ def test_clean_text_keeps_emoji_and_small_caps() -> None:
     assert clean_text(raw) == "Likes & Views [ Max 50K ] | 30 Days ♻️ 🚀 ᴺᴱᵂ"
 
 
+@relaxed
 @given(json_values)
 def test_converters_fail_only_with_unreadable_answer(value: object) -> None:
     for convert in (to_decimal, to_int, to_bool, clean_text):
@@ -202,6 +207,7 @@ def service_records(draw: st.DrawFn) -> tuple[dict[str, object], dict[str, objec
     return record, want
 
 
+@relaxed
 @given(service_records())
 def test_parse_service_over_mixed_spellings(
     case: tuple[dict[str, object], dict[str, object]],
@@ -249,6 +255,7 @@ def test_catalog_accepts_a_php_object_of_records() -> None:
     assert [s.id for s in catalog.services] == [1, 3]
 
 
+@relaxed
 @given(st.lists(json_values, max_size=8))
 def test_catalog_never_crashes_on_bad_records(records: list[object]) -> None:
     catalog = parse_catalog(records)
@@ -299,6 +306,7 @@ def test_multi_status_gives_one_result_per_requested_order() -> None:
     assert parse_multi_status([], [4]) == parse_multi_status({}, [4])
 
 
+@relaxed
 @given(json_values)
 def test_every_parser_fails_only_with_api_errors(payload: object) -> None:
     for parse in (
