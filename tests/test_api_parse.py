@@ -296,9 +296,11 @@ def test_multi_status_gives_one_result_per_requested_order() -> None:
         "10": {"error": "Incorrect order ID"},
         "100": {"status": "In progress", "charge": "abc"},
         "999": {"status": "Completed"},
+        "7": {"status": {"error": "Order is hidden"}},
     }
-    results = parse_multi_status(payload, [1, 10, 100, 5])
-    assert [r.order for r in results] == [1, 10, 100, 5]
+    results = parse_multi_status(payload, [1, 10, 100, 5, 7])
+    assert [r.order for r in results] == [1, 10, 100, 5, 7]
+    assert results[4].error == "Order is hidden"
     assert results[0].status is not None and results[0].status.remains == 157
     assert results[1].error == "Incorrect order ID" and results[1].status is None
     assert results[2].status is not None and results[2].status.charge is None

@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable, Mapping
 from decimal import Decimal, InvalidOperation
 from typing import TypeVar, overload
 
-from .errors import UnreadableAnswerError, panel_error
+from .errors import PanelError, UnreadableAnswerError, panel_error
 from .models import (
     UNLIMITED,
     Balance,
@@ -203,6 +203,9 @@ def parse_order_id(payload: object) -> int:
 
 
 def _order_status(order: int, item: Mapping[str, object]) -> OrderStatus:
+    error = _item_error(item.get("status"))
+    if error is not None:
+        raise panel_error(error)
     status = clean_text(item.get("status"))
     if not status:
         raise _bad("order status", item.get("status"))
@@ -267,7 +270,7 @@ def parse_multi_status(payload: object, orders: Iterable[int]) -> list[StatusRes
         elif isinstance(entry, Mapping):
             try:
                 results.append(StatusResult(order, _order_status(order, entry)))
-            except UnreadableAnswerError as exc:
+            except (UnreadableAnswerError, PanelError) as exc:
                 results.append(StatusResult(order, None, exc.message))
         else:
             results.append(StatusResult(order, None, soft(clean_text, entry, "") or NOT_IN_ANSWER))
