@@ -9,7 +9,9 @@ UNLIMITED = 2147483647
 """``max`` value panels use for "no upper limit"."""
 
 FINAL_ORDER_STATUSES = frozenset({"completed", "partial", "canceled", "cancelled", "refunded"})
-FINAL_REFILL_STATUSES = frozenset({"completed", "rejected", "failed", "error", "canceled", "cancelled"})
+FINAL_REFILL_STATUSES = frozenset(
+    {"completed", "rejected", "failed", "error", "canceled", "cancelled"}
+)
 
 
 def is_final_order_status(status: str | None) -> bool:
