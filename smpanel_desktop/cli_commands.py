@@ -17,7 +17,7 @@ from smpanel_desktop.api.errors import PanelError, UnknownOutcomeError
 from smpanel_desktop.api.models import Service
 from smpanel_desktop.cli_session import Session, UsageError
 from smpanel_desktop.core import tracking
-from smpanel_desktop.core.order_types import canonical_type, validate
+from smpanel_desktop.core.order_types import canonical_type, estimate_cost, validate
 from smpanel_desktop.store.models import ORDER_STATES, UNKNOWN
 
 OK, PANEL_ERROR = 0, 1
@@ -128,6 +128,10 @@ def cmd_add(args: argparse.Namespace, session: Session) -> int:
         out.dump_json({"order": order.order})
     else:
         print(order.order)
+        cost = estimate_cost(service, values)
+        total = "" if order.quantity is None else f", {order.quantity} in total"
+        price = "" if cost is None else f", about {cost.normalize():f} {panel.currency or ''}"
+        _err(f"Order {order.order} placed (service {service.id}{total}{price.rstrip()}).")
     return OK
 
 

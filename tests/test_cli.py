@@ -185,6 +185,30 @@ def test_exit_codes_and_json_through_real_processes(
     assert sandbox.order_count() == 1
 
 
+def test_sandbox_command_serves_until_terminated(
+    env: dict[str, str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    argv = [sys.executable, "-m", "smpanel_desktop.cli", "sandbox", "--port", "0"]
+    proc = subprocess.Popen(
+        [*argv, "--services", "50", "--currency", "EUR"],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert proc.stdout is not None
+        first = proc.stdout.readline()  # blocks until the server listens
+        url = first.split(" on ", 1)[1].split(" ", 1)[0]
+        assert url.startswith("http://127.0.0.1:") and "EUR" in first
+        assert main(["--api-url", url, "--json", "balance"]) == 0
+        assert json.loads(capsys.readouterr().out)["currency"] == "EUR"
+    finally:
+        proc.terminate()
+        _, err = proc.communicate(timeout=30)  # also closes the pipes
+    assert proc.returncode == 0 and "Traceback" not in err
+
+
 def test_cli_never_imports_qt(env: dict[str, str]) -> None:
     code = (
         "import sys, smpanel_desktop.cli as c, smpanel_desktop.cli_commands, "
