@@ -77,6 +77,38 @@ def test_a_read_recovers_from_one_bad_answer(
     assert sandbox.requests_for("balance") == 2
 
 
+# every call, by the sandbox action it sends
+READS: dict[str, tuple[str, Callable[[PanelClient], object]]] = {
+    "services": ("services", lambda c: c.services()),
+    "balance": ("balance", lambda c: c.balance()),
+    "statuses": ("status", lambda c: c.statuses([1, 2])),
+    "refill_statuses": ("refill_status", lambda c: c.refill_statuses([1, 2])),
+}
+WRITES: dict[str, tuple[str, Callable[[PanelClient], object]]] = {
+    "add": ("add", lambda c: c.add(1, {"link": LINK, "quantity": 100})),
+    "refill": ("refill", lambda c: c.refill(1)),
+    "refills": ("refill", lambda c: c.refills([1, 2])),
+    "cancel": ("cancel", lambda c: c.cancel([1, 2])),
+}
+
+
+@pytest.mark.parametrize("call", sorted(READS))
+def test_every_read_is_retried(sandbox: SandboxPanel, client: PanelClient, call: str) -> None:
+    action, run = READS[call]
+    sandbox.faults.add("html503", action=action, count=1)
+    run(client)
+    assert sandbox.requests_for(action) == 2
+
+
+@pytest.mark.parametrize("call", sorted(WRITES))
+def test_no_write_is_ever_retried(sandbox: SandboxPanel, client: PanelClient, call: str) -> None:
+    action, run = WRITES[call]
+    sandbox.faults.add("html503", action=action, count=1)
+    with pytest.raises(UnknownOutcomeError):
+        run(client)
+    assert sandbox.requests_for(action) == 1
+
+
 def test_a_lasting_cloudflare_page_is_unreadable_with_status_and_title(
     sandbox: SandboxPanel, client: PanelClient
 ) -> None:
