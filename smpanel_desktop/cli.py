@@ -100,7 +100,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
 
     cmd = command("status", c.cmd_status, "live status of orders (updates tracked ones)")
-    cmd.add_argument("ids", nargs="+", type=_order_id, metavar="ID")
+    cmd.add_argument("ids", nargs="+", type=_ids, metavar="ID")
 
     cmd = command("orders", c.cmd_orders, "tracked orders, newest first")
     cmd.add_argument("--status", metavar="S", help="panel status (Pending ...) or state (unknown)")
@@ -109,14 +109,14 @@ def build_parser() -> argparse.ArgumentParser:
     command("refresh", c.cmd_refresh, "poll every open tracked order (batches of 100)")
 
     cmd = command("refill", c.cmd_refill, "request refills of orders")
-    cmd.add_argument("ids", nargs="+", type=_order_id, metavar="ID")
+    cmd.add_argument("ids", nargs="+", type=_ids, metavar="ID")
     cmd = command("refill-status", c.cmd_refill_status, "status of refills (refill ids)")
-    cmd.add_argument("ids", nargs="+", type=_order_id, metavar="ID")
+    cmd.add_argument("ids", nargs="+", type=_ids, metavar="ID")
     cmd = command("cancel", c.cmd_cancel, "ask the panel to cancel orders")
-    cmd.add_argument("ids", nargs="+", type=_order_id, metavar="ID")
+    cmd.add_argument("ids", nargs="+", type=_ids, metavar="ID")
 
     cmd = command("import", p.cmd_import, "track orders placed elsewhere (by panel order id)")
-    cmd.add_argument("ids", nargs="+", type=_order_id, metavar="ID")
+    cmd.add_argument("ids", nargs="+", type=_ids, metavar="ID")
 
     cmd = command("resolve", c.cmd_resolve, "settle an order whose outcome is unknown")
     cmd.add_argument("local_id", type=_order_id, metavar="LOCAL_ID", help="the #N in `orders`")
@@ -179,6 +179,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not args.command:
         parser.print_help(sys.stderr)
         return EXIT_USAGE
+    if isinstance(getattr(args, "ids", None), list):  # `status 1 2,3` -> [1, 2, 3]
+        args.ids = [i for group in args.ids for i in group]
+        if not args.ids:
+            return _fail(EXIT_USAGE, "no order id given")
     if args.command == "panels" and not args.panels_action:
         args.panels_action = "list"
     from smpanel_desktop.secrets import KeyStoreError, KeyStoreUnavailable, unavailable_message

@@ -264,7 +264,7 @@ def test_status_refresh_refill_cancel_shapes(
     add = ["add", "--service", str(svc.id), "--link", "x.com/p", "--quantity", str(svc.min)]
     ids = [int(cli(sandbox, *add, capsys=capsys)[1]) for _ in range(2)]
 
-    code, out, _ = cli(sandbox, "--json", "status", str(ids[0]), "5", capsys=capsys)
+    code, out, _ = cli(sandbox, "--json", "status", f"{ids[0]},5", capsys=capsys)
     good, bad = json.loads(out)
     assert code == 1 and bad == {"order": 5, "error": "Incorrect order ID"}
     assert good["order"] == ids[0] and good["status"] == "Pending"
