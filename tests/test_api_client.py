@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import logging
 import math
+import subprocess
+import sys
 from collections.abc import Iterator
 from decimal import Decimal
 from typing import Any
@@ -219,3 +221,11 @@ def test_the_key_stays_out_of_reprs_logs_and_urls(
     assert sandbox.key not in caplog.text and LINK not in caplog.text
     for record in sandbox.records:
         assert record.method == "POST" and sandbox.key not in record.path and record.key_ok
+
+
+def test_the_client_imports_no_qt() -> None:
+    code = (
+        "import sys, smpanel_desktop.api.client\n"
+        "assert not [m for m in sys.modules if m.startswith('PySide6')], 'Qt imported'"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True, timeout=60)
