@@ -558,7 +558,7 @@ def test_unreadable_state_file_starts_afresh(tmp_path, http) -> None:
 def test_time_scale_speeds_up_the_clock() -> None:
     import time
 
-    from smpanel_desktop.sandbox.state import SimClock
+    from smpanel_desktop.sandbox.clock import SimClock
 
     clock = SimClock(time_scale=60)
     outer0 = time.monotonic()
