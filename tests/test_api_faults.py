@@ -26,6 +26,7 @@ from smpanel_desktop.api.errors import (
     ApiError,
     ConfigError,
     InsecureEndpointError,
+    InsufficientFundsError,
     InvalidKeyError,
     NetworkError,
     PanelError,
@@ -331,7 +332,8 @@ def test_tls_certificates_are_always_verified(self_signed_server: tuple[str, lis
 
 # --- what the sandbox cannot stage: a tiny raw panel whose answers each test scripts -----------
 
-Script = Callable[[dict[str, str], int], "bytes | None"]  # (fields, request number) -> body
+# (fields, request number) -> body, or (HTTP status, body), or None to drop the connection
+Script = Callable[[dict[str, str], int], "bytes | tuple[int, bytes] | None"]
 
 
 @pytest.fixture
@@ -352,10 +354,11 @@ def raw_panel() -> Iterator[Callable[[Script], tuple[str, list[dict[str, str]]]]
                 if answer is None:
                     self.close_connection = True
                     return
-                self.send_response(200)
-                self.send_header("Content-Length", str(len(answer)))
+                status, body = answer if isinstance(answer, tuple) else (200, answer)
+                self.send_response(status)
+                self.send_header("Content-Length", str(len(body)))
                 self.end_headers()
-                self.wfile.write(answer)
+                self.wfile.write(body)
 
             def log_message(self, format: str, *args: object) -> None:
                 pass
@@ -409,6 +412,27 @@ def test_a_key_echoed_inside_an_answer_is_masked(raw_panel: Any) -> None:
         five, six = panel.statuses([5, 6])
     assert five.error == "Key *** is not allowed to see this order"
     assert six.status is not None and six.status.status == "1"
+
+
+@pytest.mark.parametrize(
+    ("status", "text", "kind"),
+    [(401, "Invalid API key", InvalidKeyError), (400, "Bad link", PanelError),
+     (402, "neworder.error.not_enough_funds", InsufficientFundsError),
+     (500, "Incorrect service ID", PanelError)],
+)  # fmt: skip
+def test_an_error_text_under_any_http_status_is_the_panels_answer(
+    raw_panel: Any, status: int, text: str, kind: type[PanelError]
+) -> None:
+    """Some clones send {"error": ...} with 4xx/5xx: the panel answered, so even an add that
+    got one is refused, not of unknown outcome (and it was sent once)."""
+    url, seen = raw_panel(lambda fields, number: (status, json.dumps({"error": text}).encode()))
+    with PanelClient(url, "k", backoff_factor=0.01) as panel:
+        with pytest.raises(PanelError) as caught:
+            panel.add(1, {"link": LINK, "quantity": 100})
+        assert type(caught.value) is kind and caught.value.http_status == status
+        assert len(seen) == 1
+        with pytest.raises(kind, match=text):
+            panel.balance()
 
 
 def test_a_bom_and_float_numbers_are_read_exactly(raw_panel: Any) -> None:
