@@ -1,17 +1,18 @@
 """Filter and sort a services catalog fast enough for every keystroke on 20,000 rows.
 
-Everything per row is computed once when a catalog arrives: display strings per column, a
-lowercase haystack (id, name, category) for the search, and a sort key per column.  A filter or a
-sort afterwards is a list comprehension over row numbers and a ``sorted`` over precomputed keys,
-with no per-row Python method call and no Qt call on the hot path.  Qt-free; the table model
-(``services_model.py``) only indexes into the display strings.
+Per row, everything is prepared ahead: the cell values per column (plain lists), a lowercase
+haystack (name, category, id) for the search, and each column's sort order.  A filter is then a
+list comprehension over row numbers, a sort a slice of a precomputed order: no per-row Python
+method call and no Qt call on the hot path.  Loading only copies the column lists; the haystack
+and the sort orders are built in small steps while the app is idle (``warm_step``), or at once
+when they are needed before that.  Number cells are formatted when Qt asks for them (only the
+visible ones), each distinct value once (``CellText``).  Qt-free.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from decimal import Decimal
 from typing import Any
 
 from smpanel_desktop.api.models import Service
@@ -32,6 +33,21 @@ COL_ID, COL_NAME, COL_CATEGORY, COL_TYPE, COL_RATE, COL_MIN, COL_MAX = range(7)
 COL_REFILL, COL_CANCEL, COL_DRIPFEED = 7, 8, 9
 NUMERIC_COLUMNS = frozenset({COL_ID, COL_RATE, COL_MIN, COL_MAX})
 FLAG_COLUMNS = frozenset({COL_REFILL, COL_CANCEL, COL_DRIPFEED})
+WARM_ORDER = (COL_NAME, COL_RATE, COL_ID, COL_CATEGORY, COL_MIN, COL_MAX, COL_TYPE,
+              COL_REFILL, COL_CANCEL, COL_DRIPFEED)  # fmt: skip
+HAYSTACK_CHUNK = 4000
+
+
+class CellText(dict[Any, str]):
+    """Memoized ``format(value)``: catalogs repeat rates and limits, Qt asks for cells often."""
+
+    def __init__(self, format: Callable[[Any], str]) -> None:
+        super().__init__()
+        self.format = format
+
+    def __missing__(self, value: Any) -> str:
+        text = self[value] = self.format(value)
+        return text
 
 
 @dataclass(frozen=True)
@@ -51,52 +67,27 @@ class Filters:
 
 
 class ServiceIndex:
-    """Precomputed rows of one catalog, and the visible rows for the current filters and sort."""
+    """Prepared rows of one catalog, and the visible rows for the current filters and sort."""
 
-    def __init__(
-        self,
-        services: Sequence[Service],
-        rate_text: Callable[[Decimal], str],
-        count_text: Callable[[int], str],
-    ) -> None:
-        self.services = list(services)
-        svc = self.services
-        yes = ("No", "Yes")
-        # Catalogs repeat the same rates and limits: format each distinct value once.
-        rates = [s.rate for s in svc]
-        mins = [s.min for s in svc]
-        maxes = [s.max for s in svc]
-        rate_texts = {r: rate_text(r) for r in set(rates)}
-        count_texts = {c: count_text(c) for c in set(mins).union(maxes)}
-        self.display: list[list[str]] = [
-            [str(s.id) for s in svc],
+    def __init__(self, services: Sequence[Service]) -> None:
+        self.services = svc = list(services)
+        self.columns: list[list[Any]] = [
+            [s.id for s in svc],
             [s.name for s in svc],
             [s.category for s in svc],
             [s.type for s in svc],
-            list(map(rate_texts.__getitem__, rates)),
-            list(map(count_texts.__getitem__, mins)),
-            list(map(count_texts.__getitem__, maxes)),
-            [yes[s.refill] for s in svc],
-            [yes[s.cancel] for s in svc],
-            [yes[s.dripfeed] for s in svc],
+            [s.rate for s in svc],
+            [s.min for s in svc],
+            [s.max for s in svc],
+            [s.refill for s in svc],
+            [s.cancel for s in svc],
+            [s.dripfeed for s in svc],
         ]
-        # lower(), not casefold(): as good for a search box and twice as fast on 20,000 rows
-        self.haystack = [f"{s.id}\x00{s.name}\x00{s.category}".lower() for s in svc]
-        self._raw_keys: list[Callable[[], list[Any]]] = [
-            lambda: [s.id for s in svc],
-            lambda: [s.name.casefold() for s in svc],
-            lambda: [s.category.casefold() for s in svc],
-            lambda: [s.type.casefold() for s in svc],
-            lambda: rates,
-            lambda: mins,
-            lambda: maxes,
-            lambda: [s.refill for s in svc],
-            lambda: [s.cancel for s in svc],
-            lambda: [s.dripfeed for s in svc],
-        ]
-        self.categories = sorted(set(self.display[COL_CATEGORY]), key=str.casefold)
-        self.types = sorted(set(self.display[COL_TYPE]), key=str.casefold)
+        self.categories = sorted(set(self.columns[COL_CATEGORY]), key=str.lower)
+        self.types = sorted(set(self.columns[COL_TYPE]), key=str.lower)
+        self._hay: list[str] = []  # "name\0category\0id", lowercased; built in chunks
         self._ascending: dict[int, list[int]] = {}  # column -> rows in ascending order
+        self._warm = list(WARM_ORDER)
         self.sort_column: int | None = None
         self.descending = False
         self.filters = Filters()
@@ -108,14 +99,60 @@ class ServiceIndex:
     def __len__(self) -> int:
         return len(self.services)
 
+    # -- deferred preparation -------------------------------------------------------------
+
+    def _hay_chunk(self) -> None:
+        start = len(self._hay)
+        cols = self.columns
+        rows = zip(cols[COL_NAME][start : start + HAYSTACK_CHUNK],
+                   cols[COL_CATEGORY][start : start + HAYSTACK_CHUNK],
+                   map(str, cols[COL_ID][start : start + HAYSTACK_CHUNK]), strict=True)  # fmt: skip
+        joined = list(map("\x00".join, rows))
+        # one lower() over the joined chunk instead of one call per row
+        lowered = "\n".join(joined).lower().split("\n")
+        if len(lowered) != len(joined):  # a line break inside a name: do it row by row
+            lowered = [text.lower() for text in joined]
+        self._hay.extend(lowered)
+
+    @property
+    def haystack(self) -> list[str]:
+        while len(self._hay) < len(self.services):
+            self._hay_chunk()
+        return self._hay
+
+    @property
+    def prepared(self) -> bool:
+        return not self._warm and len(self._hay) >= len(self.services)
+
+    def warm_step(self) -> bool:
+        """Do one small piece of the deferred work; False when everything is ready."""
+        if len(self._hay) < len(self.services):
+            self._hay_chunk()
+            return True
+        while self._warm:
+            column = self._warm.pop(0)
+            if column not in self._ascending:
+                self.ascending_order(column)
+                return bool(self._warm)
+        return False
+
     def ascending_order(self, column: int) -> list[int]:
-        """All rows sorted by ``column`` (stable, ties by catalog order); computed once."""
+        """All rows sorted by ``column`` (stable: ties keep catalog order); computed once."""
         order = self._ascending.get(column)
         if order is None:
-            keys = self._raw_keys[column]()
-            order = sorted(range(len(keys)), key=keys.__getitem__)
-            self._ascending[column] = order
+            rows = range(len(self.services))
+            if column == COL_NAME:  # the haystack starts with the lowercase name
+                keys: list[Any] = self.haystack
+            elif column in (COL_CATEGORY, COL_TYPE):
+                values = self.columns[column]
+                lower = {v: v.lower() for v in set(values)}
+                keys = list(map(lower.__getitem__, values))
+            else:
+                keys = self.columns[column]
+            order = self._ascending[column] = sorted(rows, key=keys.__getitem__)
         return order
+
+    # -- filter and sort --------------------------------------------------------------------
 
     def _ordered_rows(self) -> list[int]:
         if self.sort_column is None:
@@ -130,19 +167,16 @@ class ServiceIndex:
         if key == self._base_key:
             return self._base
         rows = self._ordered_rows()
-        if f.category:
-            cats = self.display[COL_CATEGORY]
-            rows = [i for i in rows if cats[i] == f.category]
-        if f.type:
-            types = self.display[COL_TYPE]
-            rows = [i for i in rows if types[i] == f.type]
-        svc = self.services
-        if f.refill:
-            rows = [i for i in rows if svc[i].refill]
-        if f.cancel:
-            rows = [i for i in rows if svc[i].cancel]
-        if f.dripfeed:
-            rows = [i for i in rows if svc[i].dripfeed]
+        cols = self.columns
+        for column, wanted in ((COL_CATEGORY, f.category), (COL_TYPE, f.type)):
+            if wanted:
+                values = cols[column]
+                rows = [i for i in rows if values[i] == wanted]
+        for column, wanted in ((COL_REFILL, f.refill), (COL_CANCEL, f.cancel),
+                               (COL_DRIPFEED, f.dripfeed)):  # fmt: skip
+            if wanted:
+                flags = cols[column]
+                rows = [i for i in rows if flags[i]]
         self._base_key, self._base, self._last = key, rows, None
         return rows
 
@@ -151,17 +185,13 @@ class ServiceIndex:
         base = self._base_rows()
         needle = self.filters.text.strip().lower()
         if not needle:
-            self.visible = base
-            self._last = None
+            self.visible, self._last = base, None
             return base
         rows = base
         # Typing one more letter narrows the previous result: scan only that.
-        if (
-            self._last is not None
-            and self._last[0] == self._base_key
-            and needle.startswith(self._last[1])
-        ):
-            rows = self._last[2]
+        last = self._last
+        if last is not None and last[0] == self._base_key and needle.startswith(last[1]):
+            rows = last[2]
         hay = self.haystack
         self.visible = [i for i in rows if needle in hay[i]]
         self._last = (self._base_key or (), needle, self.visible)
@@ -172,5 +202,12 @@ class ServiceIndex:
         return self.refresh()
 
     def set_sort(self, column: int | None, descending: bool = False) -> list[int]:
+        """Reorder: the visible rows stay the same, so keep those of the new order in them."""
+        filtered = len(self.visible) < len(self.services)
+        shown = set(self.visible) if filtered else None
         self.sort_column, self.descending = column, descending
-        return self.refresh()
+        if shown is None:
+            return self.refresh()
+        self.visible = [i for i in self._ordered_rows() if i in shown]  # no text search again
+        self._base_key = self._last = None  # the next filter change starts from the new order
+        return self.visible

@@ -9,7 +9,6 @@ indexes moved); a filter resets the model.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from decimal import Decimal
 from typing import Any
 
 from PySide6.QtCore import (
@@ -24,10 +23,12 @@ from smpanel_desktop.api.models import Service
 from smpanel_desktop.ui.formatting import DecimalFormatter, format_count
 from smpanel_desktop.ui.services_index import (
     COL_CATEGORY,
+    COL_ID,
     COL_NAME,
     COLUMNS,
     FLAG_COLUMNS,
     NUMERIC_COLUMNS,
+    CellText,
     Filters,
     ServiceIndex,
 )
@@ -52,23 +53,31 @@ class ServicesModel(QAbstractTableModel):
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self._index = self._build([], "")
+        self._index = ServiceIndex([])
         self._visible: list[int] = []
-        self._display = self._index.display
+        self._columns = self._index.columns
+        self._text = self._cell_texts("")
 
     @staticmethod
-    def _build(services: Sequence[Service], currency: str) -> ServiceIndex:
+    def _cell_texts(currency: str) -> list[CellText | None]:
+        """Per column: how a cell value becomes text (None: it already is text)."""
         locale = QLocale()
         amount = DecimalFormatter(locale, trim=True)
         suffix = f" {currency}" if currency else ""
-
-        def rate_text(rate: Decimal) -> str:
-            return amount(rate) + suffix
-
-        def count_text(value: int) -> str:
-            return format_count(value, locale)
-
-        return ServiceIndex(services, rate_text, count_text)
+        count = CellText(lambda value: format_count(value, locale))
+        flag = CellText(lambda value: "Yes" if value else "No")
+        return [
+            CellText(str),
+            None,
+            None,
+            None,
+            CellText(lambda rate: amount(rate) + suffix),
+            count,
+            count,
+            flag,
+            flag,
+            flag,
+        ]
 
     # -- loading, filtering, sorting -------------------------------------------------------
 
@@ -79,12 +88,17 @@ class ServicesModel(QAbstractTableModel):
     def set_services(self, services: Sequence[Service], currency: str) -> None:
         """Replace the catalog, keeping the current filters and sort."""
         old = self._index
-        new = self._build(services, currency)
+        new = ServiceIndex(services)
         new.filters, new.sort_column, new.descending = old.filters, old.sort_column, old.descending
         self.beginResetModel()
-        self._index, self._display = new, new.display
+        self._index, self._columns = new, new.columns
+        self._text = self._cell_texts(currency)
         self._visible = new.refresh()
         self.endResetModel()
+
+    def warm_step(self) -> bool:
+        """One step of the index's deferred preparation (call while idle); False when done."""
+        return self._index.warm_step()
 
     def apply_filters(self, filters: Filters) -> None:
         if filters == self._index.filters:
@@ -104,14 +118,11 @@ class ServicesModel(QAbstractTableModel):
         persistent = self.persistentIndexList()
         rows = [self._visible[p.row()] for p in persistent]
         self._visible = ix.set_sort(column_or_none, descending)
-        if persistent:
-            where = {row: pos for pos, row in enumerate(self._visible)}
+        if persistent:  # usually the selection and the current cell: a few C-speed scans
+            where = {row: self._visible.index(row) for row in set(rows)}
             self.changePersistentIndexList(
                 persistent,
-                [
-                    self.index(where[r], p.column()) if r in where else QModelIndex()
-                    for p, r in zip(persistent, rows, strict=True)
-                ],
+                [self.index(where[r], p.column()) for p, r in zip(persistent, rows, strict=True)],
             )
         self.layoutChanged.emit()
 
@@ -136,8 +147,9 @@ class ServicesModel(QAbstractTableModel):
 
     def row_of(self, service_id: int) -> int | None:
         """The visible row showing ``service_id``, or None when it is filtered out."""
+        ids = self._columns[COL_ID]
         for pos, i in enumerate(self._visible):
-            if self._index.services[i].id == service_id:
+            if ids[i] == service_id:
                 return pos
         return None
 
@@ -153,11 +165,14 @@ class ServicesModel(QAbstractTableModel):
         if not index.isValid():
             return None
         if role == _DISPLAY:
-            return self._display[index.column()][self._visible[index.row()]]
+            column = index.column()
+            value = self._columns[column][self._visible[index.row()]]
+            text = self._text[column]
+            return value if text is None else text[value]
         if role == _ALIGN_ROLE:
             return _ALIGN[index.column()]
         if role == _TOOLTIP and index.column() in (COL_NAME, COL_CATEGORY):
-            return self._display[index.column()][self._visible[index.row()]]
+            return self._columns[index.column()][self._visible[index.row()]]
         if role == ServiceRole:
             return self._index.services[self._visible[index.row()]]
         return None

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt, Slot
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -56,6 +56,9 @@ class ServicesTab(QWidget):
 
         self.table = QTableView(objectName="servicesTable")
         self._setup_table()
+        # The index prepares the search text and sort orders in small steps while idle.
+        self._warm_timer = QTimer(self, interval=0)
+        self._warm_timer.timeout.connect(self._warm_step)
 
         self.count = QLabel(objectName="servicesCount")
         self.updated = QLabel(objectName="servicesUpdated")
@@ -174,6 +177,12 @@ class ServicesTab(QWidget):
         self._show_updated()
         if selected is not None:
             self.select_service(selected.id)
+        self._warm_timer.start()
+
+    @Slot()
+    def _warm_step(self) -> None:
+        if not self.model.warm_step():
+            self._warm_timer.stop()
 
     def _show_updated(self) -> None:
         fetched = self.ctx.catalog_fetched_at

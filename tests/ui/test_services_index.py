@@ -31,7 +31,7 @@ CATALOG = [
 
 
 def make() -> ServiceIndex:
-    return ServiceIndex(CATALOG, lambda r: f"{r} USD", str)
+    return ServiceIndex(CATALOG)
 
 
 def ids(index: ServiceIndex) -> list[int]:
@@ -58,7 +58,7 @@ def test_typing_letter_by_letter_matches_a_fresh_search() -> None:
     for ch in "instagram f":
         typed += ch
         narrowed = ix.set_filters(Filters(text=typed))
-        assert narrowed == ServiceIndex(CATALOG, str, str).set_filters(Filters(text=typed))
+        assert narrowed == ServiceIndex(CATALOG).set_filters(Filters(text=typed))
     assert ids(ix) == [1308]
     # deleting letters widens again
     ix.set_filters(Filters(text="insta"))
@@ -93,8 +93,28 @@ def test_numeric_columns_sort_as_numbers_and_unlimited_sorts_last() -> None:
     assert ids(ix)[0] == 77
     ix.set_sort(COL_NAME)
     assert ids(ix) == [1308, 2495, 310, 77, 9]
+    ix.set_sort(COL_NAME, descending=True)
+    assert ids(ix) == [9, 77, 310, 2495, 1308]
     ix.set_sort(None)
     assert ids(ix) == [s.id for s in CATALOG]
+
+
+def test_deferred_preparation_gives_the_same_answers() -> None:
+    big = [svc(i, f"Service {i % 97} Likes", f"Cat {i % 13}", f"{i % 50}.5") for i in range(9000)]
+    warm, cold = ServiceIndex(big), ServiceIndex(big)
+    steps = 0
+    while warm.warm_step():
+        steps += 1
+    assert warm.prepared and not cold.prepared and steps > 3
+    for column in range(10):
+        assert warm.set_sort(column) == cold.set_sort(column)
+    assert warm.set_filters(Filters(text="e 4")) == cold.set_filters(Filters(text="e 4"))
+    assert len(warm.visible) > 0
+
+
+def test_a_line_break_in_a_name_does_not_shift_the_search() -> None:
+    odd = [svc(1, "Two\nlines", "A", "1"), svc(2, "Plain", "B", "1")]
+    assert search(ServiceIndex(odd), "plain") == [2]
 
 
 def test_sort_and_filter_together() -> None:
@@ -102,6 +122,6 @@ def test_sort_and_filter_together() -> None:
     ix.set_sort(COL_RATE, descending=True)
     ix.set_filters(Filters(text="instagram"))
     assert ids(ix) == [1308, 2495]
-    assert ix.display[COL_RATE][ix.visible[0]] == "1.38 USD"
+    assert ix.columns[COL_RATE][ix.visible[0]] == Decimal("1.38")
     assert sorted(ix.categories) == sorted({s.category for s in CATALOG})
     assert ix.types == ["Custom Comments", "Default"]
