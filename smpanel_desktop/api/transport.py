@@ -168,7 +168,7 @@ class Transport:
     ) -> None:
         self.endpoint = validate_endpoint(endpoint)
         self._key = key
-        self._secrets = (key, quote_plus(key))
+        self._secrets = secret_pattern(key)
         self.timeout = timeout
         self._timeouts = (connect_timeout, timeout)
         reads = ReadRetry(
@@ -229,7 +229,7 @@ class Transport:
     def _answer(self, response: requests.Response, write: bool) -> object:
         status = response.status_code
         raw = response.content.decode("utf-8-sig", errors="replace")
-        text = scrub(raw, self._secrets)  # for messages and excerpts only: it may mangle numbers
+        text = scrub(raw, self._secrets)  # for messages and excerpts
         if 300 <= status < 400:
             location = scrub(response.headers.get("Location", ""), self._secrets)
             target = origin_of(location, self.endpoint)
@@ -247,11 +247,12 @@ class Transport:
         error = payload.get("error") if isinstance(payload, dict) else None
         retry_after = retry_after_seconds(response.headers.get("Retry-After"))
         if error:
-            message = soft(clean_text, error, "") or "The panel reported an error without a text"
-            message = scrub(message, self._secrets)
+            said = soft(clean_text, error, "") or "The panel reported an error without a text"
+            message = scrub(said, self._secrets)
             if status == 429:
                 raise RateLimitedError(f"Rate limited: {message}", retry_after=retry_after)
-            raise panel_error(message, http_status=status)
+            kind = type(panel_error(said))  # classified on the panel's own words
+            raise kind(message, http_status=status)
         if status == 429:
             limited = RateLimitedError(
                 "The panel is rate limiting (HTTP 429)", retry_after=retry_after
@@ -294,7 +295,7 @@ def _decode(text: str) -> object:
         return _NOT_JSON
 
 
-def _scrub_values(value: object, secrets: tuple[str, ...]) -> object:
+def _scrub_values(value: object, secrets: re.Pattern[str]) -> object:
     if isinstance(value, str):
         return scrub(value, secrets)
     if isinstance(value, list):
@@ -307,11 +308,17 @@ def _scrub_values(value: object, secrets: tuple[str, ...]) -> object:
 # --- texts for errors: short, and never the key -----------------------------------------------
 
 
-def scrub(text: str, secrets: tuple[str, ...]) -> str:
-    for secret in secrets:
-        if secret:
-            text = text.replace(secret, "***")
-    return text
+def secret_pattern(key: str) -> re.Pattern[str]:
+    """Matches the key (plain or form-encoded).  A short key only as a word of its own, so
+    that a toy key such as ``k`` does not blank out every "k" of a message."""
+    forms = "|".join(re.escape(form) for form in sorted({key, quote_plus(key)}) if form)
+    if len(key) >= 8:
+        return re.compile(forms)
+    return re.compile(rf"(?<![\w.])(?:{forms})(?![\w.])")
+
+
+def scrub(text: str, secrets: re.Pattern[str]) -> str:
+    return secrets.sub("***", text)
 
 
 def excerpt(text: str, limit: int = 120) -> str:
