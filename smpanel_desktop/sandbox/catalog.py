@@ -20,15 +20,23 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, TypeVar
 
+from .catalog_data import (
+    ALL_TYPES,
+    CURRENCY_FACTORS,
+    DESCRIPTIONS,
+    GEO,
+    JUNK,
+    QUALITY,
+    SPEEDS,
+    START,
+    TAGS,
+    TEMPLATES,
+    UNLIMITED,
+    WEIGHTED,
+    Template,
+)
+
 _X = TypeVar("_X")
-
-UNLIMITED = 2147483647
-
-# Rates are generated in USD and scaled for the panel's currency.
-CURRENCY_FACTORS = {
-    "USD": 1, "EUR": 0.92, "TRY": 32, "INR": 83, "BRL": 5, "RUB": 92,
-    "UZS": 12500, "PKR": 280, "VND": 24000, "IDR": 15500, "NGN": 1500,
-}  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,112 +55,6 @@ class ServiceSpec:
     """False for about one in ten ``refill: true`` services: ``action=refill`` still answers
     "Refill is disabled for this service", as real panels do.  ``find_service(refill=True)``
     only returns services whose refill works."""
-
-
-# (platform, product, type, USD rate range, min choices, max choices)
-_T = tuple[str, str, str, tuple[float, float], tuple[int, ...], tuple[int, ...]]
-_MINS = (10, 20, 50, 100, 100, 200, 500, 1000)
-_MAXS = (1000, 5000, 10000, 50000, 100000, 500000, 1000000, 5000000, UNLIMITED)
-_CMIN = (1, 5, 10)
-_CMAX = (100, 1000, 5000, 10000)
-_ONE = (1,)
-TEMPLATES: tuple[_T, ...] = (
-    ("Instagram", "Followers", "Default", (0.2, 9.0), _MINS, _MAXS),
-    ("Instagram", "Likes", "Default", (0.02, 2.5), _MINS, _MAXS),
-    ("Instagram", "Reels Views", "Default", (0.001, 0.3), _MINS, _MAXS),
-    ("Instagram", "Story Views", "Default", (0.01, 1.0), _MINS, _MAXS),
-    ("Instagram", "Custom Comments", "Custom Comments", (2.0, 60.0), _CMIN, _CMAX),
-    ("Instagram", "Comment Packages", "Custom Comments Package", (3.0, 90.0), _ONE, _ONE),
-    ("Instagram", "Mentions", "Mentions", (1.0, 12.0), _MINS, _MAXS[:5]),
-    ("Instagram", "Mentions + Hashtags", "Mentions with Hashtags", (1.5, 15.0), _MINS, _MAXS[:5]),
-    ("Instagram", "Mentions Custom List", "Mentions Custom List", (2.0, 20.0), _CMIN, _CMAX),
-    ("Instagram", "Hashtag Mentions", "Mentions Hashtag", (1.0, 10.0), _MINS, _MAXS[:5]),
-    (
-        "Instagram",
-        "Mentions [User Followers]",
-        "Mentions User Followers",
-        (1.0, 10.0),
-        _MINS,
-        _MAXS[:5],
-    ),
-    (
-        "Instagram",
-        "Mentions [Media Likers]",
-        "Mentions Media Likers",
-        (1.0, 10.0),
-        _MINS,
-        _MAXS[:5],
-    ),
-    ("Instagram", "Comment Likes", "Comment Likes", (0.5, 8.0), _MINS, _MAXS[:6]),
-    ("Instagram", "Auto Likes", "Subscriptions", (0.5, 6.0), _MINS, _MAXS[:7]),
-    ("Instagram", "Auto Story Views Packages", "Package", (3.0, 120.0), _ONE, _ONE),
-    ("TikTok", "Followers", "Default", (0.3, 8.0), _MINS, _MAXS),
-    ("TikTok", "Likes", "Default", (0.03, 2.0), _MINS, _MAXS),
-    ("TikTok", "Video Views", "Default", (0.001, 0.1), _MINS, _MAXS),
-    ("TikTok", "Live Stream Views", "Default", (0.5, 30.0), _MINS, _MAXS[:5]),
-    ("TikTok", "Custom Comments", "Custom Comments", (3.0, 40.0), _CMIN, _CMAX),
-    ("TikTok", "Shares", "Special", (0.05, 1.5), _MINS, _MAXS),
-    ("YouTube", "Views", "Default", (0.5, 6.0), _MINS, _MAXS),
-    ("YouTube", "Subscribers", "Default", (5.0, 60.0), _MINS, _MAXS[:6]),
-    ("YouTube", "Likes", "Default", (0.5, 8.0), _MINS, _MAXS[:7]),
-    ("YouTube", "Comment Replies", "Comment Replies", (5.0, 50.0), _CMIN, _CMAX),
-    ("YouTube", "Search SEO Ranking", "SEO", (1.0, 20.0), _MINS, _MAXS[:5]),
-    ("YouTube", "Live Stream Viewers", "default", (1.0, 40.0), _MINS, _MAXS[:5]),
-    ("X / Twitter", "Followers", "Default", (0.8, 20.0), _MINS, _MAXS[:7]),
-    ("X / Twitter", "Likes", "Default", (0.5, 6.0), _MINS, _MAXS[:7]),
-    ("X / Twitter", "Poll Votes", "Poll", (0.5, 6.0), _MINS, _MAXS[:6]),
-    ("Telegram", "Members", "Default", (0.5, 9.0), _MINS, _MAXS[:8]),
-    ("Telegram", "Post Views", "Default", (0.005, 0.2), _MINS, _MAXS),
-    (
-        "Telegram",
-        "Members [Invites from Groups]",
-        "Invites from Groups",
-        (2.0, 15.0),
-        _MINS,
-        _MAXS[:6],
-    ),
-    ("Telegram", "Auto Post Views", "Subscriptions", (0.05, 2.0), _MINS, _MAXS[:7]),
-    ("Telegram", "Poll Votes", "Poll", (0.3, 4.0), _MINS, _MAXS[:6]),
-    ("Facebook", "Page Likes", "Default", (1.0, 12.0), _MINS, _MAXS[:7]),
-    ("Facebook", "Video Views", "Default", (0.1, 3.0), _MINS, _MAXS),
-    ("Facebook", "Monetization Packages", "Package", (10.0, 250.0), _ONE, _ONE),
-    ("Spotify", "Plays", "Default", (0.2, 2.0), _MINS, _MAXS),
-    ("Spotify", "Followers", "Default", (0.5, 4.0), _MINS, _MAXS[:7]),
-    ("Spotify", "Packages", "Package", (3.0, 200.0), _ONE, _ONE),
-    ("Twitch", "Followers", "Default", (0.5, 6.0), _MINS, _MAXS[:6]),
-    ("Twitch", "Live Stream Viewers", "Default", (0.5, 30.0), _MINS, _MAXS[:4]),
-    ("Discord", "Server Members", "Default", (2.0, 25.0), _MINS, _MAXS[:6]),
-    ("Website Traffic", "Visitors", "Web Traffic", (0.05, 2.0), _MINS, _MAXS),
-    ("Website Traffic", "Organic Keywords", "SEO", (1.0, 15.0), _MINS, _MAXS[:5]),
-    ("Threads", "Followers", "Default", (0.5, 6.0), _MINS, _MAXS[:6]),
-)
-ALL_TYPES = tuple(dict.fromkeys(t[2] for t in TEMPLATES))
-# Default services dominate real catalogs: weight their templates when picking blocks.
-_WEIGHTED = tuple(i for i, t in enumerate(TEMPLATES) for _ in range(6 if t[2] == "Default" else 1))
-_QUALITY = (
-    "Real Accounts", "HQ Accounts", "LQ Accounts", "Old Accounts", "Real &amp; Active Accounts",
-    "Accounts with Profile Photos", "100% Real Users", "Bot Accounts", "Mixed Quality",
-    "𝐏𝐫𝐞𝐦𝐢𝐮𝐦 Accounts", "Non Drop", "Low Drop", "Drop 0-10%",
-)  # fmt: skip
-_GEO = ("", "", "", "", " [ Worldwide 🌍 ]", " [ Turkey 🇹🇷 ]", " [ USA 🇺🇸 ]", " [ India 🇮🇳 ]",
-        " [ Brazil 🇧🇷 ]")  # fmt: skip
-_START = (
-    "Instant Start",
-    "Instant Start 🚀",
-    "0-1 Hour",
-    "0-6 Hours",
-    "Instan Start",
-    "1-12 Hours",
-)
-_TAGS = ("", "", " ᴺᴱᵂ", " [ Cheapest 💥 ]", " [ Recommended ⭐ ]", " [ HQ ] ᴺᴱᵂ",
-         " [ Best ⭐️ ] ᴺᴱᵂ", " ⚡", " ♻️", " [ S2 ]", " ʀᴇᴀʟ", " - SV1")  # fmt: skip
-_SPEEDS = ("1K", "5K", "10K", "20K", "50K", "100K", "1M")
-_JUNK = ("tktk", "tktkkr3", "private 2", "test", "Private service - do not order")
-_DESCRIPTIONS = (
-    "Start: 0-1 hours\nSpeed: 5K-10K/day\nRefill: 30 days\nLink: post or profile URL",
-    "⚠️ Account must be public.\nNo refill for drops under 10%.",
-    "Real &amp; active users.\nDo not place two orders for the same link at once.",
-)
 
 
 def _pick(rng: random.Random, seq: Sequence[_X]) -> _X:
@@ -195,7 +97,12 @@ def _number(rng: random.Random, n: int) -> Any:
 
 
 def _service(
-    rng: random.Random, sid: int, tpl: _T, category: str, factor: float, anchor: dict[str, Any]
+    rng: random.Random,
+    sid: int,
+    tpl: Template,
+    category: str,
+    factor: float,
+    anchor: dict[str, Any],
 ) -> tuple[dict[str, Any], ServiceSpec]:
     platform, product, stype, (lo, hi), mins, maxs = tpl
     smin = anchor.get("min", _pick(rng, mins))
@@ -207,12 +114,12 @@ def _service(
     cancel = anchor.get("cancel", rng.random() < 0.4)
     drip = anchor.get("dripfeed", stype == "Default" and rng.random() < 0.5)
     refill_label = _pick(rng, ("30 Days ♻️", "Lifetime ♻️", "60 Days ♻️")) if refill else "No Refill ⚠️"
-    parts = [f"{platform} {product}{_pick(rng, _GEO)} [ Max {_label(smax)} ]", _pick(rng, _QUALITY)]
+    parts = [f"{platform} {product}{_pick(rng, GEO)} [ Max {_label(smax)} ]", _pick(rng, QUALITY)]
     if cancel and rng.random() < 0.7:
         parts.append("Cancel Enable")
-    parts += [refill_label, _pick(rng, _START)]
+    parts += [refill_label, _pick(rng, START)]
     if rng.random() < 0.6:
-        parts.append(f"Day {_pick(rng, _SPEEDS)} 🚀")
+        parts.append(f"Day {_pick(rng, SPEEDS)} 🚀")
     if packaged:
         parts[0] = f"{platform} {product} [ {_pick(rng, (1, 5, 10, 15, 50)) * 1000} Units ]"
     name = " | ".join(parts)
@@ -231,17 +138,17 @@ def _service(
             wire[key] = flag
     wire["category"] = category
     if rng.random() < 0.06:
-        wire["description"] = _pick(rng, _DESCRIPTIONS)
+        wire["description"] = _pick(rng, DESCRIPTIONS)
     works = refill and ("refill" in anchor or rng.random() >= 0.1)
     spec = ServiceSpec(sid, name, stype, category, rate, smin, smax, refill, cancel, drip, works)
     return wire, spec
 
 
-def _category(rng: random.Random, tpl: _T) -> str:
+def _category(rng: random.Random, tpl: Template) -> str:
     platform, product = tpl[0], tpl[1]
     if rng.random() < 0.3:
-        return f"{platform} | {product}{_pick(rng, _TAGS)}"
-    return f"{platform} {product}{_pick(rng, _TAGS)}"
+        return f"{platform} | {product}{_pick(rng, TAGS)}"
+    return f"{platform} {product}{_pick(rng, TAGS)}"
 
 
 # The first services are fixed in kind so tests always find them (flags exact, refill works).
@@ -268,7 +175,7 @@ def generate_catalog(
     total = sum(len(b) for _, b in plan)
     while total < count:
         size = min(rng.randint(2, 14), count - total)
-        plan.append((_pick(rng, _WEIGHTED), [{}] * size))
+        plan.append((_pick(rng, WEIGHTED), [{}] * size))
         total += size
     junk = count >= 40
     platforms = list(dict.fromkeys(t[0] for t in TEMPLATES))
@@ -296,7 +203,7 @@ def generate_catalog(
     if junk:  # replace the last two with private junk, as real lists end with
         for k in (-2, -1):
             old = specs[k]
-            name = _pick(rng, _JUNK)
+            name = _pick(rng, JUNK)
             wires[k] = {"service": old.id, "name": name, "type": "Default", "rate": "0.6945",
                         "min": 10, "max": 1000000, "dripfeed": False, "refill": False,
                         "cancel": True, "category": "Other"}  # fmt: skip
