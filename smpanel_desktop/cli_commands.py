@@ -172,7 +172,14 @@ def cmd_refresh(args: argparse.Namespace, session: Session) -> int:
         if tty and total:
             print(f"\r{done}/{total} orders", end="", file=sys.stderr, flush=True)
 
-    summary = tracking.refresh_orders(session.store, client, panel, progress=progress)
+    summary = tracking.refresh_orders(
+        session.store,
+        client,
+        panel,
+        progress=progress,
+        concurrency=tracking.MAX_IN_FLIGHT,
+        client_factory=session.client_factory(),
+    )
     if tty and summary.requests:
         print(file=sys.stderr)
     refills = []

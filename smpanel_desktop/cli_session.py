@@ -10,6 +10,7 @@ prints or logs the key.
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
@@ -22,6 +23,16 @@ from smpanel_desktop.store.store import CURRENT_PANEL, Store
 if TYPE_CHECKING:
     from smpanel_desktop.api.client import PanelClient
     from smpanel_desktop.sandbox.server import SandboxPanel
+
+
+def _factory(endpoint: str, key: str) -> Callable[[], PanelClient]:
+    """A client maker whose repr shows no key (unlike ``functools.partial``)."""
+    from smpanel_desktop.api.client import PanelClient
+
+    def make() -> PanelClient:
+        return PanelClient(endpoint, key)
+
+    return make
 
 
 class UsageError(Exception):
@@ -38,6 +49,7 @@ class Session:
         self._panel: Panel | None = None
         self._client: PanelClient | None = None
         self._sandbox: SandboxPanel | None = None
+        self._factory: Callable[[], PanelClient] | None = None
 
     @property
     def store(self) -> Store:
@@ -113,19 +125,26 @@ class Session:
         return self._client
 
     def _open_client(self, panel: Panel) -> PanelClient:
-        from smpanel_desktop.api.client import PanelClient
         from smpanel_desktop.secrets import get_key_for
 
         if demo.is_demo(panel):
             self._sandbox = demo.start_demo_sandbox(self.data_dir)
-            return PanelClient(self._sandbox.url, demo.DEMO_KEY)
+            self._factory = _factory(self._sandbox.url, demo.DEMO_KEY)
+            return self._factory()
         key = get_key_for(panel.name)
         if not key:
             raise UsageError(
                 f'No API key for panel "{panel.name}". Store one with: '
                 f'smpanel --panel "{panel.name}" key set   (or set SMPANEL_API_KEY)'
             )
-        return PanelClient(panel.endpoint, key)
+        self._factory = _factory(panel.endpoint, key)
+        return self._factory()
+
+    def client_factory(self) -> Callable[[], PanelClient]:
+        """Makes more clients like ``client()`` (one per thread for parallel reads)."""
+        self.client()
+        assert self._factory is not None
+        return self._factory
 
     def close(self) -> None:
         if self._client is not None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import socket
 import sqlite3
+import threading
 from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
@@ -201,6 +202,48 @@ def test_refresh_stops_on_a_failing_batch_and_keeps_the_others(
     assert (summary.checked, summary.changed, summary.requests) == (100, 100, 2)
     assert isinstance(summary.failure, ApiError)
     assert len(store.open_orders(panel.id)) == 50  # the first batch was recorded
+
+
+def test_refresh_keeps_at_most_four_requests_in_flight(
+    store: Store, client: PanelClient, panel: Panel, sandbox: Any
+) -> None:
+    svc = service_of(sandbox)
+    ids = _place_many(client, svc, 301)  # 4 batches
+    tracking.import_orders(store, client, panel, ids)
+    sandbox.clock.advance(3600)
+    sandbox.faults.add("latency", action="status", seconds=0.2)
+    lock = threading.Lock()
+    in_flight, peak, made = 0, 0, []
+
+    class Counting(_Proxy):
+        def statuses(self, batch: list[int]) -> Any:
+            nonlocal in_flight, peak
+            with lock:
+                in_flight += 1
+                peak = max(peak, in_flight)
+            try:
+                return self._inner.statuses(batch)
+            finally:
+                with lock:
+                    in_flight -= 1
+
+    def factory() -> Any:
+        made.append(PanelClient(sandbox.url, sandbox.key, read_retries=0))
+        return Counting(made[-1])
+
+    calls: list[tuple[int, int]] = []
+    summary = tracking.refresh_orders(
+        store,
+        client,
+        panel,
+        progress=lambda *a: calls.append(a),
+        concurrency=8,
+        client_factory=factory,
+    )
+    assert (summary.checked, summary.changed, summary.requests) == (301, 301, 4)
+    assert 2 <= peak <= tracking.MAX_IN_FLIGHT and len(made) <= tracking.MAX_IN_FLIGHT
+    assert [done for done, _ in calls] == [0, 100, 200, 300, 301]  # in order
+    assert store.open_orders(panel.id) == []
 
 
 class _Proxy:

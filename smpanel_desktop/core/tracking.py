@@ -17,8 +17,10 @@ Order placement follows one rule: the ``submitting`` row is committed before ``a
 from __future__ import annotations
 
 import logging
+import threading
 import time
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Protocol
 
@@ -183,39 +185,106 @@ def refresh_orders(
     panel: Panel,
     ids: Iterable[int] | None = None,
     progress: Progress | None = None,
+    *,
+    concurrency: int = 1,
+    client_factory: Callable[[], Client] | None = None,
 ) -> RefreshSummary:
     """Poll the open tracked orders (or the panel ids ``ids``) in batches of 100.
 
-    Each batch is recorded in one transaction as soon as it is answered.  An ``ApiError`` stops
-    the refresh: it is returned as ``failure`` with the counts so far (nothing already recorded
-    is lost).  ``progress(done, total)`` is called after each batch.
+    Each batch is recorded in one transaction (on the calling thread) as soon as it is answered,
+    in order.  An ``ApiError`` stops the refresh: it is returned as ``failure`` with the counts
+    so far (nothing already recorded is lost).  ``progress(done, total)`` follows each batch.
+
+    ``concurrency`` > 1 (at most ``MAX_IN_FLIGHT``) with a ``client_factory`` (a client per
+    thread: a client is not shared between threads) keeps that many requests in flight.
     """
     if ids is None:
         targets = [o.order for o in store.open_orders(panel.id) if o.order is not None]
     else:
         targets = _unique(ids)
     total = len(targets)
-    checked = changed = errors = requests = done = 0
+    checked = changed = errors = done = 0
     changes: list[tuple[int, str | None, str | None]] = []
     failure: ApiError | None = None
     if progress is not None:
         progress(0, total)
-    for batch in _chunks(targets):
-        requests += 1
-        try:
-            results = client.statuses(batch)
-        except ApiError as exc:
-            failure = exc
+    fetcher = _StatusFetcher(client, client_factory, concurrency)
+    for batch, answer in fetcher.fetch(list(_chunks(targets))):
+        if isinstance(answer, ApiError):
+            failure = answer
             break
-        batch_changes = store.apply_statuses(panel.id, results, time.time())
+        batch_changes = store.apply_statuses(panel.id, answer, time.time())
         changes += batch_changes
-        checked += len(results)
+        checked += len(answer)
         changed += len(batch_changes)
-        errors += sum(1 for r in results if r.status is None)
+        errors += sum(1 for r in answer if r.status is None)
         done += len(batch)
         if progress is not None:
             progress(done, total)
-    return RefreshSummary(checked, changed, errors, requests, failure, tuple(changes))
+    return RefreshSummary(checked, changed, errors, fetcher.requests, failure, tuple(changes))
+
+
+MAX_IN_FLIGHT = 4
+"""Requests in flight to one panel at most (panels throttle or ban busier clients)."""
+
+
+class _StatusFetcher:
+    """``statuses`` of each batch, yielded in order; sequential or over a few threads."""
+
+    def __init__(
+        self, client: Client, factory: Callable[[], Client] | None, concurrency: int
+    ) -> None:
+        self.client = client
+        self.factory = factory
+        self.concurrency = max(1, min(concurrency, MAX_IN_FLIGHT)) if factory else 1
+        self.requests = 0
+        self._lock = threading.Lock()
+        self._local = threading.local()
+        self._made: list[Client] = []
+
+    def _one(self, batch: list[int], client: Client) -> list[StatusResult] | ApiError:
+        with self._lock:
+            self.requests += 1
+        try:
+            return client.statuses(batch)
+        except ApiError as exc:
+            return exc
+
+    def _threaded(self, batch: list[int]) -> list[StatusResult] | ApiError:
+        client: Client | None = getattr(self._local, "client", None)
+        if client is None:
+            assert self.factory is not None
+            client = self._local.client = self.factory()
+            with self._lock:
+                self._made.append(client)
+        return self._one(batch, client)
+
+    def fetch(
+        self, batches: list[list[int]]
+    ) -> Iterator[tuple[list[int], list[StatusResult] | ApiError]]:
+        if self.concurrency == 1 or len(batches) < 2:
+            for batch in batches:
+                answer = self._one(batch, self.client)
+                yield batch, answer
+                if isinstance(answer, ApiError):
+                    return
+            return
+        pool = ThreadPoolExecutor(self.concurrency, thread_name_prefix="smpanel-refresh")
+        futures = [pool.submit(self._threaded, batch) for batch in batches]
+        try:
+            for batch, future in zip(batches, futures, strict=True):
+                answer = future.result()
+                yield batch, answer
+                if isinstance(answer, ApiError):
+                    return
+        finally:
+            for future in futures:
+                future.cancel()
+            pool.shutdown(wait=True)
+            for client in self._made:
+                close = getattr(client, "close", None)
+                if callable(close):
+                    close()
 
 
 def import_orders(
