@@ -1,0 +1,179 @@
+"""Bundle size and start-up time of smpanel-desktop against a hello-world PySide6 window.
+
+    .venv/bin/python benchmarks/bench_bundle.py [--app-dist dist/smpanel-desktop] [--runs 7]
+
+Builds a one-folder hello-world bundle with the app's exclude policy (packaging/bundle_policy.py)
+and, unless ``--app-dist`` names an existing build, the app itself; then starts each bundle
+offscreen ``--runs`` times (after one warm-up) and takes the median time from process start to
+the first paint of the main window.  Both print ``SMPANEL_FIRST_SHOWN <epoch>`` at that moment
+(the app through ``selftest.arm_exit_after_show`` when ``SMPANEL_EXIT_AFTER_SHOW=1``) and quit.
+The app starts against a sandbox panel with ``SMPANEL_API_KEY`` set, so no dialog comes first.
+Targets: size <= 1.2x and start <= 1.5x the hello-world.  Exit 1 when a target is missed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+WORK = ROOT / "build" / "bench-bundle"
+RESULTS = ROOT / "benchmarks" / "results" / "bundle.json"
+SIZE_TARGET, START_TARGET = 1.2, 1.5
+MARKER = "SMPANEL_FIRST_SHOWN"
+
+HELLO = f'''
+import sys, time
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
+
+class FirstPaint(QObject):
+    def eventFilter(self, watched, event):
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            print("{MARKER}", f"{{time.time():.6f}}", flush=True)
+            QTimer.singleShot(0, QCoreApplication.quit)
+        return False
+
+app = QApplication(sys.argv)
+window = QMainWindow()
+window.setWindowTitle("Hello")
+window.setCentralWidget(QLabel("Hello, world"))
+window.show()
+probe = FirstPaint(window)
+window.installEventFilter(probe)
+sys.exit(app.exec())
+'''
+
+HELLO_SPEC = """
+import sys
+sys.path.insert(0, {packaging!r})
+from bundle_policy import EXCLUDES, EXE_OPTIONS
+a = Analysis([{script!r}], excludes=EXCLUDES)
+pyz = PYZ(a.pure)
+exe = EXE(pyz, a.scripts, [], exclude_binaries=True, name="hello", **EXE_OPTIONS)
+coll = COLLECT(exe, a.binaries, a.datas, name="hello", upx=False, strip=False)
+"""
+
+
+def pyinstaller(spec: Path, dist: Path, work: Path) -> float:
+    started = time.perf_counter()
+    subprocess.run(
+        [sys.executable, "-m", "PyInstaller", "--noconfirm", "--log-level", "WARN",
+         "--distpath", str(dist), "--workpath", str(work), str(spec)],
+        cwd=ROOT, check=True,
+    )  # fmt: skip
+    return time.perf_counter() - started
+
+
+def folder_size(path: Path) -> int:
+    return sum(p.stat().st_size for p in path.rglob("*") if p.is_file() and not p.is_symlink())
+
+
+def executable(folder: Path, name: str) -> Path:
+    return folder / (f"{name}.exe" if sys.platform == "win32" else name)
+
+
+def start_time(exe: Path, args: list[str], env: dict[str, str]) -> float:
+    """Seconds from process start to the marker the first paint prints."""
+    started = time.time()
+    proc = subprocess.Popen([str(exe), *args], env=env, stdout=subprocess.PIPE, text=True)
+    try:
+        assert proc.stdout is not None
+        for line in proc.stdout:
+            if line.startswith(MARKER):
+                shown = float(line.split()[1])
+                proc.wait(timeout=30)
+                return shown - started
+        raise RuntimeError(
+            f"{exe.name} exited (code {proc.wait()}) without printing {MARKER}: "
+            "is selftest.arm_exit_after_show(window) called after the main window's show()?"
+        )
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+
+
+def median_start(exe: Path, args: list[str], env: dict[str, str], runs: int) -> float:
+    start_time(exe, args, env)  # warm-up: page cache, font cache
+    return statistics.median(start_time(exe, args, env) for _ in range(runs))
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--app-dist", type=Path, help="an existing app bundle folder to measure")
+    parser.add_argument("--runs", type=int, default=7)
+    opts = parser.parse_args()
+
+    WORK.mkdir(parents=True, exist_ok=True)
+    (WORK / "hello.py").write_text(HELLO)
+    spec = WORK / "hello.spec"
+    spec.write_text(
+        HELLO_SPEC.format(packaging=str(ROOT / "packaging"), script=str(WORK / "hello.py"))
+    )
+    build_hello = pyinstaller(spec, WORK / "dist", WORK / "work-hello")
+    hello_dir = WORK / "dist" / "hello"
+    build_app = None
+    app_dir = opts.app_dist
+    if app_dir is None or not app_dir.is_dir():
+        build_app = pyinstaller(
+            ROOT / "packaging" / "smpanel-desktop.spec", WORK / "dist", WORK / "work-app"
+        )
+        app_dir = WORK / "dist" / "smpanel-desktop"
+
+    from smpanel_desktop.sandbox.server import SandboxPanel
+
+    with tempfile.TemporaryDirectory() as scratch, SandboxPanel(services=3000, seed=1) as panel:
+        env = dict(os.environ, QT_QPA_PLATFORM="offscreen", SMPANEL_EXIT_AFTER_SHOW="1")
+        env.update(
+            SMPANEL_DATA_DIR=f"{scratch}/data",
+            SMPANEL_CONFIG_DIR=f"{scratch}/config",
+            SMPANEL_LOG_DIR=f"{scratch}/logs",
+            SMPANEL_API_KEY=panel.key,
+        )
+        hello_start = median_start(executable(hello_dir, "hello"), [], env, opts.runs)
+        app_args = ["--api-url", panel.url]
+        app_start = median_start(executable(app_dir, "smpanel-desktop"), app_args, env, opts.runs)
+
+    hello_size, app_size = folder_size(hello_dir), folder_size(app_dir)
+    size_ratio, start_ratio = app_size / hello_size, app_start / hello_start
+    rows = [
+        ("bundle size (MB)", hello_size / 1e6, app_size / 1e6, size_ratio, SIZE_TARGET),
+        ("start to first paint (s)", hello_start, app_start, start_ratio, START_TARGET),
+    ]
+    print(f"\n{'figure':<26}{'hello-world':>12}{'smpanel':>12}{'ratio':>8}{'target':>9}")
+    for name, hello, app, ratio, target in rows:
+        verdict = "ok" if ratio <= target else "MISSED"
+        print(
+            f"{name:<26}{hello:>12.3f}{app:>12.3f}{ratio:>8.2f}{'<= ' + str(target):>9}  {verdict}"
+        )
+    builds = f"hello {build_hello:.1f} s" + (f", app {build_app:.1f} s" if build_app else "")
+    print(f"(median of {opts.runs} offscreen starts after a warm-up; builds: {builds})")
+    RESULTS.parent.mkdir(parents=True, exist_ok=True)
+    RESULTS.write_text(
+        json.dumps(
+            {
+                "hello_size_bytes": hello_size,
+                "app_size_bytes": app_size,
+                "hello_start_s": hello_start,
+                "app_start_s": app_start,
+                "size_ratio": size_ratio,
+                "start_ratio": start_ratio,
+                "runs": opts.runs,
+            },
+            indent=2,
+        )
+    )
+    return 0 if size_ratio <= SIZE_TARGET and start_ratio <= START_TARGET else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
