@@ -65,6 +65,8 @@ def test_alternative_paths_are_served_and_others_are_not(panel: SandboxPanel, ht
         r = http.post(base + path, data={"key": panel.key, "action": "balance"}, timeout=10)
         assert r.json()["currency"] == "USD"
     assert http.post(base + "/other", data={"key": panel.key}, timeout=10).status_code == 404
+    last = panel.records[-1]
+    assert last.path == "/other" and last.key_present and "key" not in last.params
 
 
 def test_services_answer_is_the_catalog(panel: SandboxPanel, http) -> None:
@@ -546,9 +548,13 @@ def test_state_file_keeps_orders_refills_balance_and_clock(tmp_path, http) -> No
         assert call(p, http, action="status", order=ids[0])["status"] in ("Completed", "Partial")
 
 
-def test_unreadable_state_file_starts_afresh(tmp_path, http) -> None:
+@pytest.mark.parametrize(
+    "content",
+    ["{not json", "[]", '{"version": 1, "orders": [{"id": "x"}]}', '{"version": 99}', ""],
+)
+def test_unreadable_state_file_starts_afresh(tmp_path, content) -> None:
     path = tmp_path / "sandbox.json"
-    path.write_text("{not json")
+    path.write_text(content)
     with SandboxPanel(services=30, state_file=str(path)) as p:
         assert p.order_count() == 0 and p.balance == Decimal("1000")
         p.set_balance(Decimal("12.5"))

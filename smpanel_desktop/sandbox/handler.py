@@ -113,16 +113,17 @@ class PanelRequestHandler(BaseHTTPRequestHandler):
     def _serve(self, body: bytes) -> None:
         panel = self.server.panel
         path = urlsplit(self.path).path
-        if not path.rstrip("/").endswith("api/v2"):
-            self._send(404, b"<html><body><h1>404 Not Found</h1></body></html>", "text/html")
-            return
         raw = self.path.encode() + body + str(self.headers).encode()
         params = dict(parse_qsl(body.decode("utf-8", "replace"), keep_blank_values=True))
         key = params.pop("key", None)
         key_ok = key is not None and hmac.compare_digest(key.encode(), panel.key.encode())
         action = params.get("action", "").strip()
         present = key is not None or panel.key.encode() in raw
+        # Recorded even on a wrong path: a test may look for a key that reached this server.
         panel._record(RequestRecord(action, dict(params), key_ok, present, self.command, path))
+        if not path.rstrip("/").endswith("api/v2"):
+            self._send(404, b"<html><body><h1>404 Not Found</h1></body></html>", "text/html")
+            return
         delay, fault = panel.faults.take(action)
         delay += panel.latency
         if delay > 0 and panel._stopping.wait(delay):

@@ -15,6 +15,7 @@ in the foreground for ``smpanel sandbox`` and ``python -m smpanel_desktop.sandbo
 from __future__ import annotations
 
 import json
+import os
 import sys
 import threading
 from decimal import Decimal
@@ -29,6 +30,13 @@ from .state import Order, PanelState, Refill, SimClock
 
 
 class SandboxPanel:
+    """An API v2 panel on loopback with a generated catalog, for tests and the demo mode.
+
+    ``port=0`` picks a free port at ``start()``; ``time_scale`` speeds up the simulated clock;
+    ``state_file`` keeps orders, refills, balance and clock across restarts; ``latency`` delays
+    every answer; ``first_order_id`` (e.g. above 2**31) sets where order ids start.
+    """
+
     def __init__(
         self,
         host: str = "127.0.0.1",
@@ -39,7 +47,7 @@ class SandboxPanel:
         seed: int = 1,
         balance: Decimal = Decimal("1000"),
         time_scale: float = 1.0,
-        state_file: str | None = None,
+        state_file: str | os.PathLike[str] | None = None,
         latency: float = 0.0,
         first_order_id: int = 23501,
     ) -> None:
@@ -205,7 +213,7 @@ class SandboxPanel:
 def run_standalone(
     port: int = 8765, services: int = 3000, currency: str = "USD", key: str = "sandbox-key",
     seed: int = 1, time_scale: float = 1.0, host: str = "127.0.0.1",
-    state_file: str | None = None,
+    state_file: str | os.PathLike[str] | None = None,
 ) -> int:  # fmt: skip
     """Serve in the foreground until Ctrl-C / SIGTERM; prints the URL (never the key)."""
     import signal
