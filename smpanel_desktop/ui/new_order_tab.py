@@ -8,7 +8,6 @@ from the first click until the outcome is known, so a double click can never mak
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
@@ -16,6 +15,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QScrollArea, QVB
 from smpanel_desktop.api.errors import PanelError, UnknownOutcomeError
 from smpanel_desktop.api.models import Service
 from smpanel_desktop.core import order_types
+from smpanel_desktop.core.order_types import FieldProblem
 from smpanel_desktop.store.models import TrackedOrder
 from smpanel_desktop.ui.context import AppContext
 from smpanel_desktop.ui.formatting import format_money
@@ -140,7 +140,7 @@ class NewOrderTab(QWidget):
 
     # -- live state -----------------------------------------------------------------------------
 
-    def _problems(self, service: Service, values: dict[str, str]) -> list[Any]:
+    def _problems(self, service: Service, values: dict[str, str]) -> list[FieldProblem]:
         return self.form.problems() + order_types.validate(service, values)
 
     def _refresh_state(self) -> None:
@@ -212,7 +212,9 @@ class NewOrderTab(QWidget):
         dialog.finished.connect(lambda code: self._on_confirmed(dialog, code, service, values))
         dialog.open()
 
-    def _summary(self, service: Service, params: dict[str, str], cost: Decimal | None) -> Any:
+    def _summary(
+        self, service: Service, params: dict[str, str], cost: Decimal | None
+    ) -> OrderSummary:
         total = order_types.total_quantity(service, params)
         balance = self.ctx.balance
         warning = ""

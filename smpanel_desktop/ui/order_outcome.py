@@ -43,8 +43,8 @@ def describe_failure(exc: BaseException) -> str:
         return f"The panel refused the order: {exc.text} — nothing was placed."
     if isinstance(exc, NetworkError):
         return f"The order was not sent: {exc}. Nothing was placed; try again when connected."
-    if isinstance(exc, ApiError):
-        return f"The order was not sent: {exc}."
+    if isinstance(exc, ApiError):  # the panel answered (429 ...) or nothing was sent
+        return f"The order was not placed: {exc}."
     return (
         f"Something went wrong ({type(exc).__name__}: {exc}). Check the Orders tab before "
         "placing this order again."

@@ -100,6 +100,11 @@ def progress(order: TrackedOrder) -> int | None:
     return max(0, min(100, round((total - order.remains) * 100 / total)))
 
 
+def _haystack(o: TrackedOrder) -> str:
+    """What the text filter searches: local and panel ids, service id and name, link."""
+    return f"{o.id}\t{o.order or ''}\t{o.service_id}\t{o.service_name}\t{o.link}".casefold()
+
+
 def _key(value: Any) -> tuple[bool, Any]:
     return (value is None or value == "", value if value is not None else 0)
 
@@ -126,7 +131,7 @@ class OrdersModel(QAbstractTableModel):
         self._orders: list[TrackedOrder] = []
         self._refills: dict[int, Refill] = {}
         self._visible: list[TrackedOrder] = []
-        self._haystack: list[str] | None = None
+        self._haystack: dict[int, str] | None = None
         self._filter = OrderFilter()
         self._sort: tuple[int, bool] | None = None  # column, descending
         self._currency = ""
@@ -156,9 +161,8 @@ class OrdersModel(QAbstractTableModel):
         self.endResetModel()
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        wanted = (column, order == Qt.SortOrder.DescendingOrder) if column in SORT_KEYS else None
-        if column == COL_REFILL:
-            wanted = (column, order == Qt.SortOrder.DescendingOrder)
+        sortable = column in SORT_KEYS or column == COL_REFILL
+        wanted = (column, order == Qt.SortOrder.DescendingOrder) if sortable else None
         if wanted == self._sort:
             return
         self.layoutAboutToBeChanged.emit()
@@ -184,14 +188,10 @@ class OrdersModel(QAbstractTableModel):
             rows = [o for o in rows if matches_status(o, flt.status)]
         needle = flt.text.strip().casefold()
         if needle:
-            if self._haystack is None:
-                self._haystack = [
-                    f"{o.id}\t{o.order or ''}\t{o.service_id}\t{o.service_name}\t{o.link}"
-                    for o in self._orders
-                ]
-                self._haystack = [text.casefold() for text in self._haystack]
-            hay = dict(zip(map(id, self._orders), self._haystack, strict=True))
-            rows = [o for o in rows if needle in hay[id(o)]]
+            if self._haystack is None:  # built on the first search after a load
+                self._haystack = {o.id: _haystack(o) for o in self._orders}
+            hay = self._haystack
+            rows = [o for o in rows if needle in hay[o.id]]
         return self._sorted(rows)
 
     def _sorted(self, rows: list[TrackedOrder]) -> list[TrackedOrder]:

@@ -80,15 +80,12 @@ class ResolveDialog(QDialog):
 
     def _update(self) -> None:
         text = self.order_id.text().strip()
-        self.order_id.setEnabled(self.found.isChecked())
-        problem = ""
-        if self.found.isChecked() and not (text.isascii() and text.isdigit() and int(text) > 0):
-            problem = "Enter the order id (digits) you found on the panel." if text else ""
-            ok = False
-        else:
-            ok = True
-        self.problem.setText(problem)
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(ok)
+        found = self.found.isChecked()
+        self.order_id.setEnabled(found)
+        valid = text.isascii() and text.isdigit() and int(text) > 0
+        wrong = found and bool(text) and not valid
+        self.problem.setText("Enter the order id (digits) you found on the panel." if wrong else "")
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(not found or valid)
 
     def accept(self) -> None:
         if self.buttons.button(QDialogButtonBox.StandardButton.Ok).isEnabled():

@@ -10,7 +10,8 @@ from typing import Any
 import pytest
 from order_helpers import LINK, good_values
 from orders_fixtures import OrderEnv, order_env_fixture  # noqa: F401 - the fixture
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QObject, Qt, QUrl, Slot
+from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import QComboBox, QMessageBox, QPushButton, QTableView
 
 from smpanel_desktop.api.errors import UnknownOutcomeError
@@ -264,3 +265,35 @@ def test_large_refresh_reports_progress_in_batches(qtbot: Any, order_env: OrderE
     assert "249 with errors" in tab.message.text()
     button = tab.findChild(QPushButton, "ordersRefresh")
     assert button is tab.refresh_button and button.isEnabled()
+
+
+class _Browser(QObject):
+    """Stands in for the system browser: records what ``QDesktopServices.openUrl`` opens."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.opened: list[str] = []
+
+    @Slot(QUrl)
+    def open(self, url: QUrl) -> None:
+        self.opened.append(url.toString())
+
+
+def test_copy_ids_and_links_and_open_in_browser(qtbot: Any, order_env: OrderEnv) -> None:
+    env = order_env
+    first, second = place(env, "Default"), place(env, "Poll")
+    tab = make_tab(qtbot, env)
+    tab.table.selectAll()
+    tab.actions.action("CopyId").trigger()
+    copied = QGuiApplication.clipboard().text().splitlines()
+    assert sorted(copied) == sorted([str(first.order), str(second.order)])
+    select(tab, second.id)
+    tab.actions.action("CopyLink").trigger()
+    assert QGuiApplication.clipboard().text() == LINK
+    browser = _Browser()
+    QDesktopServices.setUrlHandler("https", browser, "open")
+    try:
+        tab.actions.action("OpenLink").trigger()
+    finally:
+        QDesktopServices.unsetUrlHandler("https")
+    assert browser.opened == [LINK]
