@@ -116,13 +116,14 @@ def cmd_add(args: argparse.Namespace, session: Session) -> int:
             values,
             on_recorded=lambda r: recorded.append(r.id),
         )
-    except UnknownOutcomeError as exc:
-        local = f" #{recorded[0]}" if recorded else ""
+    except (UnknownOutcomeError, KeyboardInterrupt) as exc:
+        if not recorded:  # interrupted before anything was written or sent
+            raise
+        reason = str(exc) if isinstance(exc, UnknownOutcomeError) else "Interrupted while sending."
         raise UnknownOutcomeError(
-            f"{exc}\nThe order MAY HAVE BEEN PLACED (and charged). It is recorded as unknown"
-            f"{local} and was not resent. Check the panel's order list, then run: "
-            f"smpanel resolve{local.replace('#', '') or ' LOCAL_ID'} --order ID  (or --not-placed)",
-            cause=exc,
+            f"{reason}\nThe order MAY HAVE BEEN PLACED (and charged). It is recorded as unknown "
+            f"(#{recorded[0]}) and was not resent. Check the panel's order list, then run: "
+            f"smpanel resolve {recorded[0]} --order ID  (or --not-placed)"
         ) from None
     if _json(args):
         out.dump_json({"order": order.order})
