@@ -727,3 +727,76 @@ def test_place_orders_in_bulk_like_add(tmp_path, http) -> None:
         p.set_balance(Decimal(0))
         with pytest.raises(ValueError, match="Not enough funds on balance"):
             p.place_orders(1)
+
+
+def test_drop_closes_without_processing(panel: SandboxPanel, http) -> None:
+    svc = default_service(panel, min=10, max=100000, refill=True)
+    panel.faults.add("drop", count=2)
+    with pytest.raises(requests.ConnectionError):
+        post(panel, http, action="balance")
+    with pytest.raises(requests.ConnectionError):
+        post(panel, http, action="add", service=svc["service"], link=LINK, quantity=100)
+    assert panel.order_count() == 0 and post(panel, http, action="balance").status_code == 200
+
+
+def test_stall_body_times_out_in_the_middle_of_the_answer(panel: SandboxPanel, http) -> None:
+    panel.faults.add("stall_body", action="services", count=1, seconds=5)
+    with pytest.raises(requests.ConnectionError):  # urllib3 read timeout mid-body
+        http.post(panel.url, data={"key": panel.key, "action": "services"}, timeout=0.3)
+    assert post(panel, http, action="services").json() == panel.catalog
+
+
+@pytest.mark.parametrize(
+    ("options", "status", "content"),
+    [
+        (
+            {"body": {"balance": None, "currency": None}},
+            200,
+            b'{"balance": null, "currency": null}',
+        ),
+        ({"body": "\ufeff{}", "content_type": "text/html"}, 200, "\ufeff{}".encode()),
+        ({"body": b"NaN", "status": 418, "headers": {"X-Test": "1"}}, 418, b"NaN"),
+        ({}, 200, b""),
+    ],
+)
+def test_raw_sends_any_answer(panel: SandboxPanel, http, options, status, content) -> None:
+    panel.faults.add("raw", action="balance", count=1, **options)
+    r = post(panel, http, action="balance")
+    assert (r.status_code, r.content) == (status, content)
+    if "headers" in options:
+        assert r.headers["X-Test"] == "1"
+    if "content_type" in options:
+        assert r.headers["Content-Type"] == "text/html"
+
+
+def test_any_add_request_gets_an_order_or_a_known_error() -> None:
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    known = ("Incorrect request", "Incorrect service ID", "Bad link", "Quantity less than minimal",
+             "Quantity more than maximum", "Not enough funds on balance", "Incorrect delay",
+             "Min quantity more than max quantity", "Incorrect expiry date",
+             "Drip-feed is disabled for this service")  # fmt: skip
+    samples = ["", "10", "100", "-1", " 5 ", "1e3", "https://x.com/a", "@user", "a\nb\r\nc",
+               "99999999999999", "31/12/2030"]  # fmt: skip
+    text = st.one_of(st.text(max_size=30), st.sampled_from(samples))
+    names = ["link", "quantity", "runs", "interval", "comments", "usernames", "hashtags",
+             "hashtag", "username", "media", "answer_number", "groups", "keywords", "min", "max",
+             "delay", "posts", "expiry", "device", "type_of_traffic"]  # fmt: skip
+    with SandboxPanel(services=300, seed=7, balance=Decimal(10**6)) as p, requests.Session() as s:
+        ids = [str(spec.id) for spec in p.specs]
+
+        @settings(max_examples=150, deadline=None)
+        @given(
+            st.sampled_from([*ids, "0", "abc", ""]), st.dictionaries(st.sampled_from(names), text)
+        )
+        def one(service: str, fields: dict[str, str]) -> None:
+            data = {"key": p.key, "action": "add", "service": service, **fields}
+            answer = s.post(p.url, data=data, timeout=10).json()
+            if "order" in answer:
+                assert int(answer["order"]) in p.orders
+            else:
+                assert answer["error"].startswith(known), answer
+
+        one()
+        assert p.errors == []

@@ -15,12 +15,19 @@
 ``redirect``           ``code`` (default 307) to ``location`` (a URL, e.g. another server)
 ``error``              200 with ``{"error": text}`` (default "Your account has been suspended.")
 ``http500``            500 with an HTML error page
+``drop``               the connection is closed with no answer (nothing processed)
+``stall_body``         headers and half the body are sent, then nothing for ``seconds``
+                       (default 30) and the connection closes: a read timeout mid-body
+``raw``                any answer: ``body`` (bytes, str, or an object sent as JSON; default
+                       empty), ``status`` (200), ``content_type`` (application/json),
+                       ``headers`` (a dict) — for corpora of hostile answers
 =====================  ====================================================================
 
 Only ``drop_after_accept`` processes the request by default: the others answer instead of the
-panel, so nothing is created or charged — except ``truncated`` on a read action (services,
-status, balance, refill_status), which cuts the real answer.  ``process=True`` on any kind
-processes the request first (e.g. an order created, then an HTML 503 or an empty body comes back).
+panel, so nothing is created or charged — except ``truncated`` and ``stall_body`` on a read
+action (services, status, balance, refill_status), which cut the real answer.  ``process=True``
+on any kind processes the request first (e.g. an order created, then an HTML 503 or an empty
+body comes back).
 
 Faults apply in the order they were added; latency faults all apply, then the first other one
 decides the answer.  Every matching fault's count goes down by one.
@@ -34,7 +41,7 @@ from typing import Any
 
 KINDS = frozenset(
     {"latency", "html503", "rate_limit", "empty", "truncated", "drop_after_accept",
-     "redirect", "error", "http500"}
+     "redirect", "error", "http500", "drop", "stall_body", "raw"}
 )  # fmt: skip
 
 

@@ -134,7 +134,7 @@ class PanelRequestHandler(BaseHTTPRequestHandler):
             fault is None
             or fault.kind == "drop_after_accept"
             or fault.get("process", False)
-            or (fault.kind == "truncated" and action in READ_ACTIONS)
+            or (fault.kind in ("truncated", "stall_body") and action in READ_ACTIONS)
         ):
             try:
                 data = self._answer(key_ok, action, params)
@@ -173,6 +173,24 @@ class PanelRequestHandler(BaseHTTPRequestHandler):
         elif kind == "truncated":
             whole = data or b'{"order": 23501, "status": "Pending", "currency": "USD"}'
             self._send(200, whole[: len(whole) // 2])
+        elif kind == "drop":
+            self.close_connection = True
+        elif kind == "stall_body":
+            whole = data or b'{"order": 23501, "status": "Pending", "currency": "USD"}'
+            self.send_response(200)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(whole)))
+            self.end_headers()
+            self.wfile.write(whole[: len(whole) // 2])
+            self.wfile.flush()
+            self.server.panel._stopping.wait(float(fault.get("seconds", 30.0)))
+            self.close_connection = True
+        elif kind == "raw":
+            body = fault.get("body", b"")
+            if not isinstance(body, bytes):
+                body = body.encode() if isinstance(body, str) else json.dumps(body).encode()
+            ctype = str(fault.get("content_type", "application/json"))
+            self._send(int(fault.get("status", 200)), body, ctype, dict(fault.get("headers", {})))
         elif kind == "redirect":
             code = int(fault.get("code", 307))
             self._send(code, b"", "text/html", headers={"Location": str(fault.get("location"))})
