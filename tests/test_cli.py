@@ -12,6 +12,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from smpanel_desktop.api.models import UNLIMITED
 from smpanel_desktop.api.parse import parse_service
@@ -407,3 +409,36 @@ def test_usage_errors_never_send(
         sandbox, "--api-url", "http://example.com/api/v2", "balance", capsys=capsys, url=False
     )
     assert code == 2 and "http" in err.lower()
+
+
+ODD = st.one_of(
+    st.text(max_size=30),
+    st.sampled_from(["", " ", "-5", "0", "1e3", "99999999999", "x.com/a\nx.com/b", " 100 "]),
+    st.sampled_from(["instagram.com/p/x", "@user", "https://t.me/c", "100", "1000", "١٠٠"]),
+)
+
+
+@settings(
+    max_examples=40,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(data=st.data())
+def test_whatever_is_typed_is_refused_before_sending_or_accepted(
+    sandbox: Any, env: dict[str, str], capsys: pytest.CaptureFixture[str], data: st.DataObject
+) -> None:
+    svc = parse_service(sandbox.find_service("Default", dripfeed=True))
+
+    def typed(name: str, good: str) -> str:
+        return data.draw(ODD, label=name) if data.draw(st.integers(0, 2)) == 0 else good
+
+    link, quantity = typed("link", "instagram.com/p/x"), typed("quantity", str(svc.min))
+    argv = ["add", "--service", str(svc.id), f"--link={link}", f"--quantity={quantity}"]
+    if data.draw(st.booleans()):
+        argv += [f"--runs={typed('runs', '2')}", f"--interval={typed('interval', '5')}"]
+    before = sandbox.order_count()
+    code, out, err = cli(sandbox, *argv, capsys=capsys)
+    if code == 0:
+        assert sandbox.order_count() == before + 1 and int(out) in sandbox.orders
+    else:
+        assert code == 2 and err.startswith("smpanel: ") and sandbox.order_count() == before
