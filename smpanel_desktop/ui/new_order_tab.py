@@ -163,8 +163,15 @@ class NewOrderTab(QWidget):
         currency = self.ctx.currency
         cost = order_types.estimate_cost(service, values)
         total = order_types.total_quantity(service, values)
+        if service.id not in self.ctx.services_by_id:
+            cost = None
+            text = "Cost: unknown — this service is not in the current catalog"
+        elif order_types.canonical_type(service.type) == "Subscriptions":
+            text = f"Cost: per post delivered, {format_money(service.rate, currency)} per 1000"
+        else:
+            text = "Cost: enter a quantity to see the cost"
         if cost is None:
-            self.cost.setText("Cost: enter a quantity to see the cost")
+            self.cost.setText(text)
             self.balance_warning.clear()
             return
         detail = f" (quantity {total:,})" if total and total > 1 else ""

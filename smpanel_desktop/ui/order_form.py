@@ -26,20 +26,22 @@ from PySide6.QtWidgets import (
 )
 
 from smpanel_desktop.api.models import Service
-from smpanel_desktop.core.order_types import FieldProblem, FieldSpec, fields_for, is_known_type
+from smpanel_desktop.core.order_types import (
+    FieldProblem,
+    FieldSpec,
+    fields_for,
+    is_known_type,
+    split_lines,
+)
 
 EXPIRY_FORMAT = "dd/MM/yyyy"  # the API's d/m/Y
 ERROR_STYLE = "color: #b00020;"
 EXTRAS = "extras"  # the problem key for extra lines that are not NAME=VALUE
 
 
-def count_lines(text: str) -> int:
-    """Non-empty lines: what a comments field counts as its quantity."""
-    return sum(1 for line in text.splitlines() if line.strip())
-
-
 def parse_extras(text: str) -> tuple[dict[str, str], list[str]]:
-    """``NAME=VALUE`` lines -> (values, bad lines); ``\\n`` in a value is a line break."""
+    """``NAME=VALUE`` lines -> (values, bad lines), as the CLI's ``--field``: ``\\n`` in a value
+    is a line break and a repeated name adds a line."""
     values: dict[str, str] = {}
     bad: list[str] = []
     for line in text.splitlines():
@@ -49,7 +51,8 @@ def parse_extras(text: str) -> tuple[dict[str, str], list[str]]:
         if not sep or not name.strip():
             bad.append(line.strip())
         else:
-            values[name.strip()] = value.strip().replace("\\n", "\n")
+            name, value = name.strip(), value.strip().replace("\\n", "\n")
+            values[name] = f"{values[name]}\n{value}" if name in values else value
     return values, bad
 
 
@@ -188,7 +191,7 @@ class OrderForm(QWidget):
         for name, label in self._counts.items():
             widget = self._widgets[name]
             assert isinstance(widget, QPlainTextEdit)
-            n = count_lines(widget.toPlainText())
+            n = len(split_lines(widget.toPlainText()))
             what = "comment" if name == "comments" else "line"
             label.setText(f"{n:,} {what}{'' if n == 1 else 's'}")
         self.changed.emit()

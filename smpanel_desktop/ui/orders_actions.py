@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QMenu, QMessageBox, QToo
 
 from smpanel_desktop.api.errors import UnknownOutcomeError
 from smpanel_desktop.api.models import is_final_order_status
-from smpanel_desktop.store.models import PLACED, SUBMITTING, UNKNOWN, TrackedOrder
+from smpanel_desktop.store.models import PLACED, SUBMITTING, UNKNOWN, Panel, TrackedOrder
 from smpanel_desktop.ui import orders_tasks
 from smpanel_desktop.ui.import_orders_dialog import ImportOrdersDialog
 from smpanel_desktop.ui.orders_model import COL_REFILL, progress, status_text
@@ -152,24 +152,29 @@ class OrdersActions(QObject):
 
     # -- panel actions ----------------------------------------------------------------------------
 
-    def _can_run(self) -> bool:
-        if self.ctx.client is None or self.ctx.panel is None:
+    def _target(self) -> tuple[Any, Any, Panel] | None:
+        """(store, client, panel) as they are now, bound into the task when the user acts,
+        so a panel switch meanwhile cannot redirect it."""
+        client, panel = self.ctx.client, self.ctx.panel
+        if client is None or panel is None:
             self.tab.message.setText("Not connected to a panel.")
-            return False
-        return True
+            return None
+        return self.ctx.store, client, panel
 
     def refill(self) -> None:
         orders = self.refillable()
-        if not orders or not self._can_run():
+        target = self._target() if orders else None
+        if target is None:
             return
         ids = [o.order for o in orders if o.order is not None]
-        task = partial(orders_tasks.refill, self.ctx.store, self.ctx.client, self.ctx.panel, ids)
+        task = partial(orders_tasks.refill, *target, ids)
         self.tab.message.setText(f"Requesting refill of {len(ids)} order(s)…")
         self.tab.run_action(task, _describe_refill)
 
     def cancel(self) -> None:
         orders = self.cancellable()
-        if not orders or not self._can_run():
+        target = self._target() if orders else None
+        if target is None:
             return
         ids = [o.order for o in orders if o.order is not None]
         box = QMessageBox(
@@ -183,8 +188,7 @@ class OrdersActions(QObject):
         )
         box.setObjectName("ordersCancelQuestion")
         yes = box.button(QMessageBox.StandardButton.Yes)
-        ctx = self.ctx
-        task = partial(orders_tasks.cancel, ctx.store, ctx.client, ctx.panel, ids)
+        task = partial(orders_tasks.cancel, *target, ids)
 
         def answered(button: Any) -> None:
             self.dialog = None
@@ -198,10 +202,10 @@ class OrdersActions(QObject):
 
     def resolve(self) -> None:
         order = self._unknown()
-        if order is None or not self._can_run():
+        target = self._target() if order is not None else None
+        if order is None or target is None:
             return
         dialog = ResolveDialog(order, self.tab)
-        ctx = self.ctx
 
         def finished(code: int) -> None:
             self.dialog = None
@@ -209,9 +213,7 @@ class OrdersActions(QObject):
             if code != ResolveDialog.DialogCode.Accepted:
                 return
             verdict = dialog.verdict()
-            task = partial(
-                orders_tasks.resolve, ctx.store, ctx.client, ctx.panel, order.id, verdict
-            )
+            task = partial(orders_tasks.resolve, *target, order.id, verdict)
             self.tab.run_action(task, partial(_describe_resolve, order, verdict))
 
         dialog.finished.connect(finished)
@@ -219,7 +221,7 @@ class OrdersActions(QObject):
         dialog.open()
 
     def import_dialog(self) -> None:
-        if not self._can_run():
+        if self._target() is None:
             return
         dialog = ImportOrdersDialog(self.tab)
 
@@ -234,10 +236,10 @@ class OrdersActions(QObject):
         dialog.open()
 
     def import_ids(self, ids: list[int]) -> None:
-        if not self._can_run():
+        target = self._target()
+        if target is None:
             return
-        ctx = self.ctx
-        task = partial(orders_tasks.import_ids, ctx.store, ctx.client, ctx.panel, list(ids))
+        task = partial(orders_tasks.import_ids, *target, list(ids))
         self.tab.message.setText(f"Importing {len(ids):,} order(s)…")
         self.tab.run_action(task, _describe_import)
 

@@ -198,15 +198,12 @@ class OrdersModel(QAbstractTableModel):
         if self._sort is None:
             return list(rows)
         column, descending = self._sort
-        if column == COL_REFILL:
-            refills = self._refills
-
-            def key(o: TrackedOrder) -> Any:
-                r = refills.get(o.id)
-                return _key(None if r is None else r.created_at)
-        else:
-            key = SORT_KEYS[column]
+        key = SORT_KEYS.get(column) or self._refill_key
         return sorted(rows, key=key, reverse=descending)
+
+    def _refill_key(self, order: TrackedOrder) -> Any:
+        refill = self._refills.get(order.id)
+        return _key(None if refill is None else refill.created_at)
 
     # -- queries ----------------------------------------------------------------------------------
 

@@ -107,7 +107,7 @@ class OrdersTab(QWidget):
         self.message.setObjectName("ordersMessage")
         self.message.setWordWrap(True)
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.actions = OrdersActions(self)
+        self.order_actions = OrdersActions(self)
         self._build_layout()
 
         self.timer = QTimer(self)
@@ -137,7 +137,7 @@ class OrdersTab(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(self.table, 1)
-        layout.addLayout(self.actions.button_row())
+        layout.addLayout(self.order_actions.button_row())
         layout.addWidget(self.message)
 
     # -- loading ------------------------------------------------------------------------------
@@ -170,7 +170,7 @@ class OrdersTab(QWidget):
         self._load_generation += 1  # anything still queued is older than this
         self.model.set_orders(snapshot.orders, snapshot.refills, self.ctx.currency)
         self._update_count()
-        self.actions.update_enabled()
+        self.order_actions.update_enabled()
         self.loaded.emit()
 
     def _on_orders_changed(self) -> None:
@@ -189,7 +189,7 @@ class OrdersTab(QWidget):
         key = self.status_filter.currentData() or ""
         self.model.set_filter(OrderFilter(str(key), self.search.text()))
         self._update_count()
-        self.actions.update_enabled()
+        self.order_actions.update_enabled()
 
     def _update_count(self) -> None:
         shown, total = self.model.rowCount(), self.model.total

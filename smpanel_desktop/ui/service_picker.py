@@ -7,7 +7,7 @@ fluid on 20,000 services.  Typing a service id and pressing Enter selects it too
 from __future__ import annotations
 
 from PySide6.QtCore import QSignalBlocker, QStringListModel, Qt, Signal
-from PySide6.QtWidgets import QComboBox, QCompleter, QListView, QWidget
+from PySide6.QtWidgets import QComboBox, QCompleter, QLineEdit, QListView, QWidget
 
 from smpanel_desktop.api.models import Service
 
@@ -29,7 +29,10 @@ class ServicePicker(QComboBox):
         self.setMaxVisibleItems(20)
         self.setMinimumContentsLength(40)
         self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.lineEdit().setPlaceholderText("Search services by id, name or category…")
+        search = self.lineEdit()
+        assert search is not None  # editable: the combo has its line edit
+        self.search: QLineEdit = search
+        self.search.setPlaceholderText("Search services by id, name or category…")
         self._services: list[Service] = []
         self._row_by_id: dict[int, int] = {}
         self._labels = QStringListModel(self)
@@ -45,7 +48,7 @@ class ServicePicker(QComboBox):
                 view.setUniformItemSizes(True)
         self.setCurrentIndex(-1)
         self.currentIndexChanged.connect(self._on_index)
-        self.lineEdit().returnPressed.connect(self._on_return)
+        self.search.returnPressed.connect(self._on_return)
 
     def set_services(self, services: list[Service]) -> None:
         """Replace the catalog, keeping the current selection when it still exists."""
@@ -87,6 +90,6 @@ class ServicePicker(QComboBox):
         self.serviceChosen.emit(self.current_service())
 
     def _on_return(self) -> None:
-        text = self.lineEdit().text().strip()
+        text = self.search.text().strip()
         if text.isdigit() and int(text) in self._row_by_id:
             self.setCurrentIndex(self._row_by_id[int(text)])

@@ -91,7 +91,7 @@ def test_refill_flow_tracks_the_refill_id_and_status(qtbot: Any, order_env: Orde
     tab = make_tab(qtbot, env)
     refresh(qtbot, tab)
     select(tab, order.id)
-    refill = tab.actions.action("Refill")
+    refill = tab.order_actions.action("Refill")
     assert refill.isEnabled()
     refill.trigger()
     qtbot.waitUntil(lambda: "Refill requested" in tab.message.text(), timeout=10_000)
@@ -112,7 +112,7 @@ def test_refill_not_offered_where_the_service_has_none(qtbot: Any, order_env: Or
     order = place_order(env.store, env.client, env.panel, service, good_values(service))
     tab = make_tab(qtbot, env)
     select(tab, order.id)
-    assert not tab.actions.action("Refill").isEnabled()
+    assert not tab.order_actions.action("Refill").isEnabled()
 
 
 def test_cancel_flow_asks_then_cancels(qtbot: Any, order_env: OrderEnv) -> None:
@@ -120,8 +120,8 @@ def test_cancel_flow_asks_then_cancels(qtbot: Any, order_env: OrderEnv) -> None:
     order = place(env, "Default", cancel=True)
     tab = make_tab(qtbot, env)
     select(tab, order.id)
-    tab.actions.action("Cancel").trigger()
-    box = tab.actions.dialog
+    tab.order_actions.action("Cancel").trigger()
+    box = tab.order_actions.dialog
     assert isinstance(box, QMessageBox)
     assert env.sandbox.requests_for("cancel") == 0  # nothing before the user says yes
     box.button(QMessageBox.StandardButton.Yes).click()
@@ -129,7 +129,7 @@ def test_cancel_flow_asks_then_cancels(qtbot: Any, order_env: OrderEnv) -> None:
     refresh(qtbot, tab)
     assert cell(tab, order.id, COL_STATUS) == "Canceled"
     select(tab, order.id)
-    assert not tab.actions.action("Cancel").isEnabled()  # final: nothing left to cancel
+    assert not tab.order_actions.action("Cancel").isEnabled()  # final: nothing left to cancel
 
 
 def test_unknown_order_resolves_to_the_id_found(qtbot: Any, order_env: OrderEnv) -> None:
@@ -143,10 +143,10 @@ def test_unknown_order_resolves_to_the_id_found(qtbot: Any, order_env: OrderEnv)
     tab = make_tab(qtbot, env)
     assert cell(tab, unknown.id, COL_STATUS) == "Unknown"
     select(tab, unknown.id)
-    assert tab.actions.action("Resolve").isEnabled()
-    assert not tab.actions.action("Reorder").isEnabled()  # it may exist: resolve it first
-    tab.actions.action("Resolve").trigger()
-    dialog = tab.actions.dialog
+    assert tab.order_actions.action("Resolve").isEnabled()
+    assert not tab.order_actions.action("Reorder").isEnabled()  # it may exist: resolve it first
+    tab.order_actions.action("Resolve").trigger()
+    dialog = tab.order_actions.dialog
     dialog.order_id.setText("abc")
     assert not dialog.buttons.button(dialog.buttons.StandardButton.Ok).isEnabled()
     dialog.order_id.setText(str(panel_id))
@@ -166,8 +166,8 @@ def test_unknown_order_marked_not_placed(qtbot: Any, order_env: OrderEnv) -> Non
     (unknown,) = env.store.orders(env.panel.id, state=UNKNOWN)
     tab = make_tab(qtbot, env)
     select(tab, unknown.id)
-    tab.actions.action("Resolve").trigger()
-    dialog = tab.actions.dialog
+    tab.order_actions.action("Resolve").trigger()
+    dialog = tab.order_actions.dialog
     dialog.not_placed.setChecked(True)
     dialog.accept()
     qtbot.waitUntil(lambda: env.store.order(unknown.id).state == NOT_PLACED, timeout=10_000)
@@ -180,8 +180,8 @@ def test_import_by_pasting_ids(qtbot: Any, order_env: OrderEnv) -> None:
     elsewhere = env.client.add(service.id, {"link": LINK, "quantity": str(service.min)})
     tab = make_tab(qtbot, env)
     assert tab.model.total == 0
-    tab.actions.action("Import").trigger()
-    dialog = tab.actions.dialog
+    tab.order_actions.action("Import").trigger()
+    dialog = tab.order_actions.dialog
     dialog.text.setPlainText(f"{elsewhere}, 999999999\nnot-an-id")
     assert "2 order ids" in dialog.summary.text() and "not-an-id" in dialog.summary.text()
     dialog.accept()
@@ -217,7 +217,7 @@ def test_filter_sort_and_export_visible_rows(
 
     status.setCurrentIndex(status.findText("Open"))
     path = tmp_path / "orders.csv"
-    assert tab.actions.export_csv(path) == 2
+    assert tab.order_actions.export_csv(path) == 2
     with open(path, newline="", encoding="utf-8") as fh:
         rows = list(csv.DictReader(fh))
     assert {r["order"] for r in rows} == {str(orders[0].order), str(orders[1].order)}
@@ -284,16 +284,16 @@ def test_copy_ids_and_links_and_open_in_browser(qtbot: Any, order_env: OrderEnv)
     first, second = place(env, "Default"), place(env, "Poll")
     tab = make_tab(qtbot, env)
     tab.table.selectAll()
-    tab.actions.action("CopyId").trigger()
+    tab.order_actions.action("CopyId").trigger()
     copied = QGuiApplication.clipboard().text().splitlines()
     assert sorted(copied) == sorted([str(first.order), str(second.order)])
     select(tab, second.id)
-    tab.actions.action("CopyLink").trigger()
+    tab.order_actions.action("CopyLink").trigger()
     assert QGuiApplication.clipboard().text() == LINK
     browser = _Browser()
     QDesktopServices.setUrlHandler("https", browser, "open")
     try:
-        tab.actions.action("OpenLink").trigger()
+        tab.order_actions.action("OpenLink").trigger()
     finally:
         QDesktopServices.unsetUrlHandler("https")
     assert browser.opened == [LINK]
