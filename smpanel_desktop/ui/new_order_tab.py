@@ -7,6 +7,7 @@ from the first click until the outcome is known, so a double click can never mak
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from decimal import Decimal
 
 from PySide6.QtCore import Qt
@@ -16,7 +17,7 @@ from smpanel_desktop.api.errors import PanelError, UnknownOutcomeError
 from smpanel_desktop.api.models import Service
 from smpanel_desktop.core import order_types
 from smpanel_desktop.core.order_types import FieldProblem
-from smpanel_desktop.store.models import TrackedOrder
+from smpanel_desktop.store.models import Panel, TrackedOrder
 from smpanel_desktop.ui.context import AppContext
 from smpanel_desktop.ui.formatting import format_money
 from smpanel_desktop.ui.order_confirm_dialog import OrderConfirmDialog, OrderSummary
@@ -209,6 +210,13 @@ class NewOrderTab(QWidget):
             self._show_all = True
             self._refresh_state()
             return
+        ctx = self.ctx
+        if ctx.client is None or ctx.panel is None:
+            self.error.setText("Not connected to a panel: nothing can be sent.")
+            return
+        # What is confirmed is what is sent: this service, these values, this panel and client.
+        task = place_order_task(ctx.store, ctx.client, ctx.panel, service, values, ctx.currency)
+        panel = ctx.panel
         params = order_types.build_params(service, values)
         cost = order_types.estimate_cost(service, values)
         self.error.clear()
@@ -216,7 +224,7 @@ class NewOrderTab(QWidget):
         self._set_in_flight(True)
         dialog = OrderConfirmDialog(self._summary(service, params, cost), self)
         self.confirm_dialog = dialog
-        dialog.finished.connect(lambda code: self._on_confirmed(dialog, code, service, values))
+        dialog.finished.connect(lambda code: self._on_confirmed(dialog, code, task, panel))
         dialog.open()
 
     def _summary(
@@ -237,7 +245,11 @@ class NewOrderTab(QWidget):
         )
 
     def _on_confirmed(
-        self, dialog: OrderConfirmDialog, code: int, service: Service, values: dict[str, str]
+        self,
+        dialog: OrderConfirmDialog,
+        code: int,
+        task: Callable[[], TrackedOrder],
+        panel: Panel,
     ) -> None:
         if self.confirm_dialog is not dialog:
             return  # a second finished() of the same dialog: already handled
@@ -246,14 +258,12 @@ class NewOrderTab(QWidget):
         if code != OrderConfirmDialog.DialogCode.Accepted:
             self._set_in_flight(False)
             return
-        ctx = self.ctx
-        if ctx.client is None or ctx.panel is None:
-            self.error.setText("Not connected to a panel: nothing was sent.")
+        if self.ctx.panel != panel:
+            self.error.setText("The panel was switched before you confirmed: nothing was sent.")
             self._set_in_flight(False)
             return
         self.result.setText("Placing the order…")
-        task = place_order_task(ctx.store, ctx.client, ctx.panel, service, values, ctx.currency)
-        ctx.run(task, self._on_placed, self._on_failed)
+        self.ctx.run(task, self._on_placed, self._on_failed)
 
     def _set_in_flight(self, on: bool) -> None:
         self._in_flight = on

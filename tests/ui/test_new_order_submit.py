@@ -133,3 +133,17 @@ def test_service_requested_from_services_tab(qtbot: Any, order_env: OrderEnv) ->
     env.ctx.orderServiceRequested.emit(unlimited)  # not in the catalog (yet): still selectable
     assert tab.service == unlimited
     assert tab.details.text("limits").endswith("/ Unlimited")
+
+
+def test_switching_panel_before_confirming_sends_nothing(qtbot: Any, order_env: OrderEnv) -> None:
+    env = order_env
+    tab = ready_tab(qtbot, env)
+    qtbot.mouseClick(tab.submit_button, Qt.MouseButton.LeftButton)
+    dialog = tab.confirm_dialog
+    assert dialog is not None
+    other = env.store.add_panel("other", "https://other.example/api/v2", "EUR")
+    env.ctx.set_panel(other, None, demo=False)
+    dialog.accept()
+    assert "switched" in tab.error.text() and not tab.in_flight
+    assert env.sandbox.requests_for("add") == 0
+    assert env.store.count_orders() == 0
