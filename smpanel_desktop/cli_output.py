@@ -44,7 +44,12 @@ def iso_time(timestamp: float | None) -> str | None:
 
 def clean(value: object) -> str:
     """One line of text for a table cell."""
-    return _CONTROL.sub(" ", "" if value is None else str(value)).strip()
+    if value is None:
+        return ""
+    text = value if isinstance(value, str) else str(value)
+    if text.isprintable():  # the common case, checked in C
+        return text.strip()
+    return _CONTROL.sub(" ", text).strip()
 
 
 def dump_json(value: Any, out: TextIO | None = None) -> None:
