@@ -33,8 +33,9 @@ class BalanceTab(QWidget):
 
         row = QHBoxLayout()
         row.addWidget(self.updated)
-        row.addStretch(1)
+        row.addSpacing(12)
         row.addWidget(self.refresh_button)
+        row.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 24, 24, 24)
         layout.addWidget(self.panel_name)

@@ -184,8 +184,6 @@ class ServicesModel(QAbstractTableModel):
             return None
         if role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(COLUMNS):
             return COLUMNS[section]
-        if role == Qt.ItemDataRole.TextAlignmentRole and 0 <= section < len(COLUMNS):
-            return _ALIGN[section]
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:

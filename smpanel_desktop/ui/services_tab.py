@@ -25,7 +25,7 @@ from smpanel_desktop.ui.services_model import ServicesModel
 
 ALL_CATEGORIES = "All categories"
 ALL_TYPES = "All types"
-DEFAULT_WIDTHS = (64, 430, 260, 110, 120, 70, 80, 56, 56, 70)
+DEFAULT_WIDTHS = (56, 380, 230, 150, 110, 60, 80, 50, 54, 66)  # fit 1280 px, no scrolling
 
 
 class ServicesTab(QWidget):

@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QLocale
+from PySide6.QtWidgets import QApplication
 
 from smpanel_desktop.app import DesktopApp
 from smpanel_desktop.secrets import KeyStore
@@ -57,6 +58,9 @@ def make_gui(qtbot: Any) -> Iterator[GuiFactory]:
 
     yield build
     for gui in made:
+        for widget in QApplication.topLevelWidgets():  # dialogs left open by the test
+            if widget.parentWidget() is gui.window:
+                widget.close()
         gui.window.close()
         gui.shutdown()
 

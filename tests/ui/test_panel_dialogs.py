@@ -24,8 +24,13 @@ def click(qtbot: Any, widget: Any, name: str) -> None:
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
 
 
-def visible(cls: type) -> Any:
-    found = [w for w in QApplication.topLevelWidgets() if isinstance(w, cls) and w.isVisible()]
+def visible(cls: type, gui: Any) -> Any:
+    """The open dialog of type ``cls`` that belongs to this app's window, or None."""
+    found = [
+        w
+        for w in QApplication.topLevelWidgets()
+        if isinstance(w, cls) and w.isVisible() and w.parentWidget() is gui.window
+    ]
     return found[0] if found else None
 
 
@@ -131,8 +136,8 @@ def test_no_key_opens_the_key_dialog_but_the_environment_key_does_not(
     qtbot: Any, sandbox: Any, make_gui: Any, monkeypatch: Any, wait_idle: Any
 ) -> None:
     gui = make_gui(api_url=sandbox.url)
-    qtbot.waitUntil(lambda: visible(KeyDialog) is not None, timeout=5_000)
-    visible(KeyDialog).close()
+    qtbot.waitUntil(lambda: visible(KeyDialog, gui) is not None, timeout=5_000)
+    visible(KeyDialog, gui).close()
     gui.window.close()
     gui.shutdown()
 
@@ -140,7 +145,7 @@ def test_no_key_opens_the_key_dialog_but_the_environment_key_does_not(
     again = make_gui(api_url=sandbox.url)
     qtbot.waitUntil(lambda: len(again.ctx.services) == 300, timeout=20_000)
     wait_idle(again)
-    assert visible(KeyDialog) is None
+    assert visible(KeyDialog, again) is None
 
 
 def test_without_a_keyring_the_key_can_be_kept_in_memory_only(
@@ -148,13 +153,13 @@ def test_without_a_keyring_the_key_can_be_kept_in_memory_only(
 ) -> None:
     keyring.set_keyring(fail.Keyring())  # a desktop without a Secret Service
     gui = make_gui(api_url=sandbox.url)
-    qtbot.waitUntil(lambda: visible(KeyringUnavailableDialog) is not None, timeout=5_000)
-    dialog = visible(KeyringUnavailableDialog)
+    qtbot.waitUntil(lambda: visible(KeyringUnavailableDialog, gui) is not None, timeout=5_000)
+    dialog = visible(KeyringUnavailableDialog, gui)
     help_text = dialog.findChild(QLabel, "keyringHelp").text()
     assert "gnome-keyring" in help_text and "memory only" in help_text
     click(qtbot, dialog, "keyringMemoryOnly")
     assert gui.keys.memory_only
-    key_dialog = visible(KeyDialog)  # offered next, to enter the key for this run
+    key_dialog = visible(KeyDialog, gui)  # offered next, to enter the key for this run
     assert key_dialog is not None
     assert "Memory only" in key_dialog.findChild(QLabel, "keyStorage").text()
     qtbot.keyClicks(key_dialog.findChild(QLineEdit, "keyInput"), sandbox.key)

@@ -1,0 +1,120 @@
+"""Screenshots of the desktop app on the demo panel at 1280×800: every tab and the first-start
+dialogs, rendered from the real app (real sandbox, real client, real store in a temporary folder).
+
+    xvfb-run -a -s "-screen 0 1280x800x24" .venv/bin/python docs/screenshots.py
+
+Writes docs/screenshots/{welcome,welcome-add-panel,services,services-search,new-order,balance,
+api-key}.png, then runs the order workflow's script (docs/screenshots_orders.py: New Order per
+service type, Orders with mixed statuses) when it is there, so one command renders every tab.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QEventLoop, Qt
+from PySide6.QtWidgets import QApplication, QWidget
+
+OUT = Path(__file__).resolve().parent / "screenshots"
+
+
+def wait_until(app: QApplication, condition: Callable[[], bool], timeout: float = 30.0) -> None:
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            raise TimeoutError("the app did not reach the expected state")
+        app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+        time.sleep(0.01)
+
+
+def settle(app: QApplication, seconds: float = 0.4) -> None:
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 20)
+
+
+def shoot(app: QApplication, widget: QWidget, out: Path, name: str) -> None:
+    settle(app)
+    path = out / name
+    if not widget.grab().save(str(path)):
+        raise RuntimeError(f"could not write {path}")
+    print(path)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=OUT)
+    args = parser.parse_args(argv)
+    args.out.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        # a private config folder: no remembered geometry or tab from the user's own runs
+        os.environ["SMPANEL_CONFIG_DIR"] = str(Path(tmp) / "config")
+        os.environ["SMPANEL_LOG_DIR"] = str(Path(tmp) / "logs")
+        os.environ.pop("SMPANEL_API_KEY", None)
+        from smpanel_desktop.app import DesktopApp
+        from smpanel_desktop.secrets import KeyStore
+        from smpanel_desktop.ui.key_dialog import KeyDialog
+
+        app = QApplication.instance() or QApplication(sys.argv[:1])
+        assert isinstance(app, QApplication)
+        ns = argparse.Namespace(api_url=None, data_dir=str(Path(tmp) / "data"), demo=False)
+        gui = DesktopApp(ns, keys=KeyStore(memory_only=True))
+        window = gui.window
+        window.resize(1280, 800)
+        try:
+            gui.start()  # first start: the demo panel, with the welcome dialog on top
+            wait_until(app, lambda: len(gui.ctx.services) > 100 and gui.ctx.balance is not None)
+            wait_until(app, lambda: not gui.runner.busy)
+            welcome = gui.welcome
+            assert welcome is not None
+            shoot(app, welcome, args.out, "welcome.png")
+            welcome.show_form()
+            shoot(app, welcome, args.out, "welcome-add-panel.png")
+            welcome.choose_demo()
+
+            tabs = window.tabs
+            services = window.services_tab
+            tabs.setCurrentWidget(services)
+            services.table.selectRow(2)
+            shoot(app, window, args.out, "services.png")
+            services.search.setText("instagram followers")
+            services.refill.setChecked(True)
+            services.table.sortByColumn(4, Qt.SortOrder.AscendingOrder)
+            services.table.selectRow(0)
+            shoot(app, window, args.out, "services-search.png")
+
+            tabs.setCurrentWidget(window.new_order_tab)
+            selected = services.selected_service()
+            if selected is not None:
+                gui.ctx.orderServiceRequested.emit(selected)
+            shoot(app, window, args.out, "new-order.png")
+            tabs.setCurrentWidget(window.balance_tab)
+            wait_until(app, lambda: not gui.runner.busy)
+            shoot(app, window, args.out, "balance.png")
+
+            panel = gui.store.add_panel("smpanel.net", "https://smpanel.net/api/v2")
+            gui.keys.set(panel.name, "0f3c9a7e5b2d4c1a8e6f0b9d7c5a3e21")
+            dialog = KeyDialog(gui.session, panel, window)
+            dialog.show()
+            shoot(app, dialog, args.out, "api-key.png")
+            dialog.close()
+        finally:
+            window.close()
+            gui.shutdown()
+        orders_script = Path(__file__).with_name("screenshots_orders.py")
+        if orders_script.exists():  # same private config folder
+            sys.path.insert(0, str(orders_script.parent))
+            import screenshots_orders
+
+            return int(screenshots_orders.main(["--out", str(args.out)]))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
