@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import datetime as dt
+import os
 import sys
 import tempfile
 import time
@@ -159,7 +160,11 @@ def main(argv: list[str] | None = None) -> int:
     assert isinstance(app, QApplication)
     app.setProperty("screenshotDir", str(args.out))
     with tempfile.TemporaryDirectory() as tmp:
-        ns = argparse.Namespace(api_url=None, data_dir=tmp, demo=True)
+        # private config and logs: no remembered geometry or tab, nothing left in the user's files
+        os.environ.setdefault("SMPANEL_CONFIG_DIR", str(Path(tmp) / "config"))
+        os.environ.setdefault("SMPANEL_LOG_DIR", str(Path(tmp) / "logs"))
+        os.environ.pop("SMPANEL_API_KEY", None)
+        ns = argparse.Namespace(api_url=None, data_dir=str(Path(tmp) / "data"), demo=True)
         gui = DesktopApp(ns, keys=KeyStore(memory_only=True))
         gui.window.resize(1280, 800)
         gui.start()

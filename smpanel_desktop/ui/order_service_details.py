@@ -20,6 +20,8 @@ class ServiceDetails(QGroupBox):
         form = QFormLayout(self)
         self._labels: dict[str, QLabel] = {}
         for key, title in (
+            ("name", "Name"),
+            ("category", "Category"),
             ("type", "Type"),
             ("rate", "Rate per 1000"),
             ("limits", "Min / max"),
@@ -43,7 +45,9 @@ class ServiceDetails(QGroupBox):
             for label in self._labels.values():
                 label.setText("—")
             return
-        self.setTitle(f"Service {service.id}: {service.name}")
+        self.setTitle(f"Service {service.id}")  # the name can be long: it wraps in its row
+        self._labels["name"].setText(service.name)
+        self._labels["category"].setText(service.category or "—")
         self._labels["type"].setText(service.type or "—")
         self._labels["rate"].setText(format_money(service.rate, currency))
         self._labels["limits"].setText(f"{format_count(service.min)} / {format_count(service.max)}")
