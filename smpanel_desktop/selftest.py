@@ -21,7 +21,10 @@ import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
 
 SELFTEST_SERVICE = "smpanel-desktop-selftest"
 EXIT_AFTER_SHOW_ENV = "SMPANEL_EXIT_AFTER_SHOW"
@@ -155,12 +158,34 @@ def _sandbox() -> str:
 
 def _qt() -> str:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import QtMsgType, qInstallMessageHandler
+    from PySide6.QtWidgets import QApplication
+
+    messages: list[str] = []  # platform chatter stays off the report, unless something fails
+
+    def keep(kind: QtMsgType, _context: object, text: str) -> None:
+        messages.append(text)
+        if kind == QtMsgType.QtFatalMsg:  # Qt aborts right after this: say why first
+            print(f"qt: {text}", file=sys.stderr, flush=True)
+
+    previous = qInstallMessageHandler(keep)
+    try:
+        app = QApplication.instance() or QApplication([sys.argv[0]])
+        assert isinstance(app, QApplication)
+        return _show_window(app)
+    except Exception as exc:
+        if messages:
+            raise RuntimeError(f"{exc} (Qt said: {' | '.join(messages[-3:])})") from exc
+        raise
+    finally:
+        qInstallMessageHandler(previous)
+
+
+def _show_window(app: QApplication) -> str:
     from PySide6.QtCore import QEventLoop, QTimer
     from PySide6.QtGui import QIcon
-    from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
+    from PySide6.QtWidgets import QLabel, QMainWindow
 
-    app = QApplication.instance() or QApplication([sys.argv[0]])
-    assert isinstance(app, QApplication)
     icon = QIcon(str(icon_path()))
     if icon.pixmap(64, 64).isNull():
         raise RuntimeError(f"cannot render the app icon {icon_path()} (SVG plugins missing?)")
@@ -170,17 +195,19 @@ def _qt() -> str:
     window.setCentralWidget(QLabel("self-test"))
     window.resize(320, 200)
     window.show()
+    handle = window.windowHandle()
     deadline = time.monotonic() + 5
     loop = QEventLoop()
-    while not window.isVisible() and time.monotonic() < deadline:
+    while not (handle is not None and handle.isExposed()) and time.monotonic() < deadline:
         QTimer.singleShot(20, loop.quit)
         loop.exec()
-    app.processEvents()
-    if not window.isVisible():
-        raise RuntimeError("the window never became visible")
-    if window.grab().isNull():
-        raise RuntimeError("the window could not be rendered")
-    window.close()
+    try:
+        if handle is None or not handle.isExposed():
+            raise RuntimeError(f"the window was never exposed by the {app.platformName()} platform")
+        if window.grab().isNull():
+            raise RuntimeError("the window could not be rendered")
+    finally:
+        window.close()
     return f"platform {app.platformName()}, window shown and closed, icon ok"
 
 
