@@ -128,6 +128,7 @@ class OrderForm(QWidget):
 
     def _add_row(self, name: str, label: str, widget: QWidget, spec: FieldSpec | None) -> None:
         widget.setObjectName(f"field_{name}")
+        widget.setAccessibleName(label.rstrip(" *"))
         if spec is not None and spec.help:
             widget.setToolTip(spec.help)
         cell = QWidget()

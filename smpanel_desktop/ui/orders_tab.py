@@ -118,7 +118,7 @@ class OrdersTab(QWidget):
         self.refresh_button.clicked.connect(lambda: self.refresh())
         self.interval.valueChanged.connect(self._on_interval)
         ctx.ordersChanged.connect(self._on_orders_changed)
-        ctx.panelChanged.connect(lambda _p: self.reload())
+        ctx.panelChanged.connect(self._on_panel_changed)
         self.interval.setValue(self._saved_interval())
         self._on_interval(self.interval.value())
         self.reload()
@@ -172,6 +172,11 @@ class OrdersTab(QWidget):
         self._update_count()
         self.order_actions.update_enabled()
         self.loaded.emit()
+
+    def _on_panel_changed(self, _panel: object) -> None:
+        self.last_refresh = None
+        self.message.clear()
+        self.reload()
 
     def _on_orders_changed(self) -> None:
         if not self._own_change:
