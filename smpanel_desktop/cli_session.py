@@ -48,7 +48,7 @@ class Session:
         self._store: Store | None = None
         self._panel: Panel | None = None
         self._client: PanelClient | None = None
-        self._sandbox: SandboxPanel | None = None
+        self._sandbox: SandboxPanel | demo.RunningDemo | None = None
         self._factory: Callable[[], PanelClient] | None = None
 
     @property
@@ -128,8 +128,8 @@ class Session:
         from smpanel_desktop.secrets import get_key_for
 
         if demo.is_demo(panel):
-            self._sandbox = demo.start_demo_sandbox(self.data_dir)
-            self._factory = _factory(self._sandbox.url, demo.DEMO_KEY)
+            sandbox = self._sandbox = demo.start_demo_sandbox(self.data_dir)
+            self._factory = _factory(sandbox.url, demo.DEMO_KEY)
             return self._factory()
         key = get_key_for(panel.name)
         if not key:

@@ -318,8 +318,15 @@ def test_demo_panel_is_remembered_and_serves_from_the_data_dir(
     finally:
         sandbox.stop()
     assert (tmp_path / "demo" / demo.DEMO_STATE_FILE).exists()
-    again = demo.start_demo_sandbox(tmp_path / "demo")
+    again = demo.start_demo_sandbox(tmp_path / "demo")  # the old port file points nowhere
     try:
-        assert order.order in again.orders  # the demo panel remembers its orders
+        assert order.order in again.orders  # type: ignore[union-attr]  # it remembers its orders
+        shared = demo.start_demo_sandbox(tmp_path / "demo")  # a second process: the same demo
+        assert isinstance(shared, demo.RunningDemo) and shared.url == again.url
+        client = PanelClient(shared.url, shared.key)
+        second = tracking.place_order(store, client, panel, svc, default_order(svc))
+        client.close()
+        shared.stop()  # not its to stop
+        assert second.order in again.orders and again.order_count() == 2  # type: ignore[union-attr]
     finally:
         again.stop()
