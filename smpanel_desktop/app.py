@@ -74,11 +74,14 @@ class DesktopApp:
         self.welcome: WelcomeDialog | None = None
         self._closed = False
 
-    def start(self, *, show: bool = True) -> None:
+    def start(self) -> None:
         """Show the window and open the first panel (the cached catalog first, then refreshes)."""
-        if show:
-            self.window.show()
-        panel = self._first_panel()
+        self.window.show()
+        try:
+            panel = self._first_panel()
+        except (ApiError, ValueError) as exc:  # e.g. --demo while a real panel is named "Demo"
+            self.ctx.statusMessage.emit(f"Cannot open that panel: {exc}")
+            panel = self._stored_panel()
         if panel is not None:
             self.session.open(panel)
             return
@@ -98,6 +101,10 @@ class DesktopApp:
             return ensure_demo_panel(self.store)
         if self.args.api_url:
             return panel_for_url(self.store, self.args.api_url)
+        return self._stored_panel()
+
+    def _stored_panel(self) -> Panel | None:
+        """The panel used last, else the first stored one, else None (a first start)."""
         name = self.store.get_setting(CURRENT_PANEL)
         panel = self.store.panel(name) if name else None
         if panel is None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
@@ -54,8 +55,11 @@ class AppContext(QObject):
         self.connection = "offline"
         self.last_error: str | None = None
         self._generation = 0  # bumped on every panel switch: late answers for another are dropped
-        self._catalog_busy = False
-        self._balance_busy = False
+        self._busy: set[str] = set()  # refreshes in flight: "catalog", "balance"
+        self._signals = {
+            "catalog": (self.catalogBusy, self.catalogFailed),
+            "balance": (self.balanceBusy, self.balanceFailed),
+        }
 
     @property
     def currency(self) -> str:
@@ -90,7 +94,9 @@ class AppContext(QObject):
         self.balance = None
         self.balance_fetched_at = None
         self.last_error = None
-        self._catalog_busy = self._balance_busy = False
+        for kind in self._busy:  # the old panel's refreshes no longer count
+            self._signals[kind][0].emit(False)
+        self._busy.clear()
         if old is not None and old is not client:
             self.run(old.close)
         self.panelChanged.emit(panel)
@@ -129,62 +135,31 @@ class AppContext(QObject):
             if self._fresh(gen) and result[0] and not self.services:
                 self.set_services(result[0], result[1])
 
-        self.run(lambda: self.store.load_services(panel.id), done, lambda e: None)
+        def failed(exc: BaseException) -> None:  # the refresh that follows still fills the tab
+            log.warning("cached catalog of %s unreadable: %s", panel.name, exc)
+
+        self.run(partial(self.store.load_services, panel.id), done, failed)
 
     def refresh_catalog(self) -> None:
         """Fetch the catalog from the panel in the background, cache it and show it."""
         from smpanel_desktop.core.tracking import refresh_catalog
 
-        panel, client, gen = self.panel, self.client, self._generation
-        if panel is None or client is None or self._catalog_busy:
+        panel, client = self.panel, self.client
+        if panel is None or client is None:
             return
-        self._catalog_busy = True
-        self.catalogBusy.emit(True)
 
-        def finish() -> bool:
-            if not self._fresh(gen):
-                return False
-            self._catalog_busy = False
-            self.catalogBusy.emit(False)
-            return True
+        def show(services: list[Service]) -> None:
+            self.set_services(services, time.time())
+            self.statusMessage.emit(f"Catalog refreshed: {len(services):,} services")
 
-        def done(result: Any) -> None:
-            if finish():
-                services = list(getattr(result, "services", result))
-                self.set_connection("online")
-                self.set_services(services, time.time())
-                self.statusMessage.emit(f"Catalog refreshed: {len(services):,} services")
-
-        def failed(exc: BaseException) -> None:
-            if finish():
-                self.catalogFailed.emit(self._failed(exc, "Catalog refresh"))
-
-        self.run(lambda: refresh_catalog(self.store, client, panel), done, failed)
+        fetch = partial(refresh_catalog, self.store, client, panel)
+        self._refresh("catalog", "Catalog refresh", fetch, show)
 
     def refresh_balance(self) -> None:
         """Fetch the balance in the background; ``balanceChanged`` or ``balanceFailed`` follow."""
-        panel, client, gen = self.panel, self.client, self._generation
-        if panel is None or client is None or self._balance_busy:
+        panel, client = self.panel, self.client
+        if panel is None or client is None:
             return
-        self._balance_busy = True
-        self.balanceBusy.emit(True)
-
-        def finish() -> bool:
-            if not self._fresh(gen):
-                return False
-            self._balance_busy = False
-            self.balanceBusy.emit(False)
-            return True
-
-        def done(balance: Balance) -> None:
-            if finish():
-                self.balance_fetched_at = time.time()
-                self.set_connection("online")
-                self.set_balance(balance)
-
-        def failed(exc: BaseException) -> None:
-            if finish():
-                self.balanceFailed.emit(self._failed(exc, "Balance"))
 
         def fetch() -> Balance:
             balance = client.balance()
@@ -192,7 +167,40 @@ class AppContext(QObject):
                 self.store.update_panel(panel.id, currency=balance.currency)
             return balance
 
-        self.run(fetch, done, failed)
+        def show(balance: Balance) -> None:
+            self.balance_fetched_at = time.time()
+            self.set_balance(balance)
+
+        self._refresh("balance", "Balance", fetch, show)
+
+    def _refresh(
+        self, kind: str, what: str, fetch: Callable[[], Any], show: Callable[[Any], None]
+    ) -> None:
+        """Run one refresh of ``kind`` at a time; its busy/failed signals tell the tabs."""
+        if kind in self._busy:
+            return
+        busy, failed = self._signals[kind]
+        gen = self._generation
+        self._busy.add(kind)
+        busy.emit(True)
+
+        def finish() -> bool:  # answers for a panel no longer shown are dropped
+            if not self._fresh(gen):
+                return False
+            self._busy.discard(kind)
+            busy.emit(False)
+            return True
+
+        def done(value: Any) -> None:
+            if finish():
+                self.set_connection("online")
+                show(value)
+
+        def error(exc: BaseException) -> None:
+            if finish():
+                failed.emit(self._failed(exc, what))
+
+        self.run(fetch, done, error)
 
     def run(
         self,

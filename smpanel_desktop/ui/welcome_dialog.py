@@ -34,7 +34,8 @@ INTRO = (
 
 
 class WelcomeDialog(QDialog):
-    demoChosen = Signal()
+    """Closing it (or "Try the demo panel") keeps the demo panel the window already shows."""
+
     panelAdded = Signal(object)  # Panel
 
     def __init__(self, ctx: AppContext, session: PanelSession, parent: QWidget | None = None):
@@ -92,7 +93,6 @@ class WelcomeDialog(QDialog):
         self.add_button.clicked.connect(self.show_form)
         self.back_button.clicked.connect(lambda: self._page(0))
         self.save_button.clicked.connect(self.save)
-        self.rejected.connect(self.demoChosen)  # closing the dialog keeps the demo
 
     def _page(self, index: int) -> None:
         self.pages.setCurrentIndex(index)
@@ -119,6 +119,5 @@ class WelcomeDialog(QDialog):
         except (KeyStoreError, ValueError) as exc:
             self.error.setText(str(exc))
             return
-        self.rejected.disconnect(self.demoChosen)
         self.accept()
         self.panelAdded.emit(panel)
