@@ -216,7 +216,7 @@ def _report_items(args: argparse.Namespace, items: Sequence[dict[str, object]], 
             if "error" in item and item.get("error") is not None:
                 print(f"{item[key]}  error: {out.clean(item['error'])}")
             else:
-                rest = [f"{k} {v}" for k, v in item.items() if k != key]
+                rest = [f"{k} {out.clean(v)}" for k, v in item.items() if k != key]
                 print(f"{item[key]}  " + "  ".join(rest))
     return PANEL_ERROR if any(item.get("error") is not None for item in items) else OK
 

@@ -35,6 +35,8 @@ def cmd_panels(args: argparse.Namespace, session: Session) -> int:
         panel = store.add_panel(args.name, endpoint)
         if store.get_setting(CURRENT_PANEL) is None:
             store.set_setting(CURRENT_PANEL, panel.name)
+        if _json(args):
+            out.dump_json(out.panel_json(panel, store.get_setting(CURRENT_PANEL) == panel.name))
         print(f'Added panel "{panel.name}" ({panel.endpoint}).', file=sys.stderr)
         print(f'Store its key with: smpanel --panel "{panel.name}" key set', file=sys.stderr)
         return OK
@@ -62,9 +64,9 @@ def cmd_panels(args: argparse.Namespace, session: Session) -> int:
 
 
 def _forget_key(name: str) -> None:
-    from smpanel_desktop.secrets import KeyStore, KeyStoreUnavailable
+    from smpanel_desktop.secrets import KeyStore, KeyStoreError
 
-    with contextlib.suppress(KeyStoreUnavailable):
+    with contextlib.suppress(KeyStoreError):  # no keyring: there is no key to forget
         KeyStore().delete(name)
 
 
@@ -128,7 +130,7 @@ def cmd_import(args: argparse.Namespace, session: Session) -> int:
         )
     else:
         for o in imported:
-            print(f"{o.order}  imported  {o.status or ''}".rstrip())
+            print(f"{o.order}  imported  {out.clean(o.status)}".rstrip())
         for order, reason in skipped.items():
             print(f"{order}  skipped: {out.clean(reason)}")
     return 1 if skipped and not imported else OK
