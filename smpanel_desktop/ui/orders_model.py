@@ -6,6 +6,7 @@ of magnitude too slow).  ``data()`` formats only the cells the view asks for.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Sequence
 from decimal import Decimal
 from typing import Any
@@ -82,6 +83,22 @@ STATUS_COLORS = {
     NOT_PLACED: "#6b7280",
     SUBMITTING: "#6b7280",
 }
+
+
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_ALIGN = int(Qt.ItemDataRole.TextAlignmentRole)
+_FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
+_FONT = int(Qt.ItemDataRole.FontRole)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
+_ROLES = frozenset({_DISPLAY, _ALIGN, _FOREGROUND, _FONT, _TOOLTIP, int(OrderRole)})
+_BRUSHES = {key: QBrush(QColor(color)) for key, color in STATUS_COLORS.items()}
+
+
+@functools.cache
+def _bold() -> QFont:
+    font = QFont()  # made on first use: a QFont needs the QGuiApplication to exist
+    font.setBold(True)
+    return font
 
 
 def status_text(order: TrackedOrder) -> str:
@@ -299,36 +316,33 @@ class OrdersModel(QAbstractTableModel):
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+        # The view asks ~7 roles per visible cell on every paint: unanswered roles leave first.
+        if role not in _ROLES or not index.isValid():
             return None
         row, column = index.row(), index.column()
         if not (0 <= row < len(self._visible) and 0 <= column < len(COLUMNS)):
             return None
         order = self._visible[row]
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role == _DISPLAY:
             return self.cell_text(order, column)
-        if role == Qt.ItemDataRole.TextAlignmentRole:
+        if role == _ALIGN:
             return _RIGHT if column in _NUMERIC else _LEFT
-        if role == Qt.ItemDataRole.ForegroundRole and column == COL_STATUS:
-            key = order.state if order.state != PLACED else (order.status or "").strip().lower()
-            color = STATUS_COLORS.get(key)
-            return QBrush(QColor(color)) if color else None
-        if role == Qt.ItemDataRole.FontRole and column == COL_STATUS and order.state == UNKNOWN:
-            font = QFont()
-            font.setBold(True)
-            return font
-        if role == Qt.ItemDataRole.ToolTipRole:
-            if column == COL_STATUS and order.state == UNKNOWN:
+        if role == OrderRole:
+            return order
+        if column == COL_STATUS:
+            if role == _FOREGROUND:
+                key = order.state if order.state != PLACED else (order.status or "").strip().lower()
+                return _BRUSHES.get(key)
+            if role == _FONT:
+                return _bold() if order.state == UNKNOWN else None
+            if order.state == UNKNOWN:  # tooltip
                 return (
                     f"{order.last_error or 'The answer was lost'}. It may have been placed and "
                     "charged: find it on the panel, then Resolve."
                 )
-            if column == COL_STATUS and order.last_error:
-                return order.last_error
-            if column == COL_LINK and order.link:
-                return order.link
-        if role == OrderRole:
-            return order
+            return order.last_error
+        if role == _TOOLTIP and column == COL_LINK:
+            return order.link or None
         return None
 
 

@@ -76,6 +76,8 @@ def test_status_advances_and_final_orders_stop_being_polled(
     env.sandbox.clock.advance(2000)
     refresh(qtbot, tab)
     assert cell(tab, first.id, COL_STATUS) in ("Completed", "Partial")
+    final = tab.model.index(tab.model.row_of(first.id) or 0, COL_STATUS)
+    assert final.data(Qt.ItemDataRole.ForegroundRole).color().name() in ("#15803d", "#c2410c")
     env.sandbox.clear_log()
     refresh(qtbot, tab)  # nothing open: nothing asked
     assert env.sandbox.requests_for("status") == 0
@@ -142,6 +144,9 @@ def test_unknown_order_resolves_to_the_id_found(qtbot: Any, order_env: OrderEnv)
     (panel_id,) = env.sandbox.orders  # exactly one order on the panel
     tab = make_tab(qtbot, env)
     assert cell(tab, unknown.id, COL_STATUS) == "Unknown"
+    status_index = tab.model.index(tab.model.row_of(unknown.id) or 0, COL_STATUS)
+    assert "Resolve" in status_index.data(Qt.ItemDataRole.ToolTipRole)
+    assert status_index.data(Qt.ItemDataRole.FontRole).bold()
     select(tab, unknown.id)
     assert tab.order_actions.action("Resolve").isEnabled()
     assert not tab.order_actions.action("Reorder").isEnabled()  # it may exist: resolve it first
