@@ -7,10 +7,10 @@ what panels send, so a hostile service name cannot rewrite the terminal.
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import re
 import sys
+import time
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
 from typing import Any, TextIO
@@ -39,7 +39,7 @@ def money(value: Decimal | None) -> str | None:
 def iso_time(timestamp: float | None) -> str | None:
     if timestamp is None:
         return None
-    return dt.datetime.fromtimestamp(timestamp, dt.timezone.utc).isoformat(timespec="seconds")
+    return time.strftime("%Y-%m-%dT%H:%M:%S+00:00", time.gmtime(timestamp))  # 3x datetime
 
 
 def clean(value: object) -> str:
