@@ -16,9 +16,10 @@ from __future__ import annotations
 
 import random
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 ALL_FINAL_WITHIN = 3600.0
+CENT_THOUSANDTHS = Decimal("0.00001")
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,9 +96,14 @@ def delivered(rec: OrderRecord, now: float) -> int:
     return min(int(plan.delivered * frac), plan.delivered)
 
 
+def share(charge: Decimal, part: int, whole: int) -> Decimal:
+    """``charge * part / whole`` to 5 decimals, as panels show money (never more than charge)."""
+    return min(charge, (charge * part / whole).quantize(CENT_THOUSANDTHS, ROUND_HALF_UP))
+
+
 def partial_charge(rec: OrderRecord) -> Decimal:
     """What a Partial order finally costs: the delivered share of its charge."""
-    return rec.charge * rec.plan.delivered / rec.quantity
+    return share(rec.charge, rec.plan.delivered, rec.quantity)
 
 
 def view(rec: OrderRecord, now: float) -> Order:

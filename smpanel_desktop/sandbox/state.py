@@ -125,7 +125,7 @@ class PanelState:
                 return "The order cannot be canceled"
             now = self.clock.now()
             done = lifecycle.delivered(rec, now) if view.status == "In progress" else 0
-            rec.refunded = rec.charge * (rec.quantity - done) / rec.quantity
+            rec.refunded = rec.charge - lifecycle.share(rec.charge, done, rec.quantity)
             rec.canceled, rec.canceled_at = True, now
             self._balance += rec.refunded
             self.save()
