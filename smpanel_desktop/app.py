@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import argparse
 import logging
+import signal
 import sys
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -131,6 +133,20 @@ def _icon() -> QIcon:
     return QIcon(str(path)) if path.exists() else QIcon()
 
 
+def _close_on_signals(gui: DesktopApp) -> None:
+    """Ctrl+C (``make run`` in a terminal) or SIGTERM closes the window, saving its layout and
+    stopping the worker and the sandbox, instead of killing the process mid-write."""
+
+    def close(_signum: int, _frame: object) -> None:
+        gui.window.close()
+
+    signal.signal(signal.SIGINT, close)
+    signal.signal(signal.SIGTERM, close)
+    wake = QTimer(gui.window)  # Python only sees a signal when the event loop hands it control
+    wake.timeout.connect(lambda: None)
+    wake.start(300)
+
+
 def main(argv: list[str] | None = None) -> int:
     """Start the desktop app; returns the exit code."""
     raw = list(sys.argv[1:] if argv is None else argv)
@@ -164,6 +180,8 @@ def main(argv: list[str] | None = None) -> int:
 
         install_excepthook(log_path)
     gui = DesktopApp(args)
+    if existing is None:
+        _close_on_signals(gui)
     try:
         gui.start()
         from smpanel_desktop.selftest import arm_exit_after_show
