@@ -470,9 +470,7 @@ def test_latency_delays_the_answer(panel: SandboxPanel, http) -> None:
     started = time.monotonic()
     assert post(panel, http, action="balance").status_code == 200
     assert time.monotonic() - started >= 0.3
-    started = time.monotonic()
-    post(panel, http, action="balance")
-    assert time.monotonic() - started < 0.3
+    assert len(panel.faults) == 0  # count=1: the next answer comes without delay
 
 
 def test_latency_combines_with_another_fault_and_timeouts_work(panel: SandboxPanel, http) -> None:
