@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QUrl, Slot
+from PySide6.QtCore import QTimer, QUrl, Slot
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget, QWidget
 
@@ -20,6 +20,7 @@ from smpanel_desktop.ui.session import PanelSession
 from smpanel_desktop.ui.settings import UiSettings
 
 APP_TITLE = "SMPanel Desktop"
+RETRY_MS = 60_000  # while offline, ask for the balance (a light call) this often
 CONNECTION_TEXT = {
     "online": ("● Online", "#1b7f3b"),
     "demo": ("● DEMO panel (built-in sandbox)", "#a15c00"),
@@ -62,6 +63,12 @@ class MainWindow(QMainWindow):
         for label in (self.panel_label, self.connection_label, self.refresh_label):
             label.setContentsMargins(6, 0, 6, 0)
             bar.addPermanentWidget(label)
+
+        # Offline: retry with the cheap balance call; once back, fetch the missed catalog.
+        self.retry_timer = QTimer(self, interval=RETRY_MS)
+        self.retry_timer.timeout.connect(self.retry)
+        self._catalog_missed = False
+        ctx.catalogFailed.connect(self._catalog_failed)
 
         self._build_menus()
         ctx.panelChanged.connect(self._panel_changed)
@@ -182,6 +189,7 @@ class MainWindow(QMainWindow):
 
     @Slot(object)
     def _panel_changed(self, panel: object) -> None:
+        self._catalog_missed = False
         name = getattr(panel, "name", None)
         title = f"{APP_TITLE} — {name}" if name else APP_TITLE
         if self.ctx.demo:
@@ -194,7 +202,23 @@ class MainWindow(QMainWindow):
         self._show_refresh_time()
 
     @Slot(str)
+    def _catalog_failed(self, _text: str) -> None:
+        self._catalog_missed = True
+
+    @Slot()
+    def retry(self) -> None:
+        self.ctx.refresh_balance()
+
+    @Slot(str)
     def _connection_changed(self, state: str) -> None:
+        if state == "offline" and self.ctx.client is not None:
+            if not self.retry_timer.isActive():
+                self.retry_timer.start()
+        else:
+            self.retry_timer.stop()
+        if state in ("online", "demo") and self._catalog_missed:
+            self._catalog_missed = False
+            self.ctx.refresh_catalog()
         text, color = CONNECTION_TEXT.get(state, (state, "#555555"))
         if state == "offline" and self.ctx.panel is not None:
             text += " — showing cached data" if self.ctx.services else ""

@@ -191,3 +191,30 @@ def test_window_remembers_tab_geometry_and_column_widths(
     assert again.window.tabs.currentIndex() == 2
     assert again.window.services_tab.table.columnWidth(1) == 333
     assert (again.window.width(), again.window.height()) == (800, 600)
+
+
+def test_back_online_after_an_offline_spell(
+    qtbot: Any, sandbox: Any, make_gui: Any, monkeypatch: Any, wait_idle: Any
+) -> None:
+    from smpanel_desktop.sandbox.server import SandboxPanel
+
+    monkeypatch.setenv("SMPANEL_API_KEY", sandbox.key)
+    gui = make_gui(api_url=sandbox.url)
+    qtbot.waitUntil(lambda: count_text(gui) == "300 of 300 services", timeout=20_000)
+    wait_idle(gui)
+    port = sandbox.port
+    sandbox.stop()
+    qtbot.mouseClick(find(gui, QPushButton, "servicesRefresh"), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: gui.ctx.connection == "offline", timeout=20_000)
+    wait_idle(gui)
+    assert gui.window.retry_timer.isActive()
+    assert count_text(gui) == "300 of 300 services"  # the catalog stays
+
+    with SandboxPanel(port=port, key=sandbox.key, services=120, seed=9) as again:
+        gui.window.retry()  # what the timer does every minute
+        qtbot.waitUntil(lambda: gui.ctx.connection == "online", timeout=20_000)
+        # the catalog refresh that failed is made up for
+        qtbot.waitUntil(lambda: count_text(gui) == "120 of 120 services", timeout=20_000)
+        wait_idle(gui)
+        assert not gui.window.retry_timer.isActive()
+        assert again.requests_for("services") == 1
