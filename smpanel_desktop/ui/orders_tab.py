@@ -221,8 +221,8 @@ class OrdersTab(QWidget):
             self.timer.start(seconds * 1000)
         else:
             self.timer.stop()
-        if seconds != self._saved_interval():
-            self.ctx.store.set_setting(REFRESH_SETTING, str(seconds))
+        if seconds != self._saved_interval():  # written by the worker: the GUI never waits
+            self.ctx.run(partial(self.ctx.store.set_setting, REFRESH_SETTING, str(seconds)))
 
     def _on_tick(self) -> None:
         if self._refreshing or self.ctx.client is None:

@@ -245,7 +245,7 @@ def test_auto_refresh_polls_and_skips_ticks_in_flight(qtbot: Any, order_env: Ord
     assert env.sandbox.requests_for("status") == 1
     tab.interval.setValue(1)
     assert tab.timer.interval() == 1000
-    assert env.store.get_setting("orders_refresh_seconds") == "1"
+    qtbot.waitUntil(lambda: env.store.get_setting("orders_refresh_seconds") == "1")
     before = tab.last_refresh
     qtbot.waitUntil(lambda: tab.last_refresh != before, timeout=5_000)
     tab.interval.setValue(0)
