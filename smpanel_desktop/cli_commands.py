@@ -13,7 +13,7 @@ import time
 from collections.abc import Sequence
 
 from smpanel_desktop import cli_output as out
-from smpanel_desktop.api.errors import PanelError, UnknownOutcomeError
+from smpanel_desktop.api.errors import ApiError, PanelError, UnknownOutcomeError
 from smpanel_desktop.api.models import Service
 from smpanel_desktop.cli_session import Session, UsageError
 from smpanel_desktop.core import tracking
@@ -50,9 +50,16 @@ def _matches(s: Service, args: argparse.Namespace) -> bool:
 def cmd_services(args: argparse.Namespace, session: Session) -> int:
     panel = session.panel()
     client = None if args.cached else session.client()
-    services, fetched_at, from_cache = tracking.load_catalog(
-        session.store, client, panel, refresh=args.refresh
-    )
+    try:
+        services, fetched_at, from_cache = tracking.load_catalog(
+            session.store, client, panel, refresh=args.refresh
+        )
+    except ApiError as exc:  # rate-limited or offline: the stale cache beats nothing
+        services, fetched_at = session.store.load_services(panel.id)
+        if args.refresh or fetched_at is None:
+            raise
+        _err(f"smpanel: the catalog could not be refreshed ({exc}); showing the cached one.")
+        from_cache = True
     if args.cached and fetched_at is None:
         raise UsageError(f'No cached catalog for panel "{panel.name}" yet: run without --cached.')
     chosen = [s for s in services if _matches(s, args)]

@@ -253,6 +253,18 @@ def test_services_filters_and_cache(
     assert sandbox.requests_for("services") == 1  # the second listing came from the cache
     cli(sandbox, "services", "--refresh", "--json", capsys=capsys)
     assert sandbox.requests_for("services") == 2
+    store = open_store(Path(env["SMPANEL_DATA_DIR"]))
+    try:  # an hour later the panel sends garbage: the stale cache is shown, with a warning
+        (panel,) = store.panels()
+        services, fetched_at = store.load_services(panel.id)
+        store.save_services(panel.id, services, fetched_at - 7200)  # type: ignore[operator]
+    finally:
+        store.close()
+    sandbox.faults.add("truncated", action="services")
+    code, out, err = cli(sandbox, "services", "--json", capsys=capsys)
+    assert code == 0 and len(json.loads(out)) == 300 and "could not be refreshed" in err
+    assert cli(sandbox, "services", "--refresh", capsys=capsys)[0] == 3
+    sandbox.faults.clear()
     unlimited = [s for s in sandbox.specs if s.max >= UNLIMITED]
     if unlimited:
         _, out, _ = cli(sandbox, "services", "--search", str(unlimited[0].id), capsys=capsys)

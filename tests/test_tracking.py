@@ -5,6 +5,7 @@ from __future__ import annotations
 import socket
 import sqlite3
 import threading
+import time
 from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
@@ -302,6 +303,20 @@ def test_catalog_comes_from_the_cache_while_fresh(
     assert tracking.find_service(store, client, panel, services[5].id) == services[5]
     assert tracking.find_service(store, client, panel, 10**9, max_age=3600) is None
     assert sandbox.requests_for("services") == 3
+
+
+def test_a_stale_cache_still_serves_the_order_form_when_the_panel_is_unreadable(
+    store: Store, client: PanelClient, panel: Panel, sandbox: Any
+) -> None:
+    services, _, _ = tracking.load_catalog(store, client, panel)
+    store.save_services(panel.id, services, time.time() - 2 * tracking.CATALOG_MAX_AGE)
+    sandbox.faults.add("html503", action="services")
+    assert tracking.find_service(store, client, panel, services[3].id) == services[3]
+    with pytest.raises(ApiError):  # unknown to the stale cache: the error is the answer
+        tracking.find_service(store, client, panel, 10**9)
+    sandbox.faults.clear()
+    assert tracking.find_service(store, client, panel, services[3].id) == services[3]
+    assert store.services_fetched_at(panel.id) > time.time() - 60  # type: ignore[operator]
 
 
 def test_demo_panel_is_remembered_and_serves_from_the_data_dir(

@@ -411,11 +411,22 @@ def load_catalog(
 def find_service(
     store: Store, client: Client, panel: Panel, service_id: int, *, max_age: float = 60.0
 ) -> Service | None:
-    """The service with this id: from the cache, re-fetched once if missing and older than
-    ``max_age`` seconds (a new service on the panel)."""
-    services, fetched_at, _ = load_catalog(store, client, panel)
-    hit = next((s for s in services if s.id == service_id), None)
-    if hit is None and (fetched_at is None or time.time() - fetched_at >= max_age):
+    """The service with this id for an order form.
+
+    From the cache while it is fresh; else fetched again, falling back to the stale cached copy
+    when the panel cannot be read (it checks the order again anyway).  A service missing from
+    a cache older than ``max_age`` seconds triggers one fetch (a new service on the panel).
+    """
+    cached, fetched_at = store.load_services(panel.id)
+    hit = next((s for s in cached if s.id == service_id), None)
+    age = None if fetched_at is None else time.time() - fetched_at
+    if age is not None and (age < CATALOG_MAX_AGE if hit else age < max_age):
+        return hit
+    try:
         services = refresh_catalog(store, client, panel)
-        hit = next((s for s in services if s.id == service_id), None)
-    return hit
+    except ApiError:
+        if hit is not None:
+            log.warning("Catalog refresh failed; using the cached service %s", service_id)
+            return hit
+        raise
+    return next((s for s in services if s.id == service_id), None)
