@@ -5,7 +5,7 @@ dialogs, rendered from the real app (real sandbox, real client, real store in a 
 
 Writes docs/screenshots/{welcome,welcome-add-panel,services,services-search,new-order,balance,
 api-key}.png, then runs the order workflow's script (docs/screenshots_orders.py: New Order per
-service type, Orders with mixed statuses) when it is there, so one command renders every tab.
+service type, Orders with mixed statuses), so one command renders every tab.
 """
 
 from __future__ import annotations
@@ -14,29 +14,16 @@ import argparse
 import os
 import sys
 import tempfile
-import time
-from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QEventLoop, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWidget
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import screenshots_orders
+from screenshots_orders import settle, wait_until
+
 OUT = Path(__file__).resolve().parent / "screenshots"
-
-
-def wait_until(app: QApplication, condition: Callable[[], bool], timeout: float = 30.0) -> None:
-    deadline = time.monotonic() + timeout
-    while not condition():
-        if time.monotonic() > deadline:
-            raise TimeoutError("the app did not reach the expected state")
-        app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
-        time.sleep(0.01)
-
-
-def settle(app: QApplication, seconds: float = 0.4) -> None:
-    end = time.monotonic() + seconds
-    while time.monotonic() < end:
-        app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 20)
 
 
 def shoot(app: QApplication, widget: QWidget, out: Path, name: str) -> None:
@@ -107,13 +94,8 @@ def main(argv: list[str] | None = None) -> int:
         finally:
             window.close()
             gui.shutdown()
-        orders_script = Path(__file__).with_name("screenshots_orders.py")
-        if orders_script.exists():  # same private config folder
-            sys.path.insert(0, str(orders_script.parent))
-            import screenshots_orders
-
-            return int(screenshots_orders.main(["--out", str(args.out)]))
-    return 0
+        # New Order per service type and Orders with mixed statuses, same private config folder
+        return int(screenshots_orders.main(["--out", str(args.out)]))
 
 
 if __name__ == "__main__":

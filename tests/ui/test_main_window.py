@@ -6,6 +6,7 @@ from __future__ import annotations
 import time
 from typing import Any
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QLineEdit, QPushButton, QTableView
 
@@ -27,13 +28,20 @@ def services_calls(sandbox: Any) -> int:
     return int(sandbox.requests_for("services"))
 
 
-def test_start_without_cache_fetches_the_catalog(
-    qtbot: Any, sandbox: Any, make_gui: Any, monkeypatch: Any, wait_idle: Any
-) -> None:
+@pytest.fixture
+def online(qtbot: Any, sandbox: Any, make_gui: Any, monkeypatch: Any, wait_idle: Any) -> Any:
+    """The app on the sandbox (key from SMPANEL_API_KEY), its 300 services shown, all idle."""
     monkeypatch.setenv("SMPANEL_API_KEY", sandbox.key)
     gui = make_gui(api_url=sandbox.url)
     qtbot.waitUntil(lambda: count_text(gui) == "300 of 300 services", timeout=20_000)
     wait_idle(gui)
+    return gui
+
+
+def test_start_without_cache_fetches_the_catalog(
+    qtbot: Any, sandbox: Any, make_gui: Any, wait_idle: Any, online: Any
+) -> None:
+    gui = online
     assert "127.0.0.1" in gui.window.windowTitle()
     assert "DEMO" not in gui.window.windowTitle()
     assert gui.window.connection_label.text().startswith("● Online")
@@ -81,11 +89,9 @@ def test_offline_start_shows_the_cache_and_says_offline(
 
 
 def test_search_category_type_flags_and_sort_through_the_widgets(
-    qtbot: Any, sandbox: Any, make_gui: Any, monkeypatch: Any, wait_idle: Any
+    qtbot: Any, sandbox: Any, make_gui: Any, wait_idle: Any, online: Any
 ) -> None:
-    monkeypatch.setenv("SMPANEL_API_KEY", sandbox.key)
-    gui = make_gui(api_url=sandbox.url)
-    qtbot.waitUntil(lambda: count_text(gui) == "300 of 300 services", timeout=20_000)
+    gui = online
     table = find(gui, QTableView, "servicesTable")
     model = table.model()
     everything = gui.ctx.services
@@ -125,12 +131,9 @@ def test_search_category_type_flags_and_sort_through_the_widgets(
 
 
 def test_refresh_button_fetches_again_and_updates_the_time(
-    qtbot: Any, sandbox: Any, make_gui: Any, monkeypatch: Any, wait_idle: Any
+    qtbot: Any, sandbox: Any, make_gui: Any, wait_idle: Any, online: Any
 ) -> None:
-    monkeypatch.setenv("SMPANEL_API_KEY", sandbox.key)
-    gui = make_gui(api_url=sandbox.url)
-    qtbot.waitUntil(lambda: gui.ctx.catalog_fetched_at is not None, timeout=20_000)
-    wait_idle(gui)
+    gui = online
     before, stamp = services_calls(sandbox), gui.ctx.catalog_fetched_at
     button = find(gui, QPushButton, "servicesRefresh")
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
@@ -152,12 +155,9 @@ def test_refresh_error_shows_the_panels_text(
 
 
 def test_double_click_orders_the_service(
-    qtbot: Any, sandbox: Any, make_gui: Any, monkeypatch: Any, wait_idle: Any
+    qtbot: Any, sandbox: Any, make_gui: Any, wait_idle: Any, online: Any
 ) -> None:
-    monkeypatch.setenv("SMPANEL_API_KEY", sandbox.key)
-    gui = make_gui(api_url=sandbox.url)
-    qtbot.waitUntil(lambda: count_text(gui) == "300 of 300 services", timeout=20_000)
-    wait_idle(gui)
+    gui = online
     table = find(gui, QTableView, "servicesTable")
     wanted = table.model().service_at(3)
     with qtbot.waitSignal(gui.ctx.orderServiceRequested) as signal:
@@ -175,11 +175,9 @@ def test_double_click_orders_the_service(
 
 
 def test_window_remembers_tab_geometry_and_column_widths(
-    qtbot: Any, sandbox: Any, make_gui: Any, monkeypatch: Any, wait_idle: Any
+    qtbot: Any, sandbox: Any, make_gui: Any, wait_idle: Any, online: Any
 ) -> None:
-    monkeypatch.setenv("SMPANEL_API_KEY", sandbox.key)
-    gui = make_gui(api_url=sandbox.url)
-    wait_idle(gui)
+    gui = online
     gui.window.tabs.setCurrentIndex(2)
     gui.window.services_tab.table.setColumnWidth(1, 333)
     gui.window.resize(800, 600)  # fits the offscreen screen (800x800): restoring clamps to it
@@ -194,14 +192,11 @@ def test_window_remembers_tab_geometry_and_column_widths(
 
 
 def test_back_online_after_an_offline_spell(
-    qtbot: Any, sandbox: Any, make_gui: Any, monkeypatch: Any, wait_idle: Any
+    qtbot: Any, sandbox: Any, wait_idle: Any, online: Any
 ) -> None:
     from smpanel_desktop.sandbox.server import SandboxPanel
 
-    monkeypatch.setenv("SMPANEL_API_KEY", sandbox.key)
-    gui = make_gui(api_url=sandbox.url)
-    qtbot.waitUntil(lambda: count_text(gui) == "300 of 300 services", timeout=20_000)
-    wait_idle(gui)
+    gui = online
     port = sandbox.port
     sandbox.stop()
     qtbot.mouseClick(find(gui, QPushButton, "servicesRefresh"), Qt.MouseButton.LeftButton)
