@@ -77,6 +77,7 @@ def test_exit_after_show_prints_the_first_paint_time_and_quits(tmp_path: Path) -
         [sys.executable, "-c", script], env=env, capture_output=True, text=True, timeout=60
     )
     assert done.returncode == 0
-    marker, stamp = done.stdout.split()
+    marker, stamp, cpu = done.stdout.split()
     assert marker == selftest.SHOWN_MARKER
     assert float(stamp) > 1e9
+    assert 0 < float(cpu) < 60
