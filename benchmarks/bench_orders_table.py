@@ -121,6 +121,14 @@ def main(argv: list[str] | None = None) -> int:
             app.processEvents()  # the repaint of the visible rows
             resets.append((time.perf_counter() - t0) * 1000)
         assert tab.model.total == TOTAL, tab.model.total
+        selects = []
+        for _ in range(3):  # Ctrl+A over every row, then the repaint it causes
+            t0 = time.perf_counter()
+            tab.table.selectAll()
+            app.processEvents()
+            selects.append((time.perf_counter() - t0) * 1000)
+            tab.table.clearSelection()
+            app.processEvents()
 
         sandbox.faults.add("latency", action="status", seconds=args.latency)
         sandbox.clear_log()
@@ -142,6 +150,7 @@ def main(argv: list[str] | None = None) -> int:
             f"  GUI-thread part (model reset + repaint): median {statistics.median(resets):.1f} ms,"
             f" min {min(resets):.1f} ms"
         )
+        print(f"select all {TOTAL:,} rows + repaint: median {statistics.median(selects):.1f} ms")
         print(
             f"refresh {OPEN:,} open orders: {requests} status requests, {wall * 1000:.0f} ms wall, "
             f"{args.latency * 1000:.0f} ms latency each"

@@ -117,34 +117,34 @@ class OrdersActions(QObject):
         service = self.ctx.services_by_id.get(order.service_id)
         return service is None or bool(getattr(service, flag))  # unknown: let the panel say
 
-    def refillable(self) -> list[TrackedOrder]:
+    def refillable(self, selected: list[TrackedOrder] | None = None) -> list[TrackedOrder]:
         return [
             o
-            for o in self.tab.selected_orders()
+            for o in (self.tab.selected_orders() if selected is None else selected)
             if o.state == PLACED and o.order is not None and self._service_allows(o, "refill")
         ]
 
-    def cancellable(self) -> list[TrackedOrder]:
+    def cancellable(self, selected: list[TrackedOrder] | None = None) -> list[TrackedOrder]:
         return [
             o
-            for o in self.tab.selected_orders()
+            for o in (self.tab.selected_orders() if selected is None else selected)
             if o.state == PLACED
             and o.order is not None
             and not is_final_order_status(o.status)
             and self._service_allows(o, "cancel")
         ]
 
-    def _unknown(self) -> TrackedOrder | None:
-        selected = self.tab.selected_orders()
+    def _unknown(self, selected: list[TrackedOrder] | None = None) -> TrackedOrder | None:
+        selected = self.tab.selected_orders() if selected is None else selected
         return selected[0] if len(selected) == 1 and selected[0].state == UNKNOWN else None
 
     def update_enabled(self) -> None:
         selected = self.tab.selected_orders()
         connected = self.ctx.client is not None
-        self._actions["Refill"].setEnabled(connected and bool(self.refillable()))
-        self._actions["Cancel"].setEnabled(connected and bool(self.cancellable()))
+        self._actions["Refill"].setEnabled(connected and bool(self.refillable(selected)))
+        self._actions["Cancel"].setEnabled(connected and bool(self.cancellable(selected)))
         self._actions["Reorder"].setEnabled(len(selected) == 1 and _reorderable(selected[0]))
-        self._actions["Resolve"].setEnabled(connected and self._unknown() is not None)
+        self._actions["Resolve"].setEnabled(connected and self._unknown(selected) is not None)
         self._actions["CopyId"].setEnabled(any(o.order is not None for o in selected))
         self._actions["CopyLink"].setEnabled(any(o.link for o in selected))
         self._actions["OpenLink"].setEnabled(any(_link_url(o.link) for o in selected))

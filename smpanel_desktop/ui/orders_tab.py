@@ -11,7 +11,6 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from functools import partial
-from typing import Any
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -24,17 +23,18 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QSpinBox,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
+from smpanel_desktop.store.models import TrackedOrder
 from smpanel_desktop.ui.context import AppContext
 from smpanel_desktop.ui.formatting import format_time
 from smpanel_desktop.ui.orders_actions import OrdersActions
 from smpanel_desktop.ui.orders_filter import STATUS_CHOICES, OrderFilter
 from smpanel_desktop.ui.orders_model import OrdersModel
 from smpanel_desktop.ui.orders_tasks import ActionResult, OrdersSnapshot, load, refresh
+from smpanel_desktop.ui.orders_view import OrdersView
 
 REFRESH_SETTING = "orders_refresh_seconds"
 DEFAULT_REFRESH_SECONDS = 60
@@ -87,8 +87,7 @@ class OrdersTab(QWidget):
         self.progress.setObjectName("ordersProgress")
         self.progress.setMaximumWidth(200)
         self.progress.hide()
-        self.table = QTableView()
-        self.table.setObjectName("ordersTable")
+        self.table = OrdersView()
         self.table.setModel(self.model)
         self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self.table.setSortingEnabled(True)  # unsorted until a header click: newest first
@@ -304,6 +303,12 @@ class OrdersTab(QWidget):
 
         self.ctx.run(task, done, failed)
 
-    def selected_orders(self) -> list[Any]:
-        rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
-        return [o for o in (self.model.order_at(r) for r in rows) if o is not None]
+    def selected_orders(self) -> list[TrackedOrder]:
+        """The selected rows' orders, read from the selection's ranges (``selectedRows()``
+        would call back into Python per cell: 0.4 s for 5,000 selected rows)."""
+        rows: set[int] = set()
+        selection = self.table.selectionModel().selection()
+        for i in range(selection.size()):
+            span = selection.at(i)
+            rows.update(range(span.top(), span.bottom() + 1))
+        return [o for o in (self.model.order_at(r) for r in sorted(rows)) if o is not None]
