@@ -134,13 +134,19 @@ def test_cancel_flow_asks_then_cancels(qtbot: Any, order_env: OrderEnv) -> None:
     assert not tab.order_actions.action("Cancel").isEnabled()  # final: nothing left to cancel
 
 
-def test_unknown_order_resolves_to_the_id_found(qtbot: Any, order_env: OrderEnv) -> None:
-    env = order_env
-    env.sandbox.faults.add("drop_after_accept", action="add", count=1)
+def lost_answer(env: OrderEnv, fault: str) -> TrackedOrder:
+    """Place an order whose answer the sandbox loses (``fault`` on ``add``): it is unknown."""
+    env.sandbox.faults.add(fault, action="add", count=1)
     service = env.service("Default")
     with pytest.raises(UnknownOutcomeError):
         place_order(env.store, env.client, env.panel, service, good_values(service))
     (unknown,) = env.store.orders(env.panel.id, state=UNKNOWN)
+    return unknown
+
+
+def test_unknown_order_resolves_to_the_id_found(qtbot: Any, order_env: OrderEnv) -> None:
+    env = order_env
+    unknown = lost_answer(env, "drop_after_accept")
     (panel_id,) = env.sandbox.orders  # exactly one order on the panel
     tab = make_tab(qtbot, env)
     assert cell(tab, unknown.id, COL_STATUS) == "Unknown"
@@ -164,11 +170,7 @@ def test_unknown_order_resolves_to_the_id_found(qtbot: Any, order_env: OrderEnv)
 
 def test_unknown_order_marked_not_placed(qtbot: Any, order_env: OrderEnv) -> None:
     env = order_env
-    env.sandbox.faults.add("http500", action="add", count=1)
-    service = env.service("Default")
-    with pytest.raises(UnknownOutcomeError):
-        place_order(env.store, env.client, env.panel, service, good_values(service))
-    (unknown,) = env.store.orders(env.panel.id, state=UNKNOWN)
+    unknown = lost_answer(env, "http500")
     tab = make_tab(qtbot, env)
     select(tab, unknown.id)
     tab.order_actions.action("Resolve").trigger()
