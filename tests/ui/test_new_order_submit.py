@@ -147,3 +147,16 @@ def test_switching_panel_before_confirming_sends_nothing(qtbot: Any, order_env: 
     assert "switched" in tab.error.text() and not tab.in_flight
     assert env.sandbox.requests_for("add") == 0
     assert env.store.count_orders() == 0
+
+
+def test_reorder_of_a_service_gone_from_the_catalog(qtbot: Any, order_env: OrderEnv) -> None:
+    env = order_env
+    tab = ready_tab(qtbot, env)
+    place(qtbot, tab)
+    placed = tab.last_order
+    assert placed is not None
+    env.ctx.set_services([s for s in env.ctx.services if s.id != placed.service_id], None)
+    env.ctx.reorderRequested.emit(placed)
+    assert tab.service is not None and tab.service.id == placed.service_id
+    assert tab.form.values()["link"] == LINK
+    assert "not in the current catalog" in tab.cost.text()  # no made-up price
