@@ -89,6 +89,9 @@ PY_EXCLUDES = [
     "IPython",
     "matplotlib",
     "PIL",
+    # Only concurrent.futures' ProcessPoolExecutor reaches it; the app uses threads.  Leaving it
+    # out also drops PyInstaller's multiprocessing run-time hook (~15 ms at every start).
+    "multiprocessing",
     "gi",  # keyring's libsecret and KWallet backends try these and decline when absent; the
     "dbus",  # SecretService backend (secretstorage over jeepney) is the one used on Linux
 ]

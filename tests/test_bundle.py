@@ -12,6 +12,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -67,6 +68,28 @@ def test_bundle_self_test_passes_offscreen() -> None:
     assert "services, balance 1000" in done.stdout
     assert "window shown and closed, icon ok" in done.stdout
     assert "Traceback" not in done.stderr
+
+
+@pytest.mark.slow
+def test_bundled_app_opens_its_main_window_on_a_panel(sandbox: Any, tmp_path: Path) -> None:
+    """The GUI path itself (every tab's imports), not only the self-test's window."""
+    if not EXE.exists():
+        run_self_test()  # skips or fails as above
+    env = dict(
+        os.environ,
+        QT_QPA_PLATFORM="offscreen",
+        SMPANEL_EXIT_AFTER_SHOW="1",
+        SMPANEL_API_KEY=sandbox.key,
+        SMPANEL_DATA_DIR=str(tmp_path / "data"),
+    )
+    done = subprocess.run(
+        [str(EXE), "--api-url", sandbox.url], env=env, capture_output=True, text=True, timeout=90
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert done.stdout.startswith("SMPANEL_FIRST_SHOWN ")
+    assert "Traceback" not in done.stderr
+    log = (Path(os.environ["SMPANEL_LOG_DIR"]) / "smpanel-desktop.log").read_text(encoding="utf-8")
+    assert "Traceback" not in log and sandbox.key not in log
 
 
 @pytest.mark.slow
