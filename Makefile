@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 PYTEST_ARGS ?=
 
-.PHONY: run test lint fmt check-sysdeps check-sysdeps-run clean
+.PHONY: run test lint fmt check-sysdeps check-sysdeps-run screenshots clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -23,11 +23,15 @@ check-sysdeps:
 run: check-sysdeps-run $(STAMP)
 	$(BIN)/smpanel-desktop
 
-## test: lint, then the whole suite offscreen, then the keyring integration under a real Secret Service
+## test: lint, build the bundle, the whole suite offscreen (the bundle's self-test included), then
+##       the keyring tests (library and bundle) under a real Secret Service
 test: check-sysdeps $(STAMP)
 	$(MAKE) --no-print-directory lint
-	QT_QPA_PLATFORM=offscreen $(BIN)/pytest -m "not keyring_integration" $(PYTEST_ARGS)
-	QT_QPA_PLATFORM=offscreen tests/keyring_session.sh $(BIN)/pytest -m keyring_integration $(PYTEST_ARGS)
+	$(MAKE) --no-print-directory bundle
+	SMPANEL_REQUIRE_BUNDLE=1 QT_QPA_PLATFORM=offscreen \
+		$(BIN)/pytest -m "not keyring_integration" $(PYTEST_ARGS)
+	SMPANEL_REQUIRE_BUNDLE=1 QT_QPA_PLATFORM=offscreen \
+		tests/keyring_session.sh $(BIN)/pytest -m keyring_integration $(PYTEST_ARGS)
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
@@ -38,5 +42,12 @@ fmt: $(STAMP)
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
+## screenshots: every tab of the app on the demo panel, 1280x800 under Xvfb, into docs/screenshots/
+screenshots: check-sysdeps $(STAMP)
+	@packaging/system-deps.sh screenshots
+	xvfb-run -a -s "-screen 0 1280x800x24" $(BIN)/python docs/screenshots.py
+
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache
+
+include packaging/Makefile.inc

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Make sure the Debian packages Qt (and the tests) need are present.
-# Usage: packaging/system-deps.sh [run|test]
+# Usage: packaging/system-deps.sh [run|test|screenshots]
 #   As root, installs what is missing with apt-get; otherwise prints the exact line and fails.
 set -euo pipefail
 profile=${1:-test}
@@ -8,11 +8,13 @@ profile=${1:-test}
 qt="libegl1 libgl1 libxkbcommon0 libfontconfig1 libdbus-1-3 libglib2.0-0"
 x11="libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-render-util0 libxcb-shape0 libxkbcommon-x11-0"
 tests="xvfb xauth dbus gnome-keyring desktop-file-utils appstream"
+emoji="fonts-noto-color-emoji"
 
 case "$profile" in
   run) wanted="$qt $x11" ;;
   test) wanted="$qt $x11 $tests" ;;
-  *) echo "usage: $0 [run|test]" >&2; exit 2 ;;
+  screenshots) wanted="$qt $x11 $tests $emoji" ;;
+  *) echo "usage: $0 [run|test|screenshots]" >&2; exit 2 ;;
 esac
 
 command -v dpkg-query >/dev/null 2>&1 || { echo "system-deps: not a Debian system, skipping the check"; exit 0; }
