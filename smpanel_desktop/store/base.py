@@ -1,0 +1,109 @@
+"""The store's connections: one SQLite connection per thread, write transactions, closing.
+
+Every thread gets its own connection (the GUI thread and the worker thread both use one Store);
+every multi-row write is one transaction (``_tx``).  The repository parts (panels.py,
+services_cache.py, orders.py, order_queries.py, refills.py) build on ``StoreBase``.
+"""
+
+from __future__ import annotations
+
+import gc
+import json
+import os
+import sqlite3
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, Self
+
+from smpanel_desktop.store import db
+
+
+def dumps_json(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), default=str)
+
+
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    """Pause the cyclic GC while building many values: it otherwise rescans the growing heap
+    every 700 allocations (measured: loading 20,000 services took ~1.7x as long)."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+class StoreBase:
+    """Connections and transactions shared by the repository parts of ``Store``."""
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = Path(path)
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        created = not self.path.exists()
+        self._local = threading.local()
+        self._lock = threading.Lock()
+        self._connections: list[tuple[threading.Thread, sqlite3.Connection]] = []
+        self._closed = False
+        first = db.connect(self.path)  # creates and migrates
+        if created and os.name == "posix":
+            os.chmod(self.path, 0o600)
+        self._adopt(first)
+
+    # -- connections -------------------------------------------------------------------------
+
+    def _adopt(self, conn: sqlite3.Connection) -> sqlite3.Connection:
+        """Remember this thread's connection; close those of threads that have ended (a new
+        thread pool per refresh must not leak file descriptors)."""
+        with self._lock:
+            finished = [c for t, c in self._connections if not t.is_alive()]
+            self._connections = [(t, c) for t, c in self._connections if t.is_alive()]
+            self._connections.append((threading.current_thread(), conn))
+        for old in finished:
+            old.close()
+        self._local.conn = conn
+        return conn
+
+    @property
+    def open_connections(self) -> int:
+        """How many connections the store holds (one per live thread that used it)."""
+        with self._lock:
+            return len(self._connections)
+
+    def _conn(self) -> sqlite3.Connection:
+        if self._closed:
+            raise RuntimeError("The store is closed.")
+        conn: sqlite3.Connection | None = getattr(self._local, "conn", None)
+        if conn is None:
+            conn = self._adopt(db.connect(self.path, migrations=None))
+        return conn
+
+    @contextmanager
+    def _tx(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction (``BEGIN IMMEDIATE``): all or nothing."""
+        conn = self._conn()
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield conn
+        except BaseException:
+            if conn.in_transaction:  # SQLite may already have rolled back (disk full ...)
+                conn.execute("ROLLBACK")
+            raise
+        conn.execute("COMMIT")
+
+    def close(self) -> None:
+        """Close every thread's connection.  Further calls raise ``RuntimeError``."""
+        with self._lock:
+            self._closed = True
+            conns, self._connections = self._connections, []
+        for _, conn in conns:
+            conn.close()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()

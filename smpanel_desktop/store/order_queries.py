@@ -1,0 +1,215 @@
+"""Reading tracked orders and their status history; recording status answers."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Sequence
+from decimal import Decimal
+from typing import Any
+
+from smpanel_desktop.api.models import FINAL_ORDER_STATUSES, StatusResult, is_final_order_status
+from smpanel_desktop.store.base import StoreBase, gc_paused
+from smpanel_desktop.store.models import PLACED, StatusChange, TrackedOrder, fast_factory
+
+ORDER_COLS = (
+    'id, panel_id, "order", service_id, service_name, service_type, params, link, quantity, '
+    "runs, charge, currency, status, state, start_count, remains, created_at, updated_at, "
+    "last_checked_at, last_error"
+)
+_CHUNK = 500  # ids per IN (...) query
+_make_order = fast_factory(TrackedOrder)
+_FINAL_SQL = ", ".join(f"'{s}'" for s in sorted(FINAL_ORDER_STATUSES))
+
+
+def _parse_params(texts: list[str]) -> list[Any]:
+    """Parse many JSON objects with one ``json.loads`` call (3x faster than one call each)."""
+    if not texts:
+        return []
+    try:
+        values = json.loads("[" + ",".join(texts) + "]")
+        if isinstance(values, list) and len(values) == len(texts):
+            return values
+    except ValueError:
+        pass
+    out: list[Any] = []
+    for text in texts:  # a damaged row must not hide the others
+        try:
+            out.append(json.loads(text))
+        except ValueError:
+            out.append({})
+    return out
+
+
+def _query_orders(conn: sqlite3.Connection, sql: str, args: Sequence[Any]) -> list[TrackedOrder]:
+    """Run a ``SELECT {ORDER_COLS} ...`` and build the values (GC paused: 100k rows)."""
+    with gc_paused():
+        rows = conn.execute(sql, args).fetchall()
+        params = _parse_params([r[6] for r in rows])
+        make = _make_order
+        return [
+            make(*r[:6], p, *r[7:10], None if r[10] is None else Decimal(r[10]), *r[11:])
+            for r, p in zip(rows, params, strict=True)
+        ]
+
+
+def _like(text: str) -> str:
+    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+class OrderQueries(StoreBase):
+    """Order queries, status history and the recording of status answers."""
+
+    def apply_statuses(
+        self, panel_id: int, results: Sequence[StatusResult], checked_at: float
+    ) -> list[tuple[int, str | None, str | None]]:
+        """Record a batch of status answers in one transaction.
+
+        Returns ``(local_id, old_status, new_status)`` for each order whose status text changed
+        (also written to the history).  A per-item error is stored as ``last_error``; a
+        successful answer clears it.  Results for untracked ids are ignored.
+        """
+        changes: list[tuple[int, str | None, str | None]] = []
+        with self._tx() as conn:
+            known: dict[int, tuple[int, str | None]] = {}
+            ids = list({r.order for r in results})
+            for start in range(0, len(ids), _CHUNK):
+                chunk = ids[start : start + _CHUNK]
+                rows = conn.execute(
+                    f'SELECT "order", id, status FROM orders WHERE panel_id = ? AND "order" IN '
+                    f"({','.join('?' * len(chunk))})",
+                    (panel_id, *chunk),
+                )
+                known.update((o, (i, s)) for o, i, s in rows)
+            updates, errors, history = [], [], []
+            for result in results:
+                hit = known.get(result.order)
+                if hit is None:
+                    continue
+                local_id, old = hit
+                st = result.status
+                if st is None:
+                    errors.append((result.error or "No status in the answer", checked_at, local_id))
+                    continue
+                charge = None if st.charge is None else str(st.charge)
+                updates.append(
+                    (
+                        st.status,
+                        charge,
+                        st.start_count,
+                        st.remains,
+                        st.currency,
+                        checked_at,
+                        local_id,
+                    )
+                )
+                if st.status != old:
+                    changes.append((local_id, old, st.status))
+                    history.append((local_id, old, st.status, checked_at))
+                    known[result.order] = (local_id, st.status)
+            conn.executemany(
+                # updated_at moves only when a value changed (SET sees the old row).
+                "UPDATE orders SET updated_at = CASE WHEN status IS ?1 "
+                "AND coalesce(?2, charge) IS charge AND coalesce(?3, start_count) IS start_count "
+                "AND coalesce(?4, remains) IS remains THEN updated_at ELSE ?6 END, "
+                "status = ?1, charge = coalesce(?2, charge), start_count = coalesce(?3, "
+                "start_count), remains = coalesce(?4, remains), currency = coalesce(?5, "
+                "currency), last_checked_at = ?6, last_error = NULL WHERE id = ?7",
+                updates,
+            )
+            conn.executemany(
+                "UPDATE orders SET last_error = ?, last_checked_at = ? WHERE id = ?", errors
+            )
+            conn.executemany(
+                "INSERT INTO status_history (order_local_id, old_status, new_status, changed_at) "
+                "VALUES (?, ?, ?, ?)",
+                history,
+            )
+        return changes
+
+    # -- orders: queries ---------------------------------------------------------------------
+
+    def orders(
+        self,
+        panel_id: int | None = None,
+        *,
+        status: str | None = None,
+        state: str | None = None,
+        search: str | None = None,
+    ) -> list[TrackedOrder]:
+        """Tracked orders, newest first.  ``status`` matches the panel's text ignoring case
+        (Canceled = Cancelled); ``search`` is a substring of link, service name, order id or
+        service id."""
+        where: list[str] = []
+        args: list[Any] = []
+        if panel_id is not None:
+            where.append("panel_id = ?")
+            args.append(panel_id)
+        if status is not None:
+            wanted = status.strip().lower()
+            spellings = (
+                ["canceled", "cancelled"] if wanted in ("canceled", "cancelled") else [wanted]
+            )
+            where.append(f"lower(trim(status)) IN ({','.join('?' * len(spellings))})")
+            args.extend(spellings)
+        if state is not None:
+            where.append("state = ?")
+            args.append(state)
+        if search and search.strip():
+            pattern = _like(search.strip())
+            columns = ("link", "service_name", 'CAST("order" AS TEXT)', "CAST(service_id AS TEXT)")
+            where.append("(" + " OR ".join(f"{c} LIKE ? ESCAPE '\\'" for c in columns) + ")")
+            args.extend([pattern] * len(columns))
+        sql = f"SELECT {ORDER_COLS} FROM orders"
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        sql += " ORDER BY created_at DESC, id DESC"
+        return _query_orders(self._conn(), sql, args)
+
+    def order(self, local_id: int) -> TrackedOrder | None:
+        """The order with this local row id, or None."""
+        found = _query_orders(
+            self._conn(), f"SELECT {ORDER_COLS} FROM orders WHERE id = ?", (local_id,)
+        )
+        return found[0] if found else None
+
+    def order_by_panel_id(self, panel_id: int, order: int) -> TrackedOrder | None:
+        """The tracked order with the panel's id ``order``, or None."""
+        found = _query_orders(
+            self._conn(),
+            f'SELECT {ORDER_COLS} FROM orders WHERE panel_id = ? AND "order" = ?',
+            (panel_id, order),
+        )
+        return found[0] if found else None
+
+    def open_orders(self, panel_id: int) -> list[TrackedOrder]:
+        """Placed orders whose status is not final (worth polling), newest first."""
+        found = _query_orders(
+            self._conn(),
+            f"SELECT {ORDER_COLS} FROM orders WHERE panel_id = ? AND state = ? "
+            f'AND "order" IS NOT NULL AND (status IS NULL OR lower(trim(status)) NOT IN '
+            f"({_FINAL_SQL})) ORDER BY created_at DESC, id DESC",
+            (panel_id, PLACED),
+        )
+        return [o for o in found if not is_final_order_status(o.status)]
+
+    def status_history(self, local_id: int) -> list[StatusChange]:
+        """The order's status changes, oldest first."""
+        rows = self._conn().execute(
+            "SELECT order_local_id, old_status, new_status, changed_at FROM status_history "
+            "WHERE order_local_id = ? ORDER BY changed_at, id",
+            (local_id,),
+        )
+        return [StatusChange(*r) for r in rows]
+
+    def count_orders(self, panel_id: int | None = None, *, state: str | None = None) -> int:
+        """How many orders are tracked (for a panel, in a state)."""
+        sql, args = "SELECT count(*) FROM orders WHERE 1", list[Any]()
+        if panel_id is not None:
+            sql += " AND panel_id = ?"
+            args.append(panel_id)
+        if state is not None:
+            sql += " AND state = ?"
+            args.append(state)
+        return int(self._conn().execute(sql, args).fetchone()[0])
