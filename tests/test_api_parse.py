@@ -10,6 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from smpanel_desktop.api.convert import clean_text, to_bool, to_decimal, to_int
 from smpanel_desktop.api.errors import (
     InsufficientFundsError,
     InvalidKeyError,
@@ -20,7 +21,6 @@ from smpanel_desktop.api.errors import (
 from smpanel_desktop.api.models import UNLIMITED
 from smpanel_desktop.api.parse import (
     NOT_IN_ANSWER,
-    clean_text,
     parse_balance,
     parse_cancels,
     parse_catalog,
@@ -32,9 +32,6 @@ from smpanel_desktop.api.parse import (
     parse_refills,
     parse_service,
     parse_status,
-    to_bool,
-    to_decimal,
-    to_int,
 )
 
 relaxed = settings(deadline=None)  # no per-example deadline: CI boxes are busy and slow

@@ -1,18 +1,15 @@
 """Tolerant parsers: a panel's decoded JSON in, typed models out.
 
-Panels send numbers as strings, ints or floats (mixed in one list), booleans as ``true``/``1``/
-``"yes"``, names with HTML entities.  Everything here accepts all of that; what cannot be read at
-all raises ``UnreadableAnswerError`` (never ``KeyError``/``TypeError``/``ValueError``).  Optional
-fields that are garbage fall back to their default rather than losing the whole record.
+Values are read with the converters of convert.py.  What cannot be read at all raises
+``UnreadableAnswerError`` (never ``KeyError``/``TypeError``/``ValueError``).  Optional fields
+that are garbage fall back to their default rather than losing the whole record.
 """
 
 from __future__ import annotations
 
-import html
-from collections.abc import Callable, Iterable, Mapping
-from decimal import Decimal, InvalidOperation
-from typing import TypeVar, overload
+from collections.abc import Iterable, Mapping
 
+from .convert import clean_text, soft, to_bool, to_decimal, to_int, unusable
 from .errors import PanelError, UnreadableAnswerError, panel_error
 from .models import (
     UNLIMITED,
@@ -26,107 +23,12 @@ from .models import (
     StatusResult,
 )
 
-D = TypeVar("D")
-R = TypeVar("R")
-
 NOT_IN_ANSWER = "The panel's answer did not mention this id"
-_TRUE = frozenset({"1", "true", "yes", "y", "on"})
-_FALSE = frozenset({"0", "false", "no", "n", "off"})
-_MAX_DIGITS = 30  # magnitudes beyond 10^30 are no price, count or id
-
-
-def _bad(what: str, value: object) -> UnreadableAnswerError:
-    shown = repr(value)
-    if len(shown) > 80:
-        shown = shown[:79] + "…"
-    return UnreadableAnswerError(
-        f"The panel's answer has an unusable {what}: {shown}", excerpt=shown
-    )
-
-
-def _missing(value: object) -> bool:
-    return value is None or (isinstance(value, str) and not value.strip())
-
-
-@overload
-def to_decimal(value: object) -> Decimal | None: ...
-@overload
-def to_decimal(value: object, default: D) -> Decimal | D: ...
-def to_decimal(value: object, default: object = None) -> object:
-    """str/int/float/Decimal -> Decimal through its text (``1.38`` -> ``Decimal("1.38")``)."""
-    if _missing(value):
-        return default
-    if isinstance(value, bool) or not isinstance(value, (str, int, float, Decimal)):
-        raise _bad("number", value)
-    try:
-        result = value if isinstance(value, Decimal) else Decimal(str(value).strip())
-    except (InvalidOperation, ValueError):
-        raise _bad("number", value) from None
-    if not result.is_finite() or result.adjusted() > _MAX_DIGITS:
-        raise _bad("number", value)
-    return result
-
-
-@overload
-def to_int(value: object) -> int | None: ...
-@overload
-def to_int(value: object, default: D) -> int | D: ...
-def to_int(value: object, default: object = None) -> object:
-    """``"50"``, ``50``, ``50.0``, ``"50.0"`` -> 50; a fraction is an error."""
-    if isinstance(value, int) and not isinstance(value, bool) and abs(value) < 10**_MAX_DIGITS:
-        return value
-    number = to_decimal(value)
-    if number is None:
-        return default
-    if number != number.to_integral_value():
-        raise _bad("whole number", value)
-    return int(number)
-
-
-@overload
-def to_bool(value: object) -> bool | None: ...
-@overload
-def to_bool(value: object, default: D) -> bool | D: ...
-def to_bool(value: object, default: object = None) -> object:
-    """``true``/``1``/``"1"``/``"yes"`` and their opposites; anything else is an error."""
-    if _missing(value):
-        return default
-    if isinstance(value, bool):
-        return value
-    if isinstance(value, (int, float, Decimal)) and value in (0, 1):
-        return bool(value)
-    if isinstance(value, str):
-        word = value.strip().lower()
-        if word in _TRUE:
-            return True
-        if word in _FALSE:
-            return False
-    raise _bad("yes/no value", value)
-
-
-def clean_text(value: object, default: str = "") -> str:
-    """HTML-unescaped, stripped text; numbers become their text; missing/``false`` -> default."""
-    if value is None or isinstance(value, bool):
-        return default
-    if isinstance(value, (int, float, Decimal)):
-        return str(value)
-    if not isinstance(value, str):
-        raise _bad("text", value)
-    return html.unescape(value).strip() or default
-
-
-def soft(convert: Callable[[object], R | None], value: object, default: D) -> R | D:
-    """``convert(value)``, or ``default`` when the value is missing or unusable."""
-    try:
-        result = convert(value)
-    except UnreadableAnswerError:
-        return default
-    return default if result is None or result == "" else result
 
 
 def _mapping(payload: object, what: str) -> Mapping[str, object]:
     if not isinstance(payload, Mapping):
-        raise _bad(what, payload)
+        raise unusable(what, payload)
     return payload
 
 
@@ -145,10 +47,10 @@ def parse_service(record: object) -> Service:
     item = _mapping(record, "service record")
     sid = to_int(item.get("service", item.get("id")))
     if sid is None or sid < 0:
-        raise _bad("service id", item.get("service"))
+        raise unusable("service id", item.get("service"))
     rate = to_decimal(item.get("rate"))
     if rate is None or rate < 0:
-        raise _bad("rate", item.get("rate"))
+        raise unusable("rate", item.get("rate"))
     return Service(
         id=sid,
         name=soft(clean_text, item.get("name"), ""),
@@ -172,7 +74,7 @@ def parse_catalog(payload: object) -> Catalog:
     elif isinstance(payload, Mapping) and all(isinstance(v, Mapping) for v in payload.values()):
         records = payload.values()
     else:
-        raise _bad("service list", payload)
+        raise unusable("service list", payload)
     services: list[Service] = []
     seen: set[int] = set()
     skipped = 0
@@ -198,7 +100,7 @@ def parse_order_id(payload: object) -> int:
     item = _mapping(payload, "answer to add")
     order = to_int(item.get("order"))
     if order is None or order < 0:
-        raise _bad("order id", item.get("order"))
+        raise unusable("order id", item.get("order"))
     return order
 
 
@@ -208,7 +110,7 @@ def _order_status(order: int, item: Mapping[str, object]) -> OrderStatus:
         raise panel_error(error)
     status = clean_text(item.get("status"))
     if not status:
-        raise _bad("order status", item.get("status"))
+        raise unusable("order status", item.get("status"))
     currency = soft(clean_text, item.get("currency"), "")
     return OrderStatus(
         order=order,
@@ -240,7 +142,7 @@ def _entries(payload: object, id_field: str) -> dict[int, object]:
     elif isinstance(payload, Mapping):
         pairs = payload.items()
     else:
-        raise _bad("list of answers", payload)
+        raise unusable("list of answers", payload)
     entries: dict[int, object] = {}
     for key, value in pairs:
         named = value.get(id_field) if isinstance(value, Mapping) else None
@@ -250,7 +152,7 @@ def _entries(payload: object, id_field: str) -> dict[int, object]:
         if ident is not None:
             entries.setdefault(ident, value)
     if payload and not entries:
-        raise _bad("list of answers", payload)
+        raise unusable("list of answers", payload)
     return entries
 
 
@@ -288,7 +190,7 @@ def parse_refill(payload: object) -> int:
         raise panel_error(error)
     refill = to_int(item.get("refill"))
     if refill is None:
-        raise _bad("refill id", item.get("refill"))
+        raise unusable("refill id", item.get("refill"))
     return refill
 
 
@@ -314,7 +216,7 @@ def _refill_status(refill: int, value: object) -> RefillStatus:
         return RefillStatus(refill, None, error)
     status = soft(clean_text, value, "")
     if not status:
-        raise _bad("refill status", value)
+        raise unusable("refill status", value)
     return RefillStatus(refill, status)
 
 
@@ -363,5 +265,5 @@ def parse_balance(payload: object) -> Balance:
     item = _mapping(payload, "balance answer")
     amount = to_decimal(item.get("balance"))
     if amount is None:
-        raise _bad("balance", item.get("balance"))
+        raise unusable("balance", item.get("balance"))
     return Balance(amount, soft(clean_text, item.get("currency"), ""))
