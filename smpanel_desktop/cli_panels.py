@@ -29,7 +29,7 @@ def cmd_panels(args: argparse.Namespace, session: Session) -> int:
     store = session.store
     action = args.panels_action
     if action == "add":
-        from smpanel_desktop.api.transport import validate_endpoint
+        from smpanel_desktop.api.endpoint import validate_endpoint
 
         endpoint = validate_endpoint(args.url)
         panel = store.add_panel(args.name, endpoint)

@@ -22,6 +22,7 @@ from urllib.parse import parse_qsl
 import pytest
 
 from smpanel_desktop.api.client import PanelClient
+from smpanel_desktop.api.endpoint import validate_endpoint
 from smpanel_desktop.api.errors import (
     ApiError,
     ConfigError,
@@ -35,7 +36,6 @@ from smpanel_desktop.api.errors import (
     UnreadableAnswerError,
 )
 from smpanel_desktop.api.models import CancelResult
-from smpanel_desktop.api.transport import validate_endpoint
 from smpanel_desktop.sandbox.server import SandboxPanel
 
 LINK = "https://www.instagram.com/p/Cx1abc/"

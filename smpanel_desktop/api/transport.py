@@ -9,15 +9,10 @@ Redirects are never followed (a POST carrying the key must not be re-sent anywhe
 
 from __future__ import annotations
 
-import email.utils
-import ipaddress
 import json
-import re
-import time
 from collections.abc import Mapping
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any
-from urllib.parse import quote_plus, urlsplit, urlunsplit
+from urllib.parse import urlsplit
 
 import requests
 import urllib3.exceptions as u3
@@ -25,108 +20,19 @@ from requests.adapters import HTTPAdapter
 from urllib3.util.retry import Retry
 
 from .. import __version__
+from .convert import clean_text, soft
+from .endpoint import origin_of, validate_endpoint
+from .error_texts import describe_unreadable, excerpt, scrub, scrub_values, secret_pattern
 from .errors import (
     ApiError,
     ConfigError,
-    InsecureEndpointError,
     NetworkError,
     RateLimitedError,
     UnknownOutcomeError,
     UnreadableAnswerError,
     panel_error,
 )
-from .parse import clean_text, soft
-
-if TYPE_CHECKING:
-    from types import TracebackType
-
-    from typing_extensions import Self
-    from urllib3.connectionpool import ConnectionPool
-    from urllib3.response import BaseHTTPResponse
-
-RETRY_STATUSES = (429, 500, 502, 503, 504)
-EXAMPLE = "e.g. https://smpanel.net/api/v2"
-
-
-def is_loopback(host: str) -> bool:
-    if host.rstrip(".") == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
-
-
-def validate_endpoint(url: object) -> str:
-    """The endpoint, normalized; ``ConfigError`` for what is no usable URL, ``InsecureEndpoint
-    Error`` for http:// to a non-loopback host.  Messages never echo the text (it may be a key)."""
-    text = url.strip() if isinstance(url, str) else ""
-    if not text or any(ch.isspace() or not ch.isprintable() for ch in text):
-        raise ConfigError(f"The endpoint is not a URL ({EXAMPLE})")
-    try:
-        parts = urlsplit(text)
-        host = parts.hostname or ""
-        parts.port  # noqa: B018 - raises ValueError for a bad port
-        ascii_host = host if ":" in host else host.encode("idna").decode("ascii")
-    except (ValueError, UnicodeError):
-        raise ConfigError(f"The endpoint is not a URL ({EXAMPLE})") from None
-    if not re.fullmatch(r"[a-z0-9_.:-]*", ascii_host):
-        raise ConfigError(f"The endpoint's host name is not valid ({EXAMPLE})")
-    scheme = parts.scheme.lower()
-    if scheme not in ("http", "https") or not host:
-        raise ConfigError(f"The endpoint must be an https:// URL ({EXAMPLE})")
-    if parts.username is not None or parts.password is not None:
-        raise ConfigError("The endpoint must not contain a user name or password")
-    if "key=" in parts.query.lower():
-        raise ConfigError("The endpoint must not contain the API key: enter the key separately")
-    if scheme == "http" and not is_loopback(host):
-        raise InsecureEndpointError(
-            f"Plain http:// would send the API key unencrypted to {host}: use https://"
-        )
-    return urlunsplit((scheme, parts.netloc, parts.path, parts.query, ""))
-
-
-def retry_after_seconds(value: str | None) -> float | None:
-    """``Retry-After`` as seconds (a number or an HTTP date), None when absent or unreadable."""
-    if not value or not value.strip():
-        return None
-    try:
-        return max(0.0, float(value.strip()))
-    except ValueError:
-        pass
-    try:
-        when = email.utils.parsedate_to_datetime(value)
-    except (TypeError, ValueError, IndexError):
-        return None
-    return max(0.0, when.timestamp() - time.time())
-
-
-class ReadRetry(Retry):
-    """urllib3 ``Retry`` that gives up at once when the panel asks for a longer wait than
-    ``max_wait`` (the last answer then reaches the caller as a 429)."""
-
-    max_wait: float = 60.0
-
-    def new(self, **kw: Any) -> Self:
-        retry = super().new(**kw)
-        retry.max_wait = self.max_wait
-        return retry
-
-    def increment(
-        self,
-        method: str | None = None,
-        url: str | None = None,
-        response: BaseHTTPResponse | None = None,
-        error: Exception | None = None,
-        _pool: ConnectionPool | None = None,
-        _stacktrace: TracebackType | None = None,
-    ) -> Self:
-        if response is not None:
-            wait = retry_after_seconds(response.headers.get("Retry-After"))
-            if wait is not None and wait > self.max_wait:
-                reason = u3.ResponseError("Retry-After longer than allowed")
-                raise u3.MaxRetryError(_pool, url or "", reason)  # type: ignore[arg-type]
-        return super().increment(method, url, response, error, _pool, _stacktrace)
+from .retries import RETRY_STATUSES, ReadRetry, retry_after_seconds
 
 
 def _session(retry: Retry) -> requests.Session:
@@ -243,7 +149,7 @@ class Transport:
         payload = _decode(raw)
         if len(self._key) >= 8 and self._key in raw:  # a panel echoing the key: keep it out of
             # every text passed on (a shorter, toy key could be part of a number)
-            payload = _scrub_values(payload, self._secrets)
+            payload = scrub_values(payload, self._secrets)
         error = payload.get("error") if isinstance(payload, dict) else None
         retry_after = retry_after_seconds(response.headers.get("Retry-After"))
         if error:
@@ -293,65 +199,3 @@ def _decode(text: str) -> object:
         return json.loads(text, parse_float=Decimal)
     except (ValueError, RecursionError):
         return _NOT_JSON
-
-
-def _scrub_values(value: object, secrets: re.Pattern[str]) -> object:
-    if isinstance(value, str):
-        return scrub(value, secrets)
-    if isinstance(value, list):
-        return [_scrub_values(v, secrets) for v in value]
-    if isinstance(value, dict):
-        return {scrub(k, secrets): _scrub_values(v, secrets) for k, v in value.items()}
-    return value
-
-
-# --- texts for errors: short, and never the key -----------------------------------------------
-
-
-def secret_pattern(key: str) -> re.Pattern[str]:
-    """Matches the key (plain or form-encoded).  A short key only as a word of its own, so
-    that a toy key such as ``k`` does not blank out every "k" of a message."""
-    forms = "|".join(re.escape(form) for form in sorted({key, quote_plus(key)}) if form)
-    if len(key) >= 8:
-        return re.compile(forms)
-    return re.compile(rf"(?<![\w.])(?:{forms})(?![\w.])")
-
-
-def scrub(text: str, secrets: re.Pattern[str]) -> str:
-    return secrets.sub("***", text)
-
-
-def excerpt(text: str, limit: int = 120) -> str:
-    """A short one-line sample of a body: an HTML page's title, else its first characters."""
-    lower = text.lower()
-    start, end = lower.find("<title>"), lower.find("</title>")
-    if 0 <= start < end:
-        text = text[start + 7 : end]
-    line = " ".join(text.split())
-    return line if len(line) <= limit else line[: limit - 1] + "…"
-
-
-def describe_unreadable(text: str, status: int) -> str:
-    sample = excerpt(text)
-    stripped = text.lstrip()
-    if not stripped:
-        return f"The panel sent an empty answer (HTTP {status})."
-    if stripped[:1] == "<":
-        return f"The panel sent a web page instead of data (HTTP {status}: {sample})."
-    if stripped[:1] in "[{" and status < 400:
-        return f"The panel's answer was cut off or malformed (HTTP {status}): {sample}"
-    return f"The panel's answer is not readable data (HTTP {status}): {sample}"
-
-
-def origin_of(location: str, base: str) -> str:
-    """scheme://host:port of a redirect target (relative targets resolve against ``base``)."""
-    try:
-        parts = urlsplit(location)
-        if not parts.netloc:
-            parts = urlsplit(base)
-        port = parts.port
-    except ValueError:
-        return "an unreadable address"
-    default = {"http": 80, "https": 443}.get(parts.scheme)
-    suffix = f":{port}" if port is not None and port != default else ""
-    return f"{parts.scheme}://{parts.hostname}{suffix}"

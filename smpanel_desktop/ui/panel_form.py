@@ -12,9 +12,9 @@ import shiboken6
 from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
 
+from smpanel_desktop.api.endpoint import validate_endpoint
 from smpanel_desktop.api.errors import ApiError
 from smpanel_desktop.api.models import Balance
-from smpanel_desktop.api.transport import validate_endpoint
 from smpanel_desktop.secrets import KeyStore
 from smpanel_desktop.store.models import Panel
 from smpanel_desktop.ui.context import AppContext
