@@ -13,15 +13,15 @@ import logging
 import signal
 import sys
 from pathlib import Path
-from urllib.parse import urlsplit
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from smpanel_desktop import APP_NAME, __version__, paths
+from smpanel_desktop.api.endpoint import validate_endpoint
 from smpanel_desktop.api.errors import ApiError
-from smpanel_desktop.api.transport import validate_endpoint
+from smpanel_desktop.core.panels import panel_for_url
 from smpanel_desktop.secrets import KeyStore
 from smpanel_desktop.store.models import Panel
 from smpanel_desktop.store.store import CURRENT_PANEL, Store
@@ -44,20 +44,6 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--demo", action="store_true", help="open the built-in demo panel")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     return parser.parse_args(argv)
-
-
-def panel_for_url(store: Store, url: str) -> Panel:
-    """The stored panel with this endpoint, or a new one named after its host."""
-    endpoint = validate_endpoint(url)
-    for panel in store.panels():
-        if panel.endpoint == endpoint:
-            return panel
-    base = urlsplit(endpoint).netloc or "panel"
-    name, n = base, 1
-    while store.panel(name) is not None:
-        n += 1
-        name = f"{base} ({n})"
-    return store.add_panel(name, endpoint)
 
 
 class DesktopApp:

@@ -13,10 +13,10 @@ import argparse
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
-from urllib.parse import urlsplit
 
 from smpanel_desktop import paths
 from smpanel_desktop.core import demo, tracking
+from smpanel_desktop.core.panels import panel_for_url
 from smpanel_desktop.store.models import Panel
 from smpanel_desktop.store.store import CURRENT_PANEL, Store
 
@@ -84,7 +84,7 @@ class Session:
         if url and name:
             raise UsageError("Give either --api-url or --panel, not both.")
         if url:
-            return self._panel_for_url(url)
+            return panel_for_url(self.store, url)
         if name:
             return self.named_panel(name)
         current = self.store.get_setting(CURRENT_PANEL)
@@ -101,21 +101,6 @@ class Session:
         raise UsageError(
             "Several panels are stored: choose one with --panel NAME or: smpanel panels use NAME"
         )
-
-    def _panel_for_url(self, url: str) -> Panel:
-        from smpanel_desktop.api.transport import validate_endpoint  # requests: only when needed
-
-        endpoint = validate_endpoint(url)
-        for panel in self.store.panels():
-            if panel.endpoint == endpoint:
-                return panel
-        parts = urlsplit(endpoint)
-        base = parts.netloc.rsplit("@", 1)[-1] or "panel"
-        name, n = base, 1
-        while self.store.panel(name) is not None:
-            n += 1
-            name = f"{base} ({n})"
-        return self.store.add_panel(name, endpoint)
 
     # -- the client -----------------------------------------------------------------------------
 
