@@ -31,8 +31,8 @@ from smpanel_desktop.core.order_types import (
     FieldSpec,
     fields_for,
     is_known_type,
-    split_lines,
 )
+from smpanel_desktop.core.order_values import split_lines
 
 EXPIRY_FORMAT = "dd/MM/yyyy"  # the API's d/m/Y
 ERROR_STYLE = "color: #b00020;"
