@@ -1,0 +1,171 @@
+"""Polling tracked orders' statuses (in batches, optionally a few in flight) and importing
+orders placed elsewhere."""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+
+from smpanel_desktop.api.errors import ApiError
+from smpanel_desktop.api.models import StatusResult
+from smpanel_desktop.core.panel_client import Client, Progress, chunks, unique
+from smpanel_desktop.store.models import Panel, TrackedOrder
+from smpanel_desktop.store.store import Store
+
+
+@dataclass(frozen=True, slots=True)
+class RefreshSummary:
+    checked: int = 0
+    """Orders the panel answered for (with a status or a per-item error)."""
+    changed: int = 0
+    """Orders whose status text changed."""
+    errors: int = 0
+    """Per-item errors (``Incorrect order ID`` ...)."""
+    requests: int = 0
+    failure: ApiError | None = None
+    """The error that stopped the refresh early (batches before it were recorded)."""
+    changes: tuple[tuple[int, str | None, str | None], ...] = field(default=(), compare=False)
+    """``(local_id, old_status, new_status)`` of each change."""
+
+
+def refresh_orders(
+    store: Store,
+    client: Client,
+    panel: Panel,
+    ids: Iterable[int] | None = None,
+    progress: Progress | None = None,
+    *,
+    concurrency: int = 1,
+    client_factory: Callable[[], Client] | None = None,
+) -> RefreshSummary:
+    """Poll the open tracked orders (or the panel ids ``ids``) in batches of 100.
+
+    Each batch is recorded in one transaction (on the calling thread) as soon as it is answered,
+    in order.  An ``ApiError`` stops the refresh: it is returned as ``failure`` with the counts
+    so far (nothing already recorded is lost).  ``progress(done, total)`` follows each batch.
+
+    ``concurrency`` > 1 (at most ``MAX_IN_FLIGHT``) with a ``client_factory`` (a client per
+    thread: a client is not shared between threads) keeps that many requests in flight.
+    """
+    if ids is None:
+        targets = [o.order for o in store.open_orders(panel.id) if o.order is not None]
+    else:
+        targets = unique(ids)
+    total = len(targets)
+    checked = changed = errors = done = 0
+    changes: list[tuple[int, str | None, str | None]] = []
+    failure: ApiError | None = None
+    if progress is not None:
+        progress(0, total)
+    fetcher = _StatusFetcher(client, client_factory, concurrency)
+    for batch, answer in fetcher.fetch(list(chunks(targets))):
+        if isinstance(answer, ApiError):
+            failure = answer
+            break
+        batch_changes = store.apply_statuses(panel.id, answer, time.time())
+        changes += batch_changes
+        checked += len(answer)
+        changed += len(batch_changes)
+        errors += sum(1 for r in answer if r.status is None)
+        done += len(batch)
+        if progress is not None:
+            progress(done, total)
+    return RefreshSummary(checked, changed, errors, fetcher.requests, failure, tuple(changes))
+
+
+MAX_IN_FLIGHT = 4
+"""Requests in flight to one panel at most (panels throttle or ban busier clients)."""
+
+
+class _StatusFetcher:
+    """``statuses`` of each batch, yielded in order; sequential or over a few threads."""
+
+    def __init__(
+        self, client: Client, factory: Callable[[], Client] | None, concurrency: int
+    ) -> None:
+        self.client = client
+        self.factory = factory
+        self.concurrency = max(1, min(concurrency, MAX_IN_FLIGHT)) if factory else 1
+        self.requests = 0
+        self._lock = threading.Lock()
+        self._local = threading.local()
+        self._made: list[Client] = []
+
+    def _one(self, batch: list[int], client: Client) -> list[StatusResult] | ApiError:
+        with self._lock:
+            self.requests += 1
+        try:
+            return client.statuses(batch)
+        except ApiError as exc:
+            return exc
+
+    def _threaded(self, batch: list[int]) -> list[StatusResult] | ApiError:
+        client: Client | None = getattr(self._local, "client", None)
+        if client is None:
+            assert self.factory is not None
+            client = self._local.client = self.factory()
+            with self._lock:
+                self._made.append(client)
+        return self._one(batch, client)
+
+    def fetch(
+        self, batches: list[list[int]]
+    ) -> Iterator[tuple[list[int], list[StatusResult] | ApiError]]:
+        if self.concurrency == 1 or len(batches) < 2:
+            for batch in batches:
+                answer = self._one(batch, self.client)
+                yield batch, answer
+                if isinstance(answer, ApiError):
+                    return
+            return
+        pool = ThreadPoolExecutor(self.concurrency, thread_name_prefix="smpanel-refresh")
+        futures = [pool.submit(self._threaded, batch) for batch in batches]
+        try:
+            for batch, future in zip(batches, futures, strict=True):
+                answer = future.result()
+                yield batch, answer
+                if isinstance(answer, ApiError):
+                    return
+        finally:
+            for future in futures:
+                future.cancel()
+            pool.shutdown(wait=True)
+            for client in self._made:
+                close = getattr(client, "close", None)
+                if callable(close):
+                    close()
+
+
+def import_orders(
+    store: Store, client: Client, panel: Panel, ids: Iterable[int]
+) -> tuple[list[TrackedOrder], dict[int, str]]:
+    """Track orders placed elsewhere: fetch their statuses, track the ones the panel knows.
+
+    Returns (the newly tracked orders, ``{id: reason}`` for those not imported: already tracked
+    or the panel's per-item error).  ``ApiError`` for a failed request propagates; batches
+    before it stay imported.
+    """
+    imported: list[TrackedOrder] = []
+    skipped: dict[int, str] = {}
+    wanted = []
+    for order in unique(ids):
+        existing = store.order_by_panel_id(panel.id, order)
+        if existing is not None:
+            skipped[order] = f"already tracked (local #{existing.id})"
+        elif order <= 0:
+            skipped[order] = "not a valid order id"
+        else:
+            wanted.append(order)
+    for batch in chunks(wanted):
+        results = client.statuses(batch)
+        good = [r for r in results if r.status is not None]
+        for r in results:
+            if r.status is None:
+                skipped[r.order] = r.error or "no status in the answer"
+        rows = [store.import_order(panel.id, r.order) for r in good]
+        store.apply_statuses(panel.id, good, time.time())
+        imported += [store.order(row.id) or row for row in rows]
+    return imported, skipped
