@@ -46,6 +46,9 @@ class AppContext(QObject):
         self.runner = runner
         self.panel: Panel | None = None
         self.client: PanelClient | None = None
+        self.client_factory: Callable[[], PanelClient] | None = None
+        """Makes more clients like ``client`` (one per thread: refreshes keep a few requests in
+        flight); None when the panel has no client."""
         self.demo = False
         self.services: list[Service] = []
         self.services_by_id: dict[int, Service] = {}
@@ -82,14 +85,23 @@ class AppContext(QObject):
 
     # -- panel switching and refreshes (additions by the desktop-app work) ------------------
 
-    def set_panel(self, panel: Panel | None, client: PanelClient | None, *, demo: bool) -> None:
+    def set_panel(
+        self,
+        panel: Panel | None,
+        client: PanelClient | None,
+        *,
+        demo: bool,
+        client_factory: Callable[[], PanelClient] | None = None,
+    ) -> None:
         """Make ``panel`` current with its ``client`` (None: no key yet); forget the old data.
+        ``client_factory`` makes more clients like it (for requests in parallel).
 
         The old client is closed on the worker thread, after anything it is still running.
         """
         old = self.client
         self._generation += 1
         self.panel, self.client, self.demo = panel, client, demo
+        self.client_factory = client_factory if client is not None else None
         self.services, self.services_by_id, self.catalog_fetched_at = [], {}, None
         self.balance = None
         self.balance_fetched_at = None

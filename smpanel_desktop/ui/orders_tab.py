@@ -242,7 +242,10 @@ class OrdersTab(QWidget):
         self.refresh_button.setText("Refreshing…")
         if not quiet:
             self.message.setText("Refreshing open orders…")
-        task = partial(refresh, ctx.store, ctx.client, ctx.panel, self._relay.progressed.emit)
+        task = partial(
+            refresh, ctx.store, ctx.client, ctx.panel, self._relay.progressed.emit,
+            ctx.client_factory,
+        )  # fmt: skip
         ctx.run(task, self._on_refreshed, self._on_refresh_failed)
         return True
 

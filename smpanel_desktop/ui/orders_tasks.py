@@ -51,11 +51,19 @@ def refresh(
     client: Any,
     panel: Panel,
     progress: Callable[[int, int], None] | None = None,
+    client_factory: Callable[[], Any] | None = None,
 ) -> ActionResult:
-    """Poll open orders (batches of 100) and open refills; the summary is ``value``."""
+    """Poll open orders (batches of 100) and open refills; the summary is ``value``.
+
+    With a ``client_factory`` up to ``tracking.MAX_IN_FLIGHT`` requests are in flight at once
+    (10,000 orders against a panel answering in 50 ms: ~1.3 s instead of ~5 s)."""
 
     def work() -> tracking.RefreshSummary:
-        summary = tracking.refresh_orders(store, client, panel, progress=progress)
+        summary = tracking.refresh_orders(
+            store, client, panel, progress=progress,
+            concurrency=tracking.MAX_IN_FLIGHT if client_factory else 1,
+            client_factory=client_factory,
+        )  # fmt: skip
         if summary.failure is None:
             tracking.refresh_refills(store, client, panel)
         return summary

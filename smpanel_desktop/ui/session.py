@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
@@ -43,6 +44,15 @@ def make_client(endpoint: str, key: str) -> PanelClient:
     return PanelClient(endpoint, key, read_retries=GUI_READ_RETRIES, backoff_factor=GUI_BACKOFF)
 
 
+def client_factory(endpoint: str, key: str) -> Callable[[], PanelClient]:
+    """Makes more clients like ``make_client`` (a closure: its repr never shows the key)."""
+
+    def make() -> PanelClient:
+        return make_client(endpoint, key)
+
+    return make
+
+
 class PanelSession(QObject):
     keyMissing = Signal(object)  # Panel: no key known for it; the window offers the key dialog
     keyringUnavailable = Signal(str)  # the keyring cannot be used: why (the window explains)
@@ -69,23 +79,26 @@ class PanelSession(QObject):
     def open(self, panel: Panel) -> None:
         """Make ``panel`` current; the cached catalog shows at once, refreshes follow."""
         client: PanelClient | None = None
+        factory: Callable[[], PanelClient] | None = None
         demo = is_demo(panel)
         problem = ""
         try:
             if demo:
                 sandbox = self._demo_sandbox()
                 client = make_client(sandbox.url, sandbox.key)
+                factory = client_factory(sandbox.url, sandbox.key)
             else:
                 key = self.key_for(panel)
                 if key:
                     register_secret(key)
                     client = make_client(panel.endpoint, key)
+                    factory = client_factory(panel.endpoint, key)
         except KeyStoreUnavailable as exc:
             problem = str(exc)
             self.keyringUnavailable.emit(problem)
         except (KeyStoreError, ApiError) as exc:  # a bad or insecure endpoint: nothing was sent
             problem = str(exc)
-        self.ctx.set_panel(panel, client, demo=demo)
+        self.ctx.set_panel(panel, client, demo=demo, client_factory=factory)
         self.ctx.store.set_setting(CURRENT_PANEL, panel.name)
         self.ctx.load_cached_catalog()
         if client is not None:
