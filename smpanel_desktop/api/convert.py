@@ -21,6 +21,7 @@ R = TypeVar("R")
 _TRUE = frozenset({"1", "true", "yes", "y", "on"})
 _FALSE = frozenset({"0", "false", "no", "n", "off"})
 _MAX_DIGITS = 30  # magnitudes beyond 10^30 are no price, count or id
+_INT_LIMIT = 2**63  # whole numbers are ids and counts: they must fit SQLite's INTEGER
 
 
 def unusable(what: str, value: object) -> UnreadableAnswerError:
@@ -60,13 +61,14 @@ def to_int(value: object) -> int | None: ...
 @overload
 def to_int(value: object, default: D) -> int | D: ...
 def to_int(value: object, default: object = None) -> object:
-    """``"50"``, ``50``, ``50.0``, ``"50.0"`` -> 50; a fraction is an error."""
-    if isinstance(value, int) and not isinstance(value, bool) and abs(value) < 10**_MAX_DIGITS:
+    """``"50"``, ``50``, ``50.0``, ``"50.0"`` -> 50; a fraction, or a magnitude of 2^63 or
+    more (no id or count; SQLite could not store it), is an error."""
+    if isinstance(value, int) and not isinstance(value, bool) and abs(value) < _INT_LIMIT:
         return value
     number = to_decimal(value)
     if number is None:
         return default
-    if number != number.to_integral_value():
+    if number != number.to_integral_value() or abs(number) >= _INT_LIMIT:
         raise unusable("whole number", value)
     return int(number)
 
