@@ -19,6 +19,14 @@ def scrub(text: str, secrets: re.Pattern[str]) -> str:
     return secrets.sub("***", text)
 
 
+PANEL_TEXT_LIMIT = 500
+
+
+def clip(text: str, limit: int = PANEL_TEXT_LIMIT) -> str:
+    """A panel's own error text cut to ``limit`` characters (a panel once sent 10 MB of it)."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 def excerpt(text: str, limit: int = 120) -> str:
     """A short one-line sample of a body: an HTML page's title, else its first characters."""
     lower = text.lower()

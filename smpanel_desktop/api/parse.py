@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 
 from .convert import clean_text, soft, to_bool, to_decimal, to_int, unusable
+from .error_texts import clip
 from .errors import PanelError, UnreadableAnswerError, panel_error
 from .models import (
     UNLIMITED,
@@ -35,7 +36,7 @@ def _mapping(payload: object, what: str) -> Mapping[str, object]:
 def _item_error(value: object) -> str | None:
     """The text of a per-item ``{"error": ...}``, else None."""
     if isinstance(value, Mapping) and "error" in value:
-        return soft(clean_text, value["error"], "") or "Error without a text"
+        return clip(soft(clean_text, value["error"], "") or "Error without a text")
     return None
 
 
