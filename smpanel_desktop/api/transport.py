@@ -2,14 +2,17 @@
 
 Reads go through a session whose urllib3 ``Retry`` retries connection errors, read timeouts and
 429/5xx with backoff, honouring ``Retry-After`` up to ``max_retry_after`` (a longer wait gives up
-at once with ``RateLimitedError``).  Writes (add, refill, cancel) go through a session that never
-retries: once a write may have reached the panel, any failure is an ``UnknownOutcomeError``.
+at once with ``RateLimitedError``); a body that stalls or breaks after the headers came (which
+urllib3 never sees) is retried here with the same backoff.  Writes (add, refill, cancel) go
+through a session that never retries: once a write may have reached the panel, any failure is
+an ``UnknownOutcomeError``.
 Redirects are never followed (a POST carrying the key must not be re-sent anywhere).
 """
 
 from __future__ import annotations
 
 import json
+import time
 from collections.abc import Mapping
 from decimal import Decimal
 from urllib.parse import urlsplit
@@ -58,6 +61,14 @@ def _not_sent(exc: BaseException) -> bool:
     return isinstance(_reason(exc), (u3.NewConnectionError, u3.ConnectTimeoutError, u3.SSLError))
 
 
+def _cut_mid_body(exc: BaseException) -> bool:
+    """The headers came, then the body stalled or broke (urllib3's ``Retry`` never sees it)."""
+    if isinstance(exc, requests.exceptions.ChunkedEncodingError):
+        return True
+    reason = exc.args[0] if exc.args else None  # not a MaxRetryError: retries were not used
+    return isinstance(exc, requests.ConnectionError) and isinstance(reason, u3.ReadTimeoutError)
+
+
 class Transport:
     """POSTs actions to one endpoint.  Not for concurrent use from several threads."""
 
@@ -85,6 +96,7 @@ class Transport:
             raise_on_status=False, raise_on_redirect=False,
         )  # fmt: skip
         reads.max_wait = max_retry_after
+        self._body_retries, self._backoff = read_retries, backoff_factor
         self._reads = _session(reads)
         self._writes = _session(Retry(total=0, read=False, redirect=0, raise_on_status=False))
         self._writes.headers["Connection"] = "close"  # each write on a fresh connection
@@ -103,16 +115,23 @@ class Transport:
             if not _sendable(value):
                 raise ConfigError(f"The field {name!r} holds characters that cannot be sent")
         session = self._writes if write else self._reads
-        try:
-            response = session.post(
-                self.endpoint, data=data, timeout=self._timeouts, allow_redirects=False, verify=True
-            )
-        except (requests.RequestException, u3.HTTPError, OSError) as exc:
-            raise self._failure(exc, write) from exc
-        finally:
-            if write:  # a pooled socket the panel closed meanwhile would turn a write "unknown"
-                self._writes.close()
-        return self._answer(response, write)
+        attempt = 0
+        while True:
+            try:
+                response = session.post(
+                    self.endpoint, data=data, timeout=self._timeouts, allow_redirects=False,
+                    verify=True,
+                )  # fmt: skip
+            except (requests.RequestException, u3.HTTPError, OSError) as exc:
+                if write or attempt >= self._body_retries or not _cut_mid_body(exc):
+                    raise self._failure(exc, write) from exc
+                time.sleep(self._backoff * 2**attempt)
+                attempt += 1
+                continue
+            finally:
+                if write:  # a pooled socket the panel closed meanwhile would turn a write "unknown"
+                    self._writes.close()
+            return self._answer(response, write)
 
     def _failure(self, exc: BaseException, write: bool) -> ApiError:
         host = urlsplit(self.endpoint).hostname
