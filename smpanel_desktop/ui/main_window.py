@@ -1,32 +1,85 @@
-"""The main window: four tabs, menus, and a status bar with panel, connection and last refresh."""
+"""The main window: four tabs, menus, and a status bar with panel, connection and last refresh.
+
+The window can paint before the tabs' modules are even imported: it starts with the tab bar over
+empty pages, and ``build_tabs()`` (called by the app right before it opens a panel) puts the real
+tabs in their place; ``after_first_paint(callback)`` runs the rest of the start-up on the
+event-loop turn after the first paint.  The dialogs are imported when first opened.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer, QUrl, Slot
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDesktopServices, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget, QWidget
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QObject, QTimer, Slot
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QWidget
 
 from smpanel_desktop import __version__
-from smpanel_desktop.ui.balance_tab import BalanceTab
 from smpanel_desktop.ui.context import AppContext
 from smpanel_desktop.ui.formatting import format_time
-from smpanel_desktop.ui.key_dialog import KeyDialog
-from smpanel_desktop.ui.keyring_dialog import KeyringUnavailableDialog
-from smpanel_desktop.ui.new_order_tab import NewOrderTab
-from smpanel_desktop.ui.orders_tab import OrdersTab
-from smpanel_desktop.ui.panels_dialog import PanelsDialog
-from smpanel_desktop.ui.services_tab import ServicesTab
-from smpanel_desktop.ui.session import PanelSession
 from smpanel_desktop.ui.settings import UiSettings
 
+if TYPE_CHECKING:
+    from smpanel_desktop.store.models import Panel
+    from smpanel_desktop.ui.balance_tab import BalanceTab
+    from smpanel_desktop.ui.key_dialog import KeyDialog
+    from smpanel_desktop.ui.keyring_dialog import KeyringUnavailableDialog
+    from smpanel_desktop.ui.new_order_tab import NewOrderTab
+    from smpanel_desktop.ui.orders_tab import OrdersTab
+    from smpanel_desktop.ui.panels_dialog import PanelsDialog
+    from smpanel_desktop.ui.services_tab import ServicesTab
+    from smpanel_desktop.ui.session import PanelSession
+
 APP_TITLE = "SMPanel Desktop"
+TAB_TITLES = ("Services", "New Order", "Orders", "Balance")
 RETRY_MS = 60_000  # while offline, ask for the balance (a light call) this often
+FIRST_PAINT_FALLBACK_MS = 1_000  # after_first_paint: go on anyway when no paint comes (hidden)
 CONNECTION_TEXT = {
     "online": ("● Online", "#1b7f3b"),
     "demo": ("● DEMO panel (built-in sandbox)", "#a15c00"),
     "connecting": ("● Connecting…", "#555555"),
     "offline": ("● Offline", "#b00020"),
 }
+
+
+class _AfterFirstPaint(QObject):
+    """Runs callbacks, in the order given, on the event-loop turn after the watched widget's
+    first paint (or after ``fallback_ms`` when it is never painted, e.g. it stays hidden)."""
+
+    def __init__(self, widget: QWidget, fallback_ms: int) -> None:
+        super().__init__(widget)
+        self._widget: QWidget | None = widget
+        self._callbacks: list[Callable[[], None]] = []
+        self.done = False
+        widget.installEventFilter(self)
+        QTimer.singleShot(fallback_ms, self, self._fire)
+
+    def add(self, callback: Callable[[], None]) -> None:
+        if self.done:  # the paint is past: next turn
+            QTimer.singleShot(0, self, callback)
+        else:
+            self._callbacks.append(callback)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self._widget and event.type() == QEvent.Type.Paint:
+            self._unwatch()
+            QTimer.singleShot(0, self, self._fire)  # this paint reaches the screen first
+        return False
+
+    def _unwatch(self) -> None:
+        if self._widget is not None:
+            self._widget.removeEventFilter(self)
+            self._widget = None
+
+    def _fire(self) -> None:
+        if self.done:
+            return
+        self._unwatch()
+        self.done = True
+        callbacks, self._callbacks = self._callbacks, []
+        for callback in callbacks:
+            callback()
 
 
 class MainWindow(QMainWindow):
@@ -46,15 +99,11 @@ class MainWindow(QMainWindow):
         self.setMinimumSize(800, 500)
 
         self.tabs = QTabWidget(objectName="mainTabs")
-        self.services_tab = ServicesTab(ctx)
-        self.new_order_tab = NewOrderTab(ctx)
-        self.orders_tab = OrdersTab(ctx)
-        self.balance_tab = BalanceTab(ctx)
-        self.tabs.addTab(self.services_tab, "Services")
-        self.tabs.addTab(self.new_order_tab, "New Order")
-        self.tabs.addTab(self.orders_tab, "Orders")
-        self.tabs.addTab(self.balance_tab, "Balance")
+        for title in TAB_TITLES:  # empty pages until build_tabs()
+            self.tabs.addTab(QWidget(), title)
         self.setCentralWidget(self.tabs)
+        self.tabs_built = False
+        self._first_paint: _AfterFirstPaint | None = None
 
         self.panel_label = QLabel(objectName="statusPanel")
         self.connection_label = QLabel(objectName="statusConnection")
@@ -82,10 +131,56 @@ class MainWindow(QMainWindow):
         session.keyringUnavailable.connect(self._keyring_unavailable)
 
         settings.restore_geometry(self)
-        settings.restore_header("services", self.services_tab.table.horizontalHeader())
         self.tabs.setCurrentIndex(min(max(settings.last_tab(), 0), self.tabs.count() - 1))
         self._panel_changed(ctx.panel)
         self._connection_changed(ctx.connection)
+
+    # -- start-up ---------------------------------------------------------------------------
+
+    def build_tabs(self) -> None:
+        """Put the real tabs in place of the empty pages (once); the current tab and the
+        remembered column widths stay.  Call before a panel is opened."""
+        if self.tabs_built:
+            return
+        from smpanel_desktop.ui.balance_tab import BalanceTab
+        from smpanel_desktop.ui.new_order_tab import NewOrderTab
+        from smpanel_desktop.ui.orders_tab import OrdersTab
+        from smpanel_desktop.ui.services_tab import ServicesTab
+
+        self.services_tab: ServicesTab = ServicesTab(self.ctx)
+        self.new_order_tab: NewOrderTab = NewOrderTab(self.ctx)
+        self.orders_tab: OrdersTab = OrdersTab(self.ctx)
+        self.balance_tab: BalanceTab = BalanceTab(self.ctx)
+        pages = (self.services_tab, self.new_order_tab, self.orders_tab, self.balance_tab)
+        current = self.tabs.currentIndex()
+        self.setUpdatesEnabled(False)  # one repaint with the real tabs, no flicker in between
+        try:
+            for index, (page, title) in enumerate(zip(pages, TAB_TITLES, strict=True)):
+                empty = self.tabs.widget(index)
+                self.tabs.removeTab(index)
+                self.tabs.insertTab(index, page, title)
+                if empty is not None:
+                    empty.deleteLater()
+            self.tabs.setCurrentIndex(current)
+        finally:
+            self.setUpdatesEnabled(True)
+        self.tabs_built = True
+        self.settings.restore_header("services", self.services_tab.table.horizontalHeader())
+        self.settings.restore_header("orders", self.orders_tab.table.horizontalHeader())
+
+    def after_first_paint(self, callback: Callable[[], None]) -> None:
+        """Run ``callback`` on the event-loop turn after this window's first paint; callbacks
+        run in the order they were given (at once on the next turn once the paint is past)."""
+        if self._first_paint is None:
+            self._first_paint = _AfterFirstPaint(self, FIRST_PAINT_FALLBACK_MS)
+        self._first_paint.add(callback)
+
+    def show_opening(self, panel: Panel | None) -> None:
+        """What the first paint shows while ``panel`` is being opened: its name, connecting."""
+        if panel is not None:
+            self.setWindowTitle(f"{APP_TITLE} — {panel.name}")
+            self.panel_label.setText(f"Panel: {panel.name}")
+            self._connection_changed("connecting")
 
     # -- menus ------------------------------------------------------------------------------
 
@@ -93,7 +188,9 @@ class MainWindow(QMainWindow):
         bar = self.menuBar()
         file_menu = bar.addMenu("&File")
         quit_action = file_menu.addAction("&Quit")
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        # the platform's Quit keys (Ctrl+Q, Cmd+Q); setShortcut() would first build the whole
+        # Qt namespace of enums (~30 ms) to pick an overload, before the window can paint
+        quit_action.setShortcuts(QKeySequence.StandardKey.Quit)
         quit_action.setMenuRole(QAction.MenuRole.QuitRole)
         quit_action.triggered.connect(self.close)
 
@@ -138,6 +235,8 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def manage_panels(self) -> PanelsDialog:
+        from smpanel_desktop.ui.panels_dialog import PanelsDialog
+
         dialog = PanelsDialog(self.ctx, self.session, self)
         dialog.open()
         return dialog
@@ -148,6 +247,8 @@ class MainWindow(QMainWindow):
         if panel is None or self.ctx.demo:
             self.statusBar().showMessage("The demo panel needs no key.", 8000)
             return None
+        from smpanel_desktop.ui.key_dialog import KeyDialog
+
         dialog = KeyDialog(self.session, panel, self)
         dialog.keyChanged.connect(self.session.reopen)
         dialog.open()
@@ -160,6 +261,8 @@ class MainWindow(QMainWindow):
 
     @Slot(str)
     def _keyring_unavailable(self, reason: str) -> KeyringUnavailableDialog:
+        from smpanel_desktop.ui.keyring_dialog import KeyringUnavailableDialog
+
         dialog = KeyringUnavailableDialog(self.session.keys, reason, self)
         dialog.memoryOnlyChosen.connect(self.set_key)
         dialog.open()
@@ -167,6 +270,8 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def about(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.about(
             self,
             f"About {APP_TITLE}",
@@ -177,6 +282,9 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def open_data_folder(self) -> None:
+        from PySide6.QtCore import QUrl
+        from PySide6.QtGui import QDesktopServices
+
         folder = self.session.data_dir
         folder.mkdir(parents=True, exist_ok=True)
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
@@ -185,7 +293,8 @@ class MainWindow(QMainWindow):
 
     @Slot(object)
     def _show_new_order(self, _item: object) -> None:
-        self.tabs.setCurrentWidget(self.new_order_tab)
+        if self.tabs_built:
+            self.tabs.setCurrentWidget(self.new_order_tab)
 
     @Slot(object)
     def _panel_changed(self, panel: object) -> None:
@@ -237,6 +346,8 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.settings.save_geometry(self)
         self.settings.save_last_tab(self.tabs.currentIndex())
-        self.settings.save_header("services", self.services_tab.table.horizontalHeader())
+        if self.tabs_built:  # else the remembered widths stay as they were
+            self.settings.save_header("services", self.services_tab.table.horizontalHeader())
+            self.settings.save_header("orders", self.orders_tab.table.horizontalHeader())
         self.settings.sync()
         super().closeEvent(event)

@@ -180,6 +180,7 @@ def test_window_remembers_tab_geometry_and_column_widths(
     gui = online
     gui.window.tabs.setCurrentIndex(2)
     gui.window.services_tab.table.setColumnWidth(1, 333)
+    gui.window.orders_tab.table.setColumnWidth(3, 222)
     gui.window.resize(800, 600)  # fits the offscreen screen (800x800): restoring clamps to it
     gui.window.close()
     gui.shutdown()
@@ -188,6 +189,7 @@ def test_window_remembers_tab_geometry_and_column_widths(
     wait_idle(again)
     assert again.window.tabs.currentIndex() == 2
     assert again.window.services_tab.table.columnWidth(1) == 333
+    assert again.window.orders_tab.table.columnWidth(3) == 222
     assert (again.window.width(), again.window.height()) == (800, 600)
 
 
