@@ -30,9 +30,12 @@ EXIT_OK, EXIT_PANEL, EXIT_USAGE, EXIT_NETWORK, EXIT_UNKNOWN = 0, 1, 2, 3, 4
 Command = Callable[[argparse.Namespace, Session], int]
 
 
+MAX_ID = 2**63 - 1  # what SQLite stores; a panel answering for a larger id cannot be read
+
+
 def _order_id(text: str) -> int:
     value = text.strip()
-    if not value.isascii() or not value.isdigit() or int(value) <= 0:
+    if not value.isascii() or not value.isdigit() or not 0 < int(value) <= MAX_ID:
         raise argparse.ArgumentTypeError(f"not an order id: {text!r}")
     return int(value)
 
