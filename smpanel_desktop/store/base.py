@@ -44,7 +44,9 @@ class StoreBase:
         self.path = Path(path)
         self.path.parent.mkdir(parents=True, exist_ok=True)
         created = not self.path.exists()
-        self._local = threading.local()
+        # by thread id, not threading.local: a thread Qt started (the GUI's worker) gets a new
+        # Python thread state, so an empty threading.local, for every call PySide makes into it
+        self._by_thread: dict[int, tuple[threading.Thread, sqlite3.Connection]] = {}
         self._lock = threading.Lock()
         self._connections: list[tuple[threading.Thread, sqlite3.Connection]] = []
         self._closed = False
@@ -58,13 +60,16 @@ class StoreBase:
     def _adopt(self, conn: sqlite3.Connection) -> sqlite3.Connection:
         """Remember this thread's connection; close those of threads that have ended (a new
         thread pool per refresh must not leak file descriptors)."""
+        thread = threading.current_thread()
         with self._lock:
             finished = [c for t, c in self._connections if not t.is_alive()]
             self._connections = [(t, c) for t, c in self._connections if t.is_alive()]
-            self._connections.append((threading.current_thread(), conn))
+            self._connections.append((thread, conn))
+            alive = {i: e for i, e in self._by_thread.items() if e[0].is_alive()}
+            alive[threading.get_ident()] = (thread, conn)
+            self._by_thread = alive
         for old in finished:
             old.close()
-        self._local.conn = conn
         return conn
 
     @property
@@ -76,10 +81,10 @@ class StoreBase:
     def _conn(self) -> sqlite3.Connection:
         if self._closed:
             raise RuntimeError("The store is closed.")
-        conn: sqlite3.Connection | None = getattr(self._local, "conn", None)
-        if conn is None:
-            conn = self._adopt(db.connect(self.path, migrations=None))
-        return conn
+        entry = self._by_thread.get(threading.get_ident())
+        if entry is not None and entry[0] is threading.current_thread():  # not a reused id
+            return entry[1]
+        return self._adopt(db.connect(self.path, migrations=None))
 
     @contextmanager
     def _tx(self) -> Iterator[sqlite3.Connection]:
