@@ -12,12 +12,11 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import keyring
-from keyring.backend import KeyringBackend
-from keyring.backends import chainer, fail
-from keyring.errors import KeyringLocked, NoKeyringError, PasswordDeleteError
+if TYPE_CHECKING:  # keyring itself is imported when a key is first read or written: importing
+    # it costs ~100 ms, which neither the window's first paint nor ``smpanel --help`` should pay
+    from keyring.backend import KeyringBackend
 
 KEYRING_SERVICE = "smpanel-desktop"
 ENV_KEY = "SMPANEL_API_KEY"
@@ -59,7 +58,15 @@ def mask(key: str | None) -> str:
     return "••••" + key[-4:] if len(key) >= 12 else "••••"
 
 
+def _get_keyring() -> KeyringBackend:
+    import keyring
+
+    return keyring.get_keyring()
+
+
 def _is_usable(backend: KeyringBackend) -> bool:
+    from keyring.backends import chainer, fail
+
     if isinstance(backend, fail.Keyring) or type(backend).__module__.endswith(".null"):
         return False
     if isinstance(backend, chainer.ChainerBackend):
@@ -68,6 +75,8 @@ def _is_usable(backend: KeyringBackend) -> bool:
 
 
 def _describe(backend: KeyringBackend) -> str:
+    from keyring.backends import chainer
+
     if isinstance(backend, chainer.ChainerBackend):
         names = [_describe(b) for b in backend.backends if _is_usable(b)]
         return ", ".join(names) or NO_BACKEND
@@ -123,7 +132,7 @@ class KeyStore:
         if self is not None and self.memory_only:
             return MEMORY_ONLY
         try:
-            return _describe(keyring.get_keyring())
+            return _describe(_get_keyring())
         except Exception:  # a broken backend configuration
             return NO_BACKEND
 
@@ -132,17 +141,19 @@ class KeyStore:
         if self.memory_only:
             return True
         try:
-            return _is_usable(keyring.get_keyring())
+            return _is_usable(_get_keyring())
         except Exception:
             return False
 
     def _backend(self) -> KeyringBackend:
-        backend = keyring.get_keyring()
+        backend = _get_keyring()
         if not _is_usable(backend):
             raise KeyStoreUnavailable(unavailable_message())
         return backend
 
     def _call(self, what: str, fn: Callable[[KeyringBackend], Any], secret: str = "") -> Any:
+        from keyring.errors import KeyringLocked, NoKeyringError
+
         backend = self._backend()
         try:
             return fn(backend)
@@ -182,6 +193,8 @@ class KeyStore:
             return self._memory.pop(panel_name, None) is not None
 
         def remove(backend: KeyringBackend) -> bool:
+            from keyring.errors import PasswordDeleteError
+
             if backend.get_password(KEYRING_SERVICE, panel_name) is None:
                 return False
             try:
