@@ -12,14 +12,11 @@ import logging
 import os
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
-from smpanel_desktop.api.client import PanelClient
 from smpanel_desktop.api.errors import ApiError
-from smpanel_desktop.core.demo import ensure_demo_panel, is_demo, start_demo_sandbox
-from smpanel_desktop.logging_setup import register_secret
-from smpanel_desktop.sandbox.server import SandboxPanel
 from smpanel_desktop.secrets import (
     ENV_KEY,
     KeyStore,
@@ -31,6 +28,11 @@ from smpanel_desktop.store.models import Panel
 from smpanel_desktop.store.store import CURRENT_PANEL
 from smpanel_desktop.ui.context import AppContext
 
+if TYPE_CHECKING:  # imported when first used: requests and the sandbox are not needed to paint
+    # the window (~100 ms of imports at start-up)
+    from smpanel_desktop.api.client import PanelClient
+    from smpanel_desktop.sandbox.server import SandboxPanel
+
 log = logging.getLogger(__name__)
 
 # The GUI shows the cache at once and has a Refresh button: it prefers saying "offline" within
@@ -41,6 +43,8 @@ GUI_BACKOFF = 0.3
 
 def make_client(endpoint: str, key: str) -> PanelClient:
     """The client the GUI uses (``ConfigError`` for an unusable endpoint or key)."""
+    from smpanel_desktop.api.client import PanelClient
+
     return PanelClient(endpoint, key, read_retries=GUI_READ_RETRIES, backoff_factor=GUI_BACKOFF)
 
 
@@ -80,6 +84,8 @@ class PanelSession(QObject):
         """Make ``panel`` current; the cached catalog shows at once, refreshes follow."""
         client: PanelClient | None = None
         factory: Callable[[], PanelClient] | None = None
+        from smpanel_desktop.core.demo import is_demo  # http.client: not before the first paint
+
         demo = is_demo(panel)
         problem = ""
         try:
@@ -90,6 +96,8 @@ class PanelSession(QObject):
             else:
                 key = self.key_for(panel)
                 if key:
+                    from smpanel_desktop.logging_setup import register_secret
+
                     register_secret(key)
                     client = make_client(panel.endpoint, key)
                     factory = client_factory(panel.endpoint, key)
@@ -112,6 +120,8 @@ class PanelSession(QObject):
             self.keyMissing.emit(panel)
 
     def open_demo(self) -> Panel:
+        from smpanel_desktop.core.demo import ensure_demo_panel
+
         panel = ensure_demo_panel(self.ctx.store)
         self.open(panel)
         return panel
@@ -125,6 +135,8 @@ class PanelSession(QObject):
 
     def _demo_sandbox(self) -> SandboxPanel:
         if self.sandbox is None:
+            from smpanel_desktop.core.demo import start_demo_sandbox
+
             self.sandbox = start_demo_sandbox(self.data_dir)
             log.info("demo panel listening on %s", self.sandbox.url)
         return self.sandbox
