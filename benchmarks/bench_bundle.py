@@ -25,34 +25,12 @@ import tempfile
 import time
 from pathlib import Path
 
+from common import HELLO, start_time
+
 ROOT = Path(__file__).resolve().parent.parent
 WORK = ROOT / "build" / "bench-bundle"
 RESULTS = ROOT / "benchmarks" / "results" / "bundle.json"
 SIZE_TARGET, START_TARGET = 1.2, 1.5
-MARKER = "SMPANEL_FIRST_SHOWN"
-
-HELLO = f'''
-import sys, time
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
-
-class FirstPaint(QObject):
-    def eventFilter(self, watched, event):
-        if event.type() == QEvent.Type.Paint:
-            watched.removeEventFilter(self)
-            print("{MARKER}", f"{{time.time():.6f}} {{time.process_time():.6f}}", flush=True)
-            QTimer.singleShot(0, QCoreApplication.quit)
-        return False
-
-app = QApplication(sys.argv)
-window = QMainWindow()
-window.setWindowTitle("Hello")
-window.setCentralWidget(QLabel("Hello, world"))
-window.show()
-probe = FirstPaint(window)
-window.installEventFilter(probe)
-sys.exit(app.exec())
-'''
 
 HELLO_SPEC = """
 import sys
@@ -83,30 +61,9 @@ def executable(folder: Path, name: str) -> Path:
     return folder / (f"{name}.exe" if sys.platform == "win32" else name)
 
 
-def start_time(exe: Path, args: list[str], env: dict[str, str]) -> tuple[float, float]:
-    """(wall, CPU) seconds from process start to the first paint, as the marker reports it."""
-    started = time.time()
-    proc = subprocess.Popen([str(exe), *args], env=env, stdout=subprocess.PIPE, text=True)
-    try:
-        assert proc.stdout is not None
-        for line in proc.stdout:
-            if line.startswith(MARKER):
-                _, shown, cpu = line.split()
-                proc.wait(timeout=30)
-                return float(shown) - started, float(cpu)
-        raise RuntimeError(
-            f"{exe.name} exited (code {proc.wait()}) without printing {MARKER}: "
-            "is selftest.arm_exit_after_show(window) called after the main window's show()?"
-        )
-    finally:
-        if proc.poll() is None:
-            proc.kill()
-            proc.wait()
-
-
 def median_start(exe: Path, args: list[str], env: dict[str, str], runs: int) -> tuple[float, float]:
-    start_time(exe, args, env)  # warm-up: page cache, font cache
-    samples = [start_time(exe, args, env) for _ in range(runs)]
+    start_time([str(exe), *args], env)  # warm-up: page cache, font cache
+    samples = [start_time([str(exe), *args], env) for _ in range(runs)]
     return statistics.median(w for w, _ in samples), statistics.median(c for _, c in samples)
 
 

@@ -26,7 +26,7 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QEventLoop, QTimer
+from common import Heartbeat, wait_for
 from PySide6.QtWidgets import QApplication
 
 from smpanel_desktop.api.client import PanelClient
@@ -38,39 +38,6 @@ from smpanel_desktop.ui.orders_tab import OrdersTab
 from smpanel_desktop.workers.task_runner import TaskRunner
 
 TOTAL, OPEN = 5_000, 1_000
-
-
-class Heartbeat:
-    """A 5 ms GUI-thread timer; ``max_gap`` is the longest time between two ticks (ms)."""
-
-    def __init__(self) -> None:
-        self.timer = QTimer()
-        self.timer.setInterval(5)
-        self.timer.timeout.connect(self._tick)
-        self.gaps: list[float] = []
-        self._last = 0.0
-
-    def _tick(self) -> None:
-        now = time.perf_counter()
-        self.gaps.append((now - self._last) * 1000)
-        self._last = now
-
-    def start(self) -> None:
-        self.gaps.clear()
-        self._last = time.perf_counter()
-        self.timer.start()
-
-    def stop(self) -> None:
-        self.timer.stop()
-        self._tick()
-
-
-def wait_for(signal: object, timeout_ms: int = 120_000) -> None:
-    loop = QEventLoop()
-    signal.connect(loop.quit)  # type: ignore[attr-defined]
-    QTimer.singleShot(timeout_ms, loop.quit)
-    loop.exec()
-    signal.disconnect(loop.quit)  # type: ignore[attr-defined]
 
 
 def populate(store: Store, client: PanelClient, panel_id: int, sandbox: SandboxPanel) -> None:

@@ -30,6 +30,7 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from common import line, ms, p95, timed
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
@@ -45,28 +46,6 @@ from smpanel_desktop.workers.task_runner import TaskRunner
 QUERIES = ("instagram followers", "tiktok views", "youtube", "refill 30 days", "1234")
 FRAME_MS = 16.0
 LOAD_MS = 200.0
-
-
-def ms(seconds: float) -> float:
-    return seconds * 1000.0
-
-
-def timed(fn: object) -> float:
-    start = time.perf_counter()
-    fn()  # type: ignore[operator]
-    return ms(time.perf_counter() - start)
-
-
-def p95(values: list[float]) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
-
-
-def line(label: str, value: str, target: float | None = None, worst: float | None = None) -> None:
-    verdict = ""
-    if target is not None and worst is not None:
-        verdict = f"  (target {target:.0f} ms: {'ok' if worst <= target else 'MISSED'})"
-    print(f"  {label:<38} {value}{verdict}")
 
 
 def main() -> int:

@@ -1,0 +1,163 @@
+"""Rows 1-3: the catalog from the panel's bytes to the table, filtering and sorting it.
+
+Run in the measuring process with the real ``ServicesTab`` shown offscreen.  Figures that are
+pure CPU work take the best of a few interleaved runs (ours and the reference alternate, so a
+busy neighbour slows both); keystrokes report median and p95 as the issue asks.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+from typing import Any
+
+from common import Row, catalog, median, p95, timed
+from requests import Response
+from requests.structures import CaseInsensitiveDict
+
+from smpanel_desktop.api.parse import parse_catalog
+from smpanel_desktop.api.transport import Transport
+
+SIZES = (2_000, 20_000, 50_000)
+QUERIES = ("instagram followers", "tiktok views", "youtube", "refill 30 days", "1234")
+FRAME_MS = 16.0
+
+
+def answer_bytes(transport: Transport, body: bytes) -> object:
+    """What the client does with a ``services`` answer's body before parsing: the transport's
+    own decoding (charset, JSON with Decimal numbers, key and error checks)."""
+    response = Response()
+    response.status_code = 200
+    response._content = body
+    response.headers = CaseInsensitiveDict({"Content-Type": "application/json"})
+    return transport._answer(response, False)
+
+
+def parse_body(transport: Transport, body: bytes) -> Any:
+    return parse_catalog(answer_bytes(transport, body))
+
+
+def catalog_rows(tmp: Path) -> list[Row]:
+    from PySide6.QtWidgets import QApplication
+
+    from smpanel_desktop.store.store import Store
+    from smpanel_desktop.ui.context import AppContext
+    from smpanel_desktop.ui.services_tab import ServicesTab
+    from smpanel_desktop.workers.task_runner import TaskRunner
+
+    app = QApplication.instance()
+    assert app is not None
+    rows: list[Row] = []
+    transport = Transport("https://panel.example/api/v2", "bench-key-0123456789")
+    store = Store(tmp / "catalog.sqlite3")
+    panel = store.add_panel("Bench", "https://panel.example/api/v2", "USD")
+    runner = TaskRunner()
+    ctx = AppContext(store, runner)
+    ctx.panel = panel
+    tab = ServicesTab(ctx)
+    tab.resize(1280, 760)
+    tab.show()
+    app.processEvents()
+    for n in SIZES:
+        _wire, body = catalog(n)
+        repeats = 5 if n <= 20_000 else 3
+        refs, parses, writes, loads = [], [], [], []
+        result: Any = None
+        for _ in range(repeats):
+            refs.append(timed(lambda b=body: json.loads(b)))
+            start = time.perf_counter()
+            result = parse_body(transport, body)
+            parses.append((time.perf_counter() - start) * 1000)
+            services = list(result.services)
+            writes.append(timed(lambda s=services: store.save_services(panel.id, s, time.time())))
+            ctx.set_services([], None)
+            app.processEvents()
+
+            def load(s: list[Any] = services) -> None:
+                ctx.set_services(s, time.time())
+                app.processEvents()  # the repaint that shows the rows
+
+            loads.append(timed(load))
+        assert tab.model.rowCount() == n == len(result.services), tab.count.text()
+        ref = min(refs)
+        label = f"{n // 1000}k"
+        rows.append(Row(1, f"catalog parse, {label} services", min(parses), "ms", ref,
+                        "json.loads", max_ratio=3.0))  # fmt: skip
+        rows.append(Row(1, f"  cache write, {label}", min(writes), "ms", ref, "json.loads"))
+        rows.append(Row(1, f"  table load, {label}", min(loads), "ms", ref, "json.loads"))
+        pipeline = min(parses) + min(writes) + min(loads)
+        limit = 300.0 if n == 20_000 else None
+        rows.append(Row(1, f"  whole pipeline, {label}", pipeline, "ms", ref, "json.loads",
+                        limit=limit))  # fmt: skip
+        cache_reads = [timed(lambda: store.load_services(panel.id)) for _ in range(3)]
+        rows.append(Row(1, f"  cache read (app start), {label}", min(cache_reads), "ms", ref,
+                        "json.loads"))  # fmt: skip
+        if n in (20_000, 50_000):
+            while tab._warm_timer.isActive():  # the idle preparation after a load
+                tab._warm_step()
+            rows += filter_rows(tab, result.services, label, n == 20_000)
+        if n == 20_000:
+            rows += sort_rows(tab, result.services)
+    tab.close()
+    runner.shutdown()
+    store.close()
+    return rows
+
+
+def filter_rows(tab: Any, services: Any, label: str, targets: bool) -> list[Row]:
+    """Typing queries letter by letter, deleting them, single letters from an empty box."""
+    hay = [f"{s.name}\n{s.category}\n{s.id}".lower() for s in services]
+
+    def bare(text: str) -> list[int]:
+        q = text.lower()
+        return [i for i, h in enumerate(hay) if q in h]
+
+    texts: list[str] = []
+    for query in QUERIES:
+        texts += [query[:k] for k in range(1, len(query) + 1)]
+        texts += [query[:k] for k in range(len(query) - 1, -1, -1)]
+    ours, refs, paints = [], [], []
+    for text in texts:
+        refs.append(timed(lambda t=text: bare(t)))
+        ours.append(timed(lambda t=text: tab.search.setText(t)))
+        paints.append(timed(tab.table.viewport().repaint))
+    for ch in "aeiost1":
+        tab.search.setText("")
+        refs.append(timed(lambda c=ch: bare(c)))
+        ours.append(timed(lambda c=ch: tab.search.setText(c)))
+    tab.search.setText("")
+    ratio, limit = (2.0, FRAME_MS) if targets else (None, None)
+    return [
+        Row(2, f"filter keystroke {label}, median", median(ours), "ms", median(refs),
+            "substring scan", max_ratio=ratio, limit=limit),
+        Row(2, f"filter keystroke {label}, p95", p95(ours), "ms", p95(refs),
+            "substring scan", max_ratio=ratio, limit=limit),
+        Row(2, f"  repaint after a keystroke {label}, median", median(paints), "ms"),
+    ]  # fmt: skip
+
+
+def sort_rows(tab: Any, services: Any) -> list[Row]:
+    from PySide6.QtCore import Qt
+
+    from smpanel_desktop.ui.services_index import COL_NAME, COL_RATE
+
+    rows = []
+    asc, desc = Qt.SortOrder.AscendingOrder, Qt.SortOrder.DescendingOrder
+    for column, name, key in ((COL_RATE, "rate", "rate"), (COL_NAME, "name", "name")):
+        values = [getattr(s, key) for s in services]
+        if key == "name":
+            values = [v.casefold() for v in values]
+        ref = min(timed(lambda v=values: sorted(range(len(v)), key=v.__getitem__))
+                  for _ in range(3))  # fmt: skip
+        clicks = []
+        for order in (asc, desc, asc, desc):
+            clicks.append(timed(lambda c=column, o=order: tab.table.sortByColumn(c, o)))
+        rows.append(Row(3, f"sort 20k by {name} (worst click)", max(clicks), "ms", ref,
+                        "sorted()", limit=FRAME_MS))  # fmt: skip
+    tab.search.setText("instagram")
+    filtered = [timed(lambda: tab.table.sortByColumn(COL_RATE, desc))]
+    filtered.append(timed(lambda: tab.table.sortByColumn(COL_NAME, asc)))
+    tab.search.setText("")
+    rows.append(Row(3, "  sort while filtered (worst)", max(filtered), "ms", limit=FRAME_MS))
+    return rows
