@@ -26,6 +26,7 @@ class BalanceTab(QWidget):
         self.updated = QLabel(objectName="balanceUpdated")
         self.error = QLabel(objectName="balanceError")
         self.error.setWordWrap(True)
+        self.error.setTextFormat(Qt.TextFormat.PlainText)  # the panel's words, never HTML
         self.error.setStyleSheet("color: #b00020;")
         self.error.hide()
         self.refresh_button = QPushButton("Refresh", objectName="balanceRefresh")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout, QWidget
 
 
@@ -38,12 +39,14 @@ class OrderConfirmDialog(QDialog):
         ):
             text = QLabel(value)
             text.setWordWrap(True)
+            text.setTextFormat(Qt.TextFormat.PlainText)  # a panel's service name is never HTML
             text.setObjectName(f"confirm{label}")
             form.addRow(f"{label}:", text)
         layout.addLayout(form)
         if summary.warning:
             warning = QLabel(summary.warning)
             warning.setWordWrap(True)
+            warning.setTextFormat(Qt.TextFormat.PlainText)
             warning.setStyleSheet("color: #b00020; font-weight: bold;")
             layout.addWidget(warning)
         note = QLabel("The panel charges your balance when it accepts the order.")

@@ -31,6 +31,7 @@ class ServiceDetails(QGroupBox):
             label = QLabel()
             label.setObjectName(f"orderDetail_{key}")
             label.setWordWrap(True)
+            label.setTextFormat(Qt.TextFormat.PlainText)  # panel texts: never rendered as HTML
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             form.addRow(f"{title}:", label)
             self._labels[key] = label

@@ -105,6 +105,7 @@ class OrdersTab(QWidget):
         self.message = QLabel()
         self.message.setObjectName("ordersMessage")
         self.message.setWordWrap(True)
+        self.message.setTextFormat(Qt.TextFormat.PlainText)  # panel texts are never HTML
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.order_actions = OrdersActions(self)
         self._build_layout()

@@ -9,7 +9,7 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 import shiboken6
-from PySide6.QtCore import Signal, Slot
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
 
 from smpanel_desktop.api.endpoint import validate_endpoint
@@ -46,6 +46,7 @@ class PanelForm(QWidget):
         self.test_button = QPushButton("Test connection", objectName="panelTest")
         self.result = QLabel(objectName="panelTestResult")
         self.result.setWordWrap(True)
+        self.result.setTextFormat(Qt.TextFormat.PlainText)  # the panel's words, never HTML
         key_row = QHBoxLayout()
         key_row.addWidget(self.key, 1)
         key_row.addWidget(self.test_button)

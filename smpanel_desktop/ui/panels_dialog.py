@@ -54,6 +54,7 @@ class PanelsDialog(QDialog):
         self.add_button = QPushButton("Add panel", objectName="panelsAdd")
         self.message = QLabel(objectName="panelsMessage")
         self.message.setWordWrap(True)
+        self.message.setTextFormat(Qt.TextFormat.PlainText)
         add_box = QGroupBox("Add a panel")
         add_layout = QVBoxLayout(add_box)
         add_layout.addWidget(self.form)

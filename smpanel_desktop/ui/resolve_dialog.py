@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
@@ -16,6 +17,12 @@ from PySide6.QtWidgets import (
 
 from smpanel_desktop.store.models import TrackedOrder
 from smpanel_desktop.ui.formatting import format_time
+
+
+def _plain(text: str) -> QLabel:
+    label = QLabel(text)
+    label.setTextFormat(Qt.TextFormat.PlainText)  # panel and user texts are never HTML
+    return label
 
 
 class ResolveDialog(QDialog):
@@ -35,12 +42,12 @@ class ResolveDialog(QDialog):
         intro.setWordWrap(True)
         layout.addWidget(intro)
         facts = QFormLayout()
-        facts.addRow("Service:", QLabel(f"{order.service_id} — {order.service_name}"))
-        facts.addRow("Link:", QLabel(order.link or "—"))
+        facts.addRow("Service:", _plain(f"{order.service_id} — {order.service_name}"))
+        facts.addRow("Link:", _plain(order.link or "—"))
         facts.addRow("Quantity:", QLabel("" if order.quantity is None else f"{order.quantity:,}"))
         facts.addRow("Sent at:", QLabel(format_time(order.created_at)))
         if order.last_error:
-            error = QLabel(order.last_error)
+            error = _plain(order.last_error)
             error.setWordWrap(True)
             facts.addRow("What happened:", error)
         layout.addLayout(facts)

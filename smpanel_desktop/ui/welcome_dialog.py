@@ -69,6 +69,7 @@ class WelcomeDialog(QDialog):
         self.form = PanelForm(ctx)
         self.error = QLabel(objectName="welcomeError")
         self.error.setWordWrap(True)
+        self.error.setTextFormat(Qt.TextFormat.PlainText)
         self.error.setStyleSheet("color: #b00020;")
         self.back_button = QPushButton("Back", objectName="welcomeBack")
         self.back_button.setAutoDefault(False)
