@@ -1,0 +1,168 @@
+"""Crash safety: ``smpanel`` killed with SIGKILL at random moments of its two heaviest writes.
+
+* ``refresh`` of 10,000 tracked orders (100 status requests, 4 in flight, one transaction per
+  batch); the sandbox clock moves between runs so every run has statuses to write;
+* ``services --refresh`` of a 20,000-service catalog over an older cached one.
+
+After every kill: ``PRAGMA integrity_check`` is ``ok``; the 10,000 orders are all there, once
+each, still ``placed``, with no status change recorded twice; the cached catalog is exactly the
+old one or exactly the new one.  Kill moments are drawn (fixed seed) within the time an
+uninterrupted run takes.  ``SMPANEL_KILLS`` raises the number of kills (default 20 each).
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import sqlite3
+from collections.abc import Iterator
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pytest
+from reliability_support import cli_env, integrity, run_killed, timed_run
+
+from smpanel_desktop.api.parse import parse_catalog
+from smpanel_desktop.paths import db_path
+from smpanel_desktop.sandbox.catalog import generate_catalog
+from smpanel_desktop.sandbox.server import SandboxPanel
+from smpanel_desktop.store.store import Store
+
+pytestmark = pytest.mark.reliability
+
+KILLS = int(os.environ.get("SMPANEL_KILLS", "20"))
+SEED = 20261127
+ORDERS = 10_000
+SERVICES = 20_000
+
+
+def draw_moments(rng: random.Random, duration: float, count: int) -> list[float]:
+    """Kill moments spread over the whole run (start-up included), shuffled."""
+    return [rng.uniform(0.05, 1.05) * duration for _ in range(count)]
+
+
+# --- 10,000-order refresh ---------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def orders_world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Any, Path, set[int]]]:
+    """A sandbox with 10,000 orders (its clock moved only by the test) and a data folder
+    tracking all of them."""
+    folder = tmp_path_factory.mktemp("crash-orders")
+    with SandboxPanel(services=300, seed=7, balance=Decimal(10**9), time_scale=0) as sandbox:
+        ids = sandbox.place_orders(ORDERS)
+        store = Store(db_path(folder))
+        try:
+            panel = store.add_panel("P", sandbox.url, "USD")
+            for order in ids:
+                store.import_order(panel.id, order)
+        finally:
+            store.close()
+        yield sandbox, folder, set(ids)
+
+
+def check_orders(folder: Path, expected: set[int]) -> None:
+    path = db_path(folder)
+    assert integrity(path) == "ok"
+    conn = sqlite3.connect(path)
+    try:
+        rows = conn.execute('SELECT "order", state FROM orders').fetchall()
+        assert len(rows) == len(expected), "an order was lost or doubled"
+        assert {order for order, _ in rows} == expected
+        assert {state for _, state in rows} == {"placed"}
+        doubled = conn.execute(
+            "SELECT COUNT(*) FROM status_history a JOIN status_history b"
+            " ON a.order_local_id = b.order_local_id AND a.id < b.id"
+            " AND a.new_status = b.new_status AND a.old_status IS b.old_status"
+        ).fetchone()[0]
+        assert doubled == 0, "a status change was recorded twice"
+    finally:
+        conn.close()
+
+
+def test_refresh_of_10000_orders_survives_sigkill(
+    orders_world: tuple[Any, Path, set[int]], tmp_path: Path, figures: Any
+) -> None:
+    sandbox, folder, expected = orders_world
+    env = cli_env(sandbox.key)
+    args = ["--data-dir", str(folder), "--panel", "P", "refresh"]
+    duration, proc = timed_run(args, env)
+    assert proc.returncode == 0, proc.stderr
+    assert f"Checked {ORDERS} open order(s) in 100 requests" in proc.stdout
+    rng = random.Random(SEED)
+    killed = finished = 0
+    for moment in draw_moments(rng, duration, KILLS):
+        sandbox.clock.advance(15)  # statuses move on: every run has changes to write
+        code = run_killed(args, env, moment, tmp_path / "stderr.txt")
+        if code is None:
+            killed += 1
+        else:
+            assert code == 0, (tmp_path / "stderr.txt").read_text()
+            finished += 1
+        check_orders(folder, expected)
+    assert killed >= KILLS * 3 // 4
+    # After all that, one clean run leaves the store exactly as the panel sees its orders.
+    _, proc = timed_run(args, env)
+    assert proc.returncode == 0 and "Traceback" not in proc.stderr, proc.stderr
+    check_orders(folder, expected)
+    with Store(db_path(folder)) as store:
+        panel = store.panel("P")
+        assert panel is not None
+        mine = {o.order: o.status for o in store.orders(panel.id)}
+    assert mine == {oid: order.status for oid, order in sandbox.orders.items()}
+    figures("crash: 10,000-order refresh", "uninterrupted run (s)", f"{duration:.2f}")
+    figures(
+        "crash: 10,000-order refresh", "SIGKILLs / runs that ended first", f"{killed} / {finished}"
+    )
+    figures(
+        "crash: 10,000-order refresh",
+        "integrity_check ok, orders lost, doubled",
+        f"{KILLS}/{KILLS}, 0, 0",
+    )
+
+
+# --- 20,000-service catalog refresh ------------------------------------------------------------
+
+
+def test_catalog_refresh_of_20000_services_is_old_or_new_after_sigkill(
+    tmp_path: Path, figures: Any
+) -> None:
+    old_wire, _ = generate_catalog(SERVICES, 12, "USD")
+    old = list(parse_catalog(old_wire).services)
+    folder = tmp_path / "data"
+    with SandboxPanel(services=SERVICES, seed=11) as sandbox:
+        new = list(parse_catalog(sandbox.catalog).services)
+        assert old != new and len(old) == len(new) == SERVICES
+        with Store(db_path(folder)) as store:
+            panel_id = store.add_panel("C", sandbox.url, "USD").id
+            store.save_services(panel_id, old, 1.0)
+        env = cli_env(sandbox.key)
+        args = ["--data-dir", str(folder), "--panel", "C", "--json", "services", "--refresh"]
+        duration, proc = timed_run(args, env)
+        assert proc.returncode == 0, proc.stderr
+        rng = random.Random(SEED + 1)
+        seen = {"old": 0, "new": 0}
+        killed = 0
+        with Store(db_path(folder)) as store:
+            store.save_services(panel_id, old, 1.0)
+        for moment in draw_moments(rng, duration, KILLS):
+            code = run_killed(args, env, moment, tmp_path / "stderr.txt")
+            killed += code is None
+            assert code in (None, 0), (tmp_path / "stderr.txt").read_text()
+            assert integrity(db_path(folder)) == "ok"
+            with Store(db_path(folder)) as store:
+                services, fetched_at = store.load_services(panel_id)
+            if fetched_at == 1.0:
+                assert services == old, "the old cache was changed"
+                seen["old"] += 1
+            else:
+                assert services == new, "the cache holds a mix of old and new"
+                seen["new"] += 1
+                with Store(db_path(folder)) as store:  # the next round starts from the old one
+                    store.save_services(panel_id, old, 1.0)
+    assert killed >= KILLS * 3 // 4
+    section = "crash: 20,000-service catalog refresh"
+    figures(section, "uninterrupted run (s)", f"{duration:.2f}")
+    figures(section, "SIGKILLs / runs that ended first", f"{killed} / {KILLS - killed}")
+    figures(section, "cache after a kill: old / new / mixed", f"{seen['old']} / {seen['new']} / 0")

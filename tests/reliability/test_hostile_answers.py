@@ -1,0 +1,293 @@
+"""Hostile answers: every entry of the corpus (tests/reliability/hostile_corpus.py), served by a
+real panel on loopback, through the use cases the CLI and the GUI run (client, parsers, SQLite
+store), then through ``smpanel`` itself, then a subset through the real main window.
+
+Each gives a typed error or a safe parse: nothing but an ``ApiError`` escapes, a write is sent
+once and its row ends placed/rejected/unknown (never left ``submitting``), what is stored reads
+back, the CLI exits with a documented code and a short message, never a traceback.
+"""
+
+from __future__ import annotations
+
+import io
+import math
+from collections.abc import Callable, Iterator
+from contextlib import redirect_stderr, redirect_stdout
+from dataclasses import fields, is_dataclass
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hostile_corpus import CORPUS, ORDER, OTHER, REFILL, SCRIPT, Bad
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
+
+from smpanel_desktop.api.client import PanelClient
+from smpanel_desktop.api.errors import (
+    ApiError,
+    PanelError,
+    RateLimitedError,
+    UnknownOutcomeError,
+)
+from smpanel_desktop.api.parse import parse_service
+from smpanel_desktop.cli import main
+from smpanel_desktop.core import tracking
+from smpanel_desktop.paths import db_path
+from smpanel_desktop.sandbox.server import SandboxPanel
+from smpanel_desktop.store.models import Panel
+from smpanel_desktop.store.store import Store
+
+pytestmark = pytest.mark.reliability
+
+KEY = "hostile-corpus-key-0123456789"
+SQLITE_MAX = 2**63 - 1
+MESSAGE_LIMIT = 2_000  # characters of a message a user is shown: a sentence, not a page
+WRITES = {"add", "refill", "cancel"}
+
+
+class World:
+    def __init__(self, sandbox: SandboxPanel, store: Store, client: PanelClient, panel: Panel):
+        self.sandbox, self.store, self.client, self.panel = sandbox, store, client, panel
+        self.service = parse_service(sandbox.find_service("Default"))
+
+
+@pytest.fixture(scope="module")
+def world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[World]:
+    """One panel for the whole corpus: two real orders (23501, 23502), tracked."""
+    folder = tmp_path_factory.mktemp("hostile")
+    with SandboxPanel(services=300, seed=7, key=KEY, balance=Decimal(10**6)) as sandbox:
+        assert sandbox.place_orders(2) == [ORDER, OTHER]
+        store = Store(folder / "store.sqlite3")
+        client = PanelClient(sandbox.url, KEY, timeout=10, read_retries=1, backoff_factor=0.01)
+        panel = store.add_panel("P", sandbox.url, "USD")
+        for order in (ORDER, OTHER):
+            store.import_order(panel.id, order)
+        try:
+            yield World(sandbox, store, client, panel)
+        finally:
+            client.close()
+            store.close()
+            assert sandbox.errors == []
+
+
+def assert_safe(value: object, path: str = "value") -> None:
+    """A parsed value holds only finite Decimals, ints SQLite can store, and text."""
+    if isinstance(value, Decimal):
+        assert value.is_finite(), path
+    elif isinstance(value, bool) or value is None or isinstance(value, str):
+        pass
+    elif isinstance(value, int):
+        assert -SQLITE_MAX <= value <= SQLITE_MAX, f"{path} = {value}"
+    elif isinstance(value, float):
+        assert math.isfinite(value), path
+    elif isinstance(value, (list, tuple)):
+        for i, item in enumerate(value):
+            assert_safe(item, f"{path}[{i}]")
+    elif isinstance(value, dict):
+        for k, item in value.items():
+            assert_safe(item, f"{path}[{k!r}]")
+    elif isinstance(value, ApiError):  # RefreshSummary.failure: checked by check_error
+        pass
+    elif is_dataclass(value):
+        for f in fields(value):
+            assert_safe(getattr(value, f.name), f"{path}.{f.name}")
+    else:
+        raise AssertionError(f"{path}: unexpected {type(value).__name__}")
+
+
+def core_call(world: World, action: str) -> Callable[[], object]:
+    """What the CLI and the GUI run for ``action`` (client + parsers + store)."""
+    s, c, p = world.store, world.client, world.panel
+    values = {"link": "https://example.com/p/hostile", "quantity": str(world.service.min)}
+    calls: dict[str, Callable[[], object]] = {
+        "services": lambda: tracking.refresh_catalog(s, c, p),
+        "balance": lambda: c.balance(),
+        "status": lambda: tracking.refresh_orders(s, c, p, ids=[ORDER, OTHER]),
+        "refill_status": lambda: tracking.refresh_refills(s, c, p, refill_ids=[REFILL]),
+        "add": lambda: tracking.place_order(s, c, p, world.service, values),
+        "refill": lambda: tracking.request_refills(s, c, p, [ORDER]),
+        "cancel": lambda: tracking.cancel_orders(s, c, p, [ORDER]),
+    }
+    return calls[action]
+
+
+def check_error(error: BaseException, bad: Bad) -> None:
+    kind = type(error).__name__
+    assert isinstance(error, ApiError), f"{bad}: {kind}: {str(error)[:300]}"
+    text = str(error)
+    assert KEY not in text + repr(error)
+    assert 0 < len(text) <= MESSAGE_LIMIT, f"{bad}: a {kind} message of {len(text):,} characters"
+    if bad.action in WRITES and not isinstance(error, (PanelError, RateLimitedError)):
+        assert isinstance(error, UnknownOutcomeError), f"{bad}: {kind}"
+
+
+@pytest.mark.parametrize("bad", CORPUS, ids=str)
+def test_core_gives_a_typed_error_or_a_safe_parse(world: World, bad: Bad, figures: Any) -> None:
+    sandbox = world.sandbox
+    sent_before = sandbox.requests_for(bad.action)
+    rows_before = world.store.count_orders()
+    sandbox.faults.add("raw", action=bad.action, **bad.options())
+    value: object = None
+    error: BaseException | None = None
+    try:
+        value = core_call(world, bad.action)()
+    except Exception as exc:  # the point: nothing but an ApiError may come out
+        error = exc
+    finally:
+        sandbox.faults.clear()
+    if error is None:
+        error = getattr(value, "failure", None)  # a refresh that stopped early says why
+    if error is not None:
+        check_error(error, bad)
+    if value is not None:
+        assert_safe(value)
+    outcome = "parsed safely" if error is None else type(error).__name__
+    if bad.action == "add":
+        outcome += f" -> row {world.store.orders(world.panel.id)[0].state}"
+    figures("hostile answers (client + parsers + store)", str(bad), outcome)
+    if bad.action in WRITES:
+        assert sandbox.requests_for(bad.action) == sent_before + 1, "a write was resent"
+    if bad.action == "add":
+        (row,) = world.store.orders(world.panel.id)[:1]
+        assert world.store.count_orders() == rows_before + 1
+        assert row.state in ("placed", "rejected", "unknown"), row.state
+        assert (row.state == "placed") == (error is None)
+    if bad.action == "services" and value is not None:
+        cached, _ = world.store.load_services(world.panel.id)
+        assert cached == value
+    # whatever was stored reads back
+    assert_safe(world.store.orders(world.panel.id))
+    assert_safe(world.store.refills())
+
+
+def cli_command(bad: Bad, service: int, quantity: int) -> list[str]:
+    return {
+        "services": ["services", "--refresh"],
+        "balance": ["balance"],
+        "status": ["status", str(ORDER), str(OTHER)],
+        "refill_status": ["refill-status", str(REFILL)],
+        "add": [
+            "add",
+            "--service",
+            str(service),
+            "--link",
+            "example.com/p/cli",
+            "--quantity",
+            str(quantity),
+        ],
+        "refill": ["refill", str(ORDER)],
+        "cancel": ["cancel", str(ORDER)],
+    }[bad.action]
+
+
+@pytest.mark.parametrize("bad", CORPUS, ids=str)
+def test_the_cli_exits_with_a_code_and_a_short_message(
+    world: World, bad: Bad, monkeypatch: pytest.MonkeyPatch, data_dir: Path
+) -> None:
+    monkeypatch.setenv("SMPANEL_API_KEY", KEY)
+    argv = ["--api-url", world.sandbox.url, "--json"]
+    argv += cli_command(bad, world.service.id, world.service.min)
+    world.sandbox.faults.add("raw", action=bad.action, **bad.options())
+    out, err = io.StringIO(), io.StringIO()
+    try:
+        with redirect_stdout(out), redirect_stderr(err):
+            code = main(argv)
+    finally:
+        world.sandbox.faults.clear()
+    stdout, stderr = out.getvalue(), err.getvalue()
+    assert "Traceback" not in stderr and KEY not in stdout + stderr
+    assert code in (0, 1, 3, 4), (code, stderr[:500])
+    assert len(stderr) <= MESSAGE_LIMIT, f"{len(stderr):,} characters on stderr: {stderr[:200]}"
+    if code == 1 and not stderr:  # per-item errors of a multi answer, in the JSON output
+        assert '"error"' in stdout, stdout[:300]
+    elif code:
+        assert stderr.startswith("smpanel: "), stderr[:300]
+    if bad.action == "add" and code == 4:
+        assert "MAY HAVE BEEN PLACED" in stderr
+    for path in data_dir.rglob("*"):  # nothing the panel said put the key in a file
+        if path.is_file():
+            assert KEY.encode() not in path.read_bytes(), path
+
+
+# --- the GUI: stays up and shows the message ----------------------------------------------------
+
+GUI_CASES = {
+    "services:html 200": "Catalog refresh failed",
+    "services:deep nesting": "Catalog refresh failed",
+    "services:script tags in names": None,
+    "balance:NaN": "Could not fetch the balance",
+    "balance:10 MB error text": "Could not fetch the balance",
+    "status:huge numbers": "Checked 2 open orders",
+    "status:script status": "Checked 2 open orders",
+    "status:truncated": "Refresh stopped",
+    "balance:script error": "Could not fetch the balance",
+    "status:script error": "Refresh stopped",
+}
+
+
+@pytest.fixture
+def gui_world(
+    monkeypatch: pytest.MonkeyPatch, data_dir: Path, make_app: Any, qtbot: Any
+) -> Iterator[tuple[SandboxPanel, Any]]:
+    monkeypatch.setenv("SMPANEL_API_KEY", KEY)
+    with SandboxPanel(services=300, seed=7, key=KEY) as sandbox:
+        sandbox.place_orders(2)
+        with Store(db_path(data_dir)) as store:
+            panel = store.add_panel("P", sandbox.url, "USD")
+            for order in (ORDER, OTHER):
+                store.import_order(panel.id, order)
+        gui = make_app(sandbox.url)
+        qtbot.waitUntil(
+            lambda: len(gui.ctx.services) == 300 and not gui.runner.busy, timeout=20_000
+        )
+        yield sandbox, gui
+
+
+def rich_labels_showing(window: Any, marker: str) -> list[QLabel]:
+    return [
+        label
+        for label in window.findChildren(QLabel)
+        if marker in label.text() and label.textFormat() != Qt.TextFormat.PlainText
+    ]
+
+
+def test_the_window_stays_up_and_shows_each_message(
+    gui_world: tuple[SandboxPanel, Any], qtbot: Any
+) -> None:
+    """One window through the whole subset: after each hostile answer it shows the message,
+    renders no hostile markup, and recovers when the panel behaves again."""
+    sandbox, gui = gui_world
+    window = gui.window
+    for case, expected in GUI_CASES.items():
+        bad = next(b for b in CORPUS if str(b) == case)
+        for label in (window.orders_tab.message, window.balance_tab.error):
+            label.clear()  # what the last case showed must not pass for this one's message
+        window.statusBar().clearMessage()
+        sandbox.faults.add("raw", action=bad.action, **bad.options())
+        if bad.action == "services":
+            gui.ctx.refresh_catalog()
+            shown: Callable[[], str] = window.statusBar().currentMessage
+        elif bad.action == "balance":
+            window.tabs.setCurrentWidget(window.orders_tab)
+            window.tabs.setCurrentWidget(window.balance_tab)  # opening the tab refreshes
+            shown = window.balance_tab.error.text
+        else:
+            window.tabs.setCurrentWidget(window.orders_tab)
+            assert window.orders_tab.refresh(), case
+            shown = window.orders_tab.message.text
+        if expected is None:  # a safe parse: the hostile names are data, shown as plain text
+            qtbot.waitUntil(lambda: len(gui.ctx.services) == 1, timeout=20_000)
+            assert gui.ctx.services[0].name == SCRIPT
+            gui.ctx.orderServiceRequested.emit(gui.ctx.services[0])  # "Order…" on that row
+            assert window.tabs.currentWidget() is window.new_order_tab
+            assert any(SCRIPT in label.text() for label in window.findChildren(QLabel))
+        else:
+            qtbot.waitUntil(lambda: expected in shown(), timeout=20_000)  # noqa: B023
+            assert len(shown()) <= MESSAGE_LIMIT, case
+        qtbot.waitUntil(lambda: not gui.runner.busy, timeout=20_000)
+        assert window.isVisible() and not rich_labels_showing(window, "<script"), case
+        sandbox.faults.clear()  # the panel behaves again: the same window recovers
+        gui.ctx.refresh_catalog()
+        qtbot.waitUntil(lambda: len(gui.ctx.services) == 300, timeout=20_000)
+    assert sandbox.errors == []
