@@ -7,7 +7,6 @@ services_cache.py, orders.py, order_queries.py, refills.py) build on ``StoreBase
 
 from __future__ import annotations
 
-import gc
 import json
 import os
 import sqlite3
@@ -17,24 +16,12 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Self
 
+from smpanel_desktop.api.bulk import gc_paused as gc_paused  # re-exported for the store
 from smpanel_desktop.store import db
 
 
 def dumps_json(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"), default=str)
-
-
-@contextmanager
-def gc_paused() -> Iterator[None]:
-    """Pause the cyclic GC while building many values: it otherwise rescans the growing heap
-    every 700 allocations (measured: loading 20,000 services took ~1.7x as long)."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 class StoreBase:

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass, field, fields, is_dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any, TypeVar
+from typing import Any
 
-T = TypeVar("T")
+from smpanel_desktop.api.bulk import fast_factory as fast_factory  # re-exported for the store
 
 # Local states of an order (what we know about our own request, not the panel's status).
 SUBMITTING = "submitting"  # row written, `add` about to be sent or in flight
@@ -76,25 +75,3 @@ class StatusChange:
     old_status: str | None
     new_status: str | None
     changed_at: float
-
-
-def fast_factory(cls: type[T]) -> Callable[..., T]:
-    """A positional constructor for a frozen slots dataclass, about 1.6x faster than ``cls(...)``.
-
-    Frozen dataclasses set each field through ``object.__setattr__``; loading 100,000 orders
-    spends most of its time there.  This builds a function that assigns the slots directly
-    (same values, same equality and hash).  Classes with ``__post_init__`` get ``cls`` itself.
-    """
-    if not is_dataclass(cls) or hasattr(cls, "__post_init__"):
-        return cls
-    names = tuple(f.name for f in fields(cls))
-    if set(names) != set(getattr(cls, "__slots__", ())):
-        return cls
-    namespace: dict[str, Any] = {"_new": object.__new__, "_cls": cls}
-    lines = [f"def build({', '.join(names)}):", "    o = _new(_cls)"]
-    for name in names:
-        namespace[f"_set_{name}"] = cls.__dict__[name].__set__
-        lines.append(f"    _set_{name}(o, {name})")
-    lines.append("    return o")
-    exec("\n".join(lines), namespace)
-    return namespace["build"]  # type: ignore[no-any-return]
