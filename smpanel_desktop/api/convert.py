@@ -112,3 +112,34 @@ def soft(convert: Callable[[object], R | None], value: object, default: D) -> R 
     except UnreadableAnswerError:
         return default
     return default if result is None or result == "" else result
+
+
+# Fast paths for the common shapes: a catalog has eleven fields per service and 20,000 services
+# or more; going through ``soft(convert, ...)`` for each (five calls and several isinstance
+# checks a field) made parsing one 4x slower than decoding its JSON.  Same results as
+# ``soft(...)`` for every value; anything unusual takes the general path.
+
+
+def soft_text(value: object, default: str) -> str:
+    """``soft(clean_text, value, default)``."""
+    if type(value) is str:
+        if "&" in value:
+            value = html.unescape(value)
+        return value.strip() or default
+    return soft(clean_text, value, default)
+
+
+def soft_int(value: object, default: D) -> int | D:
+    """``soft(to_int, value, default)``."""
+    if type(value) is int and -_INT_LIMIT < value < _INT_LIMIT:
+        return value
+    if type(value) is str and len(value) < 19 and value.isascii() and value.isdigit():
+        return int(value)  # at most 18 digits: below 2^63
+    return soft(to_int, value, default)
+
+
+def soft_bool(value: object, default: D) -> bool | D:
+    """``soft(to_bool, value, default)``."""
+    if value is True or value is False:
+        return value is True
+    return soft(to_bool, value, default)

@@ -9,7 +9,18 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
-from .convert import clean_text, soft, to_bool, to_decimal, to_int, unusable
+from .bulk import fast_factory, gc_paused
+from .convert import (
+    clean_text,
+    soft,
+    soft_bool,
+    soft_int,
+    soft_text,
+    to_bool,
+    to_decimal,
+    to_int,
+    unusable,
+)
 from .error_texts import clip
 from .errors import PanelError, UnreadableAnswerError, panel_error
 from .models import (
@@ -43,27 +54,34 @@ def _item_error(value: object) -> str | None:
 # --- services ---------------------------------------------------------------------------------
 
 
+_new_service = fast_factory(Service)  # positional: id, name, type, category, rate, min, max,
+# refill, cancel, dripfeed, description
+
+
 def parse_service(record: object) -> Service:
     """One record of the ``services`` list.  No usable id or rate -> ``UnreadableAnswerError``."""
-    item = _mapping(record, "service record")
-    sid = to_int(item.get("service", item.get("id")))
+    item = record if type(record) is dict else _mapping(record, "service record")
+    get = item.get
+    sid = soft_int(get("service", get("id")), None)
+    if sid is None:  # the general path, for its error on an unusable value
+        sid = to_int(get("service", get("id")))
     if sid is None or sid < 0:
-        raise unusable("service id", item.get("service"))
-    rate = to_decimal(item.get("rate"))
+        raise unusable("service id", get("service"))
+    rate = to_decimal(get("rate"))
     if rate is None or rate < 0:
-        raise unusable("rate", item.get("rate"))
-    return Service(
-        id=sid,
-        name=soft(clean_text, item.get("name"), ""),
-        type=soft(clean_text, item.get("type"), "Default"),
-        category=soft(clean_text, item.get("category"), ""),
-        rate=rate,
-        min=soft(to_int, item.get("min"), 1),
-        max=soft(to_int, item.get("max"), UNLIMITED),
-        refill=soft(to_bool, item.get("refill"), False),
-        cancel=soft(to_bool, item.get("cancel"), False),
-        dripfeed=soft(to_bool, item.get("dripfeed"), False),
-        description=soft(clean_text, item.get("description", item.get("desc")), ""),
+        raise unusable("rate", get("rate"))
+    return _new_service(
+        sid,
+        soft_text(get("name"), ""),
+        soft_text(get("type"), "Default"),
+        soft_text(get("category"), ""),
+        rate,
+        soft_int(get("min"), 1),
+        soft_int(get("max"), UNLIMITED),
+        soft_bool(get("refill"), False),
+        soft_bool(get("cancel"), False),
+        soft_bool(get("dripfeed"), False),
+        soft_text(get("description", get("desc")), ""),
     )
 
 
@@ -79,17 +97,18 @@ def parse_catalog(payload: object) -> Catalog:
     services: list[Service] = []
     seen: set[int] = set()
     skipped = 0
-    for record in records:
-        try:
-            service = parse_service(record)
-        except UnreadableAnswerError:
-            skipped += 1
-            continue
-        if service.id in seen:  # a second record with the same id cannot be ordered unambiguously
-            skipped += 1
-            continue
-        seen.add(service.id)
-        services.append(service)
+    with gc_paused():  # 20,000 services: the GC would rescan the decoded answer again and again
+        for record in records:
+            try:
+                service = parse_service(record)
+            except UnreadableAnswerError:
+                skipped += 1
+                continue
+            if service.id in seen:  # a second record with this id cannot be ordered unambiguously
+                skipped += 1
+                continue
+            seen.add(service.id)
+            services.append(service)
     return Catalog(tuple(services), skipped)
 
 
