@@ -27,10 +27,7 @@ from PySide6.QtWidgets import QApplication
 from smpanel_desktop import APP_NAME, __version__, paths
 from smpanel_desktop.api.endpoint import validate_endpoint
 from smpanel_desktop.api.errors import ApiError
-from smpanel_desktop.core.panels import panel_for_url
 from smpanel_desktop.secrets import KeyStore
-from smpanel_desktop.store.models import Panel
-from smpanel_desktop.store.store import CURRENT_PANEL, Store
 from smpanel_desktop.ui.context import AppContext
 from smpanel_desktop.ui.main_window import MainWindow
 from smpanel_desktop.ui.session import PanelSession
@@ -38,6 +35,8 @@ from smpanel_desktop.ui.settings import UiSettings
 from smpanel_desktop.workers.task_runner import TaskRunner
 
 if TYPE_CHECKING:
+    from smpanel_desktop.store.models import Panel
+    from smpanel_desktop.store.store import Store
     from smpanel_desktop.ui.welcome_dialog import WelcomeDialog
 
 log = logging.getLogger(__name__)
@@ -60,9 +59,8 @@ class DesktopApp:
     def __init__(self, args: argparse.Namespace, keys: KeyStore | None = None) -> None:
         self.args = args
         self.data_dir = Path(paths.data_dir(args.data_dir))
-        self.store = Store(paths.db_path(self.data_dir))
         self.runner = TaskRunner()
-        self.ctx = AppContext(self.store, self.runner)
+        self.ctx = AppContext(self._open_store, self.runner)  # opened when first used
         self.keys = keys or KeyStore()
         self.session = PanelSession(self.ctx, self.keys, self.data_dir)
         self.settings = UiSettings()
@@ -70,29 +68,39 @@ class DesktopApp:
         self.welcome: WelcomeDialog | None = None
         self._closed = False
 
+    @property
+    def store(self) -> Store:
+        return self.ctx.store
+
+    def _open_store(self) -> Store:
+        from smpanel_desktop.store.store import Store
+
+        return Store(paths.db_path(self.data_dir))
+
     def start(self, *, after_paint: bool = False) -> None:
         """Show the window and open the first panel (the cached catalog first, then refreshes).
 
-        With ``after_paint`` (what ``main`` does) the panel opens on the event-loop turn after
-        the window's first paint, so the window appears before the tabs and the network and
-        keyring libraries are imported.  Without it everything is done on return.
+        With ``after_paint`` (what ``main`` does) the store and the first panel open on the
+        event-loop turn after the window's first paint, so the window appears before the
+        database, the tabs and the network and keyring libraries are loaded.  Without it
+        everything is done on return.
         """
+        self.window.show_opening()
+        self.window.show()
+        if after_paint:
+            self.window.after_first_paint(self._open_first)
+        else:
+            self._open_first()
+
+    def _open_first(self) -> None:
+        if self._closed or self.window.isHidden():  # closed before its first panel opened
+            return
         problem = ""
         try:
             panel = self._first_panel()
         except (ApiError, ValueError) as exc:  # e.g. --demo while a real panel is named "Demo"
             problem = f"Cannot open that panel: {exc}"
             panel = self._stored_panel()
-        self.window.show_opening(panel)
-        self.window.show()
-        if after_paint:
-            self.window.after_first_paint(partial(self._open_first, panel, problem))
-        else:
-            self._open_first(panel, problem)
-
-    def _open_first(self, panel: Panel | None, problem: str) -> None:
-        if self._closed or self.window.isHidden():  # closed before its first panel opened
-            return
         self.window.build_tabs()
         if problem:
             self.ctx.statusMessage.emit(problem)
@@ -116,11 +124,15 @@ class DesktopApp:
 
             return ensure_demo_panel(self.store)
         if self.args.api_url:
+            from smpanel_desktop.core.panels import panel_for_url
+
             return panel_for_url(self.store, self.args.api_url)
         return self._stored_panel()
 
     def _stored_panel(self) -> Panel | None:
         """The panel used last, else the first stored one, else None (a first start)."""
+        from smpanel_desktop.store.store import CURRENT_PANEL
+
         name = self.store.get_setting(CURRENT_PANEL)
         panel = self.store.panel(name) if name else None
         if panel is None:
@@ -137,7 +149,8 @@ class DesktopApp:
         if self.ctx.client is not None:
             self.ctx.client.close()
         self.session.shutdown()
-        self.store.close()
+        if self.ctx.store_is_open:
+            self.store.close()
 
 
 def _icon() -> QIcon:
@@ -147,10 +160,17 @@ def _icon() -> QIcon:
     return QIcon(str(path)) if path.exists() else QIcon()
 
 
-def _install_excepthook(log_path: Path) -> None:
-    from smpanel_desktop.crash_dialog import install_excepthook
+def _start_logging(own_process: bool) -> None:
+    """The log file, and in our own process the crash dialog for unexpected errors (instead
+    of a vanishing app).  Set up right after the first paint: logging.handlers and Qt's enum
+    namespace (the dialog's) cost ~40 ms of imports."""
+    from smpanel_desktop.logging_setup import setup_logging
 
-    install_excepthook(log_path)
+    log_path = setup_logging()
+    if own_process:
+        from smpanel_desktop.crash_dialog import install_excepthook
+
+        install_excepthook(log_path)
 
 
 def _close_on_signals(gui: DesktopApp) -> None:
@@ -192,25 +212,24 @@ def main(argv: list[str] | None = None) -> int:
     app.setDesktopFileName("net.smpanel.SmpanelDesktop")
     app.setWindowIcon(_icon())
 
-    from smpanel_desktop.logging_setup import setup_logging
-
-    log_path = setup_logging()
     from smpanel_desktop.selftest import arm_exit_after_show
 
     gui: DesktopApp | None = None
     try:
-        try:  # the crash dialog comes after the first paint: until then the log gets failures
+        try:
             gui = DesktopApp(args)
             # Armed first: the probe then sees the first paint after the window's own watcher,
             # so the rest of the start-up is queued ahead of the probe's quit (a measured start
             # still goes through every tab's imports).
             arm_exit_after_show(gui.window)
-            if existing is None:  # our own process: unexpected errors get a dialog, not a
-                # vanishing app (installed after the first paint: Qt's enum namespace costs ~30 ms)
-                gui.window.after_first_paint(partial(_install_excepthook, log_path))
+            gui.window.after_first_paint(partial(_start_logging, existing is None))
+            if existing is None:
                 _close_on_signals(gui)
             gui.start(after_paint=True)
-        except Exception:
+        except Exception:  # before the first paint: the log is not set up yet
+            from smpanel_desktop.logging_setup import setup_logging
+
+            setup_logging()
             log.critical("the app could not start", exc_info=True)
             raise
         return int(app.exec())

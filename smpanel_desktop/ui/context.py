@@ -15,11 +15,11 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, Signal
 
 from smpanel_desktop.api.errors import ApiError, PanelError, RateLimitedError
-from smpanel_desktop.api.models import Balance, Service
 from smpanel_desktop.workers.task_runner import TaskRunner
 
 if TYPE_CHECKING:
     from smpanel_desktop.api.client import PanelClient
+    from smpanel_desktop.api.models import Balance, Service
     from smpanel_desktop.store.models import Panel
     from smpanel_desktop.store.store import Store
 
@@ -40,9 +40,14 @@ class AppContext(QObject):
     balanceBusy = Signal(bool)
     balanceFailed = Signal(str)
 
-    def __init__(self, store: Store, runner: TaskRunner, parent: QObject | None = None) -> None:
+    def __init__(
+        self, store: Store | Callable[[], Store], runner: TaskRunner, parent: QObject | None = None
+    ) -> None:
+        """``store``: the store, or a function that opens it when ``store`` is first used (the
+        app opens its database after the window's first paint)."""
         super().__init__(parent)
-        self.store = store
+        self._store: Store | None = None if callable(store) else store
+        self._open_store: Callable[[], Store] | None = store if callable(store) else None
         self.runner = runner
         self.panel: Panel | None = None
         self.client: PanelClient | None = None
@@ -63,6 +68,18 @@ class AppContext(QObject):
             "catalog": (self.catalogBusy, self.catalogFailed),
             "balance": (self.balanceBusy, self.balanceFailed),
         }
+
+    @property
+    def store(self) -> Store:
+        """The local database (opened here on first use when given as a function)."""
+        if self._store is None:
+            assert self._open_store is not None
+            self._store = self._open_store()
+        return self._store
+
+    @property
+    def store_is_open(self) -> bool:
+        return self._store is not None
 
     @property
     def currency(self) -> str:

@@ -17,11 +17,9 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QWidget
 
 from smpanel_desktop import __version__
 from smpanel_desktop.ui.context import AppContext
-from smpanel_desktop.ui.formatting import format_time
 from smpanel_desktop.ui.settings import UiSettings
 
 if TYPE_CHECKING:
-    from smpanel_desktop.store.models import Panel
     from smpanel_desktop.ui.balance_tab import BalanceTab
     from smpanel_desktop.ui.key_dialog import KeyDialog
     from smpanel_desktop.ui.keyring_dialog import KeyringUnavailableDialog
@@ -175,12 +173,10 @@ class MainWindow(QMainWindow):
             self._first_paint = _AfterFirstPaint(self, FIRST_PAINT_FALLBACK_MS)
         self._first_paint.add(callback)
 
-    def show_opening(self, panel: Panel | None) -> None:
-        """What the first paint shows while ``panel`` is being opened: its name, connecting."""
-        if panel is not None:
-            self.setWindowTitle(f"{APP_TITLE} — {panel.name}")
-            self.panel_label.setText(f"Panel: {panel.name}")
-            self._connection_changed("connecting")
+    def show_opening(self) -> None:
+        """What the first paint shows while the first panel is being opened."""
+        self.panel_label.setText("Opening…")
+        self._connection_changed("connecting")
 
     # -- menus ------------------------------------------------------------------------------
 
@@ -202,8 +198,7 @@ class MainWindow(QMainWindow):
         self.switch_menu = panel_menu.addMenu("&Switch panel")
         self.switch_menu.setObjectName("switchPanelMenu")
         self.switch_menu.aboutToShow.connect(self._fill_switch_menu)
-        self.switch_group = QActionGroup(self)
-        self._fill_switch_menu()
+        self.switch_group = QActionGroup(self)  # filled when the menu opens
 
         help_menu = bar.addMenu("&Help")
         about = help_menu.addAction(f"&About {APP_TITLE}", self.about)
@@ -338,6 +333,8 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def _show_refresh_time(self) -> None:
+        from smpanel_desktop.ui.formatting import format_time  # (not needed for the first paint)
+
         stamps = [t for t in (self.ctx.catalog_fetched_at, self.ctx.balance_fetched_at) if t]
         self.refresh_label.setText(
             f"Last refresh: {format_time(max(stamps)) if stamps else 'never'}"

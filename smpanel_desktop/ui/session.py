@@ -24,14 +24,13 @@ from smpanel_desktop.secrets import (
     KeyStoreUnavailable,
     get_key_for,
 )
-from smpanel_desktop.store.models import Panel
-from smpanel_desktop.store.store import CURRENT_PANEL
 from smpanel_desktop.ui.context import AppContext
 
 if TYPE_CHECKING:  # imported when first used: requests and the sandbox are not needed to paint
     # the window (~100 ms of imports at start-up)
     from smpanel_desktop.api.client import PanelClient
     from smpanel_desktop.sandbox.server import SandboxPanel
+    from smpanel_desktop.store.models import Panel
 
 log = logging.getLogger(__name__)
 
@@ -107,6 +106,8 @@ class PanelSession(QObject):
         except (KeyStoreError, ApiError) as exc:  # a bad or insecure endpoint: nothing was sent
             problem = str(exc)
         self.ctx.set_panel(panel, client, demo=demo, client_factory=factory)
+        from smpanel_desktop.store.store import CURRENT_PANEL
+
         self.ctx.store.set_setting(CURRENT_PANEL, panel.name)
         self.ctx.load_cached_catalog()
         if client is not None:

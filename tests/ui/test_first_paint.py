@@ -1,0 +1,90 @@
+"""Start-up order: the window paints first, then the tabs are built and the panel opens.
+
+What the first paint waits for is only what the window's frame needs; the tabs, the HTTP
+client (requests), the keyring and the sandbox load on the next event-loop turn.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from typing import Any
+
+import pytest
+from PySide6.QtWidgets import QComboBox, QLabel, QPushButton, QTableView, QTabWidget
+
+HEAVY = (
+    "requests",
+    "sqlite3",
+    "urllib3",
+    "keyring",
+    "smpanel_desktop.sandbox.server",
+    "smpanel_desktop.api.client",
+    "smpanel_desktop.ui.services_tab",
+    "smpanel_desktop.ui.new_order_tab",
+    "smpanel_desktop.ui.orders_tab",
+    "smpanel_desktop.ui.balance_tab",
+    "smpanel_desktop.crash_dialog",
+)
+
+
+def test_the_app_module_loads_without_the_heavy_modules() -> None:
+    code = (
+        "import sys, smpanel_desktop.app\n"
+        f"print(' '.join(m for m in {HEAVY!r} if m in sys.modules))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True
+    )
+    assert done.stdout.split() == []
+
+
+def test_the_panel_opens_after_the_first_paint(
+    qtbot: Any, sandbox: Any, make_gui: Any, wait_idle: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SMPANEL_API_KEY", sandbox.key)
+    gui = make_gui(api_url=sandbox.url, start=False)
+    window = gui.window
+    gui.start(after_paint=True)
+    # shown at once, with the tab titles; no database, tab or panel opened yet
+    assert window.isVisible() and not window.tabs_built
+    assert gui.ctx.panel is None and not gui.ctx.store_is_open
+    assert window.connection_label.text() == "● Connecting…"
+    tabs = window.findChild(QTabWidget, "mainTabs")
+    assert [tabs.tabText(i) for i in range(tabs.count())] == [
+        "Services",
+        "New Order",
+        "Orders",
+        "Balance",
+    ]
+
+    qtbot.waitUntil(lambda: gui.ctx.panel is not None, timeout=5_000)
+    assert window.tabs_built
+    assert window.windowTitle().endswith("127.0.0.1:" + str(sandbox.port))
+    for cls, name in [
+        (QTableView, "servicesTable"),
+        (QLabel, "servicesCount"),
+        (QComboBox, "orderService"),
+        (QPushButton, "orderSubmit"),
+        (QTableView, "ordersTable"),
+        (QLabel, "balanceValue"),
+    ]:
+        assert window.findChild(cls, name) is not None, name
+    assert tabs.currentWidget() is window.services_tab
+    count = window.services_tab.count
+    qtbot.waitUntil(lambda: count.text() == "300 of 300 services", timeout=20_000)
+    wait_idle(gui)
+
+
+def test_closing_before_the_first_paint_opens_nothing(
+    qtbot: Any, make_gui: Any, wait_idle: Any
+) -> None:
+    gui = make_gui(start=False)  # a first start: it would open the demo and the welcome dialog
+    gui.start(after_paint=True)
+    after: list[bool] = []
+    gui.window.after_first_paint(lambda: after.append(True))  # runs after start()'s own step
+    gui.window.close()
+    qtbot.waitUntil(lambda: bool(after), timeout=5_000)
+    assert gui.ctx.panel is None and gui.session.sandbox is None and gui.welcome is None
+    assert not gui.window.tabs_built and not gui.ctx.store_is_open
+    wait_idle(gui)
