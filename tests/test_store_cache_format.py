@@ -1,0 +1,39 @@
+"""The services cache reads the body format it writes (columns) and the one written before it."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from decimal import Decimal
+from pathlib import Path
+
+from smpanel_desktop.api.models import UNLIMITED, Service
+from smpanel_desktop.store.store import Store
+
+SERVICES = [
+    Service(1, "Likes &amp; more", "Default", "IG", Decimal("0.50"), 10, UNLIMITED, True),
+    Service(2, "Views 🚀", "default", "IG", Decimal("1E+2"), 1, 1, False, True, True, "Fast"),
+    Service(3, "", "Package", "TT", Decimal("0.0001"), 100, 5000, description="Fast"),
+]
+
+
+def test_a_cache_written_before_the_column_format_still_loads(tmp_path: Path) -> None:
+    path = tmp_path / "store.sqlite3"
+    with Store(path) as store:
+        panel = store.add_panel("a", "https://a/api/v2")
+    rows = [
+        [s.id, s.name, s.type, s.category, str(s.rate), s.min, s.max, int(s.refill),
+         int(s.cancel), int(s.dripfeed), s.description]
+        for s in SERVICES
+    ]  # fmt: skip
+    with sqlite3.connect(path) as conn:  # what save_services wrote until the column format
+        conn.execute(
+            "INSERT INTO catalogs (panel_id, fetched_at, body) VALUES (?, ?, ?)",
+            (panel.id, 5.0, json.dumps(rows)),
+        )
+    with Store(path) as store:
+        assert store.load_services(panel.id) == (SERVICES, 5.0)
+        store.save_services(panel.id, SERVICES[::-1], 6.0)
+        assert store.load_services(panel.id) == (SERVICES[::-1], 6.0)
+        loaded, _ = store.load_services(panel.id)
+        assert loaded[0].description is loaded[1].description  # repeated texts stored once
