@@ -51,3 +51,4 @@ clean:
 	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache
 
 include packaging/Makefile.inc
+include packaging/Makefile.bench.inc
