@@ -30,7 +30,8 @@ FINAL_STATUSES = ("Completed", "Partial", "Canceled")
 
 # A bare PySide6 window that prints the marker at its first paint, like the app does with
 # SMPANEL_EXIT_AFTER_SHOW=1 (smpanel_desktop.selftest.arm_exit_after_show).  With
-# ``BARE_EXIT=rss`` it prints its peak RSS (KiB) instead and quits.
+# ``BARE_EXIT=rss`` it prints its peak RSS (KiB, ``VmHWM``: ``ru_maxrss`` would start from the
+# parent's size at fork time) instead and quits.
 HELLO = f'''
 import os, sys, time
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
@@ -41,8 +42,9 @@ class FirstPaint(QObject):
         if event.type() == QEvent.Type.Paint:
             watched.removeEventFilter(self)
             if os.environ.get("BARE_EXIT") == "rss":
-                import resource
-                print("RSS_KIB", resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, flush=True)
+                with open("/proc/self/status") as status:
+                    peak = next(l.split()[1] for l in status if l.startswith("VmHWM:"))
+                print("RSS_KIB", peak, flush=True)
             else:
                 print("{MARKER}", f"{{time.time():.6f}} {{time.process_time():.6f}}", flush=True)
             QTimer.singleShot(0, QCoreApplication.quit)

@@ -12,16 +12,18 @@ from __future__ import annotations
 
 import argparse
 import os
-import resource
 import sys
 import time
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
-def current_rss_kib() -> int:
-    with open("/proc/self/statm") as statm:
-        return int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") // 1024
+def rss_kib() -> tuple[int, int]:
+    """(peak, current) resident memory of this process in KiB.  ``VmHWM``, not ``ru_maxrss``:
+    the latter starts from the parent's size at fork time."""
+    with open("/proc/self/status") as status:
+        fields = dict(line.split(":", 1) for line in status)
+    return int(fields["VmHWM"].split()[0]), int(fields["VmRSS"].split()[0])
 
 
 def main() -> int:
@@ -57,8 +59,8 @@ def main() -> int:
     for _ in range(20):  # let the idle preparation of the search index run
         app.processEvents()
         time.sleep(0.01)
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    print(f"RSS_KIB {peak} {current_rss_kib()}", flush=True)
+    peak, current = rss_kib()
+    print(f"RSS_KIB {peak} {current}", flush=True)
     window.close()
     gui.shutdown()
     return 0
