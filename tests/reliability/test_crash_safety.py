@@ -38,8 +38,9 @@ SERVICES = 20_000
 
 
 def draw_moments(rng: random.Random, duration: float, count: int) -> list[float]:
-    """Kill moments spread over the whole run (start-up included), shuffled."""
-    return [rng.uniform(0.05, 1.05) * duration for _ in range(count)]
+    """Kill moments spread over the whole run, start-up included (later runs may be quicker
+    than the measured one: some end before their moment)."""
+    return [rng.uniform(0.02, 0.95) * duration for _ in range(count)]
 
 
 # --- 10,000-order refresh ---------------------------------------------------------------------
@@ -101,7 +102,7 @@ def test_refresh_of_10000_orders_survives_sigkill(
             assert code == 0, (tmp_path / "stderr.txt").read_text()
             finished += 1
         check_orders(folder, expected)
-    assert killed >= KILLS * 3 // 4
+    assert killed >= KILLS // 2
     # After all that, one clean run leaves the store exactly as the panel sees its orders.
     _, proc = timed_run(args, env)
     assert proc.returncode == 0 and "Traceback" not in proc.stderr, proc.stderr
@@ -161,7 +162,7 @@ def test_catalog_refresh_of_20000_services_is_old_or_new_after_sigkill(
                 seen["new"] += 1
                 with Store(db_path(folder)) as store:  # the next round starts from the old one
                     store.save_services(panel_id, old, 1.0)
-    assert killed >= KILLS * 3 // 4
+    assert killed >= KILLS // 2
     section = "crash: 20,000-service catalog refresh"
     figures(section, "uninterrupted run (s)", f"{duration:.2f}")
     figures(section, "SIGKILLs / runs that ended first", f"{killed} / {KILLS - killed}")

@@ -36,7 +36,7 @@ from smpanel_desktop.store.store import Store
 
 pytestmark = pytest.mark.reliability
 
-TIMEOUT = 0.3  # the client's read timeout in this file
+TIMEOUT = 0.6  # the client's read timeout in this file
 RETRIES = 3
 BACKOFF = 0.05
 LINK = "https://example.com/p/network"
