@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 
 from hypothesis import given
 from hypothesis import strategies as st
@@ -14,8 +14,10 @@ from smpanel_desktop.api.convert import (
     soft_int,
     soft_text,
     to_bool,
+    to_decimal,
     to_int,
 )
+from smpanel_desktop.api.errors import UnreadableAnswerError
 
 VALUES = st.one_of(
     st.none(),
@@ -38,3 +40,30 @@ def test_fast_paths_match_the_general_converters(value: object) -> None:
     assert soft_int(value, -1) == soft(to_int, value, -1)
     assert type(soft_int(value, -1)) is type(soft(to_int, value, -1))
     assert soft_bool(value, None) == soft(to_bool, value, None)
+
+
+def _general_to_decimal(value: object) -> object:
+    """to_decimal without its fast path (as it was before it)."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    if isinstance(value, bool) or not isinstance(value, (str, int, float, Decimal)):
+        return "unusable"
+    try:
+        result = value if isinstance(value, Decimal) else Decimal(str(value).strip())
+    except (InvalidOperation, ValueError):
+        return "unusable"
+    if not result.is_finite() or result.adjusted() > 30:
+        return "unusable"
+    return result
+
+
+@given(VALUES)
+def test_to_decimal_fast_path_matches_the_general_path(value: object) -> None:
+    try:
+        got: object = to_decimal(value)
+    except UnreadableAnswerError:
+        got = "unusable"
+    expected = _general_to_decimal(value)
+    assert got == expected or (got, expected) == ("unusable", "unusable")
+    if isinstance(got, Decimal):
+        assert str(got) == str(expected)

@@ -43,6 +43,16 @@ def to_decimal(value: object) -> Decimal | None: ...
 def to_decimal(value: object, default: D) -> Decimal | D: ...
 def to_decimal(value: object, default: object = None) -> object:
     """str/int/float/Decimal -> Decimal through its text (``1.38`` -> ``Decimal("1.38")``)."""
+    if type(value) is str:  # fast path (every rate of a catalog); the rest decides otherwise
+        try:
+            number = Decimal(value)  # surrounding whitespace allowed, as with .strip()
+        except InvalidOperation:
+            pass
+        else:
+            if number.is_finite() and number.adjusted() <= _MAX_DIGITS:
+                return number
+    elif type(value) is Decimal and value.is_finite() and value.adjusted() <= _MAX_DIGITS:
+        return value
     if _missing(value):
         return default
     if isinstance(value, bool) or not isinstance(value, (str, int, float, Decimal)):
