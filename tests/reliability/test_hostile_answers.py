@@ -21,7 +21,7 @@ from typing import Any
 import pytest
 from hostile_corpus import CORPUS, ORDER, OTHER, REFILL, SCRIPT, Bad
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QLabel, QLineEdit
 
 from smpanel_desktop.api.client import PanelClient
 from smpanel_desktop.api.errors import (
@@ -290,4 +290,31 @@ def test_the_window_stays_up_and_shows_each_message(
         sandbox.faults.clear()  # the panel behaves again: the same window recovers
         gui.ctx.refresh_catalog()
         qtbot.waitUntil(lambda: len(gui.ctx.services) == 300, timeout=20_000)
+    # writes through New Order: a lost answer is an unknown order, a refusal is shown as said
+    for case, expected in (
+        ("add:order huge", "MAY have been placed"),
+        ("add:script error", "The panel refused the order: <script>"),
+    ):
+        bad = next(b for b in CORPUS if str(b) == case)
+        shown_error = place_through_window(qtbot, gui, sandbox, bad)
+        assert expected in shown_error, (case, shown_error[:300])
+        assert window.isVisible() and not rich_labels_showing(window, "<script"), case
+    new_rows = [o for o in gui.store.orders(gui.ctx.panel.id) if o.order is None]
+    assert sorted(o.state for o in new_rows) == ["rejected", "unknown"]
+    assert sandbox.requests_for("add") == 2
     assert sandbox.errors == []
+
+
+def place_through_window(qtbot: Any, gui: Any, sandbox: SandboxPanel, bad: Bad) -> str:
+    """Order a Default service from New Order (fill, submit, confirm) against ``bad``."""
+    window, tab = gui.window, gui.window.new_order_tab
+    service = next(s for s in gui.ctx.services if s.type == "Default")
+    gui.ctx.orderServiceRequested.emit(service)
+    window.findChild(QLineEdit, "field_link").setText("https://example.com/p/gui")
+    window.findChild(QLineEdit, "field_quantity").setText(str(service.min))
+    sandbox.faults.add("raw", action="add", count=1, **bad.options())
+    qtbot.mouseClick(tab.submit_button, Qt.MouseButton.LeftButton)
+    assert tab.confirm_dialog is not None, tab.hint.text()
+    tab.confirm_dialog.accept()
+    qtbot.waitUntil(lambda: not tab.in_flight, timeout=20_000)
+    return str(tab.error.text())
