@@ -21,7 +21,7 @@ class ServicesCache(StoreBase):
         """Replace the panel's cached catalog in one statement: readers see old or new."""
         with gc_paused():  # 50,000 services: GC rescans took longer than the encoding
             body = dumps_json(_columns(services))
-        with self._tx() as conn:
+        with self._tx(durable=False) as conn:  # a cache: fetched again if a power cut undoes it
             conn.execute(
                 "INSERT OR REPLACE INTO catalogs (panel_id, fetched_at, body) VALUES (?, ?, ?)",
                 (panel_id, fetched_at, body),
