@@ -37,3 +37,17 @@ def test_a_cache_written_before_the_column_format_still_loads(tmp_path: Path) ->
         assert store.load_services(panel.id) == (SERVICES[::-1], 6.0)
         loaded, _ = store.load_services(panel.id)
         assert loaded[0].description is loaded[1].description  # repeated texts stored once
+
+
+def test_a_cache_body_this_python_cannot_read_counts_as_no_cache(tmp_path: Path) -> None:
+    path = tmp_path / "store.sqlite3"
+    with Store(path) as store:
+        panel = store.add_panel("a", "https://a/api/v2")
+        store.save_services(panel.id, SERVICES, 5.0)
+    with sqlite3.connect(path) as conn:
+        (body,) = conn.execute("SELECT body FROM catalogs").fetchone()
+        for damaged in (body[:-9], b"another format" + body, b""):
+            conn.execute("UPDATE catalogs SET body = ?", (damaged,))
+            conn.commit()
+            with Store(path) as store:
+                assert store.load_services(panel.id) == ([], None)
