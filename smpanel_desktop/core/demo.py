@@ -14,7 +14,6 @@ second sandbox over the same state file.
 from __future__ import annotations
 
 import contextlib
-import http.client
 import json
 import os
 from dataclasses import dataclass
@@ -79,6 +78,8 @@ def _running_demo(folder: Path) -> RunningDemo | None:
         port = int((folder / DEMO_PORT_FILE).read_text(encoding="ascii").strip())
     except (OSError, ValueError):
         return None
+    import http.client  # here: its import (email, ssl ...) costs ~40 ms of every CLI command
+
     conn = http.client.HTTPConnection("127.0.0.1", port, timeout=2.0)
     try:
         body = urlencode({"key": DEMO_KEY, "action": "balance"})
