@@ -37,6 +37,16 @@ ORDERS = 10_000
 SERVICES = 20_000
 
 
+def run_time(args: list[str], env: dict[str, str]) -> float:
+    """How long an uninterrupted run takes (the quicker of two: the first may compile .pyc)."""
+    times = []
+    for _ in range(2):
+        duration, proc = timed_run(args, env)
+        assert proc.returncode == 0 and "Traceback" not in proc.stderr, proc.stderr
+        times.append(duration)
+    return min(times)
+
+
 def draw_moments(rng: random.Random, duration: float, count: int) -> list[float]:
     """Kill moments spread over the whole run, start-up included (later runs may be quicker
     than the measured one: some end before their moment)."""
@@ -88,9 +98,10 @@ def test_refresh_of_10000_orders_survives_sigkill(
     sandbox, folder, expected = orders_world
     env = cli_env(sandbox.key)
     args = ["--data-dir", str(folder), "--panel", "P", "refresh"]
-    duration, proc = timed_run(args, env)
+    _, proc = timed_run(args, env)
     assert proc.returncode == 0, proc.stderr
     assert f"Checked {ORDERS} open order(s) in 100 requests" in proc.stdout
+    duration = run_time(args, env)
     rng = random.Random(SEED)
     killed = finished = 0
     for moment in draw_moments(rng, duration, KILLS):
@@ -140,8 +151,7 @@ def test_catalog_refresh_of_20000_services_is_old_or_new_after_sigkill(
             store.save_services(panel_id, old, 1.0)
         env = cli_env(sandbox.key)
         args = ["--data-dir", str(folder), "--panel", "C", "--json", "services", "--refresh"]
-        duration, proc = timed_run(args, env)
-        assert proc.returncode == 0, proc.stderr
+        duration = run_time(args, env)
         rng = random.Random(SEED + 1)
         seen = {"old": 0, "new": 0}
         killed = 0
@@ -166,4 +176,6 @@ def test_catalog_refresh_of_20000_services_is_old_or_new_after_sigkill(
     section = "crash: 20,000-service catalog refresh"
     figures(section, "uninterrupted run (s)", f"{duration:.2f}")
     figures(section, "SIGKILLs / runs that ended first", f"{killed} / {KILLS - killed}")
-    figures(section, "cache after a kill: old / new / mixed", f"{seen['old']} / {seen['new']} / 0")
+    figures(
+        section, "cache after each run: old / new / mixed", f"{seen['old']} / {seen['new']} / 0"
+    )
