@@ -5,9 +5,10 @@ to show (``--demo``, ``--api-url URL``, the last one used, or on a first start t
 with the welcome dialog on top); runs the event loop; then stops the worker thread and the demo
 sandbox and closes the store.  An existing ``QApplication`` is reused.
 
-Start-up is ordered for a fast first paint: only what the window's frame needs is imported
-before it shows; the tabs, the HTTP client (requests), the keyring and the sandbox load on the
-event-loop turn after the first paint, when the first panel is opened.
+Start-up is ordered for a fast first paint: only what the window's frame needs (menus, tab
+bar, status bar) is loaded before it shows.  On the event-loop turn after the first paint come
+the log file and the crash dialog, the store, the tabs, then the first panel with the HTTP client
+(requests), the keyring and (for the demo) the sandbox.
 """
 
 from __future__ import annotations
