@@ -61,6 +61,18 @@ def _not_sent(exc: BaseException) -> bool:
     return isinstance(_reason(exc), (u3.NewConnectionError, u3.ConnectTimeoutError, u3.SSLError))
 
 
+def _close_pools(session: requests.Session) -> None:
+    """Close the session's connection pools now: urllib3 2 leaves a cleared pool's sockets to
+    the garbage collector, and an error whose traceback holds a response kept them open."""
+    for adapter in session.adapters.values():
+        if isinstance(adapter, HTTPAdapter):
+            pools = adapter.poolmanager.pools
+            for key in list(pools.keys()):
+                pool = pools.get(key)
+                if pool is not None:
+                    pool.close()
+
+
 def _cut_mid_body(exc: BaseException) -> bool:
     """The headers came, then the body stalled or broke (urllib3's ``Retry`` never sees it)."""
     if isinstance(exc, requests.exceptions.ChunkedEncodingError):
@@ -105,8 +117,9 @@ class Transport:
         return f"Transport(endpoint={self.endpoint!r})"
 
     def close(self) -> None:
-        self._reads.close()
-        self._writes.close()
+        for session in (self._reads, self._writes):
+            _close_pools(session)
+            session.close()
 
     def post(self, action: str, params: Mapping[str, str], *, write: bool) -> object:
         """The decoded JSON answer of ``action``, or a typed ``ApiError``."""
@@ -131,7 +144,10 @@ class Transport:
             finally:
                 if write:  # a pooled socket the panel closed meanwhile would turn a write "unknown"
                     self._writes.close()
-            return self._answer(response, write)
+            try:
+                return self._answer(response, write)
+            finally:  # back to the pool even when an error (whose traceback holds it) is raised
+                response.close()
 
     def _failure(self, exc: BaseException, write: bool) -> ApiError:
         host = urlsplit(self.endpoint).hostname
