@@ -3,6 +3,7 @@ orders placed elsewhere."""
 
 from __future__ import annotations
 
+import contextlib
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
@@ -61,18 +62,21 @@ def refresh_orders(
     if progress is not None:
         progress(0, total)
     fetcher = _StatusFetcher(client, client_factory, concurrency)
-    for batch, answer in fetcher.fetch(list(chunks(targets))):
-        if isinstance(answer, ApiError):
-            failure = answer
-            break
-        batch_changes = store.apply_statuses(panel.id, answer, time.time())
-        changes += batch_changes
-        checked += len(answer)
-        changed += len(batch_changes)
-        errors += sum(1 for r in answer if r.status is None)
-        done += len(batch)
-        if progress is not None:
-            progress(done, total)
+    # closed here, not whenever the GC gets to it: a refresh that stops early would otherwise
+    # keep its pool's clients and their sockets open (the failure's traceback holds them)
+    with contextlib.closing(fetcher.fetch(list(chunks(targets)))) as answers:
+        for batch, answer in answers:
+            if isinstance(answer, ApiError):
+                failure = answer
+                break
+            batch_changes = store.apply_statuses(panel.id, answer, time.time())
+            changes += batch_changes
+            checked += len(answer)
+            changed += len(batch_changes)
+            errors += sum(1 for r in answer if r.status is None)
+            done += len(batch)
+            if progress is not None:
+                progress(done, total)
     return RefreshSummary(checked, changed, errors, fetcher.requests, failure, tuple(changes))
 
 
