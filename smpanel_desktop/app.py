@@ -168,6 +168,7 @@ def _start_logging(own_process: bool) -> None:
     from smpanel_desktop.logging_setup import setup_logging
 
     log_path = setup_logging()
+    log.info("%s %s starting", APP_NAME, __version__)
     if own_process:
         from smpanel_desktop.crash_dialog import install_excepthook
 
