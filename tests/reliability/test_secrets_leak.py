@@ -162,6 +162,8 @@ def test_a_scripted_run_leaves_the_key_nowhere(
         monkeypatch.delenv("SMPANEL_API_KEY", raising=False)
         gui = make_app(sandbox.url)
         qtbot.waitUntil(lambda: len(gui.ctx.services) == 300, timeout=20_000)
+        # the balance fetched at start-up must be done, or the refresh below is merged into it
+        qtbot.waitUntil(lambda: gui.ctx.balance is not None and not gui.runner.busy, timeout=20_000)
         sandbox.faults.add("error", action="balance", count=3, text=f"Invalid API key {KEY}")
         gui.ctx.refresh_balance()
         qtbot.waitUntil(lambda: "Invalid API key" in (gui.ctx.last_error or ""), timeout=20_000)
