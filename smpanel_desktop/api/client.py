@@ -10,10 +10,11 @@ from __future__ import annotations
 import functools
 import logging
 import time
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from types import TracebackType
 from typing import TypeVar
 
+from .batching import batches
 from .errors import ApiError, ConfigError, UnknownOutcomeError, UnreadableAnswerError
 from .models import (
     Balance,
@@ -40,16 +41,8 @@ from .transport import Transport
 
 log = logging.getLogger(__name__)
 
-BATCH_SIZE = 100
 RESERVED_FIELDS = frozenset({"key", "action", "service"})
 T = TypeVar("T")
-
-
-def batches(ids: Iterable[int], size: int = BATCH_SIZE) -> Iterator[list[int]]:
-    """The ids without repeats, in order, in lists of at most ``size``."""
-    unique = list(dict.fromkeys(int(i) for i in ids))
-    for start in range(0, len(unique), size):
-        yield unique[start : start + size]
 
 
 class PanelClient:

@@ -1,10 +1,11 @@
-"""What the use cases need of a panel client, and the batching of ids they send."""
+"""What the use cases need of a panel client (the batching of ids is api/batching.py)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Protocol
 
+from smpanel_desktop.api.batching import BATCH_SIZE
 from smpanel_desktop.api.models import (
     Balance,
     CancelResult,
@@ -15,7 +16,7 @@ from smpanel_desktop.api.models import (
     StatusResult,
 )
 
-BATCH = 100
+BATCH = BATCH_SIZE
 """Ids per ``orders=`` / ``refills=`` request (the protocol's limit)."""
 
 
@@ -31,12 +32,3 @@ class Client(Protocol):
 
 
 Progress = Callable[[int, int], None]
-
-
-def chunks(ids: Sequence[int], size: int = BATCH) -> Iterable[list[int]]:
-    for start in range(0, len(ids), size):
-        yield list(ids[start : start + size])
-
-
-def unique(ids: Iterable[int]) -> list[int]:
-    return list(dict.fromkeys(int(i) for i in ids))

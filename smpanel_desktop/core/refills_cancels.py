@@ -5,9 +5,10 @@ from __future__ import annotations
 import time
 from collections.abc import Iterable, Sequence
 
+from smpanel_desktop.api.batching import chunks, unique
 from smpanel_desktop.api.errors import UnknownOutcomeError
 from smpanel_desktop.api.models import CancelResult, RefillResult, RefillStatus
-from smpanel_desktop.core.panel_client import Client, chunks, unique
+from smpanel_desktop.core.panel_client import Client
 from smpanel_desktop.store.models import Panel
 from smpanel_desktop.store.store import Store
 

@@ -10,9 +10,10 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
+from smpanel_desktop.api.batching import chunks, unique
 from smpanel_desktop.api.errors import ApiError
 from smpanel_desktop.api.models import StatusResult
-from smpanel_desktop.core.panel_client import Client, Progress, chunks, unique
+from smpanel_desktop.core.panel_client import Client, Progress
 from smpanel_desktop.store.models import Panel, TrackedOrder
 from smpanel_desktop.store.store import Store
 
