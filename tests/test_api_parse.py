@@ -10,7 +10,15 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from smpanel_desktop.api.convert import clean_text, to_bool, to_decimal, to_int
+from smpanel_desktop.api.convert import (
+    clean_text,
+    soft,
+    soft_bool,
+    soft_int,
+    to_bool,
+    to_decimal,
+    to_int,
+)
 from smpanel_desktop.api.errors import (
     InsufficientFundsError,
     InvalidKeyError,
@@ -78,6 +86,18 @@ def test_to_decimal_reads_every_spelling_exactly(case: tuple[Decimal, object]) -
 def test_to_decimal_rejects_non_numbers(raw: object) -> None:
     with pytest.raises(UnreadableAnswerError):
         to_decimal(raw)
+
+
+@pytest.mark.parametrize("raw", [Decimal("sNaN"), Decimal("-sNaN"), "sNaN", Decimal("NaN")])
+def test_a_signalling_nan_is_unusable_like_nan(raw: object) -> None:
+    """Comparing or converting a signalling NaN raises ``decimal.InvalidOperation``: every
+    converter must turn it into the usual unusable-value error, and ``soft`` into the default."""
+    for convert in (to_decimal, to_int, to_bool):
+        with pytest.raises(UnreadableAnswerError):
+            convert(raw)
+    assert soft(to_decimal, raw, None) is None
+    assert soft_int(raw, -1) == -1
+    assert soft_bool(raw, None) is None
 
 
 def test_missing_values_give_the_default() -> None:

@@ -93,6 +93,8 @@ def to_bool(value: object, default: object = None) -> object:
         return default
     if isinstance(value, bool):
         return value
+    if isinstance(value, Decimal) and value.is_nan():
+        raise unusable("yes/no value", value)  # comparing a signalling NaN raises InvalidOperation
     if isinstance(value, (int, float, Decimal)) and value in (0, 1):
         return bool(value)
     if isinstance(value, str):
