@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, Signal
 
 from smpanel_desktop.api.errors import ApiError, PanelError, RateLimitedError
-from smpanel_desktop.workers.task_runner import TaskRunner
+from smpanel_desktop.workers.task_runner import DEFAULT_LANE, TaskRunner
 
 if TYPE_CHECKING:
     from smpanel_desktop.api.client import PanelClient
@@ -236,6 +236,11 @@ class AppContext(QObject):
         fn: Callable[[], Any],
         on_done: Callable[[Any], None] | None = None,
         on_error: Callable[[BaseException], None] | None = None,
+        *,
+        lane: str = DEFAULT_LANE,
     ) -> int:
-        """Run ``fn`` on the worker thread; the callbacks come back on the GUI thread."""
-        return self.runner.submit(fn, on_done, on_error)
+        """Run ``fn`` on a worker thread; the callbacks come back on the GUI thread.
+
+        Tasks of one ``lane`` run in order; ``ORDERS_LANE`` keeps placing an order from waiting
+        behind a long refresh."""
+        return self.runner.submit(fn, on_done, on_error, lane=lane)

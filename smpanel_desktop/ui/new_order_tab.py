@@ -25,6 +25,7 @@ from smpanel_desktop.ui.order_form import ERROR_STYLE, OrderForm
 from smpanel_desktop.ui.order_outcome import describe_failure, place_order_task
 from smpanel_desktop.ui.order_service_details import ServiceDetails
 from smpanel_desktop.ui.service_picker import ServicePicker
+from smpanel_desktop.workers.task_runner import ORDERS_LANE
 
 WARNING_STYLE = "color: #a05a00; font-weight: bold;"
 
@@ -266,7 +267,7 @@ class NewOrderTab(QWidget):
             self._set_in_flight(False)
             return
         self.result.setText("Placing the order…")
-        self.ctx.run(task, self._on_placed, self._on_failed)
+        self.ctx.run(task, self._on_placed, self._on_failed, lane=ORDERS_LANE)
 
     def _set_in_flight(self, on: bool) -> None:
         self._in_flight = on

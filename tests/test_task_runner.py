@@ -1,0 +1,80 @@
+"""The task runner: results come back on the GUI thread, lanes don't wait for each other, and a
+request hanging at quit neither keeps the app open nor aborts it."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import textwrap
+import threading
+import time
+from typing import Any
+
+from smpanel_desktop.workers.task_runner import ORDERS_LANE, TaskRunner
+
+
+def test_results_and_errors_come_back_in_order_on_the_gui_thread(qtbot: Any) -> None:
+    runner = TaskRunner()
+    seen: list[tuple[str, object, bool]] = []
+    gui_thread = threading.current_thread()
+
+    def on_done(value: object) -> None:
+        seen.append(("done", value, threading.current_thread() is gui_thread))
+
+    def on_error(exc: BaseException) -> None:
+        seen.append(("error", str(exc), threading.current_thread() is gui_thread))
+
+    def fail() -> None:
+        raise ValueError("panel said no")
+
+    try:
+        worker_threads: list[str] = []
+        runner.submit(lambda: worker_threads.append(threading.current_thread().name) or 1, on_done)
+        runner.submit(fail, on_done, on_error)
+        runner.submit(lambda: 3, on_done)
+        assert runner.busy
+        qtbot.waitUntil(lambda: len(seen) == 3)
+        assert seen == [("done", 1, True), ("error", "panel said no", True), ("done", 3, True)]
+        assert worker_threads and worker_threads[0] != gui_thread.name
+        assert not runner.busy
+    finally:
+        runner.shutdown()
+
+
+def test_an_order_does_not_wait_behind_a_long_refresh(qtbot: Any) -> None:
+    runner = TaskRunner()
+    release = threading.Event()
+    placed: list[str] = []
+    try:
+        runner.submit(lambda: release.wait(10))  # a refresh stuck on a slow panel
+        runner.submit(lambda: "order 23501", placed.append, lane=ORDERS_LANE)
+        qtbot.waitUntil(lambda: placed == ["order 23501"], timeout=5000)
+        assert runner.busy  # the refresh is still running
+    finally:
+        release.set()
+        runner.shutdown()
+
+
+def test_quitting_while_a_request_hangs_exits_cleanly_and_promptly() -> None:
+    script = textwrap.dedent(
+        """
+        import time
+        from PySide6.QtCore import QTimer
+        from PySide6.QtWidgets import QApplication
+        from smpanel_desktop.workers.task_runner import TaskRunner
+
+        app = QApplication([])
+        runner = TaskRunner()
+        runner.submit(lambda: time.sleep(60))  # a panel that never answers
+        QTimer.singleShot(200, app.quit)
+        app.exec()
+        print("stopped" if runner.shutdown(timeout_ms=500) else "left running")
+        """
+    )
+    started = time.monotonic()
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=60, check=False
+    )
+    assert done.returncode == 0, done.stderr  # Qt aborts (134) when a running QThread is destroyed
+    assert "left running" in done.stdout
+    assert time.monotonic() - started < 30  # not held open until the request gives up
