@@ -105,6 +105,7 @@ class DesktopApp:
         self.window.build_tabs()
         if problem:
             self.ctx.statusMessage.emit(problem)
+        self._recover_interrupted_orders()
         if panel is not None:
             self.session.open(panel)
             return
@@ -140,6 +141,20 @@ class DesktopApp:
             panels = self.store.panels()
             panel = panels[0] if panels else None
         return panel
+
+    def _recover_interrupted_orders(self) -> None:
+        """Orders left ``submitting`` by a run that died mid-``add`` become ``unknown``."""
+        from smpanel_desktop.core.placing import recover_interrupted
+
+        def recovered(count: int) -> None:
+            if count:
+                self.ctx.statusMessage.emit(
+                    f"{count} order(s) were being sent when the app last stopped: "
+                    "they may have been placed. See Orders ▸ Resolve."
+                )
+                self.ctx.ordersChanged.emit()
+
+        self.ctx.run(partial(recover_interrupted, self.ctx.store), recovered)
 
     def shutdown(self) -> None:
         """Stop the worker thread, then the demo sandbox; close the client and the store."""
