@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 from collections.abc import Iterator
 from pathlib import Path
@@ -61,6 +62,27 @@ def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("SMPANEL_LOG_DIR", str(tmp_path / "logs"))
     monkeypatch.delenv("SMPANEL_API_KEY", raising=False)
     return path
+
+
+@pytest.fixture
+def clean_logging() -> Iterator[None]:
+    """The root logger's handlers and level, and the secrets filter, as they were before the test
+    (``setup_logging`` adds a file handler and registers keys; the test's are removed after it)."""
+    from smpanel_desktop import logging_setup
+
+    root = logging.getLogger()
+    handlers, level = list(root.handlers), root.level
+    logging_setup.forget_secrets()
+    try:
+        yield
+    finally:
+        for handler in list(root.handlers):
+            if handler not in handlers:
+                root.removeHandler(handler)
+                handler.close()
+        root.setLevel(level)
+        logging.captureWarnings(False)
+        logging_setup.forget_secrets()
 
 
 @pytest.fixture

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 import sys
 import threading
 from collections.abc import Iterator
@@ -13,7 +12,6 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
-from smpanel_desktop import logging_setup
 from smpanel_desktop.crash_dialog import OBJECT_NAME, install_excepthook
 from smpanel_desktop.logging_setup import register_secret, setup_logging
 
@@ -21,9 +19,7 @@ KEY = "c0ffeec0ffeec0ffee0123456789abcd"
 
 
 @pytest.fixture
-def log_path(tmp_path: Path) -> Iterator[Path]:
-    root = logging.getLogger()
-    handlers, level = list(root.handlers), root.level
+def log_path(tmp_path: Path, clean_logging: None) -> Iterator[Path]:
     hooks = sys.excepthook, threading.excepthook
     path = setup_logging(tmp_path / "logs")
     register_secret(KEY)
@@ -31,13 +27,6 @@ def log_path(tmp_path: Path) -> Iterator[Path]:
         yield path
     finally:
         sys.excepthook, threading.excepthook = hooks
-        for handler in list(root.handlers):
-            if handler not in handlers:
-                root.removeHandler(handler)
-                handler.close()
-        root.setLevel(level)
-        logging.captureWarnings(False)
-        logging_setup.forget_secrets()
         for box in crash_dialogs():
             box.close()
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import logging
 import os
-from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import quote, quote_plus
 
@@ -16,21 +15,7 @@ from smpanel_desktop.logging_setup import register_secret, scrub, setup_logging
 KEY = "d3adb33fc0ffee1234567890abcdef99"
 
 
-@pytest.fixture(autouse=True)
-def clean_logging() -> Iterator[None]:
-    root = logging.getLogger()
-    handlers, level = list(root.handlers), root.level
-    logging_setup.forget_secrets()
-    try:
-        yield
-    finally:
-        for handler in list(root.handlers):
-            if handler not in handlers:
-                root.removeHandler(handler)
-                handler.close()
-        root.setLevel(level)
-        logging.captureWarnings(False)
-        logging_setup.forget_secrets()
+pytestmark = pytest.mark.usefixtures("clean_logging")  # tests/conftest.py
 
 
 def all_log_text(folder: Path) -> str:

@@ -15,7 +15,6 @@ import io
 import logging
 import socket
 import sys
-from collections.abc import Iterator
 from contextlib import redirect_stderr, redirect_stdout
 from decimal import Decimal
 from pathlib import Path
@@ -65,21 +64,6 @@ class Transcript:
         for linked in (exc.__cause__, exc.__context__, getattr(exc, "cause", None)):
             if linked is not None:
                 self.texts += [str(linked), repr(linked)]
-
-
-@pytest.fixture
-def clean_logging() -> Iterator[None]:
-    root = logging.getLogger()
-    handlers, level = list(root.handlers), root.level
-    logging_setup.forget_secrets()
-    yield
-    for handler in list(root.handlers):
-        if handler not in handlers:
-            root.removeHandler(handler)
-            handler.close()
-    root.setLevel(level)
-    logging.captureWarnings(False)
-    logging_setup.forget_secrets()
 
 
 def leaks_in_files(*folders: Path) -> list[str]:
