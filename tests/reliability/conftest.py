@@ -2,7 +2,7 @@
 
 Every test here is marked ``reliability`` (``pytest -m reliability`` runs them alone); the
 figures they record (counts, times, RSS) are printed at the end of the run, which is where
-tests/reliability/RELIABILITY.md takes them from.
+the README's Reliability section takes them from.
 """
 
 from __future__ import annotations
