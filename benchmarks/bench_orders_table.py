@@ -26,7 +26,7 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from common import Heartbeat, wait_for
+from common import timed_refresh, wait_for
 from PySide6.QtWidgets import QApplication
 
 from smpanel_desktop.api.client import PanelClient
@@ -99,13 +99,7 @@ def main(argv: list[str] | None = None) -> int:
 
         sandbox.faults.add("latency", action="status", seconds=args.latency)
         sandbox.clear_log()
-        beat = Heartbeat()
-        beat.start()
-        t0 = time.perf_counter()
-        tab.refresh()
-        wait_for(tab.refreshFinished)
-        wall = time.perf_counter() - t0
-        beat.stop()
+        wall, beat = timed_refresh(tab)
         requests = sandbox.requests_for("status")
         gaps = sorted(beat.gaps)
         print(f"setup: {TOTAL:,} tracked orders ({OPEN:,} open) in {setup:.1f} s")

@@ -30,7 +30,7 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from common import line, ms, p95, timed
+from common import line, ms, p95, services_tab, timed
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
@@ -38,10 +38,7 @@ from smpanel_desktop.api.parse import parse_service
 from smpanel_desktop.sandbox.catalog import generate_catalog
 from smpanel_desktop.store.models import Panel
 from smpanel_desktop.store.store import Store
-from smpanel_desktop.ui.context import AppContext
 from smpanel_desktop.ui.services_index import COLUMNS, ServiceIndex
-from smpanel_desktop.ui.services_tab import ServicesTab
-from smpanel_desktop.workers.task_runner import TaskRunner
 
 QUERIES = ("instagram followers", "tiktok views", "youtube", "refill 30 days", "1234")
 FRAME_MS = 16.0
@@ -61,13 +58,7 @@ def main() -> int:
         store = Store(Path(tmp) / "bench.sqlite3")
         panel: Panel = store.add_panel("Bench", "https://panel.example/api/v2", "USD")
         store.save_services(panel.id, services, time.time())
-        runner = TaskRunner()
-        ctx = AppContext(store, runner)
-        ctx.panel = panel
-        tab = ServicesTab(ctx)
-        tab.resize(1280, 760)
-        tab.show()
-        app.processEvents()
+        tab, ctx, runner = services_tab(store, panel)
         n = len(services)
         print(f"Services tab benchmark: {n:,} services from the sandbox catalog generator")
 

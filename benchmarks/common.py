@@ -134,6 +134,38 @@ class Heartbeat:
         return max(self.gaps, default=0.0)
 
 
+def timed_refresh(tab: Any) -> tuple[float, Heartbeat]:
+    """Refresh an Orders tab and run the event loop until it has finished, the heartbeat ticking
+    meanwhile: (wall seconds, the stopped heartbeat)."""
+    beat = Heartbeat()
+    beat.start()
+    start = time.perf_counter()
+    tab.refresh()
+    wait_for(tab.refreshFinished)
+    wall = time.perf_counter() - start
+    beat.stop()
+    return wall, beat
+
+
+def services_tab(store: Any, panel: Any) -> tuple[Any, Any, Any]:
+    """A shown 1280×760 Services tab over ``panel`` of ``store``: (tab, its AppContext, the
+    TaskRunner to shut down after ``tab.close()``)."""
+    from PySide6.QtWidgets import QApplication
+
+    from smpanel_desktop.ui.context import AppContext
+    from smpanel_desktop.ui.services_tab import ServicesTab
+    from smpanel_desktop.workers.task_runner import TaskRunner
+
+    runner = TaskRunner()
+    ctx = AppContext(store, runner)
+    ctx.panel = panel
+    tab = ServicesTab(ctx)
+    tab.resize(1280, 760)
+    tab.show()
+    QApplication.processEvents()
+    return tab, ctx, runner
+
+
 def wait_for(signal: Any, timeout_ms: int = 120_000) -> None:
     """Run the Qt event loop until ``signal`` fires (or the timeout)."""
     from PySide6.QtCore import QEventLoop, QTimer

@@ -13,7 +13,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from common import Row, catalog, cpu_timed, median, p95, timed, wait_until
+from common import Row, catalog, cpu_timed, median, p95, services_tab, timed, wait_until
 from requests import Response
 from requests.structures import CaseInsensitiveDict
 
@@ -43,9 +43,6 @@ def catalog_rows(tmp: Path) -> list[Row]:
     from PySide6.QtWidgets import QApplication
 
     from smpanel_desktop.store.store import Store
-    from smpanel_desktop.ui.context import AppContext
-    from smpanel_desktop.ui.services_tab import ServicesTab
-    from smpanel_desktop.workers.task_runner import TaskRunner
 
     app = QApplication.instance()
     assert app is not None
@@ -53,13 +50,7 @@ def catalog_rows(tmp: Path) -> list[Row]:
     transport = Transport("https://panel.example/api/v2", "bench-key-0123456789")
     store = Store(tmp / "catalog.sqlite3")
     panel = store.add_panel("Bench", "https://panel.example/api/v2", "USD")
-    runner = TaskRunner()
-    ctx = AppContext(store, runner)
-    ctx.panel = panel
-    tab = ServicesTab(ctx)
-    tab.resize(1280, 760)
-    tab.show()
-    app.processEvents()
+    tab, ctx, runner = services_tab(store, panel)
     for n in SIZES:
         _wire, body = catalog(n)
         repeats = 7 if n <= 20_000 else 3

@@ -17,7 +17,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from common import Heartbeat, PanelProcess, Row, make_data_dir, services, wait_for, wait_until
+from common import PanelProcess, Row, make_data_dir, services, timed_refresh, wait_until
 
 ORDERS = 10_000
 LATENCY = 0.05
@@ -63,13 +63,7 @@ def refresh_rows(tmp: Path) -> list[Row]:
         writes: list[float] = []
         store.apply_statuses = timing(store.apply_statuses, writes)  # type: ignore[method-assign]
         panel_proc.clear_log()
-        beat = Heartbeat()
-        beat.start()
-        start = time.perf_counter()
-        tab.refresh()
-        wait_for(tab.refreshFinished)
-        wall = time.perf_counter() - start
-        beat.stop()
+        wall, beat = timed_refresh(tab)
         requests = panel_proc.requests("status")
         summary = tab.message.text()
         tab.close()
