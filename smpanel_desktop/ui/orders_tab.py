@@ -35,6 +35,7 @@ from smpanel_desktop.ui.orders_filter import STATUS_CHOICES, OrderFilter
 from smpanel_desktop.ui.orders_model import OrdersModel
 from smpanel_desktop.ui.orders_tasks import ActionResult, OrdersSnapshot, load, refresh
 from smpanel_desktop.ui.orders_view import OrdersView
+from smpanel_desktop.workers.task_runner import ORDERS_LANE
 
 REFRESH_SETTING = "orders_refresh_seconds"
 DEFAULT_REFRESH_SECONDS = 60
@@ -294,7 +295,10 @@ class OrdersTab(QWidget):
     def run_action(
         self, task: Callable[[], ActionResult], describe: Callable[[ActionResult], str]
     ) -> None:
-        """Run a worker task that ends with a reload; show what ``describe`` says of it."""
+        """Run a worker task that ends with a reload; show what ``describe`` says of it.
+
+        Actions go on the orders lane with placing: they never wait behind a long refresh, and
+        every write (add, refill, cancel) goes out from one thread, one at a time."""
 
         def done(result: ActionResult) -> None:
             self._apply_snapshot(result.snapshot)
@@ -305,7 +309,7 @@ class OrdersTab(QWidget):
             self.message.setText(f"Failed: {exc}")
             self.reload()
 
-        self.ctx.run(task, done, failed)
+        self.ctx.run(task, done, failed, lane=ORDERS_LANE)
 
     def selected_orders(self) -> list[TrackedOrder]:
         """The selected rows' orders, read from the selection's ranges (``selectedRows()``

@@ -134,6 +134,22 @@ def test_cancel_flow_asks_then_cancels(qtbot: Any, order_env: OrderEnv) -> None:
     assert not tab.order_actions.action("Cancel").isEnabled()  # final: nothing left to cancel
 
 
+def test_cancel_does_not_wait_behind_a_slow_refresh(qtbot: Any, order_env: OrderEnv) -> None:
+    env = order_env
+    order = place(env, "Default", cancel=True)
+    tab = make_tab(qtbot, env)
+    env.sandbox.faults.add("latency", action="status", count=1, seconds=4)  # a slow panel
+    assert tab.refresh()
+    select(tab, order.id)
+    tab.order_actions.action("Cancel").trigger()
+    box = tab.order_actions.dialog
+    assert isinstance(box, QMessageBox)
+    box.button(QMessageBox.StandardButton.Yes).click()
+    qtbot.waitUntil(lambda: "Cancel requested" in tab.message.text(), timeout=3_000)
+    assert tab.refreshing  # the cancel went out while the refresh was still waiting
+    qtbot.waitUntil(lambda: not tab.refreshing, timeout=10_000)
+
+
 def lost_answer(env: OrderEnv, fault: str) -> TrackedOrder:
     """Place an order whose answer the sandbox loses (``fault`` on ``add``): it is unknown."""
     env.sandbox.faults.add(fault, action="add", count=1)
