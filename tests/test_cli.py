@@ -331,6 +331,26 @@ def test_resolve_an_unknown_order(
     assert sandbox.order_count() == 1
 
 
+def test_order_id_zero_in_the_add_answer_is_an_unknown_outcome(
+    sandbox: Any, env: dict[str, str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``{"order": 0}`` names no order (the CLI refuses 0 as an id: it could never be polled,
+    refilled or resolved): the order was processed, so its outcome is unknown, kept for resolve."""
+    svc = parse_service(sandbox.find_service("Default"))
+    sandbox.faults.add("raw", action="add", body={"order": 0}, process=True)
+    add = ["add", "--service", str(svc.id), "--link", "x.com/p", "--quantity", str(svc.min)]
+    code, out, err = cli(sandbox, *add, capsys=capsys)
+    assert code == 4 and out == "" and "MAY HAVE BEEN PLACED" in err, (code, out, err)
+    code, out, _ = cli(sandbox, "orders", "--json", capsys=capsys)
+    (row,) = json.loads(out)
+    assert row["state"] == "unknown" and row["order"] is None
+    (panel_order,) = sandbox.orders
+    code, out, _ = cli(
+        sandbox, "resolve", str(row["id"]), "--order", str(panel_order), capsys=capsys
+    )
+    assert code == 0 and sandbox.requests_for("add") == 1
+
+
 def test_panels_and_key_commands(
     sandbox: Any,
     capsys: pytest.CaptureFixture[str],

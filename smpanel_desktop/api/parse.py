@@ -119,7 +119,7 @@ def parse_order_id(payload: object) -> int:
     """The ``add`` answer ``{"order": 23501}`` (the id may be a string)."""
     item = _mapping(payload, "answer to add")
     order = to_int(item.get("order"))
-    if order is None or order < 0:
+    if order is None or order <= 0:  # 0 names no order: it could never be polled or resolved
         raise unusable("order id", item.get("order"))
     return order
 
