@@ -253,6 +253,10 @@ class OrdersModel(QAbstractTableModel):
     def refill_of(self, order: TrackedOrder) -> Refill | None:
         return self._refills.get(order.id)
 
+    def rows_of(self, local_ids: set[int]) -> list[int]:
+        """The visible rows of these orders (local ids), in one pass."""
+        return [row for row, o in enumerate(self._visible) if o.id in local_ids]
+
     def row_of(self, local_id: int) -> int | None:
         for row, o in enumerate(self._visible):
             if o.id == local_id:

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from functools import partial
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -32,7 +33,14 @@ from smpanel_desktop.ui.context import AppContext
 from smpanel_desktop.ui.formatting import format_time
 from smpanel_desktop.ui.orders_actions import OrdersActions
 from smpanel_desktop.ui.orders_filter import STATUS_CHOICES, OrderFilter
-from smpanel_desktop.ui.orders_model import OrdersModel
+from smpanel_desktop.ui.orders_model import (
+    COL_CREATED,
+    COL_LINK,
+    COL_ORDER,
+    COL_REFILL,
+    COL_SERVICE,
+    OrdersModel,
+)
 from smpanel_desktop.ui.orders_tasks import ActionResult, OrdersSnapshot, load, refresh
 from smpanel_desktop.ui.orders_view import OrdersView
 from smpanel_desktop.workers.task_runner import ORDERS_LANE
@@ -41,6 +49,14 @@ REFRESH_SETTING = "orders_refresh_seconds"
 DEFAULT_REFRESH_SECONDS = 60
 PROGRESS_THRESHOLD = 200  # orders: show a progress bar for refreshes at least this big
 COLUMN_WIDTHS = (44, 64, 100, 200, 160, 66, 96, 84, 70, 66, 100, 90, 100)
+# The widest text a column must show whole (10-digit order ids, an older order's date, a
+# refill): measured in the table's font, the extra width taken from Service and Link.
+FIT_SAMPLES = {
+    COL_ORDER: "99999999999",
+    COL_CREATED: "2026-12-31 23:59",
+    COL_REFILL: "99999: requested",
+}
+CELL_PADDING = 14
 
 
 class _ProgressRelay(QObject):
@@ -101,8 +117,8 @@ class OrdersTab(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        for column, width in enumerate(COLUMN_WIDTHS):  # every column fits in 1280 px
-            header.resizeSection(column, width)
+        for column, width in enumerate(column_widths(self.table.fontMetrics())):
+            header.resizeSection(column, width)  # every column fits in 1280 px
         self.message = QLabel()
         self.message.setObjectName("ordersMessage")
         self.message.setWordWrap(True)
@@ -169,7 +185,9 @@ class OrdersTab(QWidget):
         if panel is not None and snapshot.panel_id not in (panel.id, -1):
             return  # loaded for a panel that is no longer current
         self._load_generation += 1  # anything still queued is older than this
+        kept = {o.id for o in self.selected_orders()}  # a reload must not drop the selection
         self.model.set_orders(snapshot.orders, snapshot.refills, self.ctx.currency)
+        self.table.select_rows(self.model.rows_of(kept) if kept else [])
         self._update_count()
         self.order_actions.update_enabled()
         self.loaded.emit()
@@ -320,3 +338,15 @@ class OrdersTab(QWidget):
             span = selection.at(i)
             rows.update(range(span.top(), span.bottom() + 1))
         return [o for o in (self.model.order_at(r) for r in sorted(rows)) if o is not None]
+
+
+def column_widths(metrics: QFontMetrics) -> list[int]:
+    """COLUMN_WIDTHS with the FIT_SAMPLES columns wide enough; the same total width."""
+    widths = list(COLUMN_WIDTHS)
+    for column, sample in FIT_SAMPLES.items():
+        widths[column] = max(widths[column], metrics.horizontalAdvance(sample) + CELL_PADDING)
+    extra = sum(widths) - sum(COLUMN_WIDTHS)
+    from_service = min(extra // 2, widths[COL_SERVICE] - 120)
+    widths[COL_SERVICE] -= from_service
+    widths[COL_LINK] = max(100, widths[COL_LINK] - (extra - from_service))
+    return widths

@@ -9,7 +9,7 @@ sections from the header data alone; a section never shows as "selected" anyway
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRect, Qt
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, QRect, Qt
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QHeaderView, QStyle, QStyleOptionHeader, QTableView, QWidget
 
@@ -64,3 +64,19 @@ class OrdersView(QTableView):
         super().__init__(parent)
         self.setObjectName("ordersTable")
         self.setHorizontalHeader(OrdersHeader(self))
+
+    def select_rows(self, rows: list[int]) -> None:
+        """Select these rows (sorted), one selection range per run of consecutive rows."""
+        model = self.model()
+        if model is None or not rows:
+            return
+        last = model.columnCount() - 1
+        selection = QItemSelection()
+        start = prev = rows[0]
+        for row in [*rows[1:], -2]:
+            if row != prev + 1:
+                selection.select(model.index(start, 0), model.index(prev, last))
+                start = row
+            prev = row
+        flags = QItemSelectionModel.SelectionFlag.ClearAndSelect
+        self.selectionModel().select(selection, flags)

@@ -4,6 +4,7 @@ filters and sorting, auto-refresh, and the item model checked by qtmodeltester."
 from __future__ import annotations
 
 import csv
+import time
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +18,14 @@ from PySide6.QtWidgets import QComboBox, QMessageBox, QPushButton, QTableView
 from smpanel_desktop.api.errors import UnknownOutcomeError
 from smpanel_desktop.core.tracking import place_order
 from smpanel_desktop.store.models import NOT_PLACED, PLACED, UNKNOWN, TrackedOrder
-from smpanel_desktop.ui.orders_model import COL_ORDER, COL_QUANTITY, COL_REFILL, COL_STATUS
+from smpanel_desktop.ui.formatting import format_time
+from smpanel_desktop.ui.orders_model import (
+    COL_CREATED,
+    COL_ORDER,
+    COL_QUANTITY,
+    COL_REFILL,
+    COL_STATUS,
+)
 from smpanel_desktop.ui.orders_tab import OrdersTab
 
 
@@ -320,3 +328,49 @@ def test_copy_ids_and_links_and_open_in_browser(qtbot: Any, order_env: OrderEnv)
     finally:
         QDesktopServices.unsetUrlHandler("https")
     assert browser.opened == [LINK]
+
+
+def test_selection_survives_a_refresh(qtbot: Any, order_env: OrderEnv) -> None:
+    """Rows the user selected stay selected when a refresh (or the 60 s auto-refresh) reloads
+    the table, so Refill / Cancel remain one click away."""
+    env = order_env
+    orders = [place(env, "Default", cancel=True) for _ in range(4)]
+    tab = make_tab(qtbot, env)
+    chosen = {orders[1].id, orders[2].id}
+    tab.table.clearSelection()
+    for local_id in chosen:
+        row = tab.model.row_of(local_id)
+        assert row is not None
+        tab.table.selectionModel().select(
+            tab.model.index(row, 0),
+            tab.table.selectionModel().SelectionFlag.Select
+            | tab.table.selectionModel().SelectionFlag.Rows,
+        )
+    assert {o.id for o in tab.selected_orders()} == chosen
+    refresh(qtbot, tab)
+    assert {o.id for o in tab.selected_orders()} == chosen
+    assert tab.order_actions.action("Cancel").isEnabled()
+    tab.order_actions.action("Cancel").trigger()
+    box = tab.order_actions.dialog
+    assert isinstance(box, QMessageBox)
+    assert "2 order(s)" in box.text()
+    box.button(QMessageBox.StandardButton.No).click()
+
+
+def test_long_order_ids_and_dates_are_not_clipped(qtbot: Any, order_env: OrderEnv) -> None:
+    """Big panels hand out 10-digit order ids and orders from yesterday show their date: both
+    must be readable whole in a 1280 px window, not elided to "90000…"."""
+    env = order_env
+    imported = env.store.import_order(env.panel.id, 9_000_000_621)
+    tab = make_tab(qtbot, env)
+    header = tab.table.horizontalHeader()
+    metrics = tab.table.fontMetrics()
+    padding = 8  # the cell's margins and focus frame
+    order_text = cell(tab, imported.id, COL_ORDER)
+    assert order_text == "9000000621"
+    assert header.sectionSize(COL_ORDER) >= metrics.horizontalAdvance(order_text) + padding
+    older = format_time(time.time() - 3 * 86_400)
+    assert header.sectionSize(COL_CREATED) >= metrics.horizontalAdvance(older) + padding
+    assert header.sectionSize(COL_REFILL) >= metrics.horizontalAdvance("12345: requested") + padding
+    widths = sum(header.sectionSize(c) for c in range(header.count() - 1))
+    assert widths + 100 <= 1250  # still every column in a 1280 px window (last one stretches)
