@@ -31,7 +31,7 @@ def cmd_panels(args: argparse.Namespace, session: Session) -> int:
     if action == "add":
         from smpanel_desktop.api.endpoint import validate_endpoint
 
-        endpoint = validate_endpoint(args.url)
+        endpoint = validate_endpoint(args.url, os.environ.get(KEY_ENV))
         panel = store.add_panel(args.name, endpoint)
         if store.get_setting(CURRENT_PANEL) is None:
             store.set_setting(CURRENT_PANEL, panel.name)

@@ -10,6 +10,7 @@ prints or logs the key.
 from __future__ import annotations
 
 import argparse
+import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -84,7 +85,9 @@ class Session:
         if url and name:
             raise UsageError("Give either --api-url or --panel, not both.")
         if url:
-            return panel_for_url(self.store, url)
+            from smpanel_desktop.secrets import ENV_KEY
+
+            return panel_for_url(self.store, url, os.environ.get(ENV_KEY))
         if name:
             return self.named_panel(name)
         current = self.store.get_setting(CURRENT_PANEL)

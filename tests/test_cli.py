@@ -15,6 +15,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from smpanel_desktop.api.client import PanelClient
+from smpanel_desktop.api.errors import ConfigError
 from smpanel_desktop.api.models import UNLIMITED
 from smpanel_desktop.api.parse import parse_service
 from smpanel_desktop.cli import main
@@ -349,6 +351,22 @@ def test_order_id_zero_in_the_add_answer_is_an_unknown_outcome(
         sandbox, "resolve", str(row["id"]), "--order", str(panel_order), capsys=capsys
     )
     assert code == 0 and sandbox.requests_for("add") == 1
+
+
+def test_an_endpoint_holding_the_key_in_its_path_is_refused_before_it_is_stored_or_sent(
+    sandbox: Any, env: dict[str, str], capsys: pytest.CaptureFixture[str], data_dir: Path
+) -> None:
+    """Only ``?key=`` was refused: a key pasted into the path was stored, listed and sent."""
+    url = sandbox.url.replace("/api/v2", f"/{KEY}/api/v2")
+    for argv in (["--api-url", url, "balance"], ["panels", "add", "p", url]):
+        code, out, err = cli(sandbox, *argv, capsys=capsys, url=False)
+        assert code == 2 and "must not contain the API key" in err, (code, out, err)
+    with pytest.raises(ConfigError):
+        PanelClient(url.replace(KEY, "sandbox%2Dkey"), KEY)
+    assert sandbox.requests_for("balance") == 0
+    for path in data_dir.rglob("*"):
+        if path.is_file():
+            assert KEY.encode() not in path.read_bytes(), path
 
 
 def test_panels_and_key_commands(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import ipaddress
 import re
-from urllib.parse import urlsplit, urlunsplit
+from urllib.parse import unquote, urlsplit, urlunsplit
 
 from .errors import ConfigError, InsecureEndpointError
 
@@ -20,10 +20,13 @@ def is_loopback(host: str) -> bool:
         return False
 
 
-def validate_endpoint(url: object) -> str:
-    """The endpoint, normalized; ``ConfigError`` for what is no usable URL, ``InsecureEndpoint
-    Error`` for http:// to a non-loopback host.  Messages never echo the text (it may be a key)."""
+def validate_endpoint(url: object, key: str | None = None) -> str:
+    """The endpoint, normalized; ``ConfigError`` for what is no usable URL (or one holding
+    ``key`` anywhere, e.g. in its path), ``InsecureEndpointError`` for http:// to a non-loopback
+    host.  Messages never echo the text (it may be a key)."""
     text = url.strip() if isinstance(url, str) else ""
+    if key and len(key) >= 8 and key in unquote(text):  # shorter: could be part of a port
+        raise ConfigError("The endpoint must not contain the API key: enter the key separately")
     if not text or any(ch.isspace() or not ch.isprintable() for ch in text):
         raise ConfigError(f"The endpoint is not a URL ({EXAMPLE})")
     try:

@@ -95,7 +95,7 @@ class Transport:
         backoff_factor: float = 0.5,
         max_retry_after: float = 60.0,
     ) -> None:
-        self.endpoint = validate_endpoint(endpoint)
+        self.endpoint = validate_endpoint(endpoint, key)
         self._key = key
         self._secrets = secret_pattern(key)
         self.timeout = timeout

@@ -9,10 +9,11 @@ from smpanel_desktop.store.models import Panel
 from smpanel_desktop.store.store import Store
 
 
-def panel_for_url(store: Store, url: str) -> Panel:
+def panel_for_url(store: Store, url: str, key: str | None = None) -> Panel:
     """The stored panel with this endpoint, or a new one named after its host (``host (2)``
-    when that name is taken).  ``ConfigError`` / ``InsecureEndpointError`` for a bad URL."""
-    endpoint = validate_endpoint(url)
+    when that name is taken).  ``ConfigError`` / ``InsecureEndpointError`` for a bad URL (or
+    one holding ``key``: it would be stored and shown)."""
+    endpoint = validate_endpoint(url, key)
     for panel in store.panels():
         if panel.endpoint == endpoint:
             return panel
