@@ -10,11 +10,12 @@ from __future__ import annotations
 import argparse
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import NoReturn
 
 from smpanel_desktop import cli_output as out
 from smpanel_desktop.api.errors import ApiError, PanelError, UnknownOutcomeError
-from smpanel_desktop.api.models import Service
+from smpanel_desktop.api.models import CancelResult, RefillResult, Service
 from smpanel_desktop.cli_session import Session, UsageError
 from smpanel_desktop.core import tracking
 from smpanel_desktop.core.order_types import canonical_type, estimate_cost, validate
@@ -228,8 +229,35 @@ def _report_items(args: argparse.Namespace, items: Sequence[dict[str, object]], 
     return PANEL_ERROR if any(item.get("error") is not None for item in items) else OK
 
 
+LOST = "outcome unknown: the answer was lost and the panel may have acted on it"
+
+
+def _report_lost(
+    args: argparse.Namespace,
+    exc: UnknownOutcomeError,
+    answered: list[dict[str, object]],
+    row: Callable[[int, str], dict[str, object]],
+) -> NoReturn:
+    """Ids sent in batches, one answer lost: every id's fate (answered, in doubt, not sent) is
+    printed before exit 4, so the answered batches' results (refill ids) are not lost."""
+    if not exc.unknown_ids and not exc.unsent_ids:
+        raise exc
+    rows = answered + [row(i, LOST) for i in exc.unknown_ids]
+    _report_items(args, rows + [row(i, "not sent") for i in exc.unsent_ids], "order")
+    raise UnknownOutcomeError(
+        f"{exc.message}\n{len(answered)} answered, {len(exc.unknown_ids)} in doubt, "
+        f"{len(exc.unsent_ids)} not sent (each listed on stdout)."
+    ) from None
+
+
 def cmd_refill(args: argparse.Namespace, session: Session) -> int:
-    results = tracking.request_refills(session.store, session.client(), session.panel(), args.ids)
+    try:
+        results = tracking.request_refills(
+            session.store, session.client(), session.panel(), args.ids
+        )
+    except UnknownOutcomeError as exc:
+        done = [out.refill_json(r) for r in exc.partial if isinstance(r, RefillResult)]
+        _report_lost(args, exc, done, lambda i, e: {"order": i, "error": e})
     return _report_items(args, [out.refill_json(r) for r in results], "order")
 
 
@@ -241,7 +269,11 @@ def cmd_refill_status(args: argparse.Namespace, session: Session) -> int:
 
 
 def cmd_cancel(args: argparse.Namespace, session: Session) -> int:
-    results = tracking.cancel_orders(session.store, session.client(), session.panel(), args.ids)
+    try:
+        results = tracking.cancel_orders(session.store, session.client(), session.panel(), args.ids)
+    except UnknownOutcomeError as exc:
+        done = [out.cancel_json(r) for r in exc.partial if isinstance(r, CancelResult)]
+        _report_lost(args, exc, done, lambda i, e: {"order": i, "cancel": False, "error": e})
     return _report_items(args, [out.cancel_json(r) for r in results], "order")
 
 

@@ -369,6 +369,23 @@ def test_an_endpoint_holding_the_key_in_its_path_is_refused_before_it_is_stored_
             assert KEY.encode() not in path.read_bytes(), path
 
 
+@pytest.mark.parametrize("command", ["refill", "cancel"])
+def test_a_lost_answer_in_a_later_batch_still_reports_every_id(
+    sandbox: Any, env: dict[str, str], capsys: pytest.CaptureFixture[str], command: str
+) -> None:
+    """150 ids go in 2 requests; the second answer is lost.  The first batch's answers (refill
+    ids) were printed nowhere: each id must be listed as answered, in doubt or not sent."""
+    sandbox.faults.add("drop_after_accept", action=command, after=1)
+    ids = ",".join(str(i) for i in range(1, 151))
+    code, out, err = cli(sandbox, "--json", command, ids, capsys=capsys)
+    assert code == 4 and "100 answered, 50 in doubt, 0 not sent" in err, (code, err)
+    rows = json.loads(out)
+    assert [r["order"] for r in rows] == list(range(1, 151))
+    assert all("outcome unknown" not in str(r.get("error")) for r in rows[:100])
+    assert all("outcome unknown" in r["error"] for r in rows[100:])
+    assert sandbox.requests_for(command) == 2
+
+
 def test_panels_and_key_commands(
     sandbox: Any,
     capsys: pytest.CaptureFixture[str],

@@ -29,6 +29,9 @@ action (services, status, balance, refill_status), which cut the real answer.  `
 on any kind processes the request first (e.g. an order created, then an HTML 503 or an empty
 body comes back).
 
+Every kind also takes ``after=N``: the first N matching requests pass untouched (e.g. the
+second batch of a split ``refill`` loses its answer, the first is answered).
+
 Faults apply in the order they were added; latency faults all apply, then the first other one
 decides the answer.  Every matching fault's count goes down by one.
 """
@@ -52,6 +55,8 @@ class Fault:
     count: int | None = None
     options: dict[str, Any] = field(default_factory=dict)
     hits: int = 0
+    passed: int = 0
+    """Matching requests let through because of ``after``."""
 
     def get(self, name: str, default: Any = None) -> Any:
         return self.options.get(name, default)
@@ -96,6 +101,9 @@ class FaultKnobs:
         with self._lock:
             for fault in list(self._faults):
                 if fault.action is not None and fault.action != action:
+                    continue
+                if fault.passed < int(fault.get("after", 0)):
+                    fault.passed += 1
                     continue
                 if fault.kind == "latency":
                     delay += float(fault.get("seconds", 1.0))
