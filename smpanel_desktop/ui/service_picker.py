@@ -59,6 +59,7 @@ class ServicePicker(QComboBox):
             self._labels.setStringList([service_label(s) for s in self._services])
             row = self._row_by_id.get(current.id, -1) if current is not None else -1
             self.setCurrentIndex(row)
+            self.search.setCursorPosition(0)
         new = self.current_service()
         if new != current:
             self.serviceChosen.emit(new)
@@ -81,12 +82,14 @@ class ServicePicker(QComboBox):
         elif self._services[row] != service:
             self._services[row] = service
         if self.currentIndex() == row:
+            self.search.setCursorPosition(0)
             self.serviceChosen.emit(service)
         else:
             self.setCurrentIndex(row)
         return True
 
     def _on_index(self, row: int) -> None:
+        self.search.setCursorPosition(0)  # long labels: show the id and the name's start
         self.serviceChosen.emit(self.current_service())
 
     def _on_return(self) -> None:

@@ -3,6 +3,7 @@ shown in Orders and followed through the sandbox's lifecycle."""
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Any
 
 import pytest
@@ -165,3 +166,26 @@ def test_quantity_out_of_range_and_cost_above_balance(qtbot: Any, order_env: Ord
     if expensive <= service.max:
         fill(tab, {"quantity": str(expensive)})
         assert "more than your last known balance" in tab.balance_warning.text()
+
+
+def test_a_long_service_name_shows_its_id_and_start_in_the_picker(
+    qtbot: Any, order_env: OrderEnv
+) -> None:
+    """Real names run to 150+ characters: the picker shows "3825 — Facebook | ..." from the
+    start, not the tail of the label with the id scrolled out of sight."""
+    tab = make_tab(qtbot, order_env)
+    base = order_env.service("Default")
+    long = dataclasses.replace(
+        base,
+        id=3825,
+        name="Facebook | Facebook Partner Monetization Package | Facebook 600K Minute | "
+        "Monetization | Complete Time: 24 Hours | Video length requirement 120 minutes 🚀",
+        category="Facebook | Facebook Partner Monetization Package",
+    )
+    picker = tab.findChild(QComboBox, "orderService")
+    picker.select_service(long)
+    assert picker.currentText().startswith("3825 — Facebook")
+    line = picker.lineEdit()
+    assert line.cursorPosition() == 0  # scrolled to the start: the id is what is visible
+    picker.select_service(base)  # and again for a service chosen after it
+    assert line.cursorPosition() == 0
