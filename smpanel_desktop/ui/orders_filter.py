@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from smpanel_desktop.api.models import is_final_order_status
@@ -21,6 +22,19 @@ STATUS_CHOICES: tuple[tuple[str, str], ...] = (
     ("Rejected / not placed", REJECTED),
 )
 _CANCELED = {"canceled", "cancelled"}
+_LISTED = {key for _label, key in STATUS_CHOICES} | _CANCELED
+
+
+def other_statuses(orders: Iterable[TrackedOrder]) -> list[str]:
+    """Status texts of placed orders that STATUS_CHOICES does not list (panels invent their
+    own: "Awaiting moderation", "Refunded"), one per spelling, sorted; offered as filters."""
+    seen: dict[str, str] = {}
+    for order in orders:
+        status = (order.status or "").strip()
+        key = status.lower()
+        if order.state == PLACED and status and key not in _LISTED and key not in seen:
+            seen[key] = status
+    return sorted(seen.values(), key=str.casefold)
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,7 +12,7 @@ import time
 from collections.abc import Callable
 from functools import partial
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QObject, QSignalBlocker, Qt, QTimer, Signal
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -32,7 +32,7 @@ from smpanel_desktop.store.models import TrackedOrder
 from smpanel_desktop.ui.context import AppContext
 from smpanel_desktop.ui.formatting import format_time
 from smpanel_desktop.ui.orders_actions import OrdersActions
-from smpanel_desktop.ui.orders_filter import STATUS_CHOICES, OrderFilter
+from smpanel_desktop.ui.orders_filter import STATUS_CHOICES, OrderFilter, other_statuses
 from smpanel_desktop.ui.orders_model import (
     COL_CREATED,
     COL_LINK,
@@ -188,6 +188,7 @@ class OrdersTab(QWidget):
         kept = {o.id for o in self.selected_orders()}  # a reload must not drop the selection
         self.model.set_orders(snapshot.orders, snapshot.refills, self.ctx.currency)
         self.table.select_rows(self.model.rows_of(kept) if kept else [])
+        self._offer_statuses(other_statuses(snapshot.orders))
         self._update_count()
         self.order_actions.update_enabled()
         self.loaded.emit()
@@ -208,6 +209,27 @@ class OrdersTab(QWidget):
             self.ctx.ordersChanged.emit()
         finally:
             self._own_change = False
+
+    def _offer_statuses(self, statuses: list[str]) -> None:
+        """List the panel's own status texts after the fixed choices, keeping the current one."""
+        combo = self.status_filter
+        current = combo.currentData()
+        if current and current not in {key for _label, key in STATUS_CHOICES}:
+            label = combo.currentText()
+            if label.lower() == current and label not in statuses:
+                statuses = sorted([*statuses, label], key=str.casefold)  # chosen: keep it
+        present = [combo.itemText(i) for i in range(len(STATUS_CHOICES), combo.count())]
+        if present == statuses:
+            return
+        with QSignalBlocker(combo):
+            while combo.count() > len(STATUS_CHOICES):
+                combo.removeItem(combo.count() - 1)
+            for status in statuses:
+                combo.addItem(status, status.lower())
+            index = combo.findData(current) if current else 0
+            combo.setCurrentIndex(max(index, 0))
+        if combo.currentData() != current:
+            self._apply_filter()
 
     def _apply_filter(self) -> None:
         key = self.status_filter.currentData() or ""

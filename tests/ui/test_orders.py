@@ -16,6 +16,7 @@ from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import QComboBox, QMessageBox, QPushButton, QTableView
 
 from smpanel_desktop.api.errors import UnknownOutcomeError
+from smpanel_desktop.api.models import OrderStatus, StatusResult
 from smpanel_desktop.core.tracking import place_order
 from smpanel_desktop.store.models import NOT_PLACED, PLACED, UNKNOWN, TrackedOrder
 from smpanel_desktop.ui.formatting import format_time
@@ -374,3 +375,31 @@ def test_long_order_ids_and_dates_are_not_clipped(qtbot: Any, order_env: OrderEn
     assert header.sectionSize(COL_REFILL) >= metrics.horizontalAdvance("12345: requested") + padding
     widths = sum(header.sectionSize(c) for c in range(header.count() - 1))
     assert widths + 100 <= 1250  # still every column in a 1280 px window (last one stretches)
+
+
+def test_status_filter_offers_statuses_the_panel_invented(qtbot: Any, order_env: OrderEnv) -> None:
+    """Panels answer with texts outside the reference ("Awaiting moderation", "Refunded"): the
+    status filter lists each one the tracked orders carry, and choosing it shows those orders."""
+    env = order_env
+    odd, usual = place(env), place(env)
+    assert odd.order is not None and usual.order is not None
+    env.store.apply_statuses(
+        env.panel.id,
+        [
+            StatusResult(odd.order, OrderStatus(odd.order, "Awaiting moderation")),
+            StatusResult(usual.order, OrderStatus(usual.order, "Cancelled")),
+        ],
+        time.time(),
+    )
+    tab = make_tab(qtbot, env)
+    combo = tab.findChild(QComboBox, "ordersStatusFilter")
+    labels = [combo.itemText(i) for i in range(combo.count())]
+    assert "Awaiting moderation" in labels
+    assert "Cancelled" not in labels  # a known spelling: already under "Canceled"
+    combo.setCurrentIndex(labels.index("Awaiting moderation"))
+    assert tab.model.rowCount() == 1
+    assert cell(tab, odd.id, COL_STATUS) == "Awaiting moderation"
+    tab.reload()  # a reload keeps the choice
+    qtbot.waitUntil(lambda: tab.model.total == 2)
+    assert combo.currentText() == "Awaiting moderation"
+    assert tab.model.rowCount() == 1
