@@ -17,6 +17,7 @@ class DecimalFormatter:
         loc = locale or QLocale()
         self.group = loc.groupSeparator()
         self.point = loc.decimalPoint()
+        self.sizes = group_sizes(loc)
         self.min_decimals = min_decimals
         self.trim = trim
 
@@ -27,10 +28,31 @@ class DecimalFormatter:
         if self.trim:
             frac = frac.rstrip("0")
         frac = frac.ljust(self.min_decimals, "0")
-        if self.group and len(whole) > 3:
-            whole = f"{int(whole):,}".replace(",", self.group)
+        if self.group and len(whole) > self.sizes[0]:
+            whole = group_digits(whole, self.sizes, self.group)
         out = whole + self.point + frac if frac else whole
         return "-" + out if value.is_signed() and value else out
+
+
+def group_sizes(locale: QLocale) -> tuple[int, int]:
+    """(first, then) digits per group as the locale groups a big number: (3, 3) for most,
+    (3, 2) for India's 1,23,45,678; read from Qt's own formatting of a sample number."""
+    sep = locale.groupSeparator()
+    text = locale.toString(123456789012345)
+    parts = text.split(sep) if sep else [text]
+    if len(parts) < 3:
+        return (3, 3)
+    return (len(parts[-1]), len(parts[-2])) if len(parts[-1]) and len(parts[-2]) else (3, 3)
+
+
+def group_digits(whole: str, sizes: tuple[int, int], sep: str) -> str:
+    first, then = sizes
+    groups = [whole[-first:]]
+    rest = whole[:-first]
+    while rest:
+        groups.append(rest[-then:])
+        rest = rest[:-then]
+    return sep.join(reversed(groups))
 
 
 def format_decimal(

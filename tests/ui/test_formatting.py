@@ -43,3 +43,14 @@ def test_trimmed_rates_and_money_with_currency() -> None:
 def test_unlimited_max() -> None:
     assert format_count(2147483647, EN) == "Unlimited"
     assert format_count(10000, EN) == "10,000"
+
+
+def test_indian_grouping_for_an_inr_panel() -> None:
+    """Users in India read 1,23,456.789 (lakh grouping): money follows the locale's grouping,
+    the same as the counts beside it, with every decimal kept."""
+    india = QLocale(QLocale.Language.English, QLocale.Country.India)
+    assert format_money(Decimal("123456.78900"), "INR", india) == "1,23,456.78900 INR"
+    assert format_decimal(Decimal("12345678.5"), india) == "1,23,45,678.50"
+    assert format_decimal(Decimal("-100000"), india) == "-1,00,000.00"
+    assert format_decimal(Decimal("999.5"), india) == "999.50"
+    assert format_count(12345678, india) == "1,23,45,678"  # the counts already did
