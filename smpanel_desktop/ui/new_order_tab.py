@@ -123,6 +123,8 @@ class NewOrderTab(QWidget):
         self._touched.clear()
         self._show_all = False
         self.error.clear()
+        if not self._in_flight:  # "Order placed: id …" belongs to the service it was placed for
+            self.result.clear()
         self.details.show_service(service, self.ctx.currency)
         self.form.set_service(service)
 

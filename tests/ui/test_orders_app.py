@@ -39,6 +39,9 @@ def test_order_through_object_names(
     qtbot.waitUntil(lambda: sandbox.order_count() == 1, timeout=10_000)
     qtbot.waitUntil(lambda: "Order placed" in window.findChild(QLabel, "orderResult").text())
     assert window.findChild(QLabel, "orderError").text() == ""
+    other = next(s for s in gui.ctx.services if s.id != service.id)
+    new_order.select_service(other)  # the placed order's message does not stay with another one
+    assert window.findChild(QLabel, "orderResult").text() == ""
 
     tabs.setCurrentIndex(2)
     table = window.findChild(QTableView, "ordersTable")
