@@ -200,6 +200,20 @@ def test_panel_errors_keep_their_kind_and_text(sandbox: SandboxPanel, client: Pa
         stranger.balance()
 
 
+def test_an_untranslated_error_key_reads_as_words(
+    sandbox: SandboxPanel, client: PanelClient
+) -> None:
+    spec = next(s for s in sandbox.specs if s.type == "Default")
+    sandbox.faults.add("error", action="add", count=1, text="neworder.error.not_enough_funds")
+    with pytest.raises(InsufficientFundsError) as caught:
+        client.add(spec.id, {"link": LINK, "quantity": spec.min})
+    assert caught.value.text == "Not enough funds (neworder.error.not_enough_funds)"
+    sandbox.faults.add("error", action="status", count=1, text="Incorrect order ID.")
+    with pytest.raises(PanelError) as plain:  # ordinary texts are left as the panel wrote them
+        client.status(1)
+    assert plain.value.text == "Incorrect order ID."
+
+
 def test_add_rejects_fields_the_client_owns(sandbox: SandboxPanel, client: PanelClient) -> None:
     with pytest.raises(ConfigError, match="'key'"):
         client.add(1, {"link": LINK, "key": "other"})

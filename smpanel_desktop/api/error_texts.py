@@ -27,6 +27,18 @@ def clip(text: str, limit: int = PANEL_TEXT_LIMIT) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+_TRANSLATION_KEY = re.compile(r"[a-z0-9_]+(?:\.[a-z0-9_]+)+")
+
+
+def readable(text: str) -> str:
+    """An untranslated message key from a panel (``neworder.error.not_enough_funds``) as words,
+    the key kept in brackets: "Not enough funds (neworder.error.not_enough_funds)"."""
+    if not _TRANSLATION_KEY.fullmatch(text):
+        return text
+    words = text.rsplit(".", 1)[-1].replace("_", " ").strip()
+    return f"{words[:1].upper()}{words[1:]} ({text})" if words else text
+
+
 def excerpt(text: str, limit: int = 120) -> str:
     """A short one-line sample of a body: an HTML page's title, else its first characters."""
     lower = text.lower()
