@@ -185,7 +185,7 @@ class NewOrderTab(QWidget):
         if self.form.dripfeed_on() and values.get("runs", "").isdecimal() and total:
             each = int(values.get("quantity") or 0)
             detail = f" ({each:,} × {int(values['runs'])} runs = {total:,})"
-        self.cost.setText(f"Cost: {format_money(cost, currency)}{detail}")
+        self.cost.setText(f"Cost: {format_money(cost, currency, trim=True)}{detail}")
         balance = self.ctx.balance
         if balance is not None and cost > balance.amount:
             self.balance_warning.setText(
@@ -246,7 +246,7 @@ class NewOrderTab(QWidget):
             link=params.get("link", params.get("username", "")),
             quantity=f"{total:,}" if total else params.get("quantity", ""),
             runs=params.get("runs", "") and f"{params['runs']} every {params['interval']} min",
-            cost=format_money(cost, self.ctx.currency) if cost is not None else "",
+            cost=format_money(cost, self.ctx.currency, trim=True) if cost is not None else "",
             warning=warning,
         )
 

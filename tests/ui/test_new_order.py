@@ -4,6 +4,7 @@ shown in Orders and followed through the sandbox's lifecycle."""
 from __future__ import annotations
 
 import dataclasses
+from decimal import Decimal
 from typing import Any
 
 import pytest
@@ -189,3 +190,20 @@ def test_a_long_service_name_shows_its_id_and_start_in_the_picker(
     assert line.cursorPosition() == 0  # scrolled to the start: the id is what is visible
     picker.select_service(base)  # and again for a service chosen after it
     assert line.cursorPosition() == 0
+
+
+def test_cost_shows_no_padding_zeros_but_every_significant_decimal(
+    qtbot: Any, order_env: OrderEnv
+) -> None:
+    env = order_env
+    base = env.service("Default")
+    padded = dataclasses.replace(base, id=999_001, rate=Decimal("120.00000000"), min=1)
+    exact = dataclasses.replace(base, id=999_002, rate=Decimal("0.0831"), min=1)
+    env.ctx.set_services([*env.ctx.services, padded, exact], None)
+    tab = make_tab(qtbot, env)
+    tab.select_service(padded)
+    fill(tab, {"link": LINK, "quantity": "100"})
+    assert tab.cost.text().startswith("Cost: 12.00 USD")  # not 12.0000000000 USD
+    tab.select_service(exact)
+    fill(tab, {"link": LINK, "quantity": "7"})
+    assert tab.cost.text().startswith("Cost: 0.0005817 USD")  # nothing rounded away
