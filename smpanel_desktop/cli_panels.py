@@ -82,7 +82,7 @@ def _read_key(prompt: str) -> str:
 
 
 def cmd_key(args: argparse.Namespace, session: Session) -> int:
-    from smpanel_desktop.secrets import KeyStore, mask
+    from smpanel_desktop.secrets import KeyStore, KeyStoreUnavailable, mask
 
     panel = session.panel()
     if demo.is_demo(panel):
@@ -97,20 +97,25 @@ def cmd_key(args: argparse.Namespace, session: Session) -> int:
         keys.delete(panel.name)
         print(f'Key deleted for "{panel.name}".')
         return OK
-    stored = keys.get(panel.name)
     env = bool(os.environ.get(KEY_ENV, "").strip())
+    try:
+        stored, backend = keys.get(panel.name), keys.backend_name()
+    except KeyStoreUnavailable:
+        if not env:  # nothing can be said of a key: the message says what to install
+            raise
+        stored, backend = None, "no keyring"
     if _json(args):
         out.dump_json(
             {
                 "panel": panel.name,
                 "stored": stored is not None,
                 "masked": mask(stored) if stored else None,
-                "backend": keys.backend_name(),
+                "backend": backend,
                 "env_override": env,
             }
         )
     else:
-        where = f"stored in {keys.backend_name()} ({mask(stored)})" if stored else "not stored"
+        where = f"stored in {backend} ({mask(stored)})" if stored else f"not stored ({backend})"
         print(f'Key for "{panel.name}": {where}.')
         if env:
             print(f"{KEY_ENV} is set and is used instead.")

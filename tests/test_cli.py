@@ -187,6 +187,13 @@ def test_exit_codes_and_json_through_real_processes(
     assert locked.returncode == 2 and "keyring" in locked.stderr.lower()
     assert "SMPANEL_API_KEY" in locked.stderr and sandbox.request_log == []
     assert sandbox.order_count() == 1
+    # No keyring, but SMPANEL_API_KEY in use: `key status` says so instead of failing.
+    status = run(env, "--data-dir", str(data_dir), "--panel", "Main", "key", "status")
+    assert status.returncode == 0, status.stderr
+    assert "not stored (no keyring)" in status.stdout and "SMPANEL_API_KEY" in status.stdout
+    assert (
+        run(no_key, "--data-dir", str(data_dir), "--panel", "Main", "key", "status").returncode == 2
+    )
 
 
 def test_sandbox_command_serves_until_terminated(
