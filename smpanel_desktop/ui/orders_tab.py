@@ -1,71 +1,32 @@
 """The Orders tab: every tracked order, filtered and sorted as Python lists, refreshed off-thread.
 
 Loading and refreshing run on the worker thread (``orders_tasks``); the GUI thread only swaps
-the finished lists into a thin model.  Open orders are polled by a GUI-thread ``QTimer`` that
-skips a tick while a refresh is in flight; final orders are never polled (``refresh_orders``
-asks only for open ones).
+the finished lists into a thin model.  The widgets are built in ``orders_layout``; refreshing
+(button, auto-refresh timer, progress) is ``orders_refresh``; the order actions are
+``orders_actions``.
 """
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable
 from functools import partial
 
-from PySide6.QtCore import QObject, QSignalBlocker, Qt, QTimer, Signal
-from PySide6.QtGui import QFontMetrics
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QComboBox,
-    QHBoxLayout,
-    QHeaderView,
-    QLabel,
-    QLineEdit,
-    QProgressBar,
-    QPushButton,
-    QSpinBox,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QSignalBlocker, Signal
+from PySide6.QtWidgets import QWidget
 
 from smpanel_desktop.store.models import TrackedOrder
+from smpanel_desktop.ui import orders_layout
 from smpanel_desktop.ui.context import AppContext
 from smpanel_desktop.ui.formatting import format_time
 from smpanel_desktop.ui.orders_actions import OrdersActions
 from smpanel_desktop.ui.orders_filter import STATUS_CHOICES, OrderFilter, other_statuses
-from smpanel_desktop.ui.orders_model import (
-    COL_CREATED,
-    COL_LINK,
-    COL_ORDER,
-    COL_REFILL,
-    COL_SERVICE,
-    OrdersModel,
-)
-from smpanel_desktop.ui.orders_tasks import ActionResult, OrdersSnapshot, load, refresh
-from smpanel_desktop.ui.orders_view import OrdersView
+from smpanel_desktop.ui.orders_model import OrdersModel
+from smpanel_desktop.ui.orders_refresh import OrdersRefreshing
+from smpanel_desktop.ui.orders_tasks import ActionResult, OrdersSnapshot, load
 from smpanel_desktop.workers.task_runner import ORDERS_LANE
 
-REFRESH_SETTING = "orders_refresh_seconds"
-DEFAULT_REFRESH_SECONDS = 60
-PROGRESS_THRESHOLD = 200  # orders: show a progress bar for refreshes at least this big
-COLUMN_WIDTHS = (44, 64, 100, 200, 160, 66, 96, 84, 70, 66, 100, 90, 100)
-# The widest text a column must show whole (10-digit order ids, an older order's date, a
-# refill): measured in the table's font, the extra width taken from Service and Link.
-FIT_SAMPLES = {
-    COL_ORDER: "99999999999",
-    COL_CREATED: "2026-12-31 23:59",
-    COL_REFILL: "99999: requested",
-}
-CELL_PADDING = 14
 
-
-class _ProgressRelay(QObject):
-    """Carries ``progress(done, total)`` from the worker thread to the GUI thread (queued)."""
-
-    progressed = Signal(int, int)
-
-
-class OrdersTab(QWidget):
+class OrdersTab(OrdersRefreshing, QWidget):
     """Contract: ``OrdersTab(ctx)``; reloads from ``ctx.store`` on ``ctx.ordersChanged``."""
 
     refreshFinished = Signal(object)  # ActionResult of a finished refresh (GUI thread)
@@ -75,87 +36,26 @@ class OrdersTab(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.model = OrdersModel(self)
-        self._refreshing = False
         self._load_generation = 0
         self._own_change = False
-        self.last_refresh: float | None = None
-        self._relay = _ProgressRelay(self)
-        self._relay.progressed.connect(self._on_progress)
 
-        self.status_filter = QComboBox()
-        self.status_filter.setObjectName("ordersStatusFilter")
-        for label, key in STATUS_CHOICES:
-            self.status_filter.addItem(label, key)
-        self.search = QLineEdit()
-        self.search.setObjectName("ordersSearch")
-        self.search.setPlaceholderText("Filter by order id, service, link…")
-        self.search.setClearButtonEnabled(True)
-        self.count = QLabel()
-        self.count.setObjectName("ordersCount")
-        self.interval = QSpinBox()
-        self.interval.setObjectName("ordersAutoRefresh")
-        self.interval.setRange(0, 3600)
-        self.interval.setSuffix(" s")
-        self.interval.setSpecialValueText("off")
-        self.interval.setToolTip("Refresh open orders automatically every N seconds (0 = off)")
-        self.refresh_button = QPushButton("Refresh")
-        self.refresh_button.setObjectName("ordersRefresh")
-        self.progress = QProgressBar()
-        self.progress.setObjectName("ordersProgress")
-        self.progress.setMaximumWidth(200)
-        self.progress.hide()
-        self.table = OrdersView()
-        self.table.setModel(self.model)
-        self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
-        self.table.setSortingEnabled(True)  # unsorted until a header click: newest first
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(22)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        for column, width in enumerate(column_widths(self.table.fontMetrics())):
-            header.resizeSection(column, width)  # every column fits in 1280 px
-        self.message = QLabel()
-        self.message.setObjectName("ordersMessage")
-        self.message.setWordWrap(True)
-        self.message.setTextFormat(Qt.TextFormat.PlainText)  # panel texts are never HTML
-        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.status_filter = orders_layout.status_filter_box()
+        self.search = orders_layout.search_field()
+        self.count = orders_layout.count_label()
+        self.interval = orders_layout.interval_box()
+        self.refresh_button = orders_layout.refresh_button()
+        self.progress = orders_layout.progress_bar()
+        self.table = orders_layout.orders_table(self.model)
+        self.message = orders_layout.message_label()
         self.order_actions = OrdersActions(self)
-        self._build_layout()
+        orders_layout.arrange(self)
 
-        self.timer = QTimer(self)
-        self.timer.setObjectName("ordersAutoRefreshTimer")
-        self.timer.timeout.connect(self._on_tick)
         self.status_filter.currentIndexChanged.connect(self._apply_filter)
         self.search.textChanged.connect(self._apply_filter)
-        self.refresh_button.clicked.connect(lambda: self.refresh())
-        self.interval.valueChanged.connect(self._on_interval)
         ctx.ordersChanged.connect(self._on_orders_changed)
         ctx.panelChanged.connect(self._on_panel_changed)
-        self.interval.setValue(self._saved_interval())
-        self._on_interval(self.interval.value())
+        self._init_refresh()
         self.reload()
-
-    def _build_layout(self) -> None:
-        bar = QHBoxLayout()
-        bar.addWidget(QLabel("Status:"))
-        bar.addWidget(self.status_filter)
-        bar.addWidget(self.search, 1)
-        bar.addWidget(self.count)
-        bar.addSpacing(12)
-        bar.addWidget(QLabel("Auto-refresh:"))
-        bar.addWidget(self.interval)
-        bar.addWidget(self.progress)
-        bar.addWidget(self.refresh_button)
-        layout = QVBoxLayout(self)
-        layout.addLayout(bar)
-        layout.addWidget(self.table, 1)
-        layout.addLayout(self.order_actions.button_row())
-        layout.addWidget(self.message)
 
     # -- loading ------------------------------------------------------------------------------
 
@@ -244,92 +144,6 @@ class OrdersTab(QWidget):
             text += f" · refreshed {format_time(self.last_refresh)}"
         self.count.setText(text)
 
-    # -- refreshing ---------------------------------------------------------------------------
-
-    @property
-    def refreshing(self) -> bool:
-        return self._refreshing
-
-    def _saved_interval(self) -> int:
-        raw = self.ctx.store.get_setting(REFRESH_SETTING)
-        try:
-            return max(0, min(3600, int(raw))) if raw is not None else DEFAULT_REFRESH_SECONDS
-        except ValueError:
-            return DEFAULT_REFRESH_SECONDS
-
-    def _on_interval(self, seconds: int) -> None:
-        if seconds > 0:
-            self.timer.start(seconds * 1000)
-        else:
-            self.timer.stop()
-        if seconds != self._saved_interval():  # written by the worker: the GUI never waits
-            self.ctx.run(partial(self.ctx.store.set_setting, REFRESH_SETTING, str(seconds)))
-
-    def _on_tick(self) -> None:
-        if self._refreshing or self.ctx.client is None:
-            return  # skip this tick: one refresh at a time
-        if self.model.has_open_work():
-            self.refresh(quiet=True)
-
-    def refresh(self, quiet: bool = False) -> bool:
-        """Poll the open orders through the worker; False when one is already in flight."""
-        ctx = self.ctx
-        if self._refreshing:
-            return False
-        if ctx.client is None or ctx.panel is None:
-            self.message.setText("Not connected to a panel: cannot refresh.")
-            return False
-        self._refreshing = True
-        self.refresh_button.setEnabled(False)
-        self.refresh_button.setText("Refreshing…")
-        if not quiet:
-            self.message.setText("Refreshing open orders…")
-        task = partial(
-            refresh, ctx.store, ctx.client, ctx.panel, self._relay.progressed.emit,
-            ctx.client_factory,
-        )  # fmt: skip
-        ctx.run(task, self._on_refreshed, self._on_refresh_failed)
-        return True
-
-    def _on_progress(self, done: int, total: int) -> None:
-        if total >= PROGRESS_THRESHOLD and done < total:
-            self.progress.setRange(0, total)
-            self.progress.setValue(done)
-            self.progress.setFormat(f"{done:,} / {total:,}")
-            self.progress.show()
-        else:
-            self.progress.hide()
-
-    def _end_refresh(self) -> None:
-        self._refreshing = False
-        self.progress.hide()
-        self.refresh_button.setEnabled(True)
-        self.refresh_button.setText("Refresh")
-
-    def _on_refreshed(self, result: ActionResult) -> None:
-        self._end_refresh()
-        self.last_refresh = time.time()
-        self._apply_snapshot(result.snapshot)
-        summary = result.value
-        if result.error is not None:
-            self.message.setText(f"Refresh failed: {result.error}")
-        elif summary is not None and summary.failure is not None:
-            self.message.setText(
-                f"Refresh stopped after {summary.checked:,} orders: {summary.failure}"
-            )
-        elif summary is not None:
-            self.message.setText(
-                f"Checked {summary.checked:,} open orders: {summary.changed:,} changed"
-                + (f", {summary.errors:,} with errors" if summary.errors else "")
-                + "."
-            )
-        self.notify_changed()
-        self.refreshFinished.emit(result)
-
-    def _on_refresh_failed(self, exc: BaseException) -> None:
-        self._end_refresh()
-        self.message.setText(f"Refresh failed: {exc}")
-
     # -- actions (used by OrdersActions) ------------------------------------------------------
 
     def run_action(
@@ -360,15 +174,3 @@ class OrdersTab(QWidget):
             span = selection.at(i)
             rows.update(range(span.top(), span.bottom() + 1))
         return [o for o in (self.model.order_at(r) for r in sorted(rows)) if o is not None]
-
-
-def column_widths(metrics: QFontMetrics) -> list[int]:
-    """COLUMN_WIDTHS with the FIT_SAMPLES columns wide enough; the same total width."""
-    widths = list(COLUMN_WIDTHS)
-    for column, sample in FIT_SAMPLES.items():
-        widths[column] = max(widths[column], metrics.horizontalAdvance(sample) + CELL_PADDING)
-    extra = sum(widths) - sum(COLUMN_WIDTHS)
-    from_service = min(extra // 2, widths[COL_SERVICE] - 120)
-    widths[COL_SERVICE] -= from_service
-    widths[COL_LINK] = max(100, widths[COL_LINK] - (extra - from_service))
-    return widths
