@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from urllib.parse import quote_plus
 
+from .convert import clean_text, soft
+
 
 def secret_pattern(key: str) -> re.Pattern[str]:
     """Matches the key (plain or form-encoded).  A short key only as a word of its own, so
@@ -37,6 +39,11 @@ def readable(text: str) -> str:
         return text
     words = text.rsplit(".", 1)[-1].replace("_", " ").strip()
     return f"{words[:1].upper()}{words[1:]} ({text})" if words else text
+
+
+def panel_text(value: object, default: str) -> str:
+    """A panel's own error text as shown to users: cleaned, in words, cut to size."""
+    return clip(readable(soft(clean_text, value, "") or default))
 
 
 def excerpt(text: str, limit: int = 120) -> str:

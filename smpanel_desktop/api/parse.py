@@ -21,7 +21,7 @@ from .convert import (
     to_int,
     unusable,
 )
-from .error_texts import clip, readable
+from .error_texts import panel_text
 from .errors import PanelError, UnreadableAnswerError, panel_error
 from .models import (
     UNLIMITED,
@@ -47,7 +47,7 @@ def _mapping(payload: object, what: str) -> Mapping[str, object]:
 def _item_error(value: object) -> str | None:
     """The text of a per-item ``{"error": ...}``, else None."""
     if isinstance(value, Mapping) and "error" in value:
-        return clip(readable(soft(clean_text, value["error"], "") or "Error without a text"))
+        return panel_text(value["error"], "Error without a text")
     return None
 
 

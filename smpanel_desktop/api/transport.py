@@ -23,13 +23,11 @@ from requests.adapters import HTTPAdapter
 from urllib3.util.retry import Retry
 
 from .. import __version__
-from .convert import clean_text, soft
 from .endpoint import origin_of, validate_endpoint
 from .error_texts import (
-    clip,
     describe_unreadable,
     excerpt,
-    readable,
+    panel_text,
     scrub,
     scrub_values,
     secret_pattern,
@@ -196,8 +194,7 @@ class Transport:
         error = payload.get("error") if isinstance(payload, dict) else None
         retry_after = retry_after_seconds(response.headers.get("Retry-After"))
         if error:
-            said = soft(clean_text, error, "") or "The panel reported an error without a text"
-            said = clip(readable(said))
+            said = panel_text(error, "The panel reported an error without a text")
             message = scrub(said, self._secrets)
             if status == 429:
                 raise RateLimitedError(f"Rate limited: {message}", retry_after=retry_after)
