@@ -34,7 +34,7 @@ from smpanel_desktop.api.models import OrderStatus, StatusResult
 from smpanel_desktop.sandbox.server import SandboxPanel
 from smpanel_desktop.store.store import Store
 from smpanel_desktop.ui.context import AppContext
-from smpanel_desktop.ui.orders_tab import OrdersTab
+from smpanel_desktop.ui.orders.tab import OrdersTab
 from smpanel_desktop.workers.task_runner import TaskRunner
 
 TOTAL, OPEN = 5_000, 1_000

@@ -38,7 +38,7 @@ from smpanel_desktop.api.parse import parse_service
 from smpanel_desktop.sandbox.catalog import generate_catalog
 from smpanel_desktop.store.models import Panel
 from smpanel_desktop.store.store import Store
-from smpanel_desktop.ui.services_index import COLUMNS, ServiceIndex
+from smpanel_desktop.ui.services.index import COLUMNS, ServiceIndex
 
 QUERIES = ("instagram followers", "tiktok views", "youtube", "refill 30 days", "1234")
 FRAME_MS = 16.0

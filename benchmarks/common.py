@@ -153,7 +153,7 @@ def services_tab(store: Any, panel: Any) -> tuple[Any, Any, Any]:
     from PySide6.QtWidgets import QApplication
 
     from smpanel_desktop.ui.context import AppContext
-    from smpanel_desktop.ui.services_tab import ServicesTab
+    from smpanel_desktop.ui.services.tab import ServicesTab
     from smpanel_desktop.workers.task_runner import TaskRunner
 
     runner = TaskRunner()
@@ -332,7 +332,8 @@ def make_data_dir(
     """An app data folder: the panel at ``url`` (current), its cached catalog, tracked orders."""
     from smpanel_desktop import paths
     from smpanel_desktop.api.endpoint import validate_endpoint
-    from smpanel_desktop.store.store import CURRENT_PANEL, Store
+    from smpanel_desktop.store.panels import CURRENT_PANEL
+    from smpanel_desktop.store.store import Store
 
     db = Path(paths.db_path(data_dir))
     with Store(db) as store:

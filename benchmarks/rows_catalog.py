@@ -173,7 +173,7 @@ def qt_floor_view(tab: Any) -> Any:
 def sort_rows(tab: Any, services: Any) -> list[Row]:
     from PySide6.QtCore import Qt
 
-    from smpanel_desktop.ui.services_index import COL_NAME, COL_RATE
+    from smpanel_desktop.ui.services.index import COL_NAME, COL_RATE
 
     rows = []
     asc, desc = Qt.SortOrder.AscendingOrder, Qt.SortOrder.DescendingOrder

@@ -41,7 +41,7 @@ def refresh_rows(tmp: Path) -> list[Row]:
     from smpanel_desktop.secrets import ENV_KEY, KeyStore
     from smpanel_desktop.store.store import Store
     from smpanel_desktop.ui.context import AppContext
-    from smpanel_desktop.ui.orders_tab import OrdersTab
+    from smpanel_desktop.ui.orders.tab import OrdersTab
     from smpanel_desktop.ui.session import PanelSession
     from smpanel_desktop.workers.task_runner import TaskRunner
 

@@ -46,7 +46,7 @@ def main(argv: list[str] | None = None) -> int:
         os.environ.pop("SMPANEL_API_KEY", None)
         from smpanel_desktop.app import DesktopApp
         from smpanel_desktop.secrets import KeyStore
-        from smpanel_desktop.ui.key_dialog import KeyDialog
+        from smpanel_desktop.ui.dialogs.key_dialog import KeyDialog
 
         app = QApplication.instance() or QApplication(sys.argv[:1])
         assert isinstance(app, QApplication)

@@ -26,8 +26,9 @@ from smpanel_desktop.api.client import PanelClient
 from smpanel_desktop.api.errors import ApiError
 from smpanel_desktop.api.models import Service
 from smpanel_desktop.app import DesktopApp
-from smpanel_desktop.core.order_types import canonical_type
-from smpanel_desktop.core.tracking import place_order, request_refills
+from smpanel_desktop.core.orders.fields import canonical_type
+from smpanel_desktop.core.placing import place_order
+from smpanel_desktop.core.refills_cancels import request_refills
 from smpanel_desktop.secrets import KeyStore
 
 OUT = Path(__file__).resolve().parent / "screenshots"

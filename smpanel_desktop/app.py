@@ -38,7 +38,7 @@ from smpanel_desktop.workers.task_runner import TaskRunner
 if TYPE_CHECKING:
     from smpanel_desktop.store.models import Panel
     from smpanel_desktop.store.store import Store
-    from smpanel_desktop.ui.welcome_dialog import WelcomeDialog
+    from smpanel_desktop.ui.dialogs.welcome_dialog import WelcomeDialog
 
 log = logging.getLogger(__name__)
 
@@ -114,7 +114,7 @@ class DesktopApp:
             self.session.open_demo()
         except ValueError as exc:  # a real panel already uses the demo's name
             self.ctx.statusMessage.emit(str(exc))
-        from smpanel_desktop.ui.welcome_dialog import WelcomeDialog
+        from smpanel_desktop.ui.dialogs.welcome_dialog import WelcomeDialog
 
         self.welcome = WelcomeDialog(self.ctx, self.session, self.window)
         self.welcome.panelAdded.connect(self.session.open)
@@ -133,7 +133,7 @@ class DesktopApp:
 
     def _stored_panel(self) -> Panel | None:
         """The panel used last, else the first stored one, else None (a first start)."""
-        from smpanel_desktop.store.store import CURRENT_PANEL
+        from smpanel_desktop.store.panels import CURRENT_PANEL
 
         name = self.store.get_setting(CURRENT_PANEL)
         panel = self.store.panel(name) if name else None

@@ -19,7 +19,7 @@ from smpanel_desktop.api.client import PanelClient
 from smpanel_desktop.api.errors import ConfigError
 from smpanel_desktop.api.models import UNLIMITED
 from smpanel_desktop.api.parse import parse_service
-from smpanel_desktop.cli import main
+from smpanel_desktop.cli.main import main
 from smpanel_desktop.paths import db_path
 from smpanel_desktop.store.store import Store
 
@@ -222,8 +222,8 @@ def test_sandbox_command_serves_until_terminated(
 
 def test_cli_never_imports_qt(env: dict[str, str]) -> None:
     code = (
-        "import sys, smpanel_desktop.cli as c, smpanel_desktop.cli_commands, "
-        "smpanel_desktop.cli_panels, smpanel_desktop.core.demo; c.build_parser(); "
+        "import sys, smpanel_desktop.cli.main as c, smpanel_desktop.cli.commands, "
+        "smpanel_desktop.cli.panels, smpanel_desktop.core.demo; c.build_parser(); "
         "assert not [m for m in sys.modules if m.startswith('PySide6')]"
     )
     subprocess.run([sys.executable, "-c", code], env=env, check=True, timeout=60)

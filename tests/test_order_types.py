@@ -15,16 +15,14 @@ from hypothesis import strategies as st
 from smpanel_desktop.api.client import PanelClient
 from smpanel_desktop.api.models import UNLIMITED, Service
 from smpanel_desktop.api.parse import parse_service
-from smpanel_desktop.core.order_types import (
+from smpanel_desktop.core.orders.fields import (
     FIELDS_BY_TYPE,
     InvalidOrderError,
-    build_params,
     canonical_type,
-    estimate_cost,
     fields_for,
-    total_quantity,
-    validate,
 )
+from smpanel_desktop.core.orders.params import build_params, estimate_cost, total_quantity
+from smpanel_desktop.core.orders.validation import validate
 
 API_TYPES = [
     "Default",

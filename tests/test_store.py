@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from smpanel_desktop.api.models import OrderStatus, RefillStatus, Service, StatusResult
+from smpanel_desktop.bulk import fast_factory
 from smpanel_desktop.store import db
 from smpanel_desktop.store.models import (
     NOT_PLACED,
@@ -21,9 +22,9 @@ from smpanel_desktop.store.models import (
     SUBMITTING,
     UNKNOWN,
     TrackedOrder,
-    fast_factory,
 )
-from smpanel_desktop.store.store import CURRENT_PANEL, Store
+from smpanel_desktop.store.panels import CURRENT_PANEL
+from smpanel_desktop.store.store import Store
 
 
 @pytest.fixture

@@ -23,8 +23,12 @@ from smpanel_desktop.api.errors import (
 )
 from smpanel_desktop.api.models import Service
 from smpanel_desktop.api.parse import parse_service
-from smpanel_desktop.core import demo, tracking
-from smpanel_desktop.core.order_types import InvalidOrderError
+from smpanel_desktop.core import demo
+from smpanel_desktop.core.catalog import CATALOG_MAX_AGE, find_service, load_catalog
+from smpanel_desktop.core.orders.fields import InvalidOrderError
+from smpanel_desktop.core.placing import place_order, recover_interrupted, resolve_unknown
+from smpanel_desktop.core.refills_cancels import cancel_orders, refresh_refills, request_refills
+from smpanel_desktop.core.refreshing import MAX_IN_FLIGHT, import_orders, refresh_orders
 from smpanel_desktop.store.models import Panel
 from smpanel_desktop.store.store import Store
 
@@ -74,7 +78,7 @@ def test_place_order_commits_the_row_before_sending(
             reread.close()
 
     values = {**default_order(svc), "runs": "3", "interval": "15"}
-    order = tracking.place_order(store, client, panel, svc, values, on_recorded=recorded)
+    order = place_order(store, client, panel, svc, values, on_recorded=recorded)
     assert seen == [("submitting", 0)]
     assert order.state == "placed" and order.order in sandbox.orders
     assert order.params == {**values, "quantity": str(svc.min)}
@@ -87,7 +91,7 @@ def test_invalid_values_write_and_send_nothing(
 ) -> None:
     svc = service_of(sandbox)
     with pytest.raises(InvalidOrderError):
-        tracking.place_order(store, client, panel, svc, {"link": "not a link", "quantity": "1"})
+        place_order(store, client, panel, svc, {"link": "not a link", "quantity": "1"})
     assert store.orders(panel.id) == [] and sandbox.requests_for("add") == 0
 
 
@@ -97,7 +101,7 @@ def test_panel_refusal_is_recorded_as_rejected(
     sandbox.set_balance(Decimal("0"))
     svc = service_of(sandbox)
     with pytest.raises(InsufficientFundsError):
-        tracking.place_order(store, client, panel, svc, default_order(svc, 1000))
+        place_order(store, client, panel, svc, default_order(svc, 1000))
     (row,) = store.orders(panel.id)
     assert row.state == "rejected" and row.last_error == "Not enough funds on balance"
     assert sandbox.order_count() == 0
@@ -109,7 +113,7 @@ def test_lost_answer_leaves_one_order_on_the_panel_and_one_unknown_row(
     svc = service_of(sandbox)
     sandbox.faults.add("drop_after_accept", action="add")
     with pytest.raises(UnknownOutcomeError):
-        tracking.place_order(store, client, panel, svc, default_order(svc))
+        place_order(store, client, panel, svc, default_order(svc))
     assert sandbox.order_count() == 1 and sandbox.requests_for("add") == 1
     (row,) = store.orders(panel.id)
     assert row.state == "unknown" and row.order is None
@@ -117,10 +121,10 @@ def test_lost_answer_leaves_one_order_on_the_panel_and_one_unknown_row(
 
     # The user looks at the panel: a wrong id is refused, the right one is attached.
     with pytest.raises(PanelError):
-        tracking.resolve_unknown(store, client, panel, row.id, 999_999)
+        resolve_unknown(store, client, panel, row.id, 999_999)
     assert store.order(row.id).state == "unknown"  # type: ignore[union-attr]
     (panel_id,) = sandbox.orders
-    resolved = tracking.resolve_unknown(store, client, panel, row.id, panel_id)
+    resolved = resolve_unknown(store, client, panel, row.id, panel_id)
     assert resolved.state == "placed" and resolved.order == panel_id
     assert resolved.status == "Pending" and resolved.charge is not None
 
@@ -128,7 +132,7 @@ def test_lost_answer_leaves_one_order_on_the_panel_and_one_unknown_row(
 def test_unknown_order_can_be_marked_not_placed(store: Store, panel: Panel) -> None:
     row = store.begin_order(panel.id, 1, "x", "Default", {"link": "a.com/b", "quantity": "5"})
     store.mark_unknown(row.id, "lost")
-    assert tracking.resolve_unknown(store, None, panel, row.id, None).state == "not_placed"
+    assert resolve_unknown(store, None, panel, row.id, None).state == "not_placed"
 
 
 def test_a_row_left_submitting_by_a_dead_process_becomes_unknown(
@@ -138,7 +142,7 @@ def test_a_row_left_submitting_by_a_dead_process_becomes_unknown(
     fresh = store.begin_order(panel.id, 1, "x", "Default", {"link": "a.com/c", "quantity": "5"})
     with sqlite3.connect(store.path) as conn:  # as if written ten minutes ago
         conn.execute("UPDATE orders SET created_at = created_at - 600 WHERE id = ?", (old.id,))
-    assert tracking.recover_interrupted(store) == 1
+    assert recover_interrupted(store) == 1
     assert store.order(old.id).state == "unknown"  # type: ignore[union-attr]
     assert store.order(fresh.id).state == "submitting"  # may still be waiting for its answer
 
@@ -150,7 +154,7 @@ def test_unreachable_panel_means_not_sent(store: Store, panel: Panel, sandbox: A
     svc = service_of(sandbox)
     dead = PanelClient(f"http://127.0.0.1:{port}/api/v2", "k", connect_timeout=2.0)
     with pytest.raises(NetworkError):
-        tracking.place_order(store, dead, panel, svc, default_order(svc))
+        place_order(store, dead, panel, svc, default_order(svc))
     (row,) = store.orders(panel.id)
     assert row.state == "rejected" and row.last_error.startswith("Not sent")  # type: ignore[union-attr]
 
@@ -164,23 +168,23 @@ def test_import_then_refresh_in_batches_of_100(
 ) -> None:
     svc = service_of(sandbox)
     ids = _place_many(client, svc, 201)
-    imported, skipped = tracking.import_orders(store, client, panel, [*ids, ids[0], 777_777])
+    imported, skipped = import_orders(store, client, panel, [*ids, ids[0], 777_777])
     assert len(imported) == 201 and set(skipped) == {777_777}
     assert all(o.status == "Pending" for o in imported)
-    again, skipped = tracking.import_orders(store, client, panel, ids[:2])
+    again, skipped = import_orders(store, client, panel, ids[:2])
     assert again == [] and set(skipped) == set(ids[:2])
 
     sandbox.clear_log()
     sandbox.clock.advance(3600)  # every order final
     calls: list[tuple[int, int]] = []
-    summary = tracking.refresh_orders(store, client, panel, progress=lambda *a: calls.append(a))
+    summary = refresh_orders(store, client, panel, progress=lambda *a: calls.append(a))
     assert (summary.checked, summary.changed, summary.errors, summary.requests) == (201, 201, 0, 3)
     assert summary.failure is None
     assert calls == [(0, 201), (100, 201), (200, 201), (201, 201)]
     assert sandbox.requests_for("status") == 3
     assert store.open_orders(panel.id) == []
     assert len(store.status_history(imported[0].id)) == 2
-    assert tracking.refresh_orders(store, client, panel).requests == 0
+    assert refresh_orders(store, client, panel).requests == 0
 
 
 def test_refresh_stops_on_a_failing_batch_and_keeps_the_others(
@@ -188,7 +192,7 @@ def test_refresh_stops_on_a_failing_batch_and_keeps_the_others(
 ) -> None:
     svc = service_of(sandbox)
     ids = _place_many(client, svc, 150)
-    tracking.import_orders(store, client, panel, ids)
+    import_orders(store, client, panel, ids)
     sandbox.clock.advance(3600)
     calls = 0
 
@@ -199,7 +203,7 @@ def test_refresh_stops_on_a_failing_batch_and_keeps_the_others(
             sandbox.faults.add("html503", action="status")
         return client.statuses(batch)
 
-    summary = tracking.refresh_orders(store, _Proxy(client, statuses=statuses), panel)
+    summary = refresh_orders(store, _Proxy(client, statuses=statuses), panel)
     assert (summary.checked, summary.changed, summary.requests) == (100, 100, 2)
     assert isinstance(summary.failure, ApiError)
     assert len(store.open_orders(panel.id)) == 50  # the first batch was recorded
@@ -210,7 +214,7 @@ def test_refresh_keeps_at_most_four_requests_in_flight(
 ) -> None:
     svc = service_of(sandbox)
     ids = _place_many(client, svc, 301)  # 4 batches
-    tracking.import_orders(store, client, panel, ids)
+    import_orders(store, client, panel, ids)
     sandbox.clock.advance(3600)
     sandbox.faults.add("latency", action="status", seconds=0.2)
     lock = threading.Lock()
@@ -233,7 +237,7 @@ def test_refresh_keeps_at_most_four_requests_in_flight(
         return Counting(made[-1])
 
     calls: list[tuple[int, int]] = []
-    summary = tracking.refresh_orders(
+    summary = refresh_orders(
         store,
         client,
         panel,
@@ -242,7 +246,7 @@ def test_refresh_keeps_at_most_four_requests_in_flight(
         client_factory=factory,
     )
     assert (summary.checked, summary.changed, summary.requests) == (301, 301, 4)
-    assert 2 <= peak <= tracking.MAX_IN_FLIGHT and len(made) <= tracking.MAX_IN_FLIGHT
+    assert 2 <= peak <= MAX_IN_FLIGHT and len(made) <= MAX_IN_FLIGHT
     assert [done for done, _ in calls] == [0, 100, 200, 300, 301]  # in order
     assert store.open_orders(panel.id) == []
 
@@ -262,17 +266,17 @@ def test_refills_are_requested_recorded_and_polled(
     store: Store, client: PanelClient, panel: Panel, sandbox: Any
 ) -> None:
     svc = service_of(sandbox, "Default", refill=True)
-    order = tracking.place_order(store, client, panel, svc, default_order(svc))
+    order = place_order(store, client, panel, svc, default_order(svc))
     sandbox.clock.advance(3600)
-    tracking.refresh_orders(store, client, panel)
-    results = tracking.request_refills(store, client, panel, [order.order, 424242])  # type: ignore[list-item]
+    refresh_orders(store, client, panel)
+    results = request_refills(store, client, panel, [order.order, 424242])  # type: ignore[list-item]
     by_order = {r.order: r for r in results}
     assert by_order[order.order].refill is not None  # type: ignore[index]
     assert by_order[424242].error == "Incorrect order ID"
     (refill,) = store.refills(order.id)
     assert refill.refill == by_order[order.order].refill  # type: ignore[index]
     sandbox.clock.advance(3600)
-    (status,) = tracking.refresh_refills(store, client, panel)
+    (status,) = refresh_refills(store, client, panel)
     assert status.status in ("Completed", "Rejected")
     assert store.open_refills(panel.id) == []
 
@@ -281,41 +285,41 @@ def test_cancel_is_sent_once_per_order(
     store: Store, client: PanelClient, panel: Panel, sandbox: Any
 ) -> None:
     svc = service_of(sandbox, "Default", cancel=True)
-    order = tracking.place_order(store, client, panel, svc, default_order(svc))
-    results = tracking.cancel_orders(store, client, panel, [order.order, order.order])  # type: ignore[list-item]
+    order = place_order(store, client, panel, svc, default_order(svc))
+    results = cancel_orders(store, client, panel, [order.order, order.order])  # type: ignore[list-item]
     assert [(r.order, r.accepted) for r in results] == [(order.order, True)]
     assert sandbox.requests_for("cancel") == 1
-    tracking.refresh_orders(store, client, panel)
+    refresh_orders(store, client, panel)
     assert store.order(order.id).status in ("Canceled", "Cancelled")  # type: ignore[union-attr]
 
 
 def test_catalog_comes_from_the_cache_while_fresh(
     store: Store, client: PanelClient, panel: Panel, sandbox: Any
 ) -> None:
-    services, fetched_at, from_cache = tracking.load_catalog(store, client, panel)
+    services, fetched_at, from_cache = load_catalog(store, client, panel)
     assert len(services) == 300 and not from_cache and fetched_at is not None
-    again, _, from_cache = tracking.load_catalog(store, client, panel)
+    again, _, from_cache = load_catalog(store, client, panel)
     assert from_cache and again == services
     assert sandbox.requests_for("services") == 1
-    tracking.load_catalog(store, client, panel, refresh=True)
-    tracking.load_catalog(store, client, panel, max_age=0)
+    load_catalog(store, client, panel, refresh=True)
+    load_catalog(store, client, panel, max_age=0)
     assert sandbox.requests_for("services") == 3
-    assert tracking.find_service(store, client, panel, services[5].id) == services[5]
-    assert tracking.find_service(store, client, panel, 10**9, max_age=3600) is None
+    assert find_service(store, client, panel, services[5].id) == services[5]
+    assert find_service(store, client, panel, 10**9, max_age=3600) is None
     assert sandbox.requests_for("services") == 3
 
 
 def test_a_stale_cache_still_serves_the_order_form_when_the_panel_is_unreadable(
     store: Store, client: PanelClient, panel: Panel, sandbox: Any
 ) -> None:
-    services, _, _ = tracking.load_catalog(store, client, panel)
-    store.save_services(panel.id, services, time.time() - 2 * tracking.CATALOG_MAX_AGE)
+    services, _, _ = load_catalog(store, client, panel)
+    store.save_services(panel.id, services, time.time() - 2 * CATALOG_MAX_AGE)
     sandbox.faults.add("html503", action="services")
-    assert tracking.find_service(store, client, panel, services[3].id) == services[3]
+    assert find_service(store, client, panel, services[3].id) == services[3]
     with pytest.raises(ApiError):  # unknown to the stale cache: the error is the answer
-        tracking.find_service(store, client, panel, 10**9)
+        find_service(store, client, panel, 10**9)
     sandbox.faults.clear()
-    assert tracking.find_service(store, client, panel, services[3].id) == services[3]
+    assert find_service(store, client, panel, services[3].id) == services[3]
     assert store.services_fetched_at(panel.id) > time.time() - 60  # type: ignore[operator]
 
 
@@ -328,7 +332,7 @@ def test_demo_panel_is_remembered_and_serves_from_the_data_dir(
     try:
         client = PanelClient(sandbox.url, demo.DEMO_KEY)
         svc = parse_service(sandbox.find_service("Default"))
-        order = tracking.place_order(store, client, panel, svc, default_order(svc))
+        order = place_order(store, client, panel, svc, default_order(svc))
         client.close()
     finally:
         sandbox.stop()
@@ -339,7 +343,7 @@ def test_demo_panel_is_remembered_and_serves_from_the_data_dir(
         shared = demo.start_demo_sandbox(tmp_path / "demo")  # a second process: the same demo
         assert isinstance(shared, demo.RunningDemo) and shared.url == again.url
         client = PanelClient(shared.url, shared.key)
-        second = tracking.place_order(store, client, panel, svc, default_order(svc))
+        second = place_order(store, client, panel, svc, default_order(svc))
         client.close()
         shared.stop()  # not its to stop
         assert second.order in again.orders and again.order_count() == 2  # type: ignore[union-attr]

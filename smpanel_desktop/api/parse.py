@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
-from .bulk import fast_factory, gc_paused
+from smpanel_desktop.bulk import fast_factory, gc_paused
+
 from .convert import (
     clean_text,
     soft,

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from typing import Protocol
 
-from smpanel_desktop.api.batching import BATCH_SIZE
 from smpanel_desktop.api.models import (
     Balance,
     CancelResult,
@@ -15,9 +14,6 @@ from smpanel_desktop.api.models import (
     RefillStatus,
     StatusResult,
 )
-
-BATCH = BATCH_SIZE
-"""Ids per ``orders=`` / ``refills=`` request (the protocol's limit)."""
 
 
 class Client(Protocol):

@@ -28,7 +28,7 @@ from smpanel_desktop.api.errors import (
     UnknownOutcomeError,
 )
 from smpanel_desktop.api.models import Service, StatusResult
-from smpanel_desktop.core.order_params import build_params, total_quantity
+from smpanel_desktop.core.orders.params import build_params, total_quantity
 from smpanel_desktop.core.panel_client import Client
 from smpanel_desktop.store.models import Panel, TrackedOrder
 from smpanel_desktop.store.store import Store

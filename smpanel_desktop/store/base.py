@@ -16,8 +16,9 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Self
 
-from smpanel_desktop.api.bulk import gc_paused as gc_paused  # re-exported for the store
 from smpanel_desktop.store import db
+from smpanel_desktop.store.models import Panel, TrackedOrder
+from smpanel_desktop.store.rows import ORDER_COLS, query_orders
 
 
 def dumps_json(value: Any) -> str:
@@ -103,6 +104,41 @@ class StoreBase:
             conns, self._connections = self._connections, []
         for _, conn in conns:
             conn.close()
+
+    # -- lookups every part relies on ---------------------------------------------------------
+
+    def panel_by_id(self, panel_id: int) -> Panel | None:
+        """The panel with this id, or None."""
+        row = (
+            self._conn()
+            .execute("SELECT id, name, endpoint, currency FROM panels WHERE id = ?", (panel_id,))
+            .fetchone()
+        )
+        return Panel(*row) if row else None
+
+    def _require_panel(self, panel_id: int) -> Panel:
+        panel = self.panel_by_id(panel_id)
+        if panel is None:
+            raise ValueError(f"No panel with id {panel_id}.")
+        return panel
+
+    def order(self, local_id: int) -> TrackedOrder | None:
+        """The order with this local row id, or None."""
+        found = query_orders(
+            self._conn(), f"SELECT {ORDER_COLS} FROM orders WHERE id = ?", (local_id,)
+        )
+        return found[0] if found else None
+
+    def _require_order(self, local_id: int, *states: str) -> TrackedOrder:
+        order = self.order(local_id)
+        if order is None:
+            raise ValueError(f"No tracked order #{local_id}.")
+        if states and order.state not in states:
+            raise ValueError(
+                f"Order #{local_id} is {order.state.replace('_', ' ')}, "
+                f"not {' or '.join(s.replace('_', ' ') for s in states)}."
+            )
+        return order
 
     def __enter__(self) -> Self:
         return self

@@ -6,8 +6,6 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from smpanel_desktop.api.bulk import fast_factory as fast_factory  # re-exported for the store
-
 # Local states of an order (what we know about our own request, not the panel's status).
 SUBMITTING = "submitting"  # row written, `add` about to be sent or in flight
 PLACED = "placed"  # the panel answered with an order id

@@ -12,7 +12,7 @@ import time
 from decimal import Decimal
 from typing import Any
 
-from smpanel_desktop.store.base import dumps_json
+from smpanel_desktop.store.base import StoreBase, dumps_json
 from smpanel_desktop.store.models import (
     NOT_PLACED,
     PLACED,
@@ -21,11 +21,10 @@ from smpanel_desktop.store.models import (
     UNKNOWN,
     TrackedOrder,
 )
-from smpanel_desktop.store.order_queries import ORDER_COLS, OrderQueries
-from smpanel_desktop.store.panels import PanelStore
+from smpanel_desktop.store.rows import ORDER_COLS
 
 
-class OrderLifecycle(PanelStore, OrderQueries):
+class OrderLifecycle(StoreBase):
     """Writing orders: begin, mark, resolve, recover, import, delete."""
 
     def begin_order(
@@ -63,17 +62,6 @@ class OrderLifecycle(PanelStore, OrderQueries):
                 ),
             )
         return self._require_order(int(cur.lastrowid or 0))
-
-    def _require_order(self, local_id: int, *states: str) -> TrackedOrder:
-        order = self.order(local_id)
-        if order is None:
-            raise ValueError(f"No tracked order #{local_id}.")
-        if states and order.state not in states:
-            raise ValueError(
-                f"Order #{local_id} is {order.state.replace('_', ' ')}, "
-                f"not {' or '.join(s.replace('_', ' ') for s in states)}."
-            )
-        return order
 
     def _check_not_tracked(self, conn: sqlite3.Connection, panel_id: int, order: int) -> None:
         row = conn.execute(

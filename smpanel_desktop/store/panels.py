@@ -57,21 +57,6 @@ class PanelStore(StoreBase):
         )
         return Panel(*row) if row else None
 
-    def panel_by_id(self, panel_id: int) -> Panel | None:
-        """The panel with this id, or None."""
-        row = (
-            self._conn()
-            .execute("SELECT id, name, endpoint, currency FROM panels WHERE id = ?", (panel_id,))
-            .fetchone()
-        )
-        return Panel(*row) if row else None
-
-    def _require_panel(self, panel_id: int) -> Panel:
-        panel = self.panel_by_id(panel_id)
-        if panel is None:
-            raise ValueError(f"No panel with id {panel_id}.")
-        return panel
-
     def update_panel(
         self,
         panel_id: int,

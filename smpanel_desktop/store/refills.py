@@ -7,8 +7,9 @@ from collections.abc import Sequence
 from typing import Any
 
 from smpanel_desktop.api.models import RefillStatus, is_final_refill_status
-from smpanel_desktop.store.models import PLACED, Refill, fast_factory
-from smpanel_desktop.store.orders import OrderLifecycle
+from smpanel_desktop.bulk import fast_factory
+from smpanel_desktop.store.base import StoreBase
+from smpanel_desktop.store.models import PLACED, Refill
 
 _REFILL_COLS = (
     "id, order_local_id, refill, status, created_at, updated_at, last_error, last_checked_at"
@@ -16,7 +17,7 @@ _REFILL_COLS = (
 _make_refill = fast_factory(Refill)
 
 
-class RefillStore(OrderLifecycle):
+class RefillStore(StoreBase):
     """Refills."""
 
     def _insert_refill(self, order_local_id: int, refill: int | None, error: str | None) -> Refill:

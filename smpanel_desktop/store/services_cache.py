@@ -9,8 +9,8 @@ from decimal import Decimal
 from typing import Any
 
 from smpanel_desktop.api.models import Service
-from smpanel_desktop.store.base import StoreBase, gc_paused
-from smpanel_desktop.store.models import fast_factory
+from smpanel_desktop.bulk import fast_factory, gc_paused
+from smpanel_desktop.store.base import StoreBase
 
 _make_service = fast_factory(Service)
 

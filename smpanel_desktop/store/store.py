@@ -13,12 +13,12 @@ answers, history), refills.py.
 
 from __future__ import annotations
 
-from smpanel_desktop.store.panels import CURRENT_PANEL
+from smpanel_desktop.store.order_queries import OrderQueries
+from smpanel_desktop.store.orders import OrderLifecycle
+from smpanel_desktop.store.panels import PanelStore
 from smpanel_desktop.store.refills import RefillStore
 from smpanel_desktop.store.services_cache import ServicesCache
 
-__all__ = ["CURRENT_PANEL", "Store"]
 
-
-class Store(ServicesCache, RefillStore):
+class Store(PanelStore, ServicesCache, OrderQueries, OrderLifecycle, RefillStore):
     """The app's local database.  Safe to share between threads; call ``close()`` at the end."""

@@ -171,7 +171,7 @@ class AppContext(QObject):
 
     def refresh_catalog(self) -> None:
         """Fetch the catalog from the panel in the background, cache it and show it."""
-        from smpanel_desktop.core.tracking import refresh_catalog
+        from smpanel_desktop.core.catalog import refresh_catalog
 
         panel, client = self.panel, self.client
         if panel is None or client is None:

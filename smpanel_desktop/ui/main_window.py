@@ -20,13 +20,13 @@ from smpanel_desktop.ui.context import AppContext
 from smpanel_desktop.ui.settings import UiSettings
 
 if TYPE_CHECKING:
-    from smpanel_desktop.ui.balance_tab import BalanceTab
-    from smpanel_desktop.ui.key_dialog import KeyDialog
-    from smpanel_desktop.ui.keyring_dialog import KeyringUnavailableDialog
-    from smpanel_desktop.ui.new_order_tab import NewOrderTab
-    from smpanel_desktop.ui.orders_tab import OrdersTab
-    from smpanel_desktop.ui.panels_dialog import PanelsDialog
-    from smpanel_desktop.ui.services_tab import ServicesTab
+    from smpanel_desktop.ui.balance.tab import BalanceTab
+    from smpanel_desktop.ui.dialogs.key_dialog import KeyDialog
+    from smpanel_desktop.ui.dialogs.keyring_dialog import KeyringUnavailableDialog
+    from smpanel_desktop.ui.dialogs.panels_dialog import PanelsDialog
+    from smpanel_desktop.ui.new_order.tab import NewOrderTab
+    from smpanel_desktop.ui.orders.tab import OrdersTab
+    from smpanel_desktop.ui.services.tab import ServicesTab
     from smpanel_desktop.ui.session import PanelSession
 
 APP_TITLE = "SMPanel Desktop"
@@ -140,10 +140,10 @@ class MainWindow(QMainWindow):
         remembered column widths stay.  Call before a panel is opened."""
         if self.tabs_built:
             return
-        from smpanel_desktop.ui.balance_tab import BalanceTab
-        from smpanel_desktop.ui.new_order_tab import NewOrderTab
-        from smpanel_desktop.ui.orders_tab import OrdersTab
-        from smpanel_desktop.ui.services_tab import ServicesTab
+        from smpanel_desktop.ui.balance.tab import BalanceTab
+        from smpanel_desktop.ui.new_order.tab import NewOrderTab
+        from smpanel_desktop.ui.orders.tab import OrdersTab
+        from smpanel_desktop.ui.services.tab import ServicesTab
 
         self.services_tab: ServicesTab = ServicesTab(self.ctx)
         self.new_order_tab: NewOrderTab = NewOrderTab(self.ctx)
@@ -230,7 +230,7 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def manage_panels(self) -> PanelsDialog:
-        from smpanel_desktop.ui.panels_dialog import PanelsDialog
+        from smpanel_desktop.ui.dialogs.panels_dialog import PanelsDialog
 
         dialog = PanelsDialog(self.ctx, self.session, self)
         dialog.open()
@@ -242,7 +242,7 @@ class MainWindow(QMainWindow):
         if panel is None or self.ctx.demo:
             self.statusBar().showMessage("The demo panel needs no key.", 8000)
             return None
-        from smpanel_desktop.ui.key_dialog import KeyDialog
+        from smpanel_desktop.ui.dialogs.key_dialog import KeyDialog
 
         dialog = KeyDialog(self.session, panel, self)
         dialog.keyChanged.connect(self.session.reopen)
@@ -256,7 +256,7 @@ class MainWindow(QMainWindow):
 
     @Slot(str)
     def _keyring_unavailable(self, reason: str) -> KeyringUnavailableDialog:
-        from smpanel_desktop.ui.keyring_dialog import KeyringUnavailableDialog
+        from smpanel_desktop.ui.dialogs.keyring_dialog import KeyringUnavailableDialog
 
         dialog = KeyringUnavailableDialog(self.session.keys, reason, self)
         dialog.memoryOnlyChosen.connect(self.set_key)
@@ -333,7 +333,9 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def _show_refresh_time(self) -> None:
-        from smpanel_desktop.ui.formatting import format_time  # (not needed for the first paint)
+        from smpanel_desktop.ui.widgets.formatting import (
+            format_time,  # (not needed for the first paint)
+        )
 
         stamps = [t for t in (self.ctx.catalog_fetched_at, self.ctx.balance_fetched_at) if t]
         self.refresh_label.setText(

@@ -106,7 +106,7 @@ class PanelSession(QObject):
         except (KeyStoreError, ApiError) as exc:  # a bad or insecure endpoint: nothing was sent
             problem = str(exc)
         self.ctx.set_panel(panel, client, demo=demo, client_factory=factory)
-        from smpanel_desktop.store.store import CURRENT_PANEL
+        from smpanel_desktop.store.panels import CURRENT_PANEL
 
         self.ctx.store.set_setting(CURRENT_PANEL, panel.name)
         self.ctx.load_cached_catalog()

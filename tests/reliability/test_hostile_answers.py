@@ -31,8 +31,11 @@ from smpanel_desktop.api.errors import (
     UnknownOutcomeError,
 )
 from smpanel_desktop.api.parse import parse_service
-from smpanel_desktop.cli import main
-from smpanel_desktop.core import tracking
+from smpanel_desktop.cli.main import main
+from smpanel_desktop.core.catalog import refresh_catalog
+from smpanel_desktop.core.placing import place_order
+from smpanel_desktop.core.refills_cancels import cancel_orders, refresh_refills, request_refills
+from smpanel_desktop.core.refreshing import refresh_orders
 from smpanel_desktop.paths import db_path
 from smpanel_desktop.sandbox.server import SandboxPanel
 from smpanel_desktop.store.models import Panel
@@ -101,13 +104,13 @@ def core_call(world: World, action: str) -> Callable[[], object]:
     s, c, p = world.store, world.client, world.panel
     values = {"link": "https://example.com/p/hostile", "quantity": str(world.service.min)}
     calls: dict[str, Callable[[], object]] = {
-        "services": lambda: tracking.refresh_catalog(s, c, p),
+        "services": lambda: refresh_catalog(s, c, p),
         "balance": lambda: c.balance(),
-        "status": lambda: tracking.refresh_orders(s, c, p, ids=[ORDER, OTHER]),
-        "refill_status": lambda: tracking.refresh_refills(s, c, p, refill_ids=[REFILL]),
-        "add": lambda: tracking.place_order(s, c, p, world.service, values),
-        "refill": lambda: tracking.request_refills(s, c, p, [ORDER]),
-        "cancel": lambda: tracking.cancel_orders(s, c, p, [ORDER]),
+        "status": lambda: refresh_orders(s, c, p, ids=[ORDER, OTHER]),
+        "refill_status": lambda: refresh_refills(s, c, p, refill_ids=[REFILL]),
+        "add": lambda: place_order(s, c, p, world.service, values),
+        "refill": lambda: request_refills(s, c, p, [ORDER]),
+        "cancel": lambda: cancel_orders(s, c, p, [ORDER]),
     }
     return calls[action]
 

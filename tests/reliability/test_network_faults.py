@@ -28,8 +28,8 @@ from smpanel_desktop.api.errors import (
     UnreadableAnswerError,
 )
 from smpanel_desktop.api.parse import parse_service
-from smpanel_desktop.cli import main
-from smpanel_desktop.core import tracking
+from smpanel_desktop.cli.main import main
+from smpanel_desktop.core.placing import place_order
 from smpanel_desktop.paths import db_path
 from smpanel_desktop.sandbox.server import SandboxPanel
 from smpanel_desktop.store.store import Store
@@ -235,7 +235,7 @@ def test_place_order_under_every_write_fault_records_one_row_each(
         for i, (_name, kind, options, error, _acted) in enumerate(WRITE_FAULTS):
             panel.faults.add(kind, action="add", count=1, **options)
             with pytest.raises(error):
-                tracking.place_order(
+                place_order(
                     store,
                     client,
                     row_panel,

@@ -1,4 +1,4 @@
-"""No duplicate orders: 200 order attempts through ``core.tracking.place_order`` against the
+"""No duplicate orders: 200 order attempts through ``core.place_order`` against the
 sandbox while answers are dropped, time out, come back as 5xx or empty/cut off, or refuse.
 
 Every attempt is sent once.  Afterwards the panel's order count equals the orders recorded as
@@ -21,7 +21,7 @@ import pytest
 from smpanel_desktop.api.client import PanelClient
 from smpanel_desktop.api.errors import ApiError, UnknownOutcomeError
 from smpanel_desktop.api.parse import parse_service
-from smpanel_desktop.core import tracking
+from smpanel_desktop.core.placing import place_order, resolve_unknown
 from smpanel_desktop.sandbox.server import SandboxPanel
 from smpanel_desktop.store.store import Store
 
@@ -77,7 +77,7 @@ def test_200_attempts_under_faults_leave_no_duplicate_and_resolve_exactly(
             fired[kind or "none"] += 1
             values = {"link": f"https://example.com/p/{i}", "quantity": str(service.min)}
             try:
-                tracking.place_order(store, client, panel, service, values)
+                place_order(store, client, panel, service, values)
                 outcomes["placed"] += 1
             except UnknownOutcomeError:
                 outcomes["unknown"] += 1
@@ -102,7 +102,7 @@ def test_200_attempts_under_faults_leave_no_duplicate_and_resolve_exactly(
         for row in rows:
             if row.state == "unknown":
                 found = by_link.get(row.link)
-                tracking.resolve_unknown(store, client, panel, row.id, found)
+                resolve_unknown(store, client, panel, row.id, found)
         final = store.orders(panel.id)
         placed = {o.order: (o.link, o.quantity, o.params) for o in final if o.state == "placed"}
         panel_view = {

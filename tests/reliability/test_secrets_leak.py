@@ -28,7 +28,7 @@ from smpanel_desktop import logging_setup
 from smpanel_desktop.api.client import PanelClient
 from smpanel_desktop.api.errors import ApiError, InsecureEndpointError
 from smpanel_desktop.api.parse import parse_service
-from smpanel_desktop.cli import main
+from smpanel_desktop.cli.main import main
 from smpanel_desktop.sandbox.server import SandboxPanel
 from smpanel_desktop.secrets import KeyStore
 

@@ -24,8 +24,8 @@ from hypothesis import strategies as st
 from test_cli import FIELDS  # good --field values per service type
 
 from smpanel_desktop.api.parse import parse_service
-from smpanel_desktop.cli import main
-from smpanel_desktop.core.order_types import fields_for
+from smpanel_desktop.cli.main import main
+from smpanel_desktop.core.orders.fields import fields_for
 from smpanel_desktop.sandbox.server import SandboxPanel
 
 pytestmark = pytest.mark.reliability

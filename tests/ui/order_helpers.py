@@ -9,8 +9,8 @@ from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QComboBox, QDateEdit, QLineEdit, QPlainTextEdit, QWidget
 
 from smpanel_desktop.api.models import Service
-from smpanel_desktop.core.order_types import canonical_type
-from smpanel_desktop.ui.new_order_tab import NewOrderTab
+from smpanel_desktop.core.orders.fields import canonical_type
+from smpanel_desktop.ui.new_order.tab import NewOrderTab
 
 LINK = "https://instagram.com/p/Cx1abc"
 

@@ -11,8 +11,8 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QLineEdit, QPushButton
 
 from smpanel_desktop import app
+from smpanel_desktop.ui.dialogs.panels_dialog import PanelsDialog
 from smpanel_desktop.ui.main_window import MainWindow
-from smpanel_desktop.ui.panels_dialog import PanelsDialog
 
 
 @pytest.fixture(autouse=True)

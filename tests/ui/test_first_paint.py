@@ -20,10 +20,10 @@ HEAVY = (
     "keyring",
     "smpanel_desktop.sandbox.server",
     "smpanel_desktop.api.client",
-    "smpanel_desktop.ui.services_tab",
-    "smpanel_desktop.ui.new_order_tab",
-    "smpanel_desktop.ui.orders_tab",
-    "smpanel_desktop.ui.balance_tab",
+    "smpanel_desktop.ui.services.tab",
+    "smpanel_desktop.ui.new_order.tab",
+    "smpanel_desktop.ui.orders.tab",
+    "smpanel_desktop.ui.balance.tab",
     "smpanel_desktop.crash_dialog",
 )
 

@@ -7,7 +7,7 @@ from decimal import Decimal
 import pytest
 from PySide6.QtCore import QLocale
 
-from smpanel_desktop.ui.formatting import format_count, format_decimal, format_money
+from smpanel_desktop.ui.widgets.formatting import format_count, format_decimal, format_money
 
 EN = QLocale(QLocale.Language.English, QLocale.Country.UnitedStates)
 DE = QLocale(QLocale.Language.German, QLocale.Country.Germany)

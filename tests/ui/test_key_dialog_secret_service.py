@@ -17,7 +17,7 @@ import pytest
 from PySide6.QtWidgets import QLabel
 
 from smpanel_desktop.secrets import KEYRING_SERVICE
-from smpanel_desktop.ui.key_dialog import KeyDialog
+from smpanel_desktop.ui.dialogs.key_dialog import KeyDialog
 
 pytestmark = pytest.mark.keyring_integration
 

@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QLineEdit, QPushButton, QTableView
 
 from smpanel_desktop.api.models import Service
-from smpanel_desktop.ui.services_index import COL_ID, COL_RATE
+from smpanel_desktop.ui.services.index import COL_ID, COL_RATE
 
 
 def find(gui: Any, cls: type, name: str) -> Any:

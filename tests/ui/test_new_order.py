@@ -13,10 +13,10 @@ from orders_fixtures import OrderEnv, order_env_fixture  # noqa: F401 - the fixt
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QDateEdit, QLabel
 
-from smpanel_desktop.core.order_types import FIELDS_BY_TYPE, fields_for
+from smpanel_desktop.core.orders.fields import FIELDS_BY_TYPE, fields_for
 from smpanel_desktop.store.models import PLACED
-from smpanel_desktop.ui.new_order_tab import NewOrderTab
-from smpanel_desktop.ui.orders_tab import OrdersTab
+from smpanel_desktop.ui.new_order.tab import NewOrderTab
+from smpanel_desktop.ui.orders.tab import OrdersTab
 
 ALL_TYPES = [*FIELDS_BY_TYPE, "Special"]  # "Special": a type the table does not know
 

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QLabel, QPushButton
 
 from smpanel_desktop.api.models import UNLIMITED
 from smpanel_desktop.store.models import PLACED, REJECTED, UNKNOWN
-from smpanel_desktop.ui.new_order_tab import NewOrderTab
+from smpanel_desktop.ui.new_order.tab import NewOrderTab
 
 
 def ready_tab(qtbot: Any, env: OrderEnv, **flags: Any) -> NewOrderTab:

@@ -17,17 +17,17 @@ from PySide6.QtWidgets import QComboBox, QMessageBox, QPushButton, QTableView
 
 from smpanel_desktop.api.errors import UnknownOutcomeError
 from smpanel_desktop.api.models import OrderStatus, StatusResult
-from smpanel_desktop.core.tracking import place_order
+from smpanel_desktop.core.placing import place_order
 from smpanel_desktop.store.models import NOT_PLACED, PLACED, UNKNOWN, TrackedOrder
-from smpanel_desktop.ui.formatting import format_time
-from smpanel_desktop.ui.orders_model import (
+from smpanel_desktop.ui.orders.model import (
     COL_CREATED,
     COL_ORDER,
     COL_QUANTITY,
     COL_REFILL,
     COL_STATUS,
 )
-from smpanel_desktop.ui.orders_tab import OrdersTab
+from smpanel_desktop.ui.orders.tab import OrdersTab
+from smpanel_desktop.ui.widgets.formatting import format_time
 
 
 def make_tab(qtbot: Any, env: OrderEnv) -> OrdersTab:

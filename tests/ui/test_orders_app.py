@@ -10,7 +10,7 @@ from order_helpers import LINK
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QPushButton, QTableView, QTabWidget
 
-from smpanel_desktop.ui.new_order_tab import NewOrderTab
+from smpanel_desktop.ui.new_order.tab import NewOrderTab
 
 
 def test_order_through_object_names(

@@ -13,9 +13,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QPushButton
 
 from smpanel_desktop.secrets import KEYRING_SERVICE
-from smpanel_desktop.ui.key_dialog import KeyDialog
-from smpanel_desktop.ui.keyring_dialog import KeyringUnavailableDialog
-from smpanel_desktop.ui.welcome_dialog import WelcomeDialog
+from smpanel_desktop.ui.dialogs.key_dialog import KeyDialog
+from smpanel_desktop.ui.dialogs.keyring_dialog import KeyringUnavailableDialog
+from smpanel_desktop.ui.dialogs.welcome_dialog import WelcomeDialog
 
 
 def click(qtbot: Any, widget: Any, name: str) -> None:

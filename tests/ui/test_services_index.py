@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from smpanel_desktop.api.models import UNLIMITED, Service
-from smpanel_desktop.ui.services_index import (
+from smpanel_desktop.ui.services.index import (
     COL_ID,
     COL_MAX,
     COL_NAME,

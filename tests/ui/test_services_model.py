@@ -8,8 +8,8 @@ from PySide6.QtCore import QItemSelectionModel, Qt
 
 from smpanel_desktop.api.models import Service
 from smpanel_desktop.sandbox.catalog import generate_catalog
-from smpanel_desktop.ui.services_index import COL_MAX, COL_RATE, Filters
-from smpanel_desktop.ui.services_model import ServiceRole, ServicesModel
+from smpanel_desktop.ui.services.index import COL_MAX, COL_RATE, Filters
+from smpanel_desktop.ui.services.model import ServiceRole, ServicesModel
 
 
 def catalog(count: int = 200) -> list[Service]:

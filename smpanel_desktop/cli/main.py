@@ -1,0 +1,233 @@
+"""``smpanel``: the scriptable front door to a panel, over the same core as the desktop app.
+
+Exit codes: 0 success; 1 the panel answered with an error (its text on stderr); 2 bad usage,
+input rejected before sending, or a local problem (no key, no keyring, unreadable data folder);
+3 network failure or unreadable answer; 4 unknown outcome of an order (it may have been placed:
+recorded as ``unknown``, see ``smpanel resolve``).  Never imports Qt; never prints the key.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import os
+import sqlite3
+import sys
+from collections.abc import Callable, Sequence
+
+from smpanel_desktop import __version__
+from smpanel_desktop.api.errors import (
+    ApiError,
+    ConfigError,
+    PanelError,
+    UnknownOutcomeError,
+)
+from smpanel_desktop.cli.session import Session, UsageError
+from smpanel_desktop.core.orders.fields import InvalidOrderError
+
+EXIT_OK, EXIT_PANEL, EXIT_USAGE, EXIT_NETWORK, EXIT_UNKNOWN = 0, 1, 2, 3, 4
+
+Command = Callable[[argparse.Namespace, Session], int]
+
+
+MAX_ID = 2**63 - 1  # what SQLite stores; a panel answering for a larger id cannot be read
+
+
+def _order_id(text: str) -> int:
+    value = text.strip()
+    if not value.isascii() or not value.isdigit() or not 0 < int(value) <= MAX_ID:
+        raise argparse.ArgumentTypeError(f"not an order id: {text!r}")
+    return int(value)
+
+
+def _ids(text: str) -> list[int]:
+    """``12`` or ``12,13`` (as panels print them)."""
+    return [_order_id(part) for part in text.split(",") if part.strip()]
+
+
+def _globals(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
+    """The global options, accepted before and after the command."""
+    default = argparse.SUPPRESS if suppress else None
+    parser.add_argument("--api-url", metavar="URL", default=default, help="panel endpoint")
+    parser.add_argument("--panel", metavar="NAME", default=default, help="a stored panel")
+    parser.add_argument("--data-dir", metavar="DIR", default=default, help="data folder")
+    parser.add_argument(
+        "--json",
+        action="store_true",
+        default=argparse.SUPPRESS if suppress else False,
+        help="machine-readable output",
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from smpanel_desktop.cli import commands as c
+    from smpanel_desktop.cli import panels as p
+
+    parser = argparse.ArgumentParser(
+        prog="smpanel",
+        description="Order and track SMM panel services (API v2) from the command line.",
+        epilog="Exit codes: 0 ok, 1 panel error, 2 usage/invalid input, 3 network, "
+        "4 unknown order outcome. The key comes from SMPANEL_API_KEY or the OS keyring.",
+    )
+    parser.add_argument("--version", action="version", version=f"smpanel {__version__}")
+    _globals(parser, suppress=False)
+    common = argparse.ArgumentParser(add_help=False)
+    _globals(common, suppress=True)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    def command(name: str, func: Command | None, help_text: str) -> argparse.ArgumentParser:
+        cmd = sub.add_parser(name, parents=[common], help=help_text, description=help_text)
+        cmd.set_defaults(func=func)
+        return cmd
+
+    cmd = command("services", c.cmd_services, "list the panel's services (cached for an hour)")
+    cmd.add_argument("--search", metavar="T", help="text in the name or category, or the id")
+    cmd.add_argument("--category", metavar="C", help="text in the category")
+    cmd.add_argument("--type", metavar="T", help="service type (Default, Package ...)")
+    cmd.add_argument("--refresh", action="store_true", help="fetch now, ignoring the cache")
+    cmd.add_argument("--cached", action="store_true", help="only the cache, no request")
+
+    command("balance", c.cmd_balance, "show the balance")
+
+    cmd = command("add", c.cmd_add, "place an order (validated before it is sent; sent once)")
+    cmd.add_argument("--service", type=_order_id, required=True, metavar="ID")
+    cmd.add_argument("--link", metavar="L")
+    cmd.add_argument("--quantity", metavar="N")
+    cmd.add_argument("--runs", metavar="N", help="drip-feed: repeat N times")
+    cmd.add_argument("--interval", metavar="M", help="drip-feed: minutes between runs")
+    cmd.add_argument(
+        "--field",
+        action="append",
+        metavar="NAME=VALUE",
+        help=r"any API parameter (comments, usernames, delay ...); \n in VALUE is a line break",
+    )
+
+    cmd = command("status", c.cmd_status, "live status of orders (updates tracked ones)")
+    cmd.add_argument("ids", nargs="+", type=_ids, metavar="ID")
+
+    cmd = command("orders", c.cmd_orders, "tracked orders, newest first")
+    cmd.add_argument("--status", metavar="S", help="panel status (Pending ...) or state (unknown)")
+    cmd.add_argument("--search", metavar="T", help="text in link, service or id")
+
+    command("refresh", c.cmd_refresh, "poll every open tracked order (batches of 100)")
+
+    cmd = command("refill", c.cmd_refill, "request refills of orders")
+    cmd.add_argument("ids", nargs="+", type=_ids, metavar="ID")
+    cmd = command("refill-status", c.cmd_refill_status, "status of refills (refill ids)")
+    cmd.add_argument("ids", nargs="+", type=_ids, metavar="ID")
+    cmd = command("cancel", c.cmd_cancel, "ask the panel to cancel orders")
+    cmd.add_argument("ids", nargs="+", type=_ids, metavar="ID")
+
+    cmd = command("import", p.cmd_import, "track orders placed elsewhere (by panel order id)")
+    cmd.add_argument("ids", nargs="+", type=_ids, metavar="ID")
+
+    cmd = command("resolve", c.cmd_resolve, "settle an order whose outcome is unknown")
+    cmd.add_argument("local_id", type=_order_id, metavar="LOCAL_ID", help="the #N in `orders`")
+    how = cmd.add_mutually_exclusive_group(required=True)
+    how.add_argument("--order", type=_order_id, metavar="ID", help="the id found on the panel")
+    how.add_argument("--not-placed", action="store_true", help="the panel has no such order")
+
+    cmd = command("panels", p.cmd_panels, "list, add, remove or choose panels")
+    actions = cmd.add_subparsers(dest="panels_action", metavar="ACTION")
+    actions.add_parser("list", parents=[common], help="stored panels (* = current)")
+    add = actions.add_parser("add", parents=[common], help="add a panel: NAME URL")
+    add.add_argument("name")
+    add.add_argument("url")
+    remove = actions.add_parser("remove", parents=[common], help="remove a panel and its key")
+    remove.add_argument("name")
+    remove.add_argument("--force", action="store_true", help="also delete its tracked orders")
+    use = actions.add_parser("use", parents=[common], help="make a panel the default")
+    use.add_argument("name")
+
+    cmd = command("key", p.cmd_key, "the panel's API key in the OS keyring")
+    keys = cmd.add_subparsers(dest="key_action", metavar="ACTION", required=True)
+    keys.add_parser("set", parents=[common], help="read it (no echo, or stdin) and store it")
+    keys.add_parser("delete", parents=[common], help="remove it from the keyring")
+    keys.add_parser("status", parents=[common], help="is one stored (last 4 characters)")
+
+    cmd = command("sandbox", None, "run the built-in sandbox panel on 127.0.0.1")
+    cmd.add_argument("--port", type=int, default=8765)
+    cmd.add_argument("--services", type=int, default=3000)
+    cmd.add_argument("--currency", default="USD")
+    cmd.add_argument("--key", default="sandbox-key", help="the key clients must send")
+    cmd.add_argument("--seed", type=int, default=1)
+    cmd.add_argument("--time-scale", type=float, default=1.0, help="simulated seconds per second")
+    cmd.add_argument("--state-file", default=None, help="keep orders across restarts")
+    return parser
+
+
+def _fail(code: int, text: str) -> int:
+    print(f"smpanel: {text}", file=sys.stderr)
+    return code
+
+
+def run(args: argparse.Namespace) -> int:
+    if args.command == "sandbox":
+        from smpanel_desktop.cli.panels import cmd_sandbox
+
+        return cmd_sandbox(args)
+    session = Session(args)
+    try:
+        return int(args.func(args, session))
+    finally:
+        session.close()
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # --help, --version, usage errors: argparse printed them
+        return int(exc.code) if isinstance(exc.code, int) else EXIT_USAGE
+    if not args.command:
+        parser.print_help(sys.stderr)
+        return EXIT_USAGE
+    if isinstance(getattr(args, "ids", None), list):  # `status 1 2,3` -> [1, 2, 3]
+        args.ids = [i for group in args.ids for i in group]
+        if not args.ids:
+            return _fail(EXIT_USAGE, "no order id given")
+    if args.command == "panels" and not args.panels_action:
+        args.panels_action = "list"
+    from smpanel_desktop.secrets import KeyStoreError, KeyStoreUnavailable, unavailable_message
+    from smpanel_desktop.store.db import SchemaTooNewError
+
+    try:
+        return run(args)
+    except UnknownOutcomeError as exc:
+        return _fail(EXIT_UNKNOWN, _unknown_text(args, exc))
+    except PanelError as exc:
+        return _fail(EXIT_PANEL, f"the panel answered: {exc}")
+    except ConfigError as exc:
+        return _fail(EXIT_USAGE, str(exc))
+    except ApiError as exc:
+        return _fail(EXIT_NETWORK, str(exc))
+    except (UsageError, InvalidOrderError) as exc:
+        return _fail(EXIT_USAGE, str(exc))
+    except KeyStoreUnavailable:
+        return _fail(EXIT_USAGE, unavailable_message())
+    except KeyStoreError as exc:
+        return _fail(EXIT_USAGE, f"{exc} (or set SMPANEL_API_KEY for this run)")
+    except sqlite3.Error as exc:
+        return _fail(EXIT_USAGE, f"the local database cannot be used: {exc}")
+    except SchemaTooNewError as exc:
+        return _fail(EXIT_USAGE, str(exc))
+    except ValueError as exc:  # the store's user-facing refusals (duplicate name, wrong state)
+        return _fail(EXIT_USAGE, str(exc))
+    except BrokenPipeError:  # `smpanel services | head`: the reader left, nothing to say
+        with contextlib.suppress(OSError, ValueError):  # keep the flush at exit quiet
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
+    except OSError as exc:
+        return _fail(EXIT_USAGE, f"{exc.strerror or exc}: {exc.filename or ''}".rstrip(": "))
+    except KeyboardInterrupt:
+        return _fail(130, "interrupted")
+
+
+def _unknown_text(args: argparse.Namespace, exc: UnknownOutcomeError) -> str:
+    if args.command == "add":
+        return str(exc)
+    return f"{exc}\nThe panel may have acted on it; nothing was resent."
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,83 @@
+"""The Balance tab: the panel's balance, exact and in its currency, refreshed on sight."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Slot
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from smpanel_desktop.api.models import Balance
+from smpanel_desktop.ui.context import AppContext
+from smpanel_desktop.ui.widgets.formatting import format_money, format_time
+
+
+class BalanceTab(QWidget):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.panel_name = QLabel(objectName="balancePanel")
+        self.value = QLabel("—", objectName="balanceValue")
+        font = QFont(self.value.font())
+        font.setPointSizeF(font.pointSizeF() * 2.6)
+        font.setBold(True)
+        self.value.setFont(font)
+        self.value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.value.setAccessibleName("Balance")
+        self.updated = QLabel(objectName="balanceUpdated")
+        self.error = QLabel(objectName="balanceError")
+        self.error.setWordWrap(True)
+        self.error.setTextFormat(Qt.TextFormat.PlainText)  # the panel's words, never HTML
+        self.error.setStyleSheet("color: #b00020;")
+        self.error.hide()
+        self.refresh_button = QPushButton("Refresh", objectName="balanceRefresh")
+        self.refresh_button.setToolTip("Ask the panel for the balance now")
+
+        row = QHBoxLayout()
+        row.addWidget(self.updated)
+        row.addSpacing(12)
+        row.addWidget(self.refresh_button)
+        row.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 24, 24, 24)
+        layout.addWidget(self.panel_name)
+        layout.addWidget(self.value)
+        layout.addLayout(row)
+        layout.addWidget(self.error)
+        layout.addStretch(1)
+
+        self.refresh_button.clicked.connect(ctx.refresh_balance)
+        ctx.balanceChanged.connect(self._show)
+        ctx.balanceBusy.connect(self._busy)
+        ctx.balanceFailed.connect(self._failed)
+        ctx.panelChanged.connect(self._panel_changed)
+        self._panel_changed(ctx.panel)
+
+    def showEvent(self, event: object) -> None:
+        super().showEvent(event)  # type: ignore[arg-type]
+        self.ctx.refresh_balance()  # "refreshed when the tab opens"
+
+    @Slot(object)
+    def _panel_changed(self, panel: object) -> None:
+        name = getattr(panel, "name", "")
+        self.panel_name.setText(f"Balance on {name}" if name else "No panel")
+        self.value.setText("—")
+        self.updated.setText("Not fetched yet")
+        self.error.hide()
+        if self.ctx.balance is not None:
+            self._show(self.ctx.balance)
+
+    @Slot(object)
+    def _show(self, balance: Balance) -> None:
+        self.value.setText(format_money(balance.amount, balance.currency))
+        self.updated.setText(f"Updated {format_time(self.ctx.balance_fetched_at)}")
+        self.error.hide()
+
+    @Slot(bool)
+    def _busy(self, busy: bool) -> None:
+        self.refresh_button.setEnabled(not busy)
+        self.refresh_button.setText("Refreshing…" if busy else "Refresh")
+
+    @Slot(str)
+    def _failed(self, text: str) -> None:
+        self.error.setText(f"Could not fetch the balance: {text}")
+        self.error.show()

@@ -1,0 +1,1 @@
+"""Dialogs shared by the window: panels, API keys, the keyring, the welcome."""

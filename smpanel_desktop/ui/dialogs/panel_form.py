@@ -1,0 +1,142 @@
+"""The fields that describe a panel (name, endpoint, masked key) with a "Test connection" check.
+
+Shared by the welcome dialog and the panels dialog.  The test fetches the balance through the
+worker thread; the key is only ever in the masked field and in the client's memory.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+import shiboken6
+from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
+
+from smpanel_desktop.api.endpoint import validate_endpoint
+from smpanel_desktop.api.errors import ApiError
+from smpanel_desktop.api.models import Balance
+from smpanel_desktop.secrets import KeyStore
+from smpanel_desktop.store.models import Panel
+from smpanel_desktop.ui.context import AppContext
+from smpanel_desktop.ui.session import make_client
+from smpanel_desktop.ui.widgets.formatting import format_money
+
+DEFAULT_ENDPOINT = "https://smpanel.net/api/v2"
+
+
+def name_from_endpoint(endpoint: str) -> str:
+    """A default panel name: the endpoint's host (``smpanel.net``)."""
+    host = urlsplit(endpoint.strip()).netloc
+    return host.removeprefix("www.") or "My panel"
+
+
+class PanelForm(QWidget):
+    tested = Signal(bool)  # the connection test ended: ok?
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.name = QLineEdit(objectName="panelName")
+        self.name.setPlaceholderText(name_from_endpoint(DEFAULT_ENDPOINT))
+        self.endpoint = QLineEdit(DEFAULT_ENDPOINT, objectName="panelEndpoint")
+        self.endpoint.setToolTip("The panel's API v2 address (see the API page of your panel)")
+        self.key = QLineEdit(objectName="panelKey")
+        self.key.setEchoMode(QLineEdit.EchoMode.Password)
+        self.key.setPlaceholderText("Paste the API key from your panel's account page")
+        self.test_button = QPushButton("Test connection", objectName="panelTest")
+        self.result = QLabel(objectName="panelTestResult")
+        self.result.setWordWrap(True)
+        self.result.setTextFormat(Qt.TextFormat.PlainText)  # the panel's words, never HTML
+        key_row = QHBoxLayout()
+        key_row.addWidget(self.key, 1)
+        key_row.addWidget(self.test_button)
+        form = QFormLayout(self)
+        form.setContentsMargins(0, 0, 0, 0)
+        form.addRow("Name", self.name)
+        form.addRow("API endpoint", self.endpoint)
+        form.addRow("API key", key_row)
+        form.addRow("", self.result)
+        self.test_button.clicked.connect(self.test_connection)
+        self.endpoint.textChanged.connect(self._endpoint_changed)
+
+    @Slot(str)
+    def _endpoint_changed(self, text: str) -> None:
+        self.name.setPlaceholderText(name_from_endpoint(text))
+
+    def values(self) -> tuple[str, str, str]:
+        """(name, endpoint, key) as entered; the name defaults to the endpoint's host."""
+        endpoint = self.endpoint.text().strip()
+        name = " ".join(self.name.text().split()) or name_from_endpoint(endpoint)
+        return name, endpoint, self.key.text().strip()
+
+    def problem(self) -> str | None:
+        """What stops the panel from being saved or tested, or None."""
+        _name, endpoint, key = self.values()
+        if not endpoint:
+            return "Enter the panel's API endpoint."
+        try:
+            validate_endpoint(endpoint)
+        except ApiError as exc:
+            return str(exc)
+        if not key:
+            return "Enter the API key."
+        return None
+
+    def save(self, keys: KeyStore) -> Panel:
+        """Store the key in the keyring, then the panel in the store; returns the new panel.
+
+        ``ValueError`` (with the text to show) when the input is not usable or the name is taken,
+        ``KeyStoreUnavailable`` when there is no keyring: then nothing was stored.
+        """
+        problem = self.problem()
+        if problem:
+            raise ValueError(problem)
+        name, endpoint, key = self.values()
+        store = self.ctx.store
+        if store.panel(name) is not None:
+            raise ValueError(f'A panel named "{name}" already exists: choose another name.')
+        keys.set(name, key)
+        try:
+            return store.add_panel(name, validate_endpoint(endpoint))
+        except ValueError:
+            keys.delete(name)
+            raise
+
+    @Slot()
+    def test_connection(self) -> None:
+        problem = self.problem()
+        if problem:
+            self._show(problem, ok=False)
+            return
+        _name, endpoint, key = self.values()
+        self.test_button.setEnabled(False)
+        self._show("Connecting…", ok=None)
+
+        def fetch() -> Balance:
+            client = make_client(endpoint, key)
+            try:
+                return client.balance()
+            finally:
+                client.close()
+
+        self.ctx.run(fetch, self._tested, self._test_failed)
+
+    def _tested(self, balance: Balance) -> None:
+        if not shiboken6.isValid(self):  # the dialog was closed while the test ran
+            return
+        self.test_button.setEnabled(True)
+        self._show(f"Connected. Balance: {format_money(balance.amount, balance.currency)}", True)
+        self.tested.emit(True)
+
+    def _test_failed(self, exc: BaseException) -> None:
+        if not shiboken6.isValid(self):
+            return
+        self.test_button.setEnabled(True)
+        text = str(exc) if isinstance(exc, ApiError) else f"Unexpected error: {type(exc).__name__}"
+        self._show(f"Connection failed: {text}", ok=False)
+        self.tested.emit(False)
+
+    def _show(self, text: str, ok: bool | None) -> None:
+        color = {True: "#1b7f3b", False: "#b00020", None: "palette(text)"}[ok]
+        self.result.setStyleSheet(f"color: {color};")
+        self.result.setText(text)

@@ -1,0 +1,175 @@
+"""Panel ▸ Manage panels…: the stored panels; open, add, remove, set a key."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Slot
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from smpanel_desktop.core.demo import is_demo
+from smpanel_desktop.secrets import KeyStoreError, KeyStoreUnavailable
+from smpanel_desktop.store.models import Panel
+from smpanel_desktop.ui.context import AppContext
+from smpanel_desktop.ui.dialogs.key_dialog import KeyDialog
+from smpanel_desktop.ui.dialogs.keyring_dialog import KeyringUnavailableDialog
+from smpanel_desktop.ui.dialogs.panel_form import PanelForm
+from smpanel_desktop.ui.session import PanelSession
+
+
+class PanelsDialog(QDialog):
+    def __init__(self, ctx: AppContext, session: PanelSession, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.session = session
+        self.setObjectName("panelsDialog")
+        self.setWindowTitle("Panels")
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.setMinimumSize(640, 480)
+
+        self.list = QListWidget(objectName="panelsList")
+        self.open_button = QPushButton("Open", objectName="panelsOpen")
+        self.key_button = QPushButton("API key…", objectName="panelsKey")
+        self.remove_button = QPushButton("Remove", objectName="panelsRemove")
+        side = QVBoxLayout()
+        for button in (self.open_button, self.key_button, self.remove_button):
+            button.setAutoDefault(False)
+            side.addWidget(button)
+        side.addStretch(1)
+        top = QHBoxLayout()
+        top.addWidget(self.list, 1)
+        top.addLayout(side)
+
+        self.form = PanelForm(ctx)
+        self.add_button = QPushButton("Add panel", objectName="panelsAdd")
+        self.message = QLabel(objectName="panelsMessage")
+        self.message.setWordWrap(True)
+        self.message.setTextFormat(Qt.TextFormat.PlainText)
+        add_box = QGroupBox("Add a panel")
+        add_layout = QVBoxLayout(add_box)
+        add_layout.addWidget(self.form)
+        add_row = QHBoxLayout()
+        add_row.addWidget(self.message, 1)
+        add_row.addWidget(self.add_button)
+        add_layout.addLayout(add_row)
+
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top, 1)
+        layout.addWidget(add_box)
+        layout.addWidget(buttons)
+
+        self.list.currentItemChanged.connect(self._selection_changed)
+        self.list.itemDoubleClicked.connect(self.open_selected)
+        self.open_button.clicked.connect(self.open_selected)
+        self.key_button.clicked.connect(self.set_key)
+        self.remove_button.clicked.connect(self.remove_selected)
+        self.add_button.clicked.connect(self.add)
+        self.reload()
+
+    def reload(self) -> None:
+        self.list.clear()
+        current = self.ctx.panel.id if self.ctx.panel else None
+        for panel in self.ctx.store.panels():
+            label = panel.name + ("  (demo)" if is_demo(panel) else f"  —  {panel.endpoint}")
+            if panel.id == current:
+                label += "  ✓ open"
+            item = QListWidgetItem(label)
+            item.setData(Qt.ItemDataRole.UserRole, panel.id)
+            self.list.addItem(item)
+            if panel.id == current:
+                self.list.setCurrentItem(item)
+        self._selection_changed()
+
+    def selected(self) -> Panel | None:
+        item = self.list.currentItem()
+        return (
+            None
+            if item is None
+            else self.ctx.store.panel_by_id(item.data(Qt.ItemDataRole.UserRole))
+        )
+
+    @Slot()
+    def _selection_changed(self) -> None:
+        panel = self.selected()
+        self.open_button.setEnabled(panel is not None)
+        self.remove_button.setEnabled(panel is not None)
+        self.key_button.setEnabled(panel is not None and not is_demo(panel))
+
+    @Slot()
+    def open_selected(self) -> None:
+        panel = self.selected()
+        if panel is not None:
+            self.session.open(panel)
+            self.accept()
+
+    @Slot()
+    def set_key(self) -> KeyDialog | None:
+        panel = self.selected()
+        if panel is None or is_demo(panel):
+            return None
+        dialog = KeyDialog(self.session, panel, self)
+        if self.ctx.panel is not None and panel.id == self.ctx.panel.id:
+            dialog.keyChanged.connect(self.session.reopen)
+        dialog.open()
+        return dialog
+
+    @Slot()
+    def remove_selected(self, confirmed: bool = False) -> None:
+        panel = self.selected()
+        if panel is None:
+            return
+        if not confirmed:
+            answer = QMessageBox.question(
+                self,
+                "Remove panel",
+                f'Remove "{panel.name}", its cached services and its API key from this computer?',
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        try:
+            self.ctx.store.remove_panel(panel.name)
+        except ValueError as exc:  # it has tracked orders: kept
+            self.message.setText(str(exc))
+            return
+        if not is_demo(panel):
+            try:
+                self.session.keys.delete(panel.name)
+            except KeyStoreError as exc:
+                self.message.setText(f'Removed "{panel.name}", but not its key: {exc}')
+        self.message.setText(f'Removed "{panel.name}".')
+        if self.ctx.panel is not None and self.ctx.panel.id == panel.id:
+            remaining = self.ctx.store.panels()
+            if remaining:
+                self.session.open(remaining[0])
+            else:
+                self.session.open_demo()
+        self.reload()
+
+    @Slot()
+    def add(self) -> None:
+        try:
+            panel = self.form.save(self.session.keys)
+        except KeyStoreUnavailable as exc:
+            dialog = KeyringUnavailableDialog(self.session.keys, str(exc), self)
+            dialog.memoryOnlyChosen.connect(self.add)
+            dialog.open()
+            return
+        except (KeyStoreError, ValueError) as exc:
+            self.message.setText(str(exc))
+            return
+        self.form.key.clear()
+        self.form.name.clear()
+        self.message.setText(f'Added "{panel.name}".')
+        self.reload()

@@ -1,0 +1,296 @@
+"""The order form, built from the declared table of service types (core.order_types).
+
+One row per FieldSpec of ``fields_for(service)``; each widget is named ``field_<API parameter>``
+and has a message label beside it for what validation says.  The drip-feed switch shows runs and
+interval (which ``fields_for`` offers only where the service allows drip-feed).  Unknown types get
+the table's generic fields plus free ``NAME=VALUE`` extra lines.  Nothing here knows the fields of
+a type: a new row in the table is a new row in this form.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from PySide6.QtCore import QDate, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from smpanel_desktop.api.models import Service
+from smpanel_desktop.core.orders.fields import FieldProblem, FieldSpec, fields_for, is_known_type
+from smpanel_desktop.core.orders.values import split_lines
+
+EXPIRY_FORMAT = "dd/MM/yyyy"  # the API's d/m/Y
+ERROR_STYLE = "color: #b00020;"
+EXTRAS = "extras"  # the problem key for extra lines that are not NAME=VALUE
+
+
+def parse_extras(text: str) -> tuple[dict[str, str], list[str]]:
+    """``NAME=VALUE`` lines -> (values, bad lines), as the CLI's ``--field``: ``\\n`` in a value
+    is a line break and a repeated name adds a line."""
+    values: dict[str, str] = {}
+    bad: list[str] = []
+    for line in text.splitlines():
+        if not line.strip():
+            continue
+        name, sep, value = line.partition("=")
+        if not sep or not name.strip():
+            bad.append(line.strip())
+        else:
+            name, value = name.strip(), value.strip().replace("\\n", "\n")
+            values[name] = f"{values[name]}\n{value}" if name in values else value
+    return values, bad
+
+
+class OrderForm(QWidget):
+    """The fields of one service.  ``changed`` fires on every edit."""
+
+    changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._service: Service | None = None
+        self._specs: tuple[FieldSpec, ...] = ()
+        self._widgets: dict[str, QWidget] = {}
+        self._messages: dict[str, QLabel] = {}
+        self._counts: dict[str, QLabel] = {}
+        self._dripfeed_rows: list[QWidget] = []
+        self.dripfeed: QCheckBox | None = None
+        self.extras: QPlainTextEdit | None = None
+        self._layout = QFormLayout(self)
+
+    @property
+    def service(self) -> Service | None:
+        return self._service
+
+    def field_names(self) -> list[str]:
+        return list(self._widgets)
+
+    def widget(self, name: str) -> QWidget | None:
+        return self._widgets.get(name)
+
+    def set_service(self, service: Service | None) -> None:
+        """Show the fields of ``service`` (rows are kept when they are the same fields)."""
+        self._service = service
+        specs = fields_for(service) if service is not None else ()
+        extras = service is not None and not is_known_type(service.type)
+        if specs != self._specs or extras != (self.extras is not None):
+            self._rebuild(specs, extras)
+        self.changed.emit()
+
+    # -- building -----------------------------------------------------------------------------
+
+    def _rebuild(self, specs: tuple[FieldSpec, ...], extras: bool) -> None:
+        while self._layout.rowCount():
+            self._layout.removeRow(0)
+        self._specs = specs
+        self._widgets.clear()
+        self._messages.clear()
+        self._counts.clear()
+        self._dripfeed_rows = []
+        self.dripfeed = None
+        self.extras = None
+        for spec in specs:
+            if spec.dripfeed and self.dripfeed is None:
+                self.dripfeed = QCheckBox("Drip-feed: deliver in runs, total = quantity × runs")
+                self.dripfeed.setObjectName("orderDripfeed")
+                self.dripfeed.toggled.connect(self._on_dripfeed)
+                self._layout.addRow("", self.dripfeed)
+                self.dripfeed.setVisible(True)
+            self._add_row(spec.name, self._label(spec), self._make_widget(spec), spec)
+        if extras:
+            self.extras = QPlainTextEdit()
+            self.extras.setPlaceholderText("Extra fields, one NAME=VALUE a line (optional)")
+            self.extras.setMinimumHeight(60)
+            self.extras.setTabChangesFocus(True)
+            self.extras.textChanged.connect(self.changed)
+            self._add_row(EXTRAS, "Extra fields", self.extras, None)
+            self.extras.setObjectName("orderExtraFields")
+        self._on_dripfeed(False)
+
+    @staticmethod
+    def _label(spec: FieldSpec) -> str:
+        return spec.label + (" *" if spec.required and not spec.dripfeed else "")
+
+    def _add_row(self, name: str, label: str, widget: QWidget, spec: FieldSpec | None) -> None:
+        widget.setObjectName(f"field_{name}")
+        widget.setAccessibleName(label.rstrip(" *"))
+        if spec is not None and spec.help:
+            widget.setToolTip(spec.help)
+        cell = QWidget()
+        box = QVBoxLayout(cell)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.setSpacing(2)
+        box.addWidget(widget)
+        if spec is not None and spec.kind == "lines":
+            count = QLabel()
+            count.setObjectName(f"count_{name}")
+            box.addWidget(count)
+            self._counts[name] = count
+        message = QLabel()
+        message.setObjectName(f"error_{name}")
+        message.setStyleSheet(ERROR_STYLE)
+        message.setWordWrap(True)
+        message.hide()
+        box.addWidget(message)
+        self._layout.addRow(label, cell)
+        for part in (cell, self._layout.labelForField(cell)):
+            if part is not None:
+                part.setVisible(True)  # at once, not at the next event loop turn
+        if spec is not None and spec.dripfeed:
+            self._dripfeed_rows.append(cell)
+        self._widgets[name] = widget
+        self._messages[name] = message
+
+    def _make_widget(self, spec: FieldSpec) -> QWidget:
+        if spec.kind == "choice":
+            combo = QComboBox()
+            for choice in spec.choices:
+                combo.addItem(choice, choice)
+            combo.currentIndexChanged.connect(self.changed)
+            return combo
+        if spec.kind == "date":
+            date = QDateEdit()
+            date.setDisplayFormat(EXPIRY_FORMAT)
+            date.setCalendarPopup(True)
+            date.setMinimumDate(QDate.currentDate().addDays(-1))
+            date.setSpecialValueText("No expiry")  # shown at the minimum: nothing is sent
+            date.setDate(date.minimumDate())
+            date.dateChanged.connect(self.changed)
+            return date
+        if spec.kind == "lines":
+            text = QPlainTextEdit()
+            text.setPlaceholderText(spec.help)
+            text.setMinimumHeight(70)
+            text.setTabChangesFocus(True)
+            text.textChanged.connect(self._on_lines)
+            return text
+        line = QLineEdit()
+        line.setPlaceholderText(spec.help)
+        if spec.max_length:
+            line.setMaxLength(spec.max_length + 1)  # one more, so "too long" can be said
+        line.textChanged.connect(self.changed)
+        return line
+
+    # -- state ------------------------------------------------------------------------------------
+
+    def _on_lines(self) -> None:
+        for name, label in self._counts.items():
+            widget = self._widgets[name]
+            assert isinstance(widget, QPlainTextEdit)
+            n = len(split_lines(widget.toPlainText()))
+            what = "comment" if name == "comments" else "line"
+            label.setText(f"{n:,} {what}{'' if n == 1 else 's'}")
+        self.changed.emit()
+
+    def _on_dripfeed(self, _on: bool) -> None:
+        shown = self.dripfeed_on()
+        for row in self._dripfeed_rows:
+            row.setVisible(shown)
+            label = self._layout.labelForField(row)
+            if label is not None:
+                label.setVisible(shown)
+        self.changed.emit()
+
+    def dripfeed_on(self) -> bool:
+        return self.dripfeed is not None and self.dripfeed.isChecked()
+
+    def values(self) -> dict[str, str]:
+        """What the user entered, as text (drip-feed fields only while the switch is on)."""
+        out: dict[str, str] = {}
+        on = self.dripfeed_on()
+        for spec in self._specs:
+            if spec.dripfeed and not on:
+                continue
+            out[spec.name] = widget_text(self._widgets[spec.name])
+        if self.extras is not None:
+            extra, _bad = parse_extras(self.extras.toPlainText())
+            for name, value in extra.items():
+                out.setdefault(name, value)
+        return out
+
+    def problems(self) -> list[FieldProblem]:
+        """Problems the form itself finds (extra lines that are not NAME=VALUE)."""
+        if self.extras is None:
+            return []
+        _values, bad = parse_extras(self.extras.toPlainText())
+        return [FieldProblem(EXTRAS, f"Not NAME=VALUE: {line}") for line in bad]
+
+    def set_values(self, values: Mapping[str, Any]) -> None:
+        """Fill the form (reorder); drip-feed turns on when runs are given; others go to extras."""
+        values = {k: "" if v is None else str(v) for k, v in values.items()}
+        if self.dripfeed is not None:
+            self.dripfeed.setChecked(bool(values.get("runs")))
+        leftovers = []
+        for name, value in values.items():
+            widget = self._widgets.get(name)
+            if widget is not None and name != EXTRAS:
+                set_widget_text(widget, value)
+            elif value:
+                leftovers.append(f"{name}={value.replace(chr(10), chr(92) + 'n')}")
+        if self.extras is not None:
+            self.extras.setPlainText("\n".join(leftovers))
+        self.changed.emit()
+
+    def clear(self) -> None:
+        for widget in self._widgets.values():
+            set_widget_text(widget, "")
+        if self.dripfeed is not None:
+            self.dripfeed.setChecked(False)
+
+    def show_problems(self, problems: Iterable[FieldProblem], shown: set[str]) -> list[str]:
+        """Show each problem next to its field if the field is in ``shown``; return the rest."""
+        by_field: dict[str, list[str]] = {}
+        for problem in problems:
+            name = problem.field if problem.field in self._messages else EXTRAS
+            by_field.setdefault(name, []).append(
+                problem.message if name == problem.field else str(problem)
+            )
+        for name, label in self._messages.items():
+            texts = by_field.pop(name, []) if name in shown else []
+            label.setText("\n".join(texts))
+            label.setVisible(bool(texts))
+        return [text for texts in by_field.values() for text in texts]
+
+    def message_for(self, name: str) -> str:
+        label = self._messages.get(name)
+        return label.text() if label is not None and not label.isHidden() else ""
+
+
+def widget_text(widget: QWidget) -> str:
+    if isinstance(widget, QLineEdit):
+        return widget.text().strip()
+    if isinstance(widget, QPlainTextEdit):
+        return widget.toPlainText()
+    if isinstance(widget, QComboBox):
+        data = widget.currentData()
+        return str(data) if data is not None else widget.currentText()
+    if isinstance(widget, QDateEdit):
+        if widget.date() == widget.minimumDate():
+            return ""  # the "No expiry" special value
+        return widget.date().toString(EXPIRY_FORMAT)
+    return ""
+
+
+def set_widget_text(widget: QWidget, value: str) -> None:
+    if isinstance(widget, QLineEdit):
+        widget.setText(value)
+    elif isinstance(widget, QPlainTextEdit):
+        widget.setPlainText(value)
+    elif isinstance(widget, QComboBox):
+        index = widget.findData(value)
+        widget.setCurrentIndex(index if index >= 0 else 0)
+    elif isinstance(widget, QDateEdit):
+        date = QDate.fromString(value, EXPIRY_FORMAT) if value else QDate()
+        if value and not date.isValid():
+            date = QDate.fromString(value, "d/M/yyyy")
+        widget.setDate(date if date.isValid() else widget.minimumDate())

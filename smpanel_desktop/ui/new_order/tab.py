@@ -1,0 +1,299 @@
+"""The New Order tab: pick a service, fill the form its type declares, confirm, place it once.
+
+Validation and the cost preview follow every keystroke.  Submit opens a confirmation; on accept
+``place_order`` runs on the worker with immutable values only.  The submit button stays disabled
+from the first click until the outcome is known, so a double click can never make two orders.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from decimal import Decimal
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
+
+from smpanel_desktop.api.errors import PanelError, UnknownOutcomeError
+from smpanel_desktop.api.models import Service
+from smpanel_desktop.core.orders.fields import FieldProblem, canonical_type
+from smpanel_desktop.core.orders.params import build_params, estimate_cost, total_quantity
+from smpanel_desktop.core.orders.validation import validate
+from smpanel_desktop.store.models import Panel, TrackedOrder
+from smpanel_desktop.ui.context import AppContext
+from smpanel_desktop.ui.new_order.confirm_dialog import OrderConfirmDialog, OrderSummary
+from smpanel_desktop.ui.new_order.form import ERROR_STYLE, OrderForm
+from smpanel_desktop.ui.new_order.outcome import describe_failure, place_order_task
+from smpanel_desktop.ui.new_order.service_details import ServiceDetails
+from smpanel_desktop.ui.new_order.service_picker import ServicePicker
+from smpanel_desktop.ui.widgets.formatting import format_money
+from smpanel_desktop.workers.task_runner import ORDERS_LANE
+
+WARNING_STYLE = "color: #a05a00; font-weight: bold;"
+
+
+class NewOrderTab(QWidget):
+    """Contract: ``NewOrderTab(ctx)``; listens to ``ctx.orderServiceRequested`` (select a service)
+    and ``ctx.reorderRequested`` (pre-fill from a TrackedOrder) itself."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.confirm_dialog: OrderConfirmDialog | None = None
+        self.last_order: TrackedOrder | None = None
+        self._in_flight = False
+        self._touched: set[str] = set()
+        self._show_all = False
+
+        self.picker = ServicePicker()
+        self.details = ServiceDetails()
+        self.form = OrderForm()
+        self.cost = QLabel()
+        self.cost.setObjectName("orderCost")
+        self.cost.setStyleSheet("font-weight: bold;")
+        self.balance_warning = QLabel()
+        self.balance_warning.setObjectName("orderBalanceWarning")
+        self.balance_warning.setStyleSheet(WARNING_STYLE)
+        self.balance_warning.setWordWrap(True)
+        self.hint = QLabel()
+        self.hint.setObjectName("orderHint")
+        self.hint.setStyleSheet(ERROR_STYLE)
+        self.hint.setWordWrap(True)
+        self.hint.setTextFormat(Qt.TextFormat.PlainText)  # panel texts are never HTML
+        self.error = QLabel()
+        self.error.setObjectName("orderError")
+        self.error.setStyleSheet(ERROR_STYLE)
+        self.error.setWordWrap(True)
+        self.error.setTextFormat(Qt.TextFormat.PlainText)
+        self.error.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.result = QLabel()
+        self.result.setObjectName("orderResult")
+        self.result.setWordWrap(True)
+        self.result.setTextFormat(Qt.TextFormat.PlainText)
+        self.result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.submit_button = QPushButton("Place order…")
+        self.submit_button.setObjectName("orderSubmit")
+        self.submit_button.setDefault(True)
+        self._build_layout()
+
+        self.picker.serviceChosen.connect(self._on_service)
+        self.form.changed.connect(self._refresh_state)
+        self.submit_button.clicked.connect(self.submit)
+        ctx.catalogChanged.connect(self._on_catalog)
+        ctx.balanceChanged.connect(lambda _b: self._refresh_state())
+        ctx.panelChanged.connect(lambda _p: self._on_catalog())
+        ctx.orderServiceRequested.connect(self.select_service)
+        ctx.reorderRequested.connect(self.prefill)
+        self._on_catalog()
+
+    def _build_layout(self) -> None:
+        inner = QWidget()
+        column = QVBoxLayout(inner)
+        column.addWidget(self.details)
+        column.addWidget(self.form)
+        column.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(inner)
+        top = QHBoxLayout()
+        top.addWidget(QLabel("Service:"))
+        top.addWidget(self.picker, 1)
+        bottom = QHBoxLayout()
+        texts = QVBoxLayout()
+        for label in (self.cost, self.balance_warning, self.hint, self.error, self.result):
+            texts.addWidget(label)
+        bottom.addLayout(texts, 1)
+        bottom.addWidget(self.submit_button, 0, Qt.AlignmentFlag.AlignTop)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(scroll, 1)
+        layout.addLayout(bottom)
+
+    # -- choosing -------------------------------------------------------------------------------
+
+    @property
+    def service(self) -> Service | None:
+        return self.form.service
+
+    def _on_catalog(self) -> None:
+        self.picker.set_services(self.ctx.services)
+
+    def select_service(self, service: Service) -> None:
+        self.picker.select_service(service)
+
+    def _on_service(self, service: Service | None) -> None:
+        self._touched.clear()
+        self._show_all = False
+        self.error.clear()
+        if not self._in_flight:  # "Order placed: id …" belongs to the service it was placed for
+            self.result.clear()
+        self.details.show_service(service, self.ctx.currency)
+        self.form.set_service(service)
+
+    def prefill(self, order: TrackedOrder) -> None:
+        """Reorder: the same service (from the catalog when it is still there) and parameters."""
+        service = self.ctx.services_by_id.get(order.service_id) or Service(
+            id=order.service_id,
+            name=order.service_name,
+            type=order.service_type,
+            category="",
+            rate=Decimal(0),
+            min=0,
+            max=0,
+        )
+        self.select_service(service)
+        self.form.set_values(order.params)
+        self._touched.update(k for k, v in self.form.values().items() if v)
+        self.result.setText(f"Pre-filled from order {order.order or f'#{order.id} (local)'}.")
+        self._refresh_state()
+
+    # -- live state -----------------------------------------------------------------------------
+
+    def _problems(self, service: Service, values: dict[str, str]) -> list[FieldProblem]:
+        return self.form.problems() + validate(service, values)
+
+    def _refresh_state(self) -> None:
+        service = self.service
+        if service is None:
+            self.cost.setText("Cost: choose a service")
+            self.balance_warning.clear()
+            self.hint.clear()
+            self._update_submit()
+            return
+        values = self.form.values()
+        self._touched.update(name for name, value in values.items() if value.strip())
+        shown = set(self.form.field_names()) if self._show_all else self._touched | {"extras"}
+        leftovers = self.form.show_problems(self._problems(service, values), shown)
+        self.hint.setText("\n".join(leftovers) if self._show_all else "")
+        self._show_cost(service, values)
+        self._update_submit()
+
+    def _show_cost(self, service: Service, values: dict[str, str]) -> None:
+        currency = self.ctx.currency
+        cost = estimate_cost(service, values)
+        total = total_quantity(service, values)
+        if service.id not in self.ctx.services_by_id:
+            cost = None
+            text = "Cost: unknown — this service is not in the current catalog"
+        elif canonical_type(service.type) == "Subscriptions":
+            text = f"Cost: per post delivered, {format_money(service.rate, currency)} per 1000"
+        else:
+            text = "Cost: enter a quantity to see the cost"
+        if cost is None:
+            self.cost.setText(text)
+            self.balance_warning.clear()
+            return
+        detail = f" (quantity {total:,})" if total and total > 1 else ""
+        if self.form.dripfeed_on() and values.get("runs", "").isdecimal() and total:
+            each = int(values.get("quantity") or 0)
+            detail = f" ({each:,} × {int(values['runs'])} runs = {total:,})"
+        self.cost.setText(f"Cost: {format_money(cost, currency, trim=True)}{detail}")
+        balance = self.ctx.balance
+        if balance is not None and cost > balance.amount:
+            self.balance_warning.setText(
+                f"This costs more than your last known balance "
+                f"({format_money(balance.amount, balance.currency)})."
+            )
+        else:
+            self.balance_warning.clear()
+
+    def _update_submit(self) -> None:
+        self.submit_button.setEnabled(self.service is not None and not self._in_flight)
+        self.submit_button.setText("Placing order…" if self._in_flight else "Place order…")
+
+    @property
+    def in_flight(self) -> bool:
+        return self._in_flight
+
+    # -- submitting -----------------------------------------------------------------------------
+
+    def submit(self) -> None:
+        """Validate, then ask for confirmation (``confirm_dialog``), then send once."""
+        service = self.service
+        if self._in_flight or service is None:
+            return
+        values = self.form.values()
+        problems = self._problems(service, values)
+        if problems:
+            self._show_all = True
+            self._refresh_state()
+            return
+        ctx = self.ctx
+        if ctx.client is None or ctx.panel is None:
+            self.error.setText("Not connected to a panel: nothing can be sent.")
+            return
+        # What is confirmed is what is sent: this service, these values, this panel and client.
+        task = place_order_task(ctx.store, ctx.client, ctx.panel, service, values, ctx.currency)
+        panel = ctx.panel
+        params = build_params(service, values)
+        cost = estimate_cost(service, values)
+        self.error.clear()
+        self.result.clear()
+        self._set_in_flight(True)
+        dialog = OrderConfirmDialog(self._summary(service, params, cost), self)
+        self.confirm_dialog = dialog
+        dialog.finished.connect(lambda code: self._on_confirmed(dialog, code, task, panel))
+        dialog.open()
+
+    def _summary(
+        self, service: Service, params: dict[str, str], cost: Decimal | None
+    ) -> OrderSummary:
+        total = total_quantity(service, params)
+        balance = self.ctx.balance
+        warning = ""
+        if balance is not None and cost is not None and cost > balance.amount:
+            warning = "This costs more than your last known balance."
+        return OrderSummary(
+            service=f"{service.id} — {service.name} ({service.type})",
+            link=params.get("link", params.get("username", "")),
+            quantity=f"{total:,}" if total else params.get("quantity", ""),
+            runs=params.get("runs", "") and f"{params['runs']} every {params['interval']} min",
+            cost=format_money(cost, self.ctx.currency, trim=True) if cost is not None else "",
+            warning=warning,
+        )
+
+    def _on_confirmed(
+        self,
+        dialog: OrderConfirmDialog,
+        code: int,
+        task: Callable[[], TrackedOrder],
+        panel: Panel,
+    ) -> None:
+        if self.confirm_dialog is not dialog:
+            return  # a second finished() of the same dialog: already handled
+        self.confirm_dialog = None
+        dialog.deleteLater()
+        if code != OrderConfirmDialog.DialogCode.Accepted:
+            self._set_in_flight(False)
+            return
+        if self.ctx.panel != panel:
+            self.error.setText("The panel was switched before you confirmed: nothing was sent.")
+            self._set_in_flight(False)
+            return
+        self.result.setText("Placing the order…")
+        self.ctx.run(task, self._on_placed, self._on_failed, lane=ORDERS_LANE)
+
+    def _set_in_flight(self, on: bool) -> None:
+        self._in_flight = on
+        self._update_submit()
+
+    def _on_placed(self, order: TrackedOrder) -> None:
+        self._set_in_flight(False)
+        self.last_order = order
+        self.result.setText(f"Order placed: id {order.order}. It is tracked in Orders.")
+        self.form.clear()
+        self._touched.clear()
+        self._show_all = False
+        self._refresh_state()
+        self.ctx.ordersChanged.emit()
+        self.ctx.refresh_balance()  # the panel charged it: the warning needs the new balance
+
+    def _on_failed(self, exc: BaseException) -> None:
+        self._set_in_flight(False)
+        self.result.clear()
+        self.error.setText(describe_failure(exc))
+        if isinstance(exc, UnknownOutcomeError):
+            self.form.clear()  # the parameters are kept in the unknown row, not re-sendable here
+            self._touched.clear()
+        if isinstance(exc, PanelError | UnknownOutcomeError):
+            self.ctx.ordersChanged.emit()
+        self._refresh_state()

@@ -1,0 +1,1 @@
+"""The Orders tab: the tracked orders' table, filters, actions and refresh."""

@@ -1,0 +1,154 @@
+"""The Orders tab's widgets and their arrangement: the toolbar (status filter, search, count,
+auto-refresh interval, progress, Refresh), the table with its column widths, the message line.
+
+Only construction lives here; what the widgets do is wired in ``orders_tab`` and
+``orders_refresh``.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFontMetrics
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+)
+
+from smpanel_desktop.ui.orders.filter import STATUS_CHOICES
+from smpanel_desktop.ui.orders.model import (
+    COL_CREATED,
+    COL_LINK,
+    COL_ORDER,
+    COL_REFILL,
+    COL_SERVICE,
+    OrdersModel,
+)
+from smpanel_desktop.ui.orders.view import OrdersView
+
+if TYPE_CHECKING:
+    from smpanel_desktop.ui.orders.tab import OrdersTab
+
+COLUMN_WIDTHS = (44, 64, 100, 200, 160, 66, 96, 84, 70, 66, 100, 90, 100)
+# The widest text a column must show whole (10-digit order ids, an older order's date, a
+# refill): measured in the table's font, the extra width taken from Service and Link.
+FIT_SAMPLES = {
+    COL_ORDER: "99999999999",
+    COL_CREATED: "2026-12-31 23:59",
+    COL_REFILL: "99999: requested",
+}
+CELL_PADDING = 14
+
+
+def status_filter_box() -> QComboBox:
+    combo = QComboBox()
+    combo.setObjectName("ordersStatusFilter")
+    for label, key in STATUS_CHOICES:
+        combo.addItem(label, key)
+    return combo
+
+
+def search_field() -> QLineEdit:
+    search = QLineEdit()
+    search.setObjectName("ordersSearch")
+    search.setPlaceholderText("Filter by order id, service, link…")
+    search.setClearButtonEnabled(True)
+    return search
+
+
+def count_label() -> QLabel:
+    count = QLabel()
+    count.setObjectName("ordersCount")
+    return count
+
+
+def interval_box() -> QSpinBox:
+    interval = QSpinBox()
+    interval.setObjectName("ordersAutoRefresh")
+    interval.setRange(0, 3600)
+    interval.setSuffix(" s")
+    interval.setSpecialValueText("off")
+    interval.setToolTip("Refresh open orders automatically every N seconds (0 = off)")
+    return interval
+
+
+def refresh_button() -> QPushButton:
+    button = QPushButton("Refresh")
+    button.setObjectName("ordersRefresh")
+    return button
+
+
+def progress_bar() -> QProgressBar:
+    progress = QProgressBar()
+    progress.setObjectName("ordersProgress")
+    progress.setMaximumWidth(200)
+    progress.hide()
+    return progress
+
+
+def orders_table(model: OrdersModel) -> OrdersView:
+    table = OrdersView()
+    table.setModel(model)
+    table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+    table.setSortingEnabled(True)  # unsorted until a header click: newest first
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+    table.setAlternatingRowColors(True)
+    table.setWordWrap(False)
+    table.verticalHeader().hide()
+    table.verticalHeader().setDefaultSectionSize(22)
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    header.setStretchLastSection(True)
+    for column, width in enumerate(column_widths(table.fontMetrics())):
+        header.resizeSection(column, width)  # every column fits in 1280 px
+    return table
+
+
+def message_label() -> QLabel:
+    message = QLabel()
+    message.setObjectName("ordersMessage")
+    message.setWordWrap(True)
+    message.setTextFormat(Qt.TextFormat.PlainText)  # panel texts are never HTML
+    message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return message
+
+
+def arrange(tab: OrdersTab) -> None:
+    """Toolbar on top, the table, the action buttons, the message line."""
+    bar = QHBoxLayout()
+    bar.addWidget(QLabel("Status:"))
+    bar.addWidget(tab.status_filter)
+    bar.addWidget(tab.search, 1)
+    bar.addWidget(tab.count)
+    bar.addSpacing(12)
+    bar.addWidget(QLabel("Auto-refresh:"))
+    bar.addWidget(tab.interval)
+    bar.addWidget(tab.progress)
+    bar.addWidget(tab.refresh_button)
+    layout = QVBoxLayout(tab)
+    layout.addLayout(bar)
+    layout.addWidget(tab.table, 1)
+    layout.addLayout(tab.order_actions.button_row())
+    layout.addWidget(tab.message)
+
+
+def column_widths(metrics: QFontMetrics) -> list[int]:
+    """COLUMN_WIDTHS with the FIT_SAMPLES columns wide enough; the same total width."""
+    widths = list(COLUMN_WIDTHS)
+    for column, sample in FIT_SAMPLES.items():
+        widths[column] = max(widths[column], metrics.horizontalAdvance(sample) + CELL_PADDING)
+    extra = sum(widths) - sum(COLUMN_WIDTHS)
+    from_service = min(extra // 2, widths[COL_SERVICE] - 120)
+    widths[COL_SERVICE] -= from_service
+    widths[COL_LINK] = max(100, widths[COL_LINK] - (extra - from_service))
+    return widths

@@ -1,0 +1,350 @@
+"""A thin table model over tracked orders: filter and sort plain Python lists, reset, done.
+
+No ``QSortFilterProxyModel`` (../shared/design.md: per-comparison Python calls make it two orders
+of magnitude too slow).  ``data()`` formats only the cells the view asks for.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable, Sequence
+from decimal import Decimal
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor, QFont
+
+from smpanel_desktop.api.models import is_final_order_status, is_final_refill_status
+from smpanel_desktop.store.models import (
+    NOT_PLACED,
+    PLACED,
+    REJECTED,
+    SUBMITTING,
+    UNKNOWN,
+    Refill,
+    TrackedOrder,
+)
+from smpanel_desktop.ui.orders.filter import OrderFilter, matches_status
+from smpanel_desktop.ui.widgets.formatting import format_money, format_time
+
+Index = QModelIndex | QPersistentModelIndex
+COLUMNS = (
+    "#",
+    "Order",
+    "Created",
+    "Service",
+    "Link",
+    "Quantity",
+    "Charge",
+    "Start count",
+    "Remains",
+    "Progress",
+    "Status",
+    "Refill",
+    "Last checked",
+)
+(
+    COL_LOCAL,
+    COL_ORDER,
+    COL_CREATED,
+    COL_SERVICE,
+    COL_LINK,
+    COL_QUANTITY,
+    COL_CHARGE,
+    COL_START,
+    COL_REMAINS,
+    COL_PROGRESS,
+    COL_STATUS,
+    COL_REFILL,
+    COL_CHECKED,
+) = range(len(COLUMNS))
+_NUMERIC = {COL_LOCAL, COL_ORDER, COL_QUANTITY, COL_CHARGE, COL_START, COL_REMAINS, COL_PROGRESS}
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+_LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+OrderRole = Qt.ItemDataRole.UserRole + 1
+
+STATE_TEXT = {
+    SUBMITTING: "Submitting…",
+    UNKNOWN: "Unknown",
+    REJECTED: "Rejected",
+    NOT_PLACED: "Not placed",
+}
+STATUS_COLORS = {
+    "pending": "#6b7280",
+    "in progress": "#1d4ed8",
+    "processing": "#1d4ed8",
+    "completed": "#15803d",
+    "partial": "#c2410c",
+    "canceled": "#b91c1c",
+    "cancelled": "#b91c1c",
+    UNKNOWN: "#b00020",
+    REJECTED: "#6b7280",
+    NOT_PLACED: "#6b7280",
+    SUBMITTING: "#6b7280",
+}
+
+
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_ALIGN = int(Qt.ItemDataRole.TextAlignmentRole)
+_FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
+_FONT = int(Qt.ItemDataRole.FontRole)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
+_ROLES = frozenset({_DISPLAY, _ALIGN, _FOREGROUND, _FONT, _TOOLTIP, int(OrderRole)})
+_BRUSHES = {key: QBrush(QColor(color)) for key, color in STATUS_COLORS.items()}
+
+
+@functools.cache
+def _bold() -> QFont:
+    font = QFont()  # made on first use: a QFont needs the QGuiApplication to exist
+    font.setBold(True)
+    return font
+
+
+def status_text(order: TrackedOrder) -> str:
+    if order.state != PLACED:
+        return STATE_TEXT.get(order.state, order.state)
+    return order.status or "Not checked yet"
+
+
+def progress(order: TrackedOrder) -> int | None:
+    """Delivered share in percent, from quantity and remains (None when unknown)."""
+    if (order.status or "").strip().lower() == "completed":
+        return 100
+    total = order.quantity
+    if not total or order.remains is None:
+        return None
+    return max(0, min(100, round((total - order.remains) * 100 / total)))
+
+
+def _haystack(o: TrackedOrder) -> str:
+    """What the text filter searches: local and panel ids, service id and name, link."""
+    return f"{o.id}\t{o.order or ''}\t{o.service_id}\t{o.service_name}\t{o.link}".casefold()
+
+
+def _key(value: Any) -> tuple[bool, Any]:
+    return (value is None or value == "", value if value is not None else 0)
+
+
+SORT_KEYS: dict[int, Callable[[TrackedOrder], Any]] = {
+    COL_LOCAL: lambda o: o.id,
+    COL_ORDER: lambda o: _key(o.order),
+    COL_CREATED: lambda o: o.created_at,
+    COL_SERVICE: lambda o: o.service_name.casefold(),
+    COL_LINK: lambda o: _key(o.link.casefold()),
+    COL_QUANTITY: lambda o: _key(o.quantity),
+    COL_CHARGE: lambda o: _key(o.charge),
+    COL_START: lambda o: _key(o.start_count),
+    COL_REMAINS: lambda o: _key(o.remains),
+    COL_PROGRESS: lambda o: _key(progress(o)),
+    COL_STATUS: lambda o: status_text(o).casefold(),
+    COL_CHECKED: lambda o: _key(o.last_checked_at),
+}
+
+
+class OrdersModel(QAbstractTableModel):
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._orders: list[TrackedOrder] = []
+        self._refills: dict[int, Refill] = {}
+        self._visible: list[TrackedOrder] = []
+        self._haystack: dict[int, str] | None = None
+        self._filter = OrderFilter()
+        self._sort: tuple[int, bool] | None = None  # column, descending
+        self._currency = ""
+
+    # -- loading, filtering, sorting --------------------------------------------------------------
+
+    def set_orders(
+        self, orders: Sequence[TrackedOrder], refills: Sequence[Refill] = (), currency: str = ""
+    ) -> None:
+        """Replace every row (newest first as given), keeping the filter and the sort."""
+        self.beginResetModel()
+        self._orders = list(orders)
+        self._currency = currency
+        self._refills = {}
+        for refill in refills:  # newest first: keep the first seen per order
+            self._refills.setdefault(refill.order_local_id, refill)
+        self._haystack = None
+        self._visible = self._compute()
+        self.endResetModel()
+
+    def set_filter(self, flt: OrderFilter) -> None:
+        if flt == self._filter:
+            return
+        self.beginResetModel()
+        self._filter = flt
+        self._visible = self._compute()
+        self.endResetModel()
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        sortable = column in SORT_KEYS or column == COL_REFILL
+        wanted = (column, order == Qt.SortOrder.DescendingOrder) if sortable else None
+        if wanted == self._sort:
+            return
+        self.layoutAboutToBeChanged.emit()
+        persistent = self.persistentIndexList()
+        visible = self._visible
+        held = [visible[p.row()] if p.row() < len(visible) else None for p in persistent]
+        self._sort = wanted
+        self._visible = self._sorted(self._visible)
+        where = {id(o): row for row, o in enumerate(self._visible)}
+        self.changePersistentIndexList(
+            persistent,
+            [
+                self.index(where[id(o)], p.column()) if o is not None else QModelIndex()
+                for p, o in zip(persistent, held, strict=True)
+            ],
+        )
+        self.layoutChanged.emit()
+
+    def _compute(self) -> list[TrackedOrder]:
+        flt = self._filter
+        rows = self._orders
+        if flt.status:
+            rows = [o for o in rows if matches_status(o, flt.status)]
+        needle = flt.text.strip().casefold()
+        if needle:
+            if self._haystack is None:  # built on the first search after a load
+                self._haystack = {o.id: _haystack(o) for o in self._orders}
+            hay = self._haystack
+            rows = [o for o in rows if needle in hay[o.id]]
+        return self._sorted(rows)
+
+    def _sorted(self, rows: list[TrackedOrder]) -> list[TrackedOrder]:
+        if self._sort is None:
+            return list(rows)
+        column, descending = self._sort
+        key = SORT_KEYS.get(column) or self._refill_key
+        return sorted(rows, key=key, reverse=descending)
+
+    def _refill_key(self, order: TrackedOrder) -> Any:
+        refill = self._refills.get(order.id)
+        return _key(None if refill is None else refill.created_at)
+
+    # -- queries ----------------------------------------------------------------------------------
+
+    @property
+    def total(self) -> int:
+        return len(self._orders)
+
+    @property
+    def filter(self) -> OrderFilter:
+        return self._filter
+
+    def order_at(self, row: int) -> TrackedOrder | None:
+        return self._visible[row] if 0 <= row < len(self._visible) else None
+
+    def visible_orders(self) -> list[TrackedOrder]:
+        return list(self._visible)
+
+    def all_orders(self) -> list[TrackedOrder]:
+        return list(self._orders)
+
+    def has_open_work(self) -> bool:
+        """Anything worth polling: a placed order or an accepted refill not yet final."""
+        return any(
+            o.state == PLACED and o.order is not None and not is_final_order_status(o.status)
+            for o in self._orders
+        ) or any(
+            r.refill is not None and not is_final_refill_status(r.status)
+            for r in self._refills.values()
+        )
+
+    def refill_of(self, order: TrackedOrder) -> Refill | None:
+        return self._refills.get(order.id)
+
+    def rows_of(self, local_ids: set[int]) -> list[int]:
+        """The visible rows of these orders (local ids), in one pass."""
+        return [row for row, o in enumerate(self._visible) if o.id in local_ids]
+
+    def row_of(self, local_id: int) -> int | None:
+        for row, o in enumerate(self._visible):
+            if o.id == local_id:
+                return row
+        return None
+
+    def cell_text(self, order: TrackedOrder, column: int) -> str:
+        if column == COL_LOCAL:
+            return str(order.id)
+        if column == COL_ORDER:
+            return "" if order.order is None else str(order.order)
+        if column == COL_CREATED:
+            return format_time(order.created_at) if order.created_at else ""
+        if column == COL_SERVICE:
+            return f"{order.service_id} {order.service_name}" if order.service_id else ""
+        if column == COL_LINK:
+            return order.link
+        if column in (COL_QUANTITY, COL_START, COL_REMAINS):
+            value = {COL_QUANTITY: order.quantity, COL_START: order.start_count}.get(
+                column, order.remains
+            )
+            return "" if value is None else f"{value:,}"
+        if column == COL_CHARGE:
+            return _money(order.charge, order.currency or self._currency)
+        if column == COL_PROGRESS:
+            pct = progress(order)
+            return "" if pct is None else f"{pct}%"
+        if column == COL_STATUS:
+            return status_text(order)
+        if column == COL_REFILL:
+            refill = self._refills.get(order.id)
+            if refill is None:
+                return ""
+            if refill.refill is None:
+                return f"refused: {refill.last_error or ''}"
+            return f"{refill.refill}: {refill.status or 'requested'}"
+        if column == COL_CHECKED:
+            return format_time(order.last_checked_at) if order.last_checked_at else ""
+        return ""
+
+    # -- QAbstractTableModel ----------------------------------------------------------------------
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._visible)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole:
+            if orientation == Qt.Orientation.Horizontal and 0 <= section < len(COLUMNS):
+                return COLUMNS[section]
+            if orientation == Qt.Orientation.Vertical:
+                return section + 1
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        # The view asks ~7 roles per visible cell on every paint: unanswered roles leave first.
+        if role not in _ROLES or not index.isValid():
+            return None
+        row, column = index.row(), index.column()
+        if not (0 <= row < len(self._visible) and 0 <= column < len(COLUMNS)):
+            return None
+        order = self._visible[row]
+        if role == _DISPLAY:
+            return self.cell_text(order, column)
+        if role == _ALIGN:
+            return _RIGHT if column in _NUMERIC else _LEFT
+        if role == OrderRole:
+            return order
+        if column == COL_STATUS:
+            if role == _FOREGROUND:
+                key = order.state if order.state != PLACED else (order.status or "").strip().lower()
+                return _BRUSHES.get(key)
+            if role == _FONT:
+                return _bold() if order.state == UNKNOWN else None
+            if order.state == UNKNOWN:  # tooltip
+                return (
+                    f"{order.last_error or 'The answer was lost'}. It may have been placed and "
+                    "charged: find it on the panel, then Resolve."
+                )
+            return order.last_error
+        if role == _TOOLTIP and column == COL_LINK:
+            return order.link or None
+        return None
+
+
+def _money(value: Decimal | None, currency: str | None) -> str:
+    return "" if value is None else format_money(value, currency or "", trim=True)

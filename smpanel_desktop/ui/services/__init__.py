@@ -1,0 +1,1 @@
+"""The Services tab: the catalog table, its model and search index."""

@@ -1,0 +1,228 @@
+"""The Services tab: the panel's catalog, searchable as you type, filterable, sortable."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Slot
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from smpanel_desktop.api.models import Service
+from smpanel_desktop.ui.context import AppContext
+from smpanel_desktop.ui.services.index import COL_NAME, Filters
+from smpanel_desktop.ui.services.model import ServicesModel
+from smpanel_desktop.ui.widgets.formatting import format_time
+
+ALL_CATEGORIES = "All categories"
+ALL_TYPES = "All types"
+DEFAULT_WIDTHS = (56, 380, 230, 150, 110, 60, 80, 50, 54, 66)  # fit 1280 px, no scrolling
+
+
+class ServicesTab(QWidget):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.model = ServicesModel(self)
+
+        self.search = QLineEdit(objectName="servicesSearch")
+        self.search.setPlaceholderText("Search by name, category or ID")
+        self.search.setClearButtonEnabled(True)
+        self.category = self._combo("servicesCategory", ALL_CATEGORIES, 28)
+        self.category.setToolTip("Show one category")
+        self.type = self._combo("servicesType", ALL_TYPES, 12)
+        self.type.setToolTip("Show one service type")
+        self.refill = QCheckBox("Refill", objectName="servicesRefillOnly")
+        self.cancel = QCheckBox("Cancel", objectName="servicesCancelOnly")
+        self.dripfeed = QCheckBox("Drip-feed", objectName="servicesDripfeedOnly")
+        for box in (self.refill, self.cancel, self.dripfeed):
+            box.setToolTip(f"Only services that offer {box.text().lower()}")
+
+        filters = QHBoxLayout()
+        filters.addWidget(self.search, 3)
+        filters.addWidget(self.category, 2)
+        filters.addWidget(self.type, 1)
+        for box in (self.refill, self.cancel, self.dripfeed):
+            filters.addWidget(box)
+
+        self.table = QTableView(objectName="servicesTable")
+        self._setup_table()
+        # The index prepares the search text and sort orders in small steps while idle.
+        self._warm_timer = QTimer(self, interval=0)
+        self._warm_timer.timeout.connect(self._warm_step)
+
+        self.count = QLabel(objectName="servicesCount")
+        self.updated = QLabel(objectName="servicesUpdated")
+        self.updated.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.refresh_button = QPushButton("Refresh", objectName="servicesRefresh")
+        self.refresh_button.setToolTip("Fetch the catalog from the panel again")
+        self.order_button = QPushButton("Order…", objectName="servicesOrder")
+        self.order_button.setToolTip("Open New Order with the selected service")
+        self.order_button.setEnabled(False)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.count)
+        bottom.addStretch(1)
+        bottom.addWidget(self.updated)
+        bottom.addWidget(self.refresh_button)
+        bottom.addWidget(self.order_button)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(filters)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(bottom)
+
+        self.search.textChanged.connect(self._apply_filters)
+        self.category.currentIndexChanged.connect(self._apply_filters)
+        self.type.currentIndexChanged.connect(self._apply_filters)
+        for box in (self.refill, self.cancel, self.dripfeed):
+            box.toggled.connect(self._apply_filters)
+        self.refresh_button.clicked.connect(ctx.refresh_catalog)
+        self.order_button.clicked.connect(self._order_selected)
+        self.table.doubleClicked.connect(self._order_row)
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.model.modelReset.connect(self._selection_changed)
+        ctx.catalogChanged.connect(self.reload)
+        ctx.catalogBusy.connect(self._busy)
+        ctx.panelChanged.connect(self._panel_changed)
+        self.reload()
+
+    @staticmethod
+    def _combo(name: str, everything: str, chars: int) -> QComboBox:
+        combo = QComboBox(objectName=name)
+        combo.addItem(everything)
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        combo.setMinimumContentsLength(chars)
+        combo.setMaxVisibleItems(24)
+        return combo
+
+    def _setup_table(self) -> None:
+        t = self.table
+        t.setModel(self.model)
+        t.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        t.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        t.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        t.setAlternatingRowColors(True)
+        t.setWordWrap(False)  # single-line cells paint much faster
+        t.setTextElideMode(Qt.TextElideMode.ElideRight)
+        t.setSortingEnabled(True)
+        t.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # catalog order until a header is clicked
+        vertical = t.verticalHeader()
+        vertical.hide()
+        vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        vertical.setDefaultSectionSize(t.fontMetrics().height() + 8)
+        header = t.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSortIndicatorClearable(True)
+        header.setHighlightSections(False)
+        header.setStretchLastSection(False)
+        for column, width in enumerate(DEFAULT_WIDTHS):
+            t.setColumnWidth(column, width)
+
+    # -- filters --------------------------------------------------------------------------
+
+    def filters(self) -> Filters:
+        category = self.category.currentText() if self.category.currentIndex() > 0 else ""
+        kind = self.type.currentText() if self.type.currentIndex() > 0 else ""
+        return Filters(
+            text=self.search.text(),
+            category=category,
+            type=kind,
+            refill=self.refill.isChecked(),
+            cancel=self.cancel.isChecked(),
+            dripfeed=self.dripfeed.isChecked(),
+        )
+
+    @Slot()
+    def _apply_filters(self) -> None:
+        self.model.apply_filters(self.filters())
+        self._update_count()
+
+    def _update_count(self) -> None:
+        shown, total = self.model.rowCount(), self.model.total
+        self.count.setText(f"{shown:,} of {total:,} services")
+
+    @staticmethod
+    def _refill_combo(combo: QComboBox, items: list[str]) -> None:
+        current = combo.currentText() if combo.currentIndex() > 0 else ""
+        combo.blockSignals(True)
+        try:
+            everything = combo.itemText(0)
+            combo.clear()
+            combo.addItem(everything)
+            combo.addItems(items)
+            combo.setCurrentIndex(max(0, combo.findText(current)) if current else 0)
+        finally:
+            combo.blockSignals(False)
+
+    # -- catalog --------------------------------------------------------------------------
+
+    @Slot()
+    def reload(self) -> None:
+        """Show ``ctx.services`` (after a cache load or a refresh), keeping filters and sort."""
+        selected = self.selected_service()
+        self.model.set_services(self.ctx.services, self.ctx.currency)
+        self._refill_combo(self.category, self.model.categories)
+        self._refill_combo(self.type, self.model.types)
+        self.model.apply_filters(self.filters())
+        self._update_count()
+        self._show_updated()
+        if selected is not None:
+            self.select_service(selected.id)
+        self._warm_timer.start()
+
+    @Slot()
+    def _warm_step(self) -> None:
+        if not self.model.warm_step():
+            self._warm_timer.stop()
+
+    def _show_updated(self) -> None:
+        fetched = self.ctx.catalog_fetched_at
+        self.updated.setText(f"Updated {format_time(fetched)}" if fetched else "Not fetched yet")
+
+    @Slot(bool)
+    def _busy(self, busy: bool) -> None:
+        self.refresh_button.setEnabled(not busy)
+        self.refresh_button.setText("Refreshing…" if busy else "Refresh")
+
+    @Slot(object)
+    def _panel_changed(self, _panel: object) -> None:
+        self.search.clear()
+
+    # -- selection and ordering -------------------------------------------------------------
+
+    def selected_service(self) -> Service | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.service_at(rows[0].row()) if rows else None
+
+    def select_service(self, service_id: int) -> bool:
+        row = self.model.row_of(service_id)
+        if row is None:
+            return False
+        self.table.selectRow(row)
+        self.table.scrollTo(self.model.index(row, COL_NAME))
+        return True
+
+    @Slot()
+    def _selection_changed(self) -> None:
+        self.order_button.setEnabled(self.selected_service() is not None)
+
+    @Slot(QModelIndex)
+    def _order_row(self, index: QModelIndex) -> None:
+        service = self.model.service_at(index.row())
+        if service is not None:
+            self.ctx.orderServiceRequested.emit(service)
+
+    @Slot()
+    def _order_selected(self) -> None:
+        service = self.selected_service()
+        if service is not None:
+            self.ctx.orderServiceRequested.emit(service)

@@ -1,0 +1,1 @@
+"""Widgets, formatting and styles shared by the tabs."""
