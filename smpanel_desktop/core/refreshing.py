@@ -6,7 +6,7 @@ from __future__ import annotations
 import contextlib
 import threading
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Generator, Iterable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
@@ -118,7 +118,7 @@ class _StatusFetcher:
 
     def fetch(
         self, batches: list[list[int]]
-    ) -> Iterator[tuple[list[int], list[StatusResult] | ApiError]]:
+    ) -> Generator[tuple[list[int], list[StatusResult] | ApiError], None, None]:
         if self.concurrency == 1 or len(batches) < 2:
             for batch in batches:
                 answer = self._one(batch, self.client)

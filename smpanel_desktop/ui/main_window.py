@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QWidget
 from smpanel_desktop import __version__
 from smpanel_desktop.ui.context import AppContext
 from smpanel_desktop.ui.settings import UiSettings
+from smpanel_desktop.ui.widgets.named import named
 
 if TYPE_CHECKING:
     from smpanel_desktop.ui.balance.tab import BalanceTab
@@ -96,16 +97,16 @@ class MainWindow(QMainWindow):
         self.resize(1280, 800)
         self.setMinimumSize(800, 500)
 
-        self.tabs = QTabWidget(objectName="mainTabs")
+        self.tabs = named(QTabWidget(), "mainTabs")
         for title in TAB_TITLES:  # empty pages until build_tabs()
             self.tabs.addTab(QWidget(), title)
         self.setCentralWidget(self.tabs)
         self.tabs_built = False
         self._first_paint: _AfterFirstPaint | None = None
 
-        self.panel_label = QLabel(objectName="statusPanel")
-        self.connection_label = QLabel(objectName="statusConnection")
-        self.refresh_label = QLabel(objectName="statusRefresh")
+        self.panel_label = named(QLabel(), "statusPanel")
+        self.connection_label = named(QLabel(), "statusConnection")
+        self.refresh_label = named(QLabel(), "statusRefresh")
         bar = self.statusBar()
         for label in (self.panel_label, self.connection_label, self.refresh_label):
             label.setContentsMargins(6, 0, 6, 0)

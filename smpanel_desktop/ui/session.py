@@ -29,6 +29,7 @@ from smpanel_desktop.ui.context import AppContext
 if TYPE_CHECKING:  # imported when first used: requests and the sandbox are not needed to paint
     # the window (~100 ms of imports at start-up)
     from smpanel_desktop.api.client import PanelClient
+    from smpanel_desktop.core.demo import RunningDemo
     from smpanel_desktop.sandbox.server import SandboxPanel
     from smpanel_desktop.store.models import Panel
 
@@ -65,7 +66,7 @@ class PanelSession(QObject):
         self.ctx = ctx
         self.keys = keys
         self.data_dir = Path(data_dir)
-        self.sandbox: SandboxPanel | None = None
+        self.sandbox: SandboxPanel | RunningDemo | None = None
 
     # -- keys -------------------------------------------------------------------------------
 
@@ -134,12 +135,13 @@ class PanelSession(QObject):
             if fresh is not None:
                 self.open(fresh)
 
-    def _demo_sandbox(self) -> SandboxPanel:
+    def _demo_sandbox(self) -> SandboxPanel | RunningDemo:
         if self.sandbox is None:
             from smpanel_desktop.core.demo import start_demo_sandbox
 
-            self.sandbox = start_demo_sandbox(self.data_dir)
-            log.info("demo panel listening on %s", self.sandbox.url)
+            sandbox = start_demo_sandbox(self.data_dir)
+            log.info("demo panel listening on %s", sandbox.url)
+            self.sandbox = sandbox
         return self.sandbox
 
     def shutdown(self) -> None:

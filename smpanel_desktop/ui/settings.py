@@ -35,7 +35,7 @@ class UiSettings:
 
     def last_tab(self) -> int:
         try:
-            return int(self._qs.value("window/tab", 0))  # type: ignore[call-overload]
+            return int(str(self._qs.value("window/tab", 0)))
         except (TypeError, ValueError):
             return 0
 

@@ -9,27 +9,28 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 from smpanel_desktop.api.models import Balance
 from smpanel_desktop.ui.context import AppContext
 from smpanel_desktop.ui.widgets.formatting import format_money, format_time
+from smpanel_desktop.ui.widgets.named import named
 
 
 class BalanceTab(QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.panel_name = QLabel(objectName="balancePanel")
-        self.value = QLabel("—", objectName="balanceValue")
+        self.panel_name = named(QLabel(), "balancePanel")
+        self.value = named(QLabel("—"), "balanceValue")
         font = QFont(self.value.font())
         font.setPointSizeF(font.pointSizeF() * 2.6)
         font.setBold(True)
         self.value.setFont(font)
         self.value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.value.setAccessibleName("Balance")
-        self.updated = QLabel(objectName="balanceUpdated")
-        self.error = QLabel(objectName="balanceError")
+        self.updated = named(QLabel(), "balanceUpdated")
+        self.error = named(QLabel(), "balanceError")
         self.error.setWordWrap(True)
         self.error.setTextFormat(Qt.TextFormat.PlainText)  # the panel's words, never HTML
         self.error.setStyleSheet("color: #b00020;")
         self.error.hide()
-        self.refresh_button = QPushButton("Refresh", objectName="balanceRefresh")
+        self.refresh_button = named(QPushButton("Refresh"), "balanceRefresh")
         self.refresh_button.setToolTip("Ask the panel for the balance now")
 
         row = QHBoxLayout()

@@ -17,6 +17,7 @@ from smpanel_desktop.secrets import KeyStoreError, KeyStoreUnavailable, mask
 from smpanel_desktop.store.models import Panel
 from smpanel_desktop.ui.dialogs.keyring_dialog import KeyringUnavailableDialog
 from smpanel_desktop.ui.session import PanelSession
+from smpanel_desktop.ui.widgets.named import named
 
 
 class KeyDialog(QDialog):
@@ -30,18 +31,18 @@ class KeyDialog(QDialog):
         self.setObjectName("keyDialog")
         self.setWindowTitle(f"API key for {panel.name}")
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.current = QLabel(objectName="keyCurrent")
-        self.storage = QLabel(objectName="keyStorage")
+        self.current = named(QLabel(), "keyCurrent")
+        self.storage = named(QLabel(), "keyStorage")
         self.storage.setWordWrap(True)
-        self.key = QLineEdit(objectName="keyInput")
+        self.key = named(QLineEdit(), "keyInput")
         self.key.setEchoMode(QLineEdit.EchoMode.Password)
         self.key.setPlaceholderText("Paste the new key")
-        self.message = QLabel(objectName="keyMessage")
+        self.message = named(QLabel(), "keyMessage")
         self.message.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        self.save_button = QPushButton("Save key", objectName="keySave")
+        self.save_button = named(QPushButton("Save key"), "keySave")
         self.save_button.setDefault(True)
-        self.delete_button = QPushButton("Delete key", objectName="keyDelete")
+        self.delete_button = named(QPushButton("Delete key"), "keyDelete")
         buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(self.delete_button, QDialogButtonBox.ButtonRole.DestructiveRole)
         buttons.rejected.connect(self.reject)

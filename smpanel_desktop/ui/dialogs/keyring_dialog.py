@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
 from smpanel_desktop.secrets import KeyStore
+from smpanel_desktop.ui.widgets.named import named
 
 INSTALL_HELP = (
     "<p>API keys are kept only in your system's keyring, never in a file, and no keyring "
@@ -33,10 +34,10 @@ class KeyringUnavailableDialog(QDialog):
         self.setObjectName("keyringUnavailableDialog")
         self.setWindowTitle("No keyring available")
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        text = QLabel(INSTALL_HELP, objectName="keyringHelp")
+        text = named(QLabel(INSTALL_HELP), "keyringHelp")
         text.setWordWrap(True)
         text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        detail = QLabel(f"Details: {reason}", objectName="keyringReason")
+        detail = named(QLabel(f"Details: {reason}"), "keyringReason")
         detail.setWordWrap(True)
         detail.setStyleSheet("color: palette(mid);")
         buttons = QDialogButtonBox()

@@ -20,6 +20,7 @@ from smpanel_desktop.store.models import Panel
 from smpanel_desktop.ui.context import AppContext
 from smpanel_desktop.ui.session import make_client
 from smpanel_desktop.ui.widgets.formatting import format_money
+from smpanel_desktop.ui.widgets.named import named
 
 DEFAULT_ENDPOINT = "https://smpanel.net/api/v2"
 
@@ -36,15 +37,15 @@ class PanelForm(QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.name = QLineEdit(objectName="panelName")
+        self.name = named(QLineEdit(), "panelName")
         self.name.setPlaceholderText(name_from_endpoint(DEFAULT_ENDPOINT))
-        self.endpoint = QLineEdit(DEFAULT_ENDPOINT, objectName="panelEndpoint")
+        self.endpoint = named(QLineEdit(DEFAULT_ENDPOINT), "panelEndpoint")
         self.endpoint.setToolTip("The panel's API v2 address (see the API page of your panel)")
-        self.key = QLineEdit(objectName="panelKey")
+        self.key = named(QLineEdit(), "panelKey")
         self.key.setEchoMode(QLineEdit.EchoMode.Password)
         self.key.setPlaceholderText("Paste the API key from your panel's account page")
-        self.test_button = QPushButton("Test connection", objectName="panelTest")
-        self.result = QLabel(objectName="panelTestResult")
+        self.test_button = named(QPushButton("Test connection"), "panelTest")
+        self.result = named(QLabel(), "panelTestResult")
         self.result.setWordWrap(True)
         self.result.setTextFormat(Qt.TextFormat.PlainText)  # the panel's words, never HTML
         key_row = QHBoxLayout()

@@ -25,6 +25,7 @@ from smpanel_desktop.ui.dialogs.key_dialog import KeyDialog
 from smpanel_desktop.ui.dialogs.keyring_dialog import KeyringUnavailableDialog
 from smpanel_desktop.ui.dialogs.panel_form import PanelForm
 from smpanel_desktop.ui.session import PanelSession
+from smpanel_desktop.ui.widgets.named import named
 
 
 class PanelsDialog(QDialog):
@@ -37,10 +38,10 @@ class PanelsDialog(QDialog):
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.setMinimumSize(640, 480)
 
-        self.list = QListWidget(objectName="panelsList")
-        self.open_button = QPushButton("Open", objectName="panelsOpen")
-        self.key_button = QPushButton("API key…", objectName="panelsKey")
-        self.remove_button = QPushButton("Remove", objectName="panelsRemove")
+        self.list = named(QListWidget(), "panelsList")
+        self.open_button = named(QPushButton("Open"), "panelsOpen")
+        self.key_button = named(QPushButton("API key…"), "panelsKey")
+        self.remove_button = named(QPushButton("Remove"), "panelsRemove")
         side = QVBoxLayout()
         for button in (self.open_button, self.key_button, self.remove_button):
             button.setAutoDefault(False)
@@ -51,8 +52,8 @@ class PanelsDialog(QDialog):
         top.addLayout(side)
 
         self.form = PanelForm(ctx)
-        self.add_button = QPushButton("Add panel", objectName="panelsAdd")
-        self.message = QLabel(objectName="panelsMessage")
+        self.add_button = named(QPushButton("Add panel"), "panelsAdd")
+        self.message = named(QLabel(), "panelsMessage")
         self.message.setWordWrap(True)
         self.message.setTextFormat(Qt.TextFormat.PlainText)
         add_box = QGroupBox("Add a panel")

@@ -23,6 +23,7 @@ from smpanel_desktop.ui.context import AppContext
 from smpanel_desktop.ui.dialogs.keyring_dialog import KeyringUnavailableDialog
 from smpanel_desktop.ui.dialogs.panel_form import PanelForm
 from smpanel_desktop.ui.session import PanelSession
+from smpanel_desktop.ui.widgets.named import named
 
 INTRO = (
     "<h2>Welcome to SMPanel Desktop</h2>"
@@ -49,12 +50,12 @@ class WelcomeDialog(QDialog):
         self.pages = QStackedWidget()
 
         intro = QWidget()
-        text = QLabel(INTRO, objectName="welcomeText")
+        text = named(QLabel(INTRO), "welcomeText")
         text.setWordWrap(True)
-        self.demo_button = QPushButton("Try the demo panel", objectName="welcomeDemo")
+        self.demo_button = named(QPushButton("Try the demo panel"), "welcomeDemo")
         self.demo_button.setDefault(True)
         self.demo_button.setAutoDefault(True)
-        self.add_button = QPushButton("Add my panel…", objectName="welcomeAdd")
+        self.add_button = named(QPushButton("Add my panel…"), "welcomeAdd")
         self.add_button.setAutoDefault(False)
         row = QHBoxLayout()
         row.addStretch(1)
@@ -67,13 +68,13 @@ class WelcomeDialog(QDialog):
 
         add = QWidget()
         self.form = PanelForm(ctx)
-        self.error = QLabel(objectName="welcomeError")
+        self.error = named(QLabel(), "welcomeError")
         self.error.setWordWrap(True)
         self.error.setTextFormat(Qt.TextFormat.PlainText)
         self.error.setStyleSheet("color: #b00020;")
-        self.back_button = QPushButton("Back", objectName="welcomeBack")
+        self.back_button = named(QPushButton("Back"), "welcomeBack")
         self.back_button.setAutoDefault(False)
-        self.save_button = QPushButton("Save and open", objectName="welcomeSave")
+        self.save_button = named(QPushButton("Save and open"), "welcomeSave")
         row2 = QHBoxLayout()
         row2.addWidget(self.back_button)
         row2.addStretch(1)

@@ -172,9 +172,9 @@ class ServiceIndex:
             if wanted:
                 values = cols[column]
                 rows = [i for i in rows if values[i] == wanted]
-        for column, wanted in ((COL_REFILL, f.refill), (COL_CANCEL, f.cancel),
-                               (COL_DRIPFEED, f.dripfeed)):  # fmt: skip
-            if wanted:
+        for column, only in ((COL_REFILL, f.refill), (COL_CANCEL, f.cancel),
+                             (COL_DRIPFEED, f.dripfeed)):  # fmt: skip
+            if only:
                 flags = cols[column]
                 rows = [i for i in rows if flags[i]]
         self._base_key, self._base, self._last = key, rows, None

@@ -22,6 +22,7 @@ from smpanel_desktop.ui.context import AppContext
 from smpanel_desktop.ui.services.index import COL_NAME, Filters
 from smpanel_desktop.ui.services.model import ServicesModel
 from smpanel_desktop.ui.widgets.formatting import format_time
+from smpanel_desktop.ui.widgets.named import named
 
 ALL_CATEGORIES = "All categories"
 ALL_TYPES = "All types"
@@ -34,16 +35,16 @@ class ServicesTab(QWidget):
         self.ctx = ctx
         self.model = ServicesModel(self)
 
-        self.search = QLineEdit(objectName="servicesSearch")
+        self.search = named(QLineEdit(), "servicesSearch")
         self.search.setPlaceholderText("Search by name, category or ID")
         self.search.setClearButtonEnabled(True)
         self.category = self._combo("servicesCategory", ALL_CATEGORIES, 28)
         self.category.setToolTip("Show one category")
         self.type = self._combo("servicesType", ALL_TYPES, 12)
         self.type.setToolTip("Show one service type")
-        self.refill = QCheckBox("Refill", objectName="servicesRefillOnly")
-        self.cancel = QCheckBox("Cancel", objectName="servicesCancelOnly")
-        self.dripfeed = QCheckBox("Drip-feed", objectName="servicesDripfeedOnly")
+        self.refill = named(QCheckBox("Refill"), "servicesRefillOnly")
+        self.cancel = named(QCheckBox("Cancel"), "servicesCancelOnly")
+        self.dripfeed = named(QCheckBox("Drip-feed"), "servicesDripfeedOnly")
         for box in (self.refill, self.cancel, self.dripfeed):
             box.setToolTip(f"Only services that offer {box.text().lower()}")
 
@@ -54,18 +55,18 @@ class ServicesTab(QWidget):
         for box in (self.refill, self.cancel, self.dripfeed):
             filters.addWidget(box)
 
-        self.table = QTableView(objectName="servicesTable")
+        self.table = named(QTableView(), "servicesTable")
         self._setup_table()
         # The index prepares the search text and sort orders in small steps while idle.
         self._warm_timer = QTimer(self, interval=0)
         self._warm_timer.timeout.connect(self._warm_step)
 
-        self.count = QLabel(objectName="servicesCount")
-        self.updated = QLabel(objectName="servicesUpdated")
+        self.count = named(QLabel(), "servicesCount")
+        self.updated = named(QLabel(), "servicesUpdated")
         self.updated.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.refresh_button = QPushButton("Refresh", objectName="servicesRefresh")
+        self.refresh_button = named(QPushButton("Refresh"), "servicesRefresh")
         self.refresh_button.setToolTip("Fetch the catalog from the panel again")
-        self.order_button = QPushButton("Order…", objectName="servicesOrder")
+        self.order_button = named(QPushButton("Order…"), "servicesOrder")
         self.order_button.setToolTip("Open New Order with the selected service")
         self.order_button.setEnabled(False)
         bottom = QHBoxLayout()
@@ -97,7 +98,7 @@ class ServicesTab(QWidget):
 
     @staticmethod
     def _combo(name: str, everything: str, chars: int) -> QComboBox:
-        combo = QComboBox(objectName=name)
+        combo = named(QComboBox(), name)
         combo.addItem(everything)
         combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         combo.setMinimumContentsLength(chars)
