@@ -44,11 +44,11 @@ esac
 
 install -d "$data/applications" "$data/metainfo" "$data/icons/hicolor/scalable/apps"
 sed -e "s|^Exec=.*|Exec=$exec_field|" -e "s|^TryExec=.*|TryExec=$exe|" \
-  "$root/resources/$app_id.desktop" >"$data/applications/$app_id.desktop"
-install -m 644 "$root/resources/$app_id.metainfo.xml" "$data/metainfo/$app_id.metainfo.xml"
-install -m 644 "$root/resources/icons/smpanel-desktop.svg" "$data/icons/hicolor/scalable/apps/$app_id.svg"
+  "$root/smpanel_desktop/resources/$app_id.desktop" >"$data/applications/$app_id.desktop"
+install -m 644 "$root/smpanel_desktop/resources/$app_id.metainfo.xml" "$data/metainfo/$app_id.metainfo.xml"
+install -m 644 "$root/smpanel_desktop/resources/icons/smpanel-desktop.svg" "$data/icons/hicolor/scalable/apps/$app_id.svg"
 for n in $sizes; do
-  install -D -m 644 "$root/resources/icons/smpanel-desktop-$n.png" "$data/icons/hicolor/${n}x${n}/apps/$app_id.png"
+  install -D -m 644 "$root/smpanel_desktop/resources/icons/smpanel-desktop-$n.png" "$data/icons/hicolor/${n}x${n}/apps/$app_id.png"
 done
 if command -v desktop-file-validate >/dev/null 2>&1; then
   desktop-file-validate "$data/applications/$app_id.desktop"

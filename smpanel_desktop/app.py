@@ -170,9 +170,9 @@ class DesktopApp:
 
 
 def _icon() -> QIcon:
-    from smpanel_desktop.selftest import icon_path
+    from smpanel_desktop.resources import app_icon_path
 
-    path = icon_path()
+    path = app_icon_path()
     return QIcon(str(path)) if path.exists() else QIcon()
 
 

@@ -20,8 +20,9 @@ import platform
 import sys
 import time
 from collections.abc import Callable
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
+
+from smpanel_desktop.resources import app_icon_path
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication
@@ -186,9 +187,9 @@ def _show_window(app: QApplication) -> str:
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QLabel, QMainWindow
 
-    icon = QIcon(str(icon_path()))
+    icon = QIcon(str(app_icon_path()))
     if icon.pixmap(64, 64).isNull():
-        raise RuntimeError(f"cannot render the app icon {icon_path()} (SVG plugins missing?)")
+        raise RuntimeError(f"cannot render the app icon {app_icon_path()} (SVG plugins missing?)")
     window = QMainWindow()
     window.setWindowTitle("smpanel-desktop self-test")
     window.setWindowIcon(icon)
@@ -209,13 +210,6 @@ def _show_window(app: QApplication) -> str:
     finally:
         window.close()
     return f"platform {app.platformName()}, window shown and closed, icon ok"
-
-
-def icon_path() -> Path:
-    """The app icon SVG: inside the bundle, or in the source tree."""
-    bundle = getattr(sys, "_MEIPASS", None)
-    base = Path(bundle) if bundle else Path(__file__).resolve().parent.parent
-    return base / "resources" / "icons" / "smpanel-desktop.svg"
 
 
 def run(argv: list[str] | None = None) -> int:

@@ -13,7 +13,7 @@ from PySide6.QtGui import QGuiApplication, QImage, QImageReader, QPainter
 from PySide6.QtSvg import QSvgRenderer
 
 ROOT = Path(__file__).resolve().parent.parent
-RES = ROOT / "resources"
+RES = ROOT / "smpanel_desktop" / "resources"
 ICONS = RES / "icons"
 APP_ID = "net.smpanel.SmpanelDesktop"
 PNG_SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
@@ -29,7 +29,7 @@ def test_png_icons_have_their_sizes_and_transparent_corners(qapp: QGuiApplicatio
 
 
 def test_pngs_are_rendered_from_the_current_svg(qapp: QGuiApplication) -> None:
-    """Editing the SVG without running resources/make_icons.py leaves stale rasters."""
+    """Editing the SVG without running packaging/make_icons.py leaves stale rasters."""
     renderer = QSvgRenderer(str(ICONS / "smpanel-desktop.svg"))
     assert renderer.isValid()
     fresh = QImage(64, 64, QImage.Format.Format_ARGB32)

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QWidget
 from smpanel_desktop import __version__
 from smpanel_desktop.ui.context import AppContext
 from smpanel_desktop.ui.settings import UiSettings
+from smpanel_desktop.ui.widgets import style
 from smpanel_desktop.ui.widgets.named import named
 
 if TYPE_CHECKING:
@@ -35,10 +36,10 @@ TAB_TITLES = ("Services", "New Order", "Orders", "Balance")
 RETRY_MS = 60_000  # while offline, ask for the balance (a light call) this often
 FIRST_PAINT_FALLBACK_MS = 1_000  # after_first_paint: go on anyway when no paint comes (hidden)
 CONNECTION_TEXT = {
-    "online": ("● Online", "#1b7f3b"),
-    "demo": ("● DEMO panel (built-in sandbox)", "#a15c00"),
-    "connecting": ("● Connecting…", "#555555"),
-    "offline": ("● Offline", "#b00020"),
+    "online": ("● Online", style.OK),
+    "demo": ("● DEMO panel (built-in sandbox)", style.WARNING),
+    "connecting": ("● Connecting…", style.MUTED),
+    "offline": ("● Offline", style.ERROR),
 }
 
 
@@ -324,13 +325,13 @@ class MainWindow(QMainWindow):
         if state in ("online", "demo") and self._catalog_missed:
             self._catalog_missed = False
             self.ctx.refresh_catalog()
-        text, color = CONNECTION_TEXT.get(state, (state, "#555555"))
+        text, role = CONNECTION_TEXT.get(state, (state, style.MUTED))
         if state == "offline" and self.ctx.panel is not None:
             text += " — showing cached data" if self.ctx.services else ""
             if self.ctx.last_error:
                 self.connection_label.setToolTip(self.ctx.last_error)
         self.connection_label.setText(text)
-        self.connection_label.setStyleSheet(f"color: {color}; font-weight: bold;")
+        style.tint(self.connection_label, role, bold=True)
 
     @Slot()
     def _show_refresh_time(self) -> None:

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 
 from smpanel_desktop.api.models import Balance
 from smpanel_desktop.ui.context import AppContext
+from smpanel_desktop.ui.widgets import style
 from smpanel_desktop.ui.widgets.formatting import format_money, format_time
 from smpanel_desktop.ui.widgets.named import named
 
@@ -28,7 +29,7 @@ class BalanceTab(QWidget):
         self.error = named(QLabel(), "balanceError")
         self.error.setWordWrap(True)
         self.error.setTextFormat(Qt.TextFormat.PlainText)  # the panel's words, never HTML
-        self.error.setStyleSheet("color: #b00020;")
+        style.tint(self.error, style.ERROR)
         self.error.hide()
         self.refresh_button = named(QPushButton("Refresh"), "balanceRefresh")
         self.refresh_button.setToolTip("Ask the panel for the balance now")

@@ -19,6 +19,7 @@ from smpanel_desktop.secrets import KeyStore
 from smpanel_desktop.store.models import Panel
 from smpanel_desktop.ui.context import AppContext
 from smpanel_desktop.ui.session import make_client
+from smpanel_desktop.ui.widgets import style
 from smpanel_desktop.ui.widgets.formatting import format_money
 from smpanel_desktop.ui.widgets.named import named
 
@@ -138,6 +139,5 @@ class PanelForm(QWidget):
         self.tested.emit(False)
 
     def _show(self, text: str, ok: bool | None) -> None:
-        color = {True: "#1b7f3b", False: "#b00020", None: "palette(text)"}[ok]
-        self.result.setStyleSheet(f"color: {color};")
+        style.tint(self.result, {True: style.OK, False: style.ERROR, None: None}[ok])
         self.result.setText(text)

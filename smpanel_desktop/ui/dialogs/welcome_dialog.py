@@ -23,6 +23,7 @@ from smpanel_desktop.ui.context import AppContext
 from smpanel_desktop.ui.dialogs.keyring_dialog import KeyringUnavailableDialog
 from smpanel_desktop.ui.dialogs.panel_form import PanelForm
 from smpanel_desktop.ui.session import PanelSession
+from smpanel_desktop.ui.widgets import style
 from smpanel_desktop.ui.widgets.named import named
 
 INTRO = (
@@ -71,7 +72,7 @@ class WelcomeDialog(QDialog):
         self.error = named(QLabel(), "welcomeError")
         self.error.setWordWrap(True)
         self.error.setTextFormat(Qt.TextFormat.PlainText)
-        self.error.setStyleSheet("color: #b00020;")
+        style.tint(self.error, style.ERROR)
         self.back_button = named(QPushButton("Back"), "welcomeBack")
         self.back_button.setAutoDefault(False)
         self.save_button = named(QPushButton("Save and open"), "welcomeSave")

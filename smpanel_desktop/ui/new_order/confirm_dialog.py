@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout, QWidget
 
+from smpanel_desktop.ui.widgets import style
+
 
 @dataclass(frozen=True, slots=True)
 class OrderSummary:
@@ -47,7 +49,7 @@ class OrderConfirmDialog(QDialog):
             warning = QLabel(summary.warning)
             warning.setWordWrap(True)
             warning.setTextFormat(Qt.TextFormat.PlainText)
-            warning.setStyleSheet("color: #b00020; font-weight: bold;")
+            style.tint(warning, style.ERROR, bold=True)
             layout.addWidget(warning)
         note = QLabel("The panel charges your balance when it accepts the order.")
         note.setWordWrap(True)

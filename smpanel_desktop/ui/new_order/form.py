@@ -28,9 +28,9 @@ from PySide6.QtWidgets import (
 from smpanel_desktop.api.models import Service
 from smpanel_desktop.core.orders.fields import FieldProblem, FieldSpec, fields_for, is_known_type
 from smpanel_desktop.core.orders.values import split_lines
+from smpanel_desktop.ui.widgets import style
 
 EXPIRY_FORMAT = "dd/MM/yyyy"  # the API's d/m/Y
-ERROR_STYLE = "color: #b00020;"
 EXTRAS = "extras"  # the problem key for extra lines that are not NAME=VALUE
 
 
@@ -138,7 +138,7 @@ class OrderForm(QWidget):
             self._counts[name] = count
         message = QLabel()
         message.setObjectName(f"error_{name}")
-        message.setStyleSheet(ERROR_STYLE)
+        style.tint(message, style.ERROR)
         message.setWordWrap(True)
         message.hide()
         box.addWidget(message)

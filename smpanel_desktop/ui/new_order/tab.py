@@ -21,14 +21,13 @@ from smpanel_desktop.core.orders.validation import validate
 from smpanel_desktop.store.models import Panel, TrackedOrder
 from smpanel_desktop.ui.context import AppContext
 from smpanel_desktop.ui.new_order.confirm_dialog import OrderConfirmDialog, OrderSummary
-from smpanel_desktop.ui.new_order.form import ERROR_STYLE, OrderForm
+from smpanel_desktop.ui.new_order.form import OrderForm
 from smpanel_desktop.ui.new_order.outcome import describe_failure, place_order_task
 from smpanel_desktop.ui.new_order.service_details import ServiceDetails
 from smpanel_desktop.ui.new_order.service_picker import ServicePicker
+from smpanel_desktop.ui.widgets import style
 from smpanel_desktop.ui.widgets.formatting import format_money
 from smpanel_desktop.workers.task_runner import ORDERS_LANE
-
-WARNING_STYLE = "color: #a05a00; font-weight: bold;"
 
 
 class NewOrderTab(QWidget):
@@ -52,16 +51,16 @@ class NewOrderTab(QWidget):
         self.cost.setStyleSheet("font-weight: bold;")
         self.balance_warning = QLabel()
         self.balance_warning.setObjectName("orderBalanceWarning")
-        self.balance_warning.setStyleSheet(WARNING_STYLE)
+        style.tint(self.balance_warning, style.WARNING, bold=True)
         self.balance_warning.setWordWrap(True)
         self.hint = QLabel()
         self.hint.setObjectName("orderHint")
-        self.hint.setStyleSheet(ERROR_STYLE)
+        style.tint(self.hint, style.ERROR)
         self.hint.setWordWrap(True)
         self.hint.setTextFormat(Qt.TextFormat.PlainText)  # panel texts are never HTML
         self.error = QLabel()
         self.error.setObjectName("orderError")
-        self.error.setStyleSheet(ERROR_STYLE)
+        style.tint(self.error, style.ERROR)
         self.error.setWordWrap(True)
         self.error.setTextFormat(Qt.TextFormat.PlainText)
         self.error.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)

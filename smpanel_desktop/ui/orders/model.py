@@ -12,7 +12,7 @@ from decimal import Decimal
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QBrush, QFont
 
 from smpanel_desktop.api.models import is_final_order_status, is_final_refill_status
 from smpanel_desktop.store.models import (
@@ -25,6 +25,7 @@ from smpanel_desktop.store.models import (
     TrackedOrder,
 )
 from smpanel_desktop.ui.orders.filter import OrderFilter, matches_status
+from smpanel_desktop.ui.widgets import style
 from smpanel_desktop.ui.widgets.formatting import format_money, format_time
 
 Index = QModelIndex | QPersistentModelIndex
@@ -69,18 +70,18 @@ STATE_TEXT = {
     REJECTED: "Rejected",
     NOT_PLACED: "Not placed",
 }
-STATUS_COLORS = {
-    "pending": "#6b7280",
-    "in progress": "#1d4ed8",
-    "processing": "#1d4ed8",
-    "completed": "#15803d",
-    "partial": "#c2410c",
-    "canceled": "#b91c1c",
-    "cancelled": "#b91c1c",
-    UNKNOWN: "#b00020",
-    REJECTED: "#6b7280",
-    NOT_PLACED: "#6b7280",
-    SUBMITTING: "#6b7280",
+STATUS_COLORS = {  # status or local state: colour role (ui/widgets/style.py)
+    "pending": style.MUTED,
+    "in progress": style.INFO,
+    "processing": style.INFO,
+    "completed": style.OK,
+    "partial": style.ATTENTION,
+    "canceled": style.ERROR,
+    "cancelled": style.ERROR,
+    UNKNOWN: style.ERROR,
+    REJECTED: style.MUTED,
+    NOT_PLACED: style.MUTED,
+    SUBMITTING: style.MUTED,
 }
 
 
@@ -90,7 +91,11 @@ _FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
 _FONT = int(Qt.ItemDataRole.FontRole)
 _TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
 _ROLES = frozenset({_DISPLAY, _ALIGN, _FOREGROUND, _FONT, _TOOLTIP, int(OrderRole)})
-_BRUSHES = {key: QBrush(QColor(color)) for key, color in STATUS_COLORS.items()}
+
+
+def _brushes() -> dict[str, QBrush]:
+    """The status colours for the palette in use (made again when the palette changes)."""
+    return {key: QBrush(style.color(role)) for key, role in STATUS_COLORS.items()}
 
 
 @functools.cache
@@ -151,6 +156,13 @@ class OrdersModel(QAbstractTableModel):
         self._filter = OrderFilter()
         self._sort: tuple[int, bool] | None = None  # column, descending
         self._currency = ""
+        self._brushes = _brushes()
+
+    def refresh_colors(self) -> None:
+        """Pick the status colours again for the palette in use (light or dark)."""
+        self._brushes = _brushes()
+        if self.rowCount():
+            self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, 0))
 
     # -- loading, filtering, sorting --------------------------------------------------------------
 
@@ -332,7 +344,7 @@ class OrdersModel(QAbstractTableModel):
         if column == COL_STATUS:
             if role == _FOREGROUND:
                 key = order.state if order.state != PLACED else (order.status or "").strip().lower()
-                return _BRUSHES.get(key)
+                return self._brushes.get(key)
             if role == _FONT:
                 return _bold() if order.state == UNKNOWN else None
             if order.state == UNKNOWN:  # tooltip

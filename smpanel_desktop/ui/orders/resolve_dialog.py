@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from smpanel_desktop.store.models import TrackedOrder
+from smpanel_desktop.ui.widgets import style
 from smpanel_desktop.ui.widgets.formatting import format_time
 
 
@@ -67,7 +68,7 @@ class ResolveDialog(QDialog):
         layout.addWidget(self.not_placed)
         self.problem = QLabel()
         self.problem.setObjectName("resolveProblem")
-        self.problem.setStyleSheet("color: #b00020;")
+        style.tint(self.problem, style.ERROR)
         layout.addWidget(self.problem)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel

@@ -1,8 +1,8 @@
 """Render the app icon SVG into every raster the platforms want.
 
-    .venv/bin/python resources/make_icons.py
+    .venv/bin/python packaging/make_icons.py
 
-Writes resources/icons/smpanel-desktop-<N>.png (the freedesktop hicolor sizes),
+Writes smpanel_desktop/resources/icons/smpanel-desktop-<N>.png (the freedesktop hicolor sizes),
 smpanel-desktop.ico (Windows) and smpanel-desktop.icns (macOS).  Rendering uses QtSvg from the
 project's PySide6, so no system tool (rsvg, Inkscape, ImageMagick) is needed; the ICO and ICNS
 containers are written here (both are a small header around PNG or BMP images).  The outputs are
@@ -22,7 +22,7 @@ from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt
 from PySide6.QtGui import QGuiApplication, QImage, QPainter
 from PySide6.QtSvg import QSvgRenderer
 
-ICONS = Path(__file__).resolve().parent / "icons"
+ICONS = Path(__file__).resolve().parent.parent / "smpanel_desktop" / "resources" / "icons"
 SVG = ICONS / "smpanel-desktop.svg"
 PNG_SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
 ICO_SIZES = (16, 24, 32, 48, 64, 128, 256)

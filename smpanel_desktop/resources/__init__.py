@@ -1,0 +1,23 @@
+"""The package's own files: icons, the desktop entry and metainfo, translations.
+
+Found with ``importlib.resources``, so they are there in a source checkout, an installed wheel and
+the PyInstaller bundle alike.
+"""
+
+from __future__ import annotations
+
+from importlib.resources import files
+from pathlib import Path
+
+APP_ID = "net.smpanel.SmpanelDesktop"
+
+
+def resource_path(*parts: str) -> Path:
+    """A file of the package's resources on disk (``resource_path("icons", "x.svg")``)."""
+    # a folder on disk in every way the app is installed (zip imports are not supported)
+    return Path(str(files(__name__).joinpath(*parts)))
+
+
+def app_icon_path() -> Path:
+    """The app icon as SVG."""
+    return resource_path("icons", "smpanel-desktop.svg")

@@ -1,0 +1,48 @@
+"""The app's colours, chosen for the palette in use: one place instead of hex codes per widget.
+
+Each role has a colour for light palettes and one for dark palettes, both with at least 4.5:1
+contrast against the window and base colours of Qt's stock light and dark palettes.  Which one
+applies is read from the application palette when the colour is asked for.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QColor, QGuiApplication, QPalette
+from PySide6.QtWidgets import QWidget
+
+ERROR = "error"
+WARNING = "warning"
+OK = "ok"
+MUTED = "muted"
+INFO = "info"
+ATTENTION = "attention"
+
+_COLORS: dict[str, tuple[str, str]] = {  # role: (on a light palette, on a dark palette)
+    ERROR: ("#b00020", "#ff8a80"),
+    WARNING: ("#8a4b00", "#ffb74d"),
+    OK: ("#15803d", "#81c784"),
+    MUTED: ("#55595f", "#b0b4ba"),
+    INFO: ("#1d4ed8", "#8ab4f8"),
+    ATTENTION: ("#c2410c", "#ffab7a"),
+}
+
+
+def is_dark(palette: QPalette | None = None) -> bool:
+    """True when the window colour of ``palette`` (default: the application's) is dark."""
+    pal = palette if palette is not None else QGuiApplication.palette()
+    return pal.color(QPalette.ColorRole.Window).lightnessF() < 0.5
+
+
+def color(role: str, palette: QPalette | None = None) -> QColor:
+    """The colour of ``role`` for ``palette`` (default: the application's)."""
+    light, dark = _COLORS[role]
+    return QColor(dark if is_dark(palette) else light)
+
+
+def tint(widget: QWidget, role: str | None, *, bold: bool = False) -> None:
+    """Colour ``widget``'s text by ``role`` (None: the palette's own text colour)."""
+    weight = " font-weight: bold;" if bold else ""
+    if role is None:
+        widget.setStyleSheet(f"color: palette(text);{weight}" if bold else "")
+    else:
+        widget.setStyleSheet(f"color: {color(role, widget.palette()).name()};{weight}")
