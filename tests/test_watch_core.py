@@ -100,7 +100,8 @@ def test_window_and_cooldown_decide_eligibility(
     assert not late.eligible and "30-day" in late.reason
     assert check_order(order, replace(svc, name="X | Lifetime"), [], now=now,
                        completed_at=now - 900 * 86400).eligible  # fmt: skip
-    assert not check_order(order, replace(svc, refill=False), [], now=now, completed_at=now).eligible
+    no_refill = replace(svc, refill=False)
+    assert not check_order(order, no_refill, [], now=now, completed_at=now).eligible
     refill = store.refill_failed(local, "The order was completed or refill was requested ...")
     (e,) = eligibility(store, panel, [svc], now=now)
     assert not e.eligible and "24 h" in e.reason
@@ -127,7 +128,8 @@ def test_an_order_whose_remains_do_not_move_is_stuck(
     still = [a for a in answers if a.order == store.order(quiet).order]  # type: ignore[union-attr]
     store.apply_statuses(panel.id, moved, now)
     stuck = stuck_orders(store, panel.id, now=now)
-    assert [s.order.id for s in stuck] == [quiet] and stuck[0].since == pytest.approx(now - 7 * HOUR)
+    assert [s.order.id for s in stuck] == [quiet]
+    assert stuck[0].since == pytest.approx(now - 7 * HOUR)
     store.set_setting(STUCK_SETTING, "8")
     assert stuck_orders(store, panel.id, now=now) == []
     store.set_setting(STUCK_SETTING, None)

@@ -6,7 +6,8 @@
         panel.faults.add("html503", action="balance", count=2)
 
 Public API: ``SandboxPanel(...)`` with ``start()``/``stop()``/context manager, ``url``, ``key``,
-``port``, ``catalog`` (service dicts as on the wire), ``set_catalog(wire)``, ``find_service(type, **flags)``, ``clock``,
+``port``, ``catalog`` (service dicts as on the wire; ``set_catalog(wire)`` replaces it),
+``find_service(type, **flags)``, ``clock``,
 ``orders``/``order_count()``, ``refills``, ``balance``/``set_balance()``, ``faults``,
 ``request_log``/``requests_for(action)``/``records`` (with ``key_ok``).  ``run_standalone`` serves
 in the foreground for ``smpanel sandbox`` and ``python -m smpanel_desktop.sandbox``.
