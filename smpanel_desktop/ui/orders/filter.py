@@ -20,6 +20,8 @@ STATUS_CHOICES: tuple[tuple[str, str], ...] = (
     ("Canceled", "canceled"),
     ("Unknown outcome", UNKNOWN),
     ("Rejected / not placed", REJECTED),
+    ("Can be refilled", "watch:eligible"),  # ui/watch/marks.py
+    ("Stuck", "watch:stuck"),
 )
 _CANCELED = {"canceled", "cancelled"}
 _LISTED = {key for _label, key in STATUS_CHOICES} | _CANCELED

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import partial
+from typing import cast
 
 from PySide6.QtCore import QSignalBlocker, Signal
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from smpanel_desktop.store.models import TrackedOrder
 from smpanel_desktop.ui.context import AppContext
@@ -22,6 +23,7 @@ from smpanel_desktop.ui.orders.filter import STATUS_CHOICES, OrderFilter, other_
 from smpanel_desktop.ui.orders.model import OrdersModel
 from smpanel_desktop.ui.orders.refresh import OrdersRefreshing
 from smpanel_desktop.ui.orders.tasks import ActionResult, OrdersSnapshot, load
+from smpanel_desktop.ui.watch.orders_bar import OrdersWatchBar
 from smpanel_desktop.ui.widgets.formatting import format_time
 from smpanel_desktop.workers.task_runner import ORDERS_LANE
 
@@ -49,6 +51,8 @@ class OrdersTab(OrdersRefreshing, QWidget):
         self.message = orders_layout.message_label()
         self.order_actions = OrdersActions(self)
         orders_layout.arrange(self)
+        self.watch_bar = OrdersWatchBar(ctx, self)  # refill all eligible, stuck (ui/watch/)
+        cast(QVBoxLayout, self.layout()).insertWidget(1, self.watch_bar)
 
         self.status_filter.currentIndexChanged.connect(self._apply_filter)
         self.search.textChanged.connect(self._apply_filter)
