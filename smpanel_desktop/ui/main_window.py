@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from smpanel_desktop.ui.orders.tab import OrdersTab
     from smpanel_desktop.ui.services.tab import ServicesTab
     from smpanel_desktop.ui.session import PanelSession
+    from smpanel_desktop.ui.watch.tray import TrayWatch
 
 APP_TITLE = "SMPanel Desktop"
 TAB_TITLES = ("Services", "New Order", "Orders", "Balance")
@@ -103,6 +104,7 @@ class MainWindow(QMainWindow):
             self.tabs.addTab(QWidget(), title)
         self.setCentralWidget(self.tabs)
         self.tabs_built = False
+        self.tray_watch: TrayWatch | None = None
         self._first_paint: _AfterFirstPaint | None = None
 
         self.panel_label = named(QLabel(), "statusPanel")
@@ -165,6 +167,10 @@ class MainWindow(QMainWindow):
         finally:
             self.setUpdatesEnabled(True)
         self.tabs_built = True
+        from smpanel_desktop.ui.watch.tray import TrayWatch  # notifications (ui/watch/)
+
+        self.tray_watch = TrayWatch(self.ctx, self, self.settings)
+        self.menuBar().insertMenu(self.help_menu.menuAction(), self.tray_watch.menu)
         self.settings.restore_header("services", self.services_tab.table.horizontalHeader())
         self.settings.restore_header("orders", self.orders_tab.table.horizontalHeader())
 
@@ -202,7 +208,7 @@ class MainWindow(QMainWindow):
         self.switch_menu.aboutToShow.connect(self._fill_switch_menu)
         self.switch_group = QActionGroup(self)  # filled when the menu opens
 
-        help_menu = bar.addMenu("&Help")
+        help_menu = self.help_menu = bar.addMenu("&Help")
         about = help_menu.addAction(f"&About {APP_TITLE}", self.about)
         about.setMenuRole(QAction.MenuRole.AboutRole)
         help_menu.addAction("Open &data folder", self.open_data_folder)
@@ -345,6 +351,8 @@ class MainWindow(QMainWindow):
         )
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self.tray_watch is not None and self.tray_watch.handle_close(event):
+            return  # kept running in the tray (or asked first)
         self.settings.save_geometry(self)
         self.settings.save_last_tab(self.tabs.currentIndex())
         if self.tabs_built:  # else the remembered widths stay as they were
