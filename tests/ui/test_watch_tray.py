@@ -111,3 +111,17 @@ def test_keep_in_tray_is_off_by_default_and_explained_on_first_close(
     window.show()
     window.close()  # closes for real now
     assert not window.isVisible() and watch.dialog is None
+
+
+def test_stuck_time_is_set_from_the_notifications_menu(
+    qtbot: Any, order_env: OrderEnv, tmp_path: Path
+) -> None:
+    env = order_env
+    watch, _window, _status = _watch(qtbot, env, tmp_path)
+    watch.stuck_action.trigger()
+    box = watch.dialog
+    assert box is not None and box.intValue() == 6  # the default
+    with qtbot.waitSignal(env.ctx.ordersChanged, timeout=5000):
+        box.setIntValue(9)
+        box.accept()
+    assert env.store.get_setting("watch.stuck_hours") == "9"

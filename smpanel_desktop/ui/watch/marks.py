@@ -59,11 +59,19 @@ class WatchMarks:
 
 
 def compute_marks(
-    store: Store, panel: Panel, services: Sequence[Service], now: float | None = None
+    store: Store,
+    panel: Panel,
+    services: Sequence[Service],
+    orders: Sequence[TrackedOrder] | None = None,
+    now: float | None = None,
 ) -> WatchMarks:
-    """Eligibility and stuck orders of the panel (worker thread)."""
+    """Eligibility and stuck orders of the panel (worker thread); ``orders``: the rows already
+    loaded (else read again)."""
     now = time.time() if now is None else now
-    checks = eligibility(store, panel, {s.id: s for s in services}, now=now) if services else []
+    by_id = {s.id: s for s in services}
+    if orders is not None:  # rows of another panel (just switched) never count
+        orders = [o for o in orders if o.panel_id == panel.id]
+    checks = eligibility(store, panel, by_id, now=now, orders=orders) if services else []
     eligible = frozenset(e.order.id for e in checks if e.eligible)
     reasons = {
         e.order.id: e.reason

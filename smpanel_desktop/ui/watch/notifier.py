@@ -16,6 +16,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 
 from smpanel_desktop.core.watch import events as ev
 from smpanel_desktop.ui.context import AppContext
+from smpanel_desktop.ui.watch.run import submit
 
 log = logging.getLogger(__name__)
 Deliver = Callable[[str, str], None]
@@ -124,7 +125,8 @@ class Notifier(QObject):
         task = partial(
             ev.collect_events, self.ctx.store, panel, balance=balance, starred=tuple(self.starred())
         )
-        self.ctx.run(task, self._collected, self._failed)
+        if not submit(self.ctx, task, self._collected, self._failed):
+            self._busy = False
 
     def _collected(self, events: list[ev.Event]) -> None:
         self._finish()

@@ -22,6 +22,7 @@ from smpanel_desktop.store.store import Store
 from smpanel_desktop.ui.context import AppContext
 from smpanel_desktop.ui.orders.tasks import ActionResult, load
 from smpanel_desktop.ui.watch.marks import STUCK, WatchMarks, compute_marks
+from smpanel_desktop.ui.watch.run import submit
 from smpanel_desktop.ui.widgets import style
 from smpanel_desktop.ui.widgets.named import named
 
@@ -31,8 +32,9 @@ if TYPE_CHECKING:
 
 def refill_task(store: Store, client: Any, panel: Panel, orders: Sequence[TrackedOrder]) -> Any:
     """Worker side: request the refills (never retried), then reload the rows."""
+    mine = [o for o in orders if o.panel_id == panel.id]  # never another panel's ids
     try:
-        value: Any = refill_eligible(store, client, panel, orders)
+        value: Any = refill_eligible(store, client, panel, mine)
     except ApiError as exc:  # what was answered is recorded; the rest is in the message
         return ActionResult(load(store, panel.id), None, exc)
     return ActionResult(load(store, panel.id), value)
@@ -81,8 +83,9 @@ class OrdersWatchBar(QWidget):
             self._show(WatchMarks())
             return
         generation = self._generation
-        task = partial(compute_marks, self.ctx.store, panel, self.ctx.services)
-        self.ctx.run(task, lambda marks: self._done(generation, marks), self._failed)
+        orders = self.tab.model.all_orders()  # the rows just loaded: not read again
+        task = partial(compute_marks, self.ctx.store, panel, self.ctx.services, orders)
+        submit(self.ctx, task, lambda marks: self._done(generation, marks), self._failed)
 
     def _done(self, generation: int, marks: WatchMarks) -> None:
         panel = self.ctx.panel
@@ -110,8 +113,10 @@ class OrdersWatchBar(QWidget):
         combo.setCurrentIndex(max(combo.findData(STUCK), 0))
 
     def eligible_orders(self) -> list[TrackedOrder]:
-        wanted = self.marks.eligible
-        return [o for o in self.tab.model.all_orders() if o.id in wanted]
+        wanted, panel = self.marks.eligible, self.ctx.panel
+        if panel is None or self.marks.panel_id != panel.id:
+            return []
+        return [o for o in self.tab.model.all_orders() if o.id in wanted and o.panel_id == panel.id]
 
     def ask_refill_all(self) -> None:
         orders = self.eligible_orders()

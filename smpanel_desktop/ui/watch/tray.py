@@ -19,9 +19,12 @@ from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QIcon
 from PySide6.QtWidgets import QInputDialog, QMainWindow, QMenu, QMessageBox, QSystemTrayIcon
 
 from smpanel_desktop.core.watch import events as ev
+from smpanel_desktop.core.watch.stuck import STUCK_AFTER, STUCK_SETTING, stuck_after
+from smpanel_desktop.store.store import Store
 from smpanel_desktop.ui.context import AppContext
 from smpanel_desktop.ui.settings import UiSettings
 from smpanel_desktop.ui.watch.notifier import Notifier
+from smpanel_desktop.ui.watch.run import submit
 from smpanel_desktop.ui.widgets.named import named
 
 KEEP_IN_TRAY = "tray/keep_running"
@@ -39,6 +42,11 @@ def _kind_labels() -> dict[str, str]:
     }
 
 
+def _menu_state(store: Store) -> tuple[set[str], float]:
+    """Worker side: the kinds switched on and the stuck time (seconds)."""
+    return ev.enabled_kinds(store), stuck_after(store)
+
+
 class TrayWatch(QObject):
     """Contract: ``TrayWatch(ctx, window, settings)``; ``menu`` (the Notifications menu) goes in
     the window's menu bar; the window's ``closeEvent`` asks ``handle_close(event)`` first."""
@@ -48,6 +56,7 @@ class TrayWatch(QObject):
         self.ctx, self.window, self.settings = ctx, window, settings
         self.dialog: Any = None
         self.quitting = False
+        self._stuck_hours = STUCK_AFTER / 3600
         self.available = QSystemTrayIcon.isSystemTrayAvailable()
         self.menu = named(QMenu(self.tr("&Notifications"), window), "notificationsMenu")
         self.kind_actions: dict[str, QAction] = {}
@@ -61,6 +70,9 @@ class TrayWatch(QObject):
         self.menu.addSeparator()
         self.threshold_action = self.menu.addAction(self.tr("Low balance warning…"))
         self.threshold_action.triggered.connect(self.ask_threshold)
+        self.stuck_action = self.menu.addAction(self.tr("Stuck after…"))
+        self.stuck_action.setToolTip(self.tr("Hours without progress before an order is stuck"))
+        self.stuck_action.triggered.connect(self.ask_stuck_hours)
         self.keep_action = self.menu.addAction(self.tr("Keep running in the tray on close"))
         self.keep_action.setObjectName("keepInTray")
         self.keep_action.setCheckable(True)
@@ -169,9 +181,10 @@ class TrayWatch(QObject):
     def load_kinds(self) -> None:
         if not self.ctx.store_is_open:
             return
-        self.ctx.run(partial(ev.enabled_kinds, self.ctx.store), self._show_kinds)
+        submit(self.ctx, partial(_menu_state, self.ctx.store), self._show_kinds)
 
-    def _show_kinds(self, kinds: set[str]) -> None:
+    def _show_kinds(self, state: tuple[set[str], float]) -> None:
+        kinds, self._stuck_hours = state[0], state[1] / 3600
         for kind, action in self.kind_actions.items():
             if action.isChecked() != (kind in kinds):
                 action.blockSignals(True)
@@ -210,3 +223,21 @@ class TrayWatch(QObject):
         task = partial(ev.set_balance_threshold, self.ctx.store, panel_id, amount)
         self.ctx.run(task, lambda _r: self.notifier.schedule())
         return True
+
+    def ask_stuck_hours(self) -> None:
+        box = named(QInputDialog(self.window), "stuckHoursDialog")
+        box.setWindowTitle(self.tr("Stuck orders"))
+        box.setLabelText(self.tr("Hours without progress before an open order counts as stuck:"))
+        box.setInputMode(QInputDialog.InputMode.IntInput)
+        box.setIntRange(1, 24 * 30)
+        box.setIntValue(round(self._stuck_hours))
+        box.intValueSelected.connect(self.set_stuck_hours)
+        self.dialog = box
+        box.open()
+
+    def set_stuck_hours(self, hours: int) -> None:
+        """Store the time (a task); the Orders marks follow with the reload it triggers."""
+        self.dialog = None
+        self._stuck_hours = float(hours)
+        task = partial(self.ctx.store.set_setting, STUCK_SETTING, str(hours))
+        submit(self.ctx, task, lambda _r: self.ctx.ordersChanged.emit())
