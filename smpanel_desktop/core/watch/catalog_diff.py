@@ -23,15 +23,23 @@ def _rate(s: Service) -> str:
     return format(s.rate, "f")
 
 
+def _fields(s: Service) -> tuple[object, ...]:
+    return (s.rate, s.min, s.max, s.refill, s.cancel, s.dripfeed)
+
+
 def diff_catalogs(old: Sequence[Service], new: Sequence[Service]) -> list[CatalogChange]:
     """What changed from ``old`` to ``new``: removed first, then changed, then added (each in
     catalog order)."""
     before = {s.id: s for s in old}
-    after = {s.id: s for s in new}
+    after = {s.id for s in new}
     out = [CatalogChange(s.id, s.name, REMOVED, _rate(s), None) for s in old if s.id not in after]
+    added = []
     for s in new:
         was = before.get(s.id)
-        if was is None or was == s:
+        if was is None:
+            added.append(CatalogChange(s.id, s.name, ADDED, None, _rate(s)))
+            continue
+        if _fields(was) == _fields(s):
             continue
         if was.rate != s.rate:
             out.append(CatalogChange(s.id, s.name, RATE, _rate(was), _rate(s)))
@@ -39,8 +47,7 @@ def diff_catalogs(old: Sequence[Service], new: Sequence[Service]) -> list[Catalo
             a, b = getattr(was, name), getattr(s, name)
             if a != b:
                 out.append(CatalogChange(s.id, s.name, name, a, b))
-    out += [CatalogChange(s.id, s.name, ADDED, None, _rate(s)) for s in new if s.id not in before]
-    return out
+    return out + added
 
 
 def record_catalog_changes(

@@ -9,6 +9,7 @@ A per-service setting (``Guarantee.from_text``) overrides the name.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from typing import Literal
@@ -72,8 +73,9 @@ _BEFORE = re.compile(_MARK + r"\W{0,3}" + _AMOUNT)  # Refill 30D, ♻️ 30 days
 _AFTER = re.compile(_AMOUNT + r"[\s\W]{0,3}" + _MARK)  # 30 Days ♻️, 30D refill
 
 
+@functools.lru_cache(maxsize=4096)
 def parse_guarantee(name: str) -> Guarantee:
-    """The window a service name states (see the module text)."""
+    """The window a service name states (see the module text); cached (orders repeat names)."""
     text = name.translate(_SMALL_CAPS)
     short = _R_SHORT.search(text)
     low = text.casefold()

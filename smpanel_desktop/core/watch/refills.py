@@ -19,7 +19,7 @@ from smpanel_desktop.api.errors import UnknownOutcomeError
 from smpanel_desktop.api.models import RefillResult, Service, is_final_refill_status
 from smpanel_desktop.core.panel_client import Client
 from smpanel_desktop.core.refills_cancels import request_refills
-from smpanel_desktop.core.watch.guarantee import Guarantee, parse_guarantee
+from smpanel_desktop.core.watch.guarantee import UNSTATED, Guarantee, parse_guarantee
 from smpanel_desktop.store.models import PLACED, Panel, Refill, TrackedOrder
 from smpanel_desktop.store.store import Store
 
@@ -58,15 +58,16 @@ def check_order(
     override: str | None = None,
 ) -> Eligibility:
     """Whether ``order`` can be refilled now (``refills``: its refill requests)."""
+    if order.state != PLACED or order.order is None:
+        return Eligibility(order, False, "not placed", UNSTATED, completed_at)
+    if (order.status or "").strip().casefold() != "completed":  # most orders: leave early
+        reason = f"status is {order.status or 'not known yet'}"
+        return Eligibility(order, False, reason, UNSTATED, completed_at)
     window = window_of(service, override)
 
     def no(reason: str) -> Eligibility:
         return Eligibility(order, False, reason, window, completed_at)
 
-    if order.state != PLACED or order.order is None:
-        return no("not placed")
-    if (order.status or "").strip().casefold() != "completed":
-        return no(f"status is {order.status or 'not known yet'}")
     if service is None:
         return no("service not in the panel's catalog")
     if not service.refill:
