@@ -49,3 +49,33 @@ def test_changes_button_and_view(qtbot: Any, order_env: OrderEnv) -> None:
     assert view.table.rowCount() == 1
     kinds = {c.change for c in view.recent.changes}
     assert kinds == {"rate", "removed", "added"}
+
+
+def test_refill_window_is_set_per_service(qtbot: Any, order_env: OrderEnv) -> None:
+    env = order_env
+    tab = ServicesTab(env.ctx)
+    qtbot.addWidget(tab)
+    tab.show()
+    service = env.service("Default", refill=True)
+    qtbot.waitUntil(lambda: tab.select_service(service.id))
+    button = tab.refill_window
+    assert button.isEnabled()
+    button.click()
+    qtbot.waitUntil(lambda: button.dialog is not None and button.dialog.isVisible())
+    dialog = button.dialog
+    assert dialog is not None
+    assert "From the service name" in dialog.kind.currentText()
+    assert not dialog.days.isEnabled()
+    dialog.kind.setCurrentIndex(dialog.kind.findData("days"))
+    dialog.days.setValue(45)
+    with qtbot.waitSignal(env.ctx.ordersChanged, timeout=5000):
+        dialog.accept()
+    assert env.store.refill_windows(env.panel.id) == {service.id: "45"}
+    button.click()
+    qtbot.waitUntil(lambda: button.dialog is not dialog and button.dialog is not None)
+    again = button.dialog
+    assert again is not None and again.chosen() == "45"  # the setting is shown next time
+    again.kind.setCurrentIndex(0)
+    with qtbot.waitSignal(env.ctx.ordersChanged, timeout=5000):
+        again.accept()
+    assert env.store.refill_windows(env.panel.id) == {}

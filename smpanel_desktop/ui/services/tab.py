@@ -22,6 +22,7 @@ from smpanel_desktop.ui.context import AppContext
 from smpanel_desktop.ui.services.index import COL_NAME, Filters
 from smpanel_desktop.ui.services.model import ServicesModel
 from smpanel_desktop.ui.watch.changes import CatalogChangesButton
+from smpanel_desktop.ui.watch.refill_window import RefillWindowButton
 from smpanel_desktop.ui.widgets.formatting import format_time
 from smpanel_desktop.ui.widgets.named import named
 
@@ -78,6 +79,9 @@ class ServicesTab(QWidget):
         bottom.addWidget(self.changes)
         bottom.addWidget(self.refresh_button)
         bottom.addWidget(self.order_button)
+        selection = self.table.selectionModel().selectionChanged  # the table is set up above
+        self.refill_window = RefillWindowButton(ctx, self.selected_service, selection)
+        bottom.insertWidget(bottom.count() - 1, self.refill_window)
 
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
