@@ -200,3 +200,13 @@ def test_a_kind_switched_off_is_not_announced_later_either(
     assert [e for e in ev.collect_events(store, panel) if e.kind == ev.FINISHED] == []
     ev.set_kind_enabled(store, ev.FINISHED, True)
     assert [e for e in ev.collect_events(store, panel) if e.kind == ev.FINISHED] == []
+
+
+def test_used_services_include_the_starred_ones(
+    store: Store, client: PanelClient, panel: Panel, sandbox: Any, monkeypatch: Any
+) -> None:
+    svc = parse_service(sandbox.find_service("Default"))
+    _order(store, client, panel, svc)
+    assert store.used_services(panel.id) == {svc.id}
+    monkeypatch.setattr(Store, "favourites", lambda self, pid: {5, 6}, raising=False)
+    assert store.used_services(panel.id) == {svc.id, 5, 6}

@@ -99,7 +99,7 @@ def _candidates(
             out.append(Event(BALANCE, key, None, "", panel.name, threshold, balance))
         else:
             store.forget_announced(panel.id, key)
-    used = store.ordered_services(panel.id) | set(starred)
+    used = store.used_services(panel.id) | set(starred)
     out += [
         Event(SERVICE, f"change:{c.id}", c.service, c.change, c.name, c.old, c.new)
         for c in store.catalog_changes(panel.id, since=since)

@@ -56,7 +56,7 @@ def load_recent(
 ) -> RecentChanges:
     """Worker side: the panel's changes of the last 7 days and the services the user uses."""
     now = time.time() if now is None else now
-    used = frozenset(store.ordered_services(panel_id) | set(starred))
+    used = frozenset(store.used_services(panel_id) | set(starred))
     changes = store.catalog_changes(panel_id, since=now - RECENT)
     changes.sort(key=lambda c: (-c.detected_at, c.service not in used, c.id))
     return RecentChanges(panel_id, changes, used)
