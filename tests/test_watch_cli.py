@@ -154,3 +154,18 @@ def test_services_changes_reports_reprice_trim_and_extension(
     assert code == 0 and "removed" in out and "added" in out  # the last fetch's, no request
     code, out, _ = cli(sandbox, "--json", "services", "--changes", capsys=capsys)
     assert json.loads(out) == []  # against the previous fetch: nothing new
+
+
+def test_refill_eligible_goes_on_when_refill_statuses_cannot_be_read(
+    sandbox: Any, env: None, capsys: pytest.CaptureFixture[str]
+) -> None:
+    orders = [_place(sandbox, capsys, s) for s in _defaults(sandbox, True, 4)]
+    sandbox.clock.advance(3600)
+    code, out, _ = cli(sandbox, "--json", "refill", "--eligible", capsys=capsys)
+    asked = {a["order"] for a in json.loads(out)}
+    assert asked == {o for o in orders if sandbox.orders[o].status == "Completed"}
+    sandbox.faults.add("error", action="refill_status", count=5, text="Incorrect request")
+    before = sandbox.requests_for("refill")
+    code, out, err = cli(sandbox, "--json", "refill", "--eligible", capsys=capsys)
+    assert code == 0 and json.loads(out) == [] and "refill statuses not refreshed" in err
+    assert sandbox.requests_for("refill") == before

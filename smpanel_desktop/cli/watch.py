@@ -8,7 +8,7 @@ import argparse
 import sys
 from typing import Any
 
-from smpanel_desktop.api.errors import UnknownOutcomeError
+from smpanel_desktop.api.errors import ApiError, UnknownOutcomeError
 from smpanel_desktop.api.models import RefillResult
 from smpanel_desktop.cli import commands
 from smpanel_desktop.cli import output as out
@@ -65,9 +65,12 @@ def cmd_refill(args: argparse.Namespace, session: Session) -> int:
             session.store, client, panel, concurrency=MAX_IN_FLIGHT,
             client_factory=session.client_factory(),
         )  # fmt: skip
-        if summary.failure is not None:
-            raise summary.failure
-        refresh_refills(session.store, client, panel)  # pending refills, batched
+        if summary.failure is not None:  # decide on what is known: a stale status is safe
+            _err(f"smpanel: statuses not refreshed ({summary.failure}); using the last known.")
+        try:
+            refresh_refills(session.store, client, panel)  # pending refills, batched
+        except ApiError as exc:  # they stay pending: their orders are not eligible
+            _err(f"smpanel: refill statuses not refreshed ({exc}); pending ones stay pending.")
     services, _, _ = load_catalog(session.store, client, panel)
     chosen = [e for e in eligibility(session.store, panel, services) if e.eligible]
     if args.dry_run:
@@ -133,10 +136,11 @@ def cmd_services(args: argparse.Namespace, session: Session) -> int:
     if _json(args):
         out.dump_json([change_json(c) for c in changes])
         return OK
-    out.table(
-        [(c.service, c.change, f"{_side(c.old)} -> {_side(c.new)}", c.name) for c in changes],
-        ("SERVICE", "CHANGE", "OLD -> NEW", "NAME"),
-    )
+    if changes:
+        out.table(
+            [(c.service, c.change, f"{_side(c.old)} -> {_side(c.new)}", c.name) for c in changes],
+            ("SERVICE", "CHANGE", "OLD -> NEW", "NAME"),
+        )
     if first:
         _err("First fetch of this panel's catalog: nothing to compare with yet.")
     else:
