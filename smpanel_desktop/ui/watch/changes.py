@@ -10,6 +10,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
 from functools import partial
 
 from PySide6.QtCore import QCoreApplication
@@ -62,12 +63,19 @@ def load_recent(
     return RecentChanges(panel_id, changes, used)
 
 
-def _side(value: object) -> str:
+def side_text(value: object) -> str:
+    """One side of a change as shown: rates without trailing zeros, flags as yes/no."""
     if value is None:
         return "–"
     if isinstance(value, bool):
         tr = QCoreApplication.translate
         return tr("CatalogChanges", "yes") if value else tr("CatalogChanges", "no")
+    if isinstance(value, str):
+        try:
+            amount = Decimal(value)
+        except InvalidOperation:
+            return value
+        return format(amount.normalize(), "f") if amount.is_finite() else value
     return str(value)
 
 
@@ -106,6 +114,7 @@ class CatalogChangesView(QDialog):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().hide()
+        self.table.setWordWrap(False)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         for column, width in enumerate((130, 30, 70, 110, 200)):
@@ -133,8 +142,9 @@ class CatalogChangesView(QDialog):
         attention = style.color(style.ATTENTION)
         for row, c in enumerate(rows):
             mine = c.service in r.used
+            sides = f"{side_text(c.old)} → {side_text(c.new)}"
             cells = (format_time(c.detected_at), "★" if mine else "", str(c.service),
-                     change_text(c.change), f"{_side(c.old)} → {_side(c.new)}", c.name)  # fmt: skip
+                     change_text(c.change), sides, c.name)  # fmt: skip
             for column, value in enumerate(cells):
                 item = QTableWidgetItem(value)
                 if mine:
@@ -162,6 +172,7 @@ class CatalogChangesButton(QPushButton):
         ctx.catalogChanged.connect(self.reload)
         ctx.ordersChanged.connect(self.reload)
         self._show()
+        self.reload()
 
     def reload(self) -> None:
         panel = self.ctx.panel

@@ -16,6 +16,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 
 from smpanel_desktop.core.watch import events as ev
 from smpanel_desktop.ui.context import AppContext
+from smpanel_desktop.ui.watch.changes import side_text
 from smpanel_desktop.ui.watch.run import submit
 
 log = logging.getLogger(__name__)
@@ -61,7 +62,7 @@ def _service_text(e: ev.Event) -> str:
     if e.status == "removed":
         return _tr("Service {0} is gone from the catalog: {1}").format(e.subject, e.name)
     return _tr("Service {0} changed its price: {1} → {2} ({3})").format(
-        e.subject, e.old, e.new, e.name
+        e.subject, side_text(e.old), side_text(e.new), e.name
     )
 
 
