@@ -210,3 +210,15 @@ def test_used_services_include_the_starred_ones(
     assert store.used_services(panel.id) == {svc.id}
     monkeypatch.setattr(Store, "favourites", lambda self, pid: {5, 6}, raising=False)
     assert store.used_services(panel.id) == {svc.id, 5, 6}
+
+
+def test_an_empty_catalog_answer_is_not_every_service_removed(
+    store: Store, client: PanelClient, panel: Panel, sandbox: Any
+) -> None:
+    refresh_catalog(store, client, panel)
+    wire = list(sandbox.catalog)
+    sandbox.set_catalog([])
+    refresh_catalog(store, client, panel)
+    sandbox.set_catalog(wire)
+    refresh_catalog(store, client, panel)
+    assert store.catalog_changes(panel.id) == []

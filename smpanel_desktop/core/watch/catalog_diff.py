@@ -59,8 +59,10 @@ def record_catalog_changes(
     fetched_at: float,
 ) -> list[CatalogChange]:
     """Compare a fetch with the previous one of the panel and store the changes at
-    ``fetched_at``.  The first fetch of a panel (``previous_at`` None) has nothing to compare."""
-    if previous_at is None:
+    ``fetched_at``.  The first fetch of a panel (``previous_at`` None) has nothing to compare;
+    neither has an empty side (a panel that answered an empty list for once is not a panel
+    that removed, then added back, every service)."""
+    if previous_at is None or not previous or not services:
         return []
     changes = diff_catalogs(previous, services)
     if changes:
