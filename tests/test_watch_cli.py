@@ -81,10 +81,15 @@ def test_refill_eligible_is_exactly_the_completed_refillable_orders(
     assert sandbox.requests_for("refill") == 1  # one batched request
     assert {r.order for r in sandbox.refills.values()} == accepted
 
+    assert sandbox.requests_for("status") == 1  # read once, by the dry run (batch of 100)
+
+    sent = len(sandbox.request_log)
     code, out, _ = cli(sandbox, "--json", "refill", "--eligible", capsys=capsys)
     assert code == 0 and json.loads(out) == []
-    assert sandbox.requests_for("refill") == 1  # nothing new sent
-    assert sandbox.requests_for("refill_status") >= 1  # pending refills tracked, batched
+    assert len(sandbox.request_log) == sent  # nothing new sent, not even a read
+
+    code, out, _ = cli(sandbox, "--json", "refresh", capsys=capsys)
+    assert json.loads(out)["refills_checked"] == len(accepted)  # refills tracked, batched
 
 
 def test_refill_eligible_text_and_usage(
@@ -156,16 +161,25 @@ def test_services_changes_reports_reprice_trim_and_extension(
     assert json.loads(out) == []  # against the previous fetch: nothing new
 
 
-def test_refill_eligible_goes_on_when_refill_statuses_cannot_be_read(
+def test_after_refresh_the_dry_run_sends_no_request_at_all(
     sandbox: Any, env: None, capsys: pytest.CaptureFixture[str]
 ) -> None:
     orders = [_place(sandbox, capsys, s) for s in _defaults(sandbox, True, 4)]
     sandbox.clock.advance(3600)
-    code, out, _ = cli(sandbox, "--json", "refill", "--eligible", capsys=capsys)
-    asked = {a["order"] for a in json.loads(out)}
-    assert asked == {o for o in orders if sandbox.orders[o].status == "Completed"}
-    sandbox.faults.add("error", action="refill_status", count=5, text="Incorrect request")
-    before = sandbox.requests_for("refill")
+    assert cli(sandbox, "refresh", capsys=capsys)[0] == 0
+    sandbox.clear_log()
+    code, out, _ = cli(sandbox, "--json", "refill", "--eligible", "--dry-run", capsys=capsys)
+    assert code == 0 and sandbox.request_log == []
+    done = {o for o in orders if sandbox.orders[o].status == "Completed"}
+    assert {item["order"] for item in json.loads(out)} == done
+
+
+def test_refill_eligible_goes_on_when_statuses_cannot_be_read(
+    sandbox: Any, env: None, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _place(sandbox, capsys, _defaults(sandbox, True, 1)[0])
+    sandbox.clock.advance(3600)
+    sandbox.faults.add("error", action="status", count=5, text="Incorrect request")
     code, out, err = cli(sandbox, "--json", "refill", "--eligible", capsys=capsys)
-    assert code == 0 and json.loads(out) == [] and "refill statuses not refreshed" in err
-    assert sandbox.requests_for("refill") == before
+    assert code == 0 and json.loads(out) == [] and "statuses not refreshed" in err
+    assert sandbox.requests_for("refill") == 0  # not Completed as far as we know: not asked

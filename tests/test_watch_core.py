@@ -22,7 +22,7 @@ from smpanel_desktop.core.watch import events as ev
 from smpanel_desktop.core.watch.catalog_diff import diff_catalogs
 from smpanel_desktop.core.watch.guarantee import LIFETIME, NO_REFILL, UNSTATED, Guarantee
 from smpanel_desktop.core.watch.guarantee import parse_guarantee as g
-from smpanel_desktop.core.watch.refills import check_order, eligibility
+from smpanel_desktop.core.watch.refills import check_order, eligibility, stale_work
 from smpanel_desktop.core.watch.stuck import STUCK_SETTING, stuck_orders
 from smpanel_desktop.store.models import Panel
 from smpanel_desktop.store.store import Store
@@ -222,3 +222,21 @@ def test_an_empty_catalog_answer_is_not_every_service_removed(
     sandbox.set_catalog(wire)
     refresh_catalog(store, client, panel)
     assert store.catalog_changes(panel.id) == []
+
+
+def test_stale_work_is_only_what_eligibility_needs(
+    store: Store, client: PanelClient, panel: Panel, sandbox: Any
+) -> None:
+    svc = parse_service(sandbox.find_service("Default", refill=True))
+    local = _order(store, client, panel, svc)
+    order = store.order(local)
+    assert order is not None and order.order is not None
+    assert stale_work(store, panel) == ([order.order], [])  # never read
+    refresh_orders(store, client, panel)
+    assert stale_work(store, panel) == ([], [])  # just read
+    assert stale_work(store, panel, now=time.time() + 600) == ([order.order], [])
+    sandbox.clock.advance(HOUR)
+    refresh_orders(store, client, panel)
+    refill = store.add_refill(local, 41)  # pending
+    assert stale_work(store, panel) == ([], [])  # younger than 24 h: blocks anyway
+    assert stale_work(store, panel, now=refill.created_at + 25 * HOUR)[1] == [41]

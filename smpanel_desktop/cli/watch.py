@@ -22,6 +22,7 @@ from smpanel_desktop.core.watch.refills import (
     Eligibility,
     eligibility,
     refill_eligible,
+    stale_work,
     window_of,
 )
 from smpanel_desktop.store.watch import CatalogChange
@@ -60,15 +61,18 @@ def cmd_refill(args: argparse.Namespace, session: Session) -> int:
         raise UsageError("give order ids or --eligible, not both")
     panel = session.panel()
     client = session.client()
-    if not args.no_refresh:  # statuses first: what refresh fetches anyway (batches of 100)
-        summary = refresh_orders(
-            session.store, client, panel, concurrency=MAX_IN_FLIGHT,
-            client_factory=session.client_factory(),
-        )  # fmt: skip
-        if summary.failure is not None:  # decide on what is known: a stale status is safe
-            _err(f"smpanel: statuses not refreshed ({summary.failure}); using the last known.")
+    if not args.no_refresh:  # only what is stale: after `refresh`, nothing is read again
+        orders, refills = stale_work(session.store, panel)
+        if orders:
+            summary = refresh_orders(
+                session.store, client, panel, orders, concurrency=MAX_IN_FLIGHT,
+                client_factory=session.client_factory(),
+            )  # fmt: skip
+            if summary.failure is not None:  # decide on what is known: a stale status is safe
+                _err(f"smpanel: statuses not refreshed ({summary.failure}); using the last known.")
         try:
-            refresh_refills(session.store, client, panel)  # pending refills, batched
+            if refills:
+                refresh_refills(session.store, client, panel, refills)  # batched
         except ApiError as exc:  # they stay pending: their orders are not eligible
             _err(f"smpanel: refill statuses not refreshed ({exc}); pending ones stay pending.")
     services, _, _ = load_catalog(session.store, client, panel)

@@ -25,6 +25,8 @@ from smpanel_desktop.store.store import Store
 
 REFILL_COOLDOWN = 24 * 3600.0
 """Seconds between two refill requests of one order."""
+STATUS_FRESH = 120.0
+"""Seconds a stored status counts as current for ``stale_work`` (refresh polls every 60 s)."""
 LOST_REFILL = "outcome unknown: the answer was lost and the panel may have acted on it"
 
 
@@ -141,3 +143,25 @@ def refill_eligible(
             if tracked is not None:
                 store.refill_failed(tracked.id, LOST_REFILL)
         raise
+
+
+def stale_work(
+    store: Store, panel: Panel, *, now: float | None = None
+) -> tuple[list[int], list[int]]:
+    """What must be read before deciding eligibility, and nothing more (no extra load on the
+    panel): the panel ids of open orders whose status is older than ``STATUS_FRESH`` (or was
+    never read), and the refill ids of pending refills asked at least 24 h ago (a younger
+    one keeps its order ineligible whatever its status)."""
+    now = time.time() if now is None else now
+    orders = [
+        o.order
+        for o in store.open_orders(panel.id)
+        if o.order is not None
+        and (o.last_checked_at is None or now - o.last_checked_at > STATUS_FRESH)
+    ]
+    refills = [
+        r.refill
+        for r in store.open_refills(panel.id)
+        if r.refill is not None and now - r.created_at >= REFILL_COOLDOWN
+    ]
+    return orders, refills
