@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
-import shiboken6
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
 
@@ -121,18 +120,15 @@ class PanelForm(QWidget):
             finally:
                 client.close()
 
-        self.ctx.run(fetch, self._tested, self._test_failed)
+        # dropped when the dialog was closed while the test ran
+        self.ctx.run(fetch, self._tested, self._test_failed, owner=self)
 
     def _tested(self, balance: Balance) -> None:
-        if not shiboken6.isValid(self):  # the dialog was closed while the test ran
-            return
         self.test_button.setEnabled(True)
         self._show(f"Connected. Balance: {format_money(balance.amount, balance.currency)}", True)
         self.tested.emit(True)
 
     def _test_failed(self, exc: BaseException) -> None:
-        if not shiboken6.isValid(self):
-            return
         self.test_button.setEnabled(True)
         text = str(exc) if isinstance(exc, ApiError) else f"Unexpected error: {type(exc).__name__}"
         self._show(f"Connection failed: {text}", ok=False)
