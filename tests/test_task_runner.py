@@ -128,3 +128,12 @@ def test_quitting_while_an_order_hangs_exits_at_once_and_keeps_the_order(
     assert words[2] == "unknown"  # sent and cut off: possibly placed, for the user to resolve
     assert time.monotonic() - started < 30
     assert sandbox.requests_for("add") == 1  # sent once, never again
+
+
+def test_after_shutdown_nothing_more_is_started(qtbot: Any) -> None:
+    runner = TaskRunner()
+    ran: list[int] = []
+    runner.shutdown()
+    assert runner.submit(lambda: ran.append(1)) == 0  # a late timer tick while quitting
+    qtbot.wait(50)
+    assert ran == [] and not runner.busy

@@ -142,7 +142,8 @@ class TaskRunner(QObject):
         current: Callable[[], bool] | None = None,
     ) -> int:
         """Queue ``fn`` on ``lane``'s thread; the callbacks run later on the GUI thread, unless
-        ``owner`` has been destroyed or ``current()`` is False by then."""
+        ``owner`` has been destroyed or ``current()`` is False by then.  Returns the task's id;
+        after ``shutdown`` nothing is queued (0)."""
         return self._queue(fn, _Task(on_done, on_error, None, owner, current), lane)
 
     def submit_with_progress(
@@ -170,8 +171,9 @@ class TaskRunner(QObject):
     def _queue(
         self, fn: Callable[[], Any], task: _Task, lane: str, task_id: int | None = None
     ) -> int:
-        if self._closed:
-            raise RuntimeError("the task runner has been shut down")
+        if self._closed:  # quitting: a late timer or click starts nothing
+            log.debug("task refused: the task runner has been shut down")
+            return 0
         task_id = next(self._ids) if task_id is None else task_id
         was_busy = self.busy
         self._pending[task_id] = task
