@@ -94,14 +94,23 @@ class DesktopApp:
             self._open_first()
 
     def _open_first(self) -> None:
+        """Open the store and pick the first panel on the worker (a first start creates the
+        database and a panel row there), then build the tabs and open the panel."""
         if self._closed or self.window.isHidden():  # closed before its first panel opened
             return
-        problem = ""
+        self.ctx.run(self._choose_first_panel, self._first_chosen)
+
+    def _choose_first_panel(self) -> tuple[Panel | None, str]:
+        """On the worker: the panel to open first, and what went wrong choosing it."""
         try:
-            panel = self._first_panel()
+            return self._first_panel(), ""
         except (ApiError, ValueError) as exc:  # e.g. --demo while a real panel is named "Demo"
-            problem = f"Cannot open that panel: {exc}"
-            panel = self._stored_panel()
+            return self._stored_panel(), f"Cannot open that panel: {exc}"
+
+    def _first_chosen(self, chosen: tuple[Panel | None, str]) -> None:
+        if self._closed or self.window.isHidden():
+            return
+        panel, problem = chosen
         self.window.build_tabs()
         if problem:
             self.ctx.statusMessage.emit(problem)
@@ -110,10 +119,7 @@ class DesktopApp:
             self.session.open(panel)
             return
         # First start, no panel: open on the working demo, offer to add a real panel on top.
-        try:
-            self.session.open_demo()
-        except ValueError as exc:  # a real panel already uses the demo's name
-            self.ctx.statusMessage.emit(str(exc))
+        self.session.open_demo()
         from smpanel_desktop.ui.dialogs.welcome_dialog import WelcomeDialog
 
         self.welcome = WelcomeDialog(self.ctx, self.session, self.window)

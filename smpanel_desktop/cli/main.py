@@ -117,7 +117,7 @@ def build_parser() -> argparse.ArgumentParser:
     cmd.add_argument("ids", nargs="*", type=_ids, metavar="ID")
     cmd.add_argument("--eligible", action="store_true", help="every order that can be refilled")
     cmd.add_argument("--dry-run", action="store_true", help="with --eligible: list, send nothing")
-    cmd.add_argument("--no-refresh", action="store_true", help="with --eligible: read no stale status")
+    cmd.add_argument("--no-refresh", action="store_true", help="with --eligible: no status read")
     cmd = command("refill-window", w.cmd_refill_window, "a service's refill window: show or set")
     cmd.add_argument("service", type=_order_id, metavar="SERVICE")
     cmd.add_argument("window", nargs="?", metavar="DAYS|lifetime|none|auto")

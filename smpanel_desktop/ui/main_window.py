@@ -11,20 +11,20 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QTimer, Slot
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QWidget
+from PySide6.QtCore import QTimer, Slot
+from PySide6.QtGui import QAction, QCloseEvent
+from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QTabWidget, QWidget
 
-from smpanel_desktop import __version__
 from smpanel_desktop.ui.context import AppContext
 from smpanel_desktop.ui.settings import UiSettings
 from smpanel_desktop.ui.widgets import style
+from smpanel_desktop.ui.widgets.first_paint import AfterFirstPaint
 from smpanel_desktop.ui.widgets.named import named
+from smpanel_desktop.ui.window_menus import APP_TITLE, WindowMenus
 
 if TYPE_CHECKING:
     from smpanel_desktop.ui.balance.tab import BalanceTab
     from smpanel_desktop.ui.dialogs.key_dialog import KeyDialog
-    from smpanel_desktop.ui.dialogs.keyring_dialog import KeyringUnavailableDialog
     from smpanel_desktop.ui.dialogs.panels_dialog import PanelsDialog
     from smpanel_desktop.ui.new_order.tab import NewOrderTab
     from smpanel_desktop.ui.orders.tab import OrdersTab
@@ -32,7 +32,6 @@ if TYPE_CHECKING:
     from smpanel_desktop.ui.session import PanelSession
     from smpanel_desktop.ui.watch.tray import TrayWatch
 
-APP_TITLE = "SMPanel Desktop"
 TAB_TITLES = ("Services", "New Order", "Orders", "Balance")
 RETRY_MS = 60_000  # while offline, ask for the balance (a light call) this often
 FIRST_PAINT_FALLBACK_MS = 1_000  # after_first_paint: go on anyway when no paint comes (hidden)
@@ -42,45 +41,6 @@ CONNECTION_TEXT = {
     "connecting": ("● Connecting…", style.MUTED),
     "offline": ("● Offline", style.ERROR),
 }
-
-
-class _AfterFirstPaint(QObject):
-    """Runs callbacks, in the order given, on the event-loop turn after the watched widget's
-    first paint (or after ``fallback_ms`` when it is never painted, e.g. it stays hidden)."""
-
-    def __init__(self, widget: QWidget, fallback_ms: int) -> None:
-        super().__init__(widget)
-        self._widget: QWidget | None = widget
-        self._callbacks: list[Callable[[], None]] = []
-        self.done = False
-        widget.installEventFilter(self)
-        QTimer.singleShot(fallback_ms, self, self._fire)
-
-    def add(self, callback: Callable[[], None]) -> None:
-        if self.done:  # the paint is past: next turn
-            QTimer.singleShot(0, self, callback)
-        else:
-            self._callbacks.append(callback)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self._widget and event.type() == QEvent.Type.Paint:
-            self._unwatch()
-            QTimer.singleShot(0, self, self._fire)  # this paint reaches the screen first
-        return False
-
-    def _unwatch(self) -> None:
-        if self._widget is not None:
-            self._widget.removeEventFilter(self)
-            self._widget = None
-
-    def _fire(self) -> None:
-        if self.done:
-            return
-        self._unwatch()
-        self.done = True
-        callbacks, self._callbacks = self._callbacks, []
-        for callback in callbacks:
-            callback()
 
 
 class MainWindow(QMainWindow):
@@ -105,7 +65,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.tabs)
         self.tabs_built = False
         self.tray_watch: TrayWatch | None = None
-        self._first_paint: _AfterFirstPaint | None = None
+        self._first_paint: AfterFirstPaint | None = None
 
         self.panel_label = named(QLabel(), "statusPanel")
         self.connection_label = named(QLabel(), "statusConnection")
@@ -121,7 +81,7 @@ class MainWindow(QMainWindow):
         self._catalog_missed = False
         ctx.catalogFailed.connect(self._catalog_failed)
 
-        self._build_menus()
+        self.menus = WindowMenus(self, ctx, session)
         ctx.panelChanged.connect(self._panel_changed)
         ctx.connectionChanged.connect(self._connection_changed)
         ctx.catalogChanged.connect(self._show_refresh_time)
@@ -129,8 +89,6 @@ class MainWindow(QMainWindow):
         ctx.statusMessage.connect(lambda text: bar.showMessage(text, 15000))
         ctx.orderServiceRequested.connect(self._show_new_order)
         ctx.reorderRequested.connect(self._show_new_order)
-        session.keyMissing.connect(self._ask_for_key)
-        session.keyringUnavailable.connect(self._keyring_unavailable)
 
         settings.restore_geometry(self)
         self.tabs.setCurrentIndex(min(max(settings.last_tab(), 0), self.tabs.count() - 1))
@@ -170,7 +128,8 @@ class MainWindow(QMainWindow):
         from smpanel_desktop.ui.watch.tray import TrayWatch  # notifications (ui/watch/)
 
         self.tray_watch = TrayWatch(self.ctx, self, self.settings)
-        self.menuBar().insertMenu(self.help_menu.menuAction(), self.tray_watch.menu)
+        menus = self.menuBar().actions()  # the Notifications menu goes before Help
+        self.menuBar().insertMenu(menus[-1], self.tray_watch.menu) if menus else None
         self.settings.restore_header("services", self.services_tab.table.horizontalHeader())
         self.settings.restore_header("orders", self.orders_tab.table.horizontalHeader())
 
@@ -178,7 +137,7 @@ class MainWindow(QMainWindow):
         """Run ``callback`` on the event-loop turn after this window's first paint; callbacks
         run in the order they were given (at once on the next turn once the paint is past)."""
         if self._first_paint is None:
-            self._first_paint = _AfterFirstPaint(self, FIRST_PAINT_FALLBACK_MS)
+            self._first_paint = AfterFirstPaint(self, FIRST_PAINT_FALLBACK_MS)
         self._first_paint.add(callback)
 
     def show_opening(self) -> None:
@@ -186,111 +145,27 @@ class MainWindow(QMainWindow):
         self.panel_label.setText("Opening…")
         self._connection_changed("connecting")
 
-    # -- menus ------------------------------------------------------------------------------
+    # -- menus and dialogs (ui/window_menus.py) -------------------------------------------
 
-    def _build_menus(self) -> None:
-        bar = self.menuBar()
-        file_menu = bar.addMenu("&File")
-        quit_action = file_menu.addAction("&Quit")
-        # the platform's Quit keys (Ctrl+Q, Cmd+Q); setShortcut() would first build the whole
-        # Qt namespace of enums (~30 ms) to pick an overload, before the window can paint
-        quit_action.setShortcuts(QKeySequence.StandardKey.Quit)
-        quit_action.setMenuRole(QAction.MenuRole.QuitRole)
-        quit_action.triggered.connect(self.close)
+    @property
+    def key_action(self) -> QAction:
+        return self.menus.key_action
 
-        panel_menu = bar.addMenu("&Panel")
-        panel_menu.setObjectName("panelMenu")
-        panel_menu.addAction("&Manage panels…", self.manage_panels)
-        self.key_action = panel_menu.addAction("Set API &key…", self.set_key)
-        panel_menu.addSeparator()
-        self.switch_menu = panel_menu.addMenu("&Switch panel")
-        self.switch_menu.setObjectName("switchPanelMenu")
-        self.switch_menu.aboutToShow.connect(self._fill_switch_menu)
-        self.switch_group = QActionGroup(self)  # filled when the menu opens
+    @property
+    def switch_menu(self) -> QMenu:
+        return self.menus.switch_menu
 
-        help_menu = self.help_menu = bar.addMenu("&Help")
-        about = help_menu.addAction(f"&About {APP_TITLE}", self.about)
-        about.setMenuRole(QAction.MenuRole.AboutRole)
-        help_menu.addAction("Open &data folder", self.open_data_folder)
+    def manage_panels(self) -> PanelsDialog:
+        return self.menus.manage_panels()
 
-    @Slot()
-    def _fill_switch_menu(self) -> None:
-        self.switch_menu.clear()
-        for action in self.switch_group.actions():
-            self.switch_group.removeAction(action)
-        current = self.ctx.panel.id if self.ctx.panel else None
-        for panel in self.ctx.store.panels():
-            action = self.switch_menu.addAction(panel.name)
-            action.setCheckable(True)
-            action.setChecked(panel.id == current)
-            action.setData(panel.id)
-            self.switch_group.addAction(action)
-            action.triggered.connect(lambda _=False, pid=panel.id: self.switch_to(pid))
-        demo = self.switch_menu.addAction("Try the demo panel")
-        demo.triggered.connect(self.session.open_demo)
+    def set_key(self) -> KeyDialog | None:
+        return self.menus.set_key()
 
     def switch_to(self, panel_id: int) -> None:
-        panel = self.ctx.store.panel_by_id(panel_id)
-        if panel is not None and (self.ctx.panel is None or panel.id != self.ctx.panel.id):
-            self.session.open(panel)
+        self.menus.switch_to(panel_id)
 
-    # -- dialogs ----------------------------------------------------------------------------
-
-    @Slot()
-    def manage_panels(self) -> PanelsDialog:
-        from smpanel_desktop.ui.dialogs.panels_dialog import PanelsDialog
-
-        dialog = PanelsDialog(self.ctx, self.session, self)
-        dialog.open()
-        return dialog
-
-    @Slot()
-    def set_key(self) -> KeyDialog | None:
-        panel = self.ctx.panel
-        if panel is None or self.ctx.demo:
-            self.statusBar().showMessage("The demo panel needs no key.", 8000)
-            return None
-        from smpanel_desktop.ui.dialogs.key_dialog import KeyDialog
-
-        dialog = KeyDialog(self.session, panel, self)
-        dialog.keyChanged.connect(self.session.reopen)
-        dialog.open()
-        return dialog
-
-    @Slot(object)
-    def _ask_for_key(self, panel: object) -> None:
-        if not self.session.key_from_env and self.isVisible():
-            self.set_key()
-
-    @Slot(str)
-    def _keyring_unavailable(self, reason: str) -> KeyringUnavailableDialog:
-        from smpanel_desktop.ui.dialogs.keyring_dialog import KeyringUnavailableDialog
-
-        dialog = KeyringUnavailableDialog(self.session.keys, reason, self)
-        dialog.memoryOnlyChosen.connect(self.set_key)
-        dialog.open()
-        return dialog
-
-    @Slot()
-    def about(self) -> None:
-        from PySide6.QtWidgets import QMessageBox
-
-        QMessageBox.about(
-            self,
-            f"About {APP_TITLE}",
-            f"<b>{APP_TITLE}</b> {__version__}<br>"
-            "A desktop app for SMM panels speaking the API v2.<br>"
-            "API keys are kept in the system keyring only.",
-        )
-
-    @Slot()
-    def open_data_folder(self) -> None:
-        from PySide6.QtCore import QUrl
-        from PySide6.QtGui import QDesktopServices
-
-        folder = self.session.data_dir
-        folder.mkdir(parents=True, exist_ok=True)
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
+    def _fill_switch_menu(self) -> None:
+        self.menus.fill_switch_menu()
 
     # -- state ------------------------------------------------------------------------------
 

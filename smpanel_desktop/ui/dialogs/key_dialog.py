@@ -1,6 +1,14 @@
-"""Panel ▸ Set API key…: see the stored key masked, replace it or delete it."""
+"""Panel ▸ Set API key…: see the stored key masked, replace it or delete it.
+
+Every keyring call (read, save, delete) runs on the worker; the dialog shows the outcome when it
+comes back (and drops it when the dialog was closed meanwhile).
+"""
 
 from __future__ import annotations
+
+from collections.abc import Callable
+from functools import partial
+from typing import Any
 
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
@@ -60,46 +68,66 @@ class KeyDialog(QDialog):
         self.save_button.setEnabled(False)
         self._show_current()
 
+    def _work(
+        self, fn: Callable[[], Any], done: Callable[[Any], None], failed: Callable[[Any], None]
+    ) -> None:
+        self.session.ctx.run(fn, done, failed, owner=self)
+
     def _show_current(self) -> None:
-        try:
-            stored = self.keys.get(self.panel.name)
-            where = f"Kept in: {self.keys.backend_name()}"
-        except KeyStoreError as exc:
-            stored, where = None, str(exc)
-        self.current.setText(mask(stored) if stored else "No key stored")
+        """Read the stored key on the worker, then show it masked."""
+        keys, name = self.keys, self.panel.name
+
+        def read() -> tuple[str | None, str]:
+            try:
+                return keys.get(name), self.tr("Kept in: {place}").format(place=keys.backend_name())
+            except KeyStoreError as exc:
+                return None, str(exc)
+
+        self._work(read, self._show_stored, self._failed)
+
+    def _show_stored(self, found: tuple[str | None, str]) -> None:
+        stored, where = found
+        self.current.setText(mask(stored) if stored else self.tr("No key stored"))
         if self.session.key_from_env:
-            where += "\nSMPANEL_API_KEY is set: it is used instead of the stored key."
+            where += "\n" + self.tr("SMPANEL_API_KEY is set: it is used instead of the stored key.")
         self.storage.setText(where)
         self.delete_button.setEnabled(bool(stored))
 
-    @Slot()
-    def save(self) -> bool:
-        key = self.key.text().strip()
-        if not key:
-            return False
-        try:
-            self.keys.set(self.panel.name, key)
-        except KeyStoreUnavailable as exc:
+    def _failed(self, exc: BaseException) -> None:
+        self.save_button.setEnabled(bool(self.key.text().strip()))
+        if isinstance(exc, KeyStoreUnavailable):
             dialog = KeyringUnavailableDialog(self.keys, str(exc), self)
             dialog.memoryOnlyChosen.connect(self.save)
             dialog.open()
-            return False
-        except (KeyStoreError, ValueError) as exc:
+        else:
             self.message.setText(str(exc))
+
+    @Slot()
+    def save(self) -> bool:
+        """Save the typed key (on the worker); False when there is nothing to save."""
+        key = self.key.text().strip()
+        if not key:
             return False
+        self.save_button.setEnabled(False)
+        self._work(partial(self.keys.set, self.panel.name, key), self._saved, self._failed)
+        return True
+
+    def _saved(self, _none: object) -> None:
         self.key.clear()
-        self.message.setText("Key saved.")
+        self.message.setText(self.tr("Key saved."))
         self._show_current()
         self.keyChanged.emit()
-        return True
 
     @Slot()
     def delete(self) -> None:
-        try:
-            self.keys.delete(self.panel.name)
-        except KeyStoreError as exc:
-            self.message.setText(f"Could not delete the key: {exc}")
-            return
-        self.message.setText("Key deleted.")
+        """Delete the stored key (on the worker)."""
+
+        def failed(exc: BaseException) -> None:
+            self.message.setText(self.tr("Could not delete the key: {error}").format(error=exc))
+
+        self._work(partial(self.keys.delete, self.panel.name), self._deleted, failed)
+
+    def _deleted(self, _none: object) -> None:
+        self.message.setText(self.tr("Key deleted."))
         self._show_current()
         self.keyChanged.emit()

@@ -1,27 +1,22 @@
-"""The Orders tab's widgets and their arrangement: the toolbar (status filter, search, count,
+"""The Orders tab's widgets: the controls above the table (status filter, search, count,
 auto-refresh interval, progress, Refresh), the table with its column widths, the message line.
 
-Only construction lives here; what the widgets do is wired in ``orders_tab`` and
-``orders_refresh``.
+Only construction lives here; the tab (tab.py) arranges them and wires what they do.
 """
 
 from __future__ import annotations
-
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QProgressBar,
     QPushButton,
     QSpinBox,
-    QVBoxLayout,
 )
 
 from smpanel_desktop.ui.orders.filter import STATUS_CHOICES
@@ -34,9 +29,6 @@ from smpanel_desktop.ui.orders.model import (
     OrdersModel,
 )
 from smpanel_desktop.ui.orders.view import OrdersView
-
-if TYPE_CHECKING:
-    from smpanel_desktop.ui.orders.tab import OrdersTab
 
 COLUMN_WIDTHS = (44, 64, 100, 200, 160, 66, 96, 84, 70, 66, 100, 90, 100)
 # The widest text a column must show whole (10-digit order ids, an older order's date, a
@@ -121,25 +113,6 @@ def message_label() -> QLabel:
     message.setTextFormat(Qt.TextFormat.PlainText)  # panel texts are never HTML
     message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     return message
-
-
-def arrange(tab: OrdersTab) -> None:
-    """Toolbar on top, the table, the action buttons, the message line."""
-    bar = QHBoxLayout()
-    bar.addWidget(QLabel("Status:"))
-    bar.addWidget(tab.status_filter)
-    bar.addWidget(tab.search, 1)
-    bar.addWidget(tab.count)
-    bar.addSpacing(12)
-    bar.addWidget(QLabel("Auto-refresh:"))
-    bar.addWidget(tab.interval)
-    bar.addWidget(tab.progress)
-    bar.addWidget(tab.refresh_button)
-    layout = QVBoxLayout(tab)
-    layout.addLayout(bar)
-    layout.addWidget(tab.table, 1)
-    layout.addLayout(tab.order_actions.button_row())
-    layout.addWidget(tab.message)
 
 
 def column_widths(metrics: QFontMetrics) -> list[int]:

@@ -30,7 +30,6 @@ from PySide6.QtWidgets import (
 from smpanel_desktop.store.store import Store
 from smpanel_desktop.store.watch import CatalogChange
 from smpanel_desktop.ui.context import AppContext
-from smpanel_desktop.ui.watch.run import submit
 from smpanel_desktop.ui.widgets import style
 from smpanel_desktop.ui.widgets.formatting import format_time
 from smpanel_desktop.ui.widgets.named import named
@@ -183,7 +182,7 @@ class CatalogChangesButton(QPushButton):
             return
         generation = self._generation
         task = partial(load_recent, self.ctx.store, panel.id, tuple(self.starred()))
-        submit(self.ctx, task, lambda recent: self._loaded(generation, recent))
+        self.ctx.run(task, lambda recent: self._loaded(generation, recent), owner=self)
 
     def _loaded(self, generation: int, recent: RecentChanges) -> None:
         panel = self.ctx.panel

@@ -17,7 +17,6 @@ from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from smpanel_desktop.core.watch import events as ev
 from smpanel_desktop.ui.context import AppContext
 from smpanel_desktop.ui.watch.changes import side_text
-from smpanel_desktop.ui.watch.run import submit
 
 log = logging.getLogger(__name__)
 Deliver = Callable[[str, str], None]
@@ -126,8 +125,8 @@ class Notifier(QObject):
         task = partial(
             ev.collect_events, self.ctx.store, panel, balance=balance, starred=tuple(self.starred())
         )
-        if not submit(self.ctx, task, self._collected, self._failed):
-            self._busy = False
+        if not self.ctx.run(task, self._collected, self._failed, owner=self):
+            self._busy = False  # quitting: the runner takes no more tasks
 
     def _collected(self, events: list[ev.Event]) -> None:
         self._finish()

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import partial
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHBoxLayout, QMessageBox, QPushButton, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QMessageBox, QPushButton, QWidget
 
 from smpanel_desktop.api.errors import ApiError
 from smpanel_desktop.api.models import RefillResult
@@ -20,14 +20,12 @@ from smpanel_desktop.core.watch.refills import refill_eligible
 from smpanel_desktop.store.models import Panel, TrackedOrder
 from smpanel_desktop.store.store import Store
 from smpanel_desktop.ui.context import AppContext
+from smpanel_desktop.ui.orders.model import OrdersModel
 from smpanel_desktop.ui.orders.tasks import ActionResult, load
 from smpanel_desktop.ui.watch.marks import STUCK, WatchMarks, compute_marks
-from smpanel_desktop.ui.watch.run import submit
 from smpanel_desktop.ui.widgets import style
 from smpanel_desktop.ui.widgets.named import named
-
-if TYPE_CHECKING:
-    from smpanel_desktop.ui.orders.tab import OrdersTab
+from smpanel_desktop.workers.task_runner import ORDERS_LANE, Generation
 
 
 def refill_task(store: Store, client: Any, panel: Panel, orders: Sequence[TrackedOrder]) -> Any:
@@ -41,15 +39,22 @@ def refill_task(store: Store, client: Any, panel: Panel, orders: Sequence[Tracke
 
 
 class OrdersWatchBar(QWidget):
-    """Contract: ``OrdersWatchBar(ctx, tab)``; ``marksReady`` after each new set of marks."""
+    """Contract: ``OrdersWatchBar(ctx, model, status_filter, parent)``; the tab calls
+    ``recompute()`` after each load and listens to ``message``, ``finished`` and ``failed`` as
+    it does to OrdersActions'; ``marksReady`` after each new set of marks."""
 
     marksReady = Signal(object)  # WatchMarks
+    message = Signal(str)  # a line for the user
+    finished = Signal(object, str)  # ActionResult of "Refill all eligible", what happened
+    failed = Signal(str)  # the task itself failed
 
-    def __init__(self, ctx: AppContext, tab: OrdersTab) -> None:
-        super().__init__(tab)
-        self.ctx, self.tab = ctx, tab
+    def __init__(
+        self, ctx: AppContext, model: OrdersModel, status_filter: QComboBox, parent: QWidget
+    ) -> None:
+        super().__init__(parent)
+        self.ctx, self.model, self.status_filter = ctx, model, status_filter
         self.dialog: QMessageBox | None = None
-        self._generation = 0
+        self._marks = Generation()  # the newest computation wins
         self.refill_all = named(QPushButton(), "ordersRefillAllEligible")
         self.refill_all.setToolTip(
             self.tr(
@@ -68,36 +73,34 @@ class OrdersWatchBar(QWidget):
         row.addStretch(1)
         row.addWidget(self.refill_all)
         self._show(WatchMarks())
-        tab.loaded.connect(self.recompute)
         ctx.catalogChanged.connect(self.recompute)
 
     @property
     def marks(self) -> WatchMarks:
-        return self.tab.model.watch
+        return self.model.watch
 
     def recompute(self) -> None:
         """Compute the marks on the worker; the newest request wins."""
         panel = self.ctx.panel
-        self._generation += 1
+        self._marks.bump()
         if panel is None:
             self._show(WatchMarks())
             return
-        generation = self._generation
-        orders = self.tab.model.all_orders()  # the rows just loaded: not read again
+        orders = self.model.all_orders()  # the rows just loaded: not read again
         task = partial(compute_marks, self.ctx.store, panel, self.ctx.services, orders)
-        submit(self.ctx, task, lambda marks: self._done(generation, marks), self._failed)
+        self.ctx.run(task, self._done, self._failed, owner=self, current=self._marks.guard())
 
-    def _done(self, generation: int, marks: WatchMarks) -> None:
+    def _done(self, marks: WatchMarks) -> None:
         panel = self.ctx.panel
-        if generation != self._generation or panel is None or marks.panel_id != panel.id:
+        if panel is None or marks.panel_id != panel.id:
             return
-        self.tab.model.set_watch(marks)
+        self.model.set_watch(marks)
         self._show(marks)
         self.marksReady.emit(marks)
 
     def _failed(self, exc: BaseException) -> None:
         text = self.tr("Could not check refills and stuck orders: {0}")
-        self.tab.message.setText(text.format(exc))
+        self.message.emit(text.format(exc))
 
     def _show(self, marks: WatchMarks) -> None:
         n = len(marks.eligible)
@@ -109,14 +112,14 @@ class OrdersWatchBar(QWidget):
         style.tint(self.stuck, style.ATTENTION, bold=True)
 
     def show_stuck(self) -> None:
-        combo = self.tab.status_filter
+        combo = self.status_filter
         combo.setCurrentIndex(max(combo.findData(STUCK), 0))
 
     def eligible_orders(self) -> list[TrackedOrder]:
         wanted, panel = self.marks.eligible, self.ctx.panel
         if panel is None or self.marks.panel_id != panel.id:
             return []
-        return [o for o in self.tab.model.all_orders() if o.id in wanted and o.panel_id == panel.id]
+        return [o for o in self.model.all_orders() if o.id in wanted and o.panel_id == panel.id]
 
     def ask_refill_all(self) -> None:
         orders = self.eligible_orders()
@@ -144,9 +147,18 @@ class OrdersWatchBar(QWidget):
 
     def refill(self, orders: list[TrackedOrder], panel: Panel, client: Any) -> None:
         self.refill_all.setEnabled(False)  # one request per order: never twice
-        self.tab.message.setText(self.tr("Requesting refill of %n order(s)…", "", len(orders)))
+        self.message.emit(self.tr("Requesting refill of %n order(s)…", "", len(orders)))
         task = partial(refill_task, self.ctx.store, client, panel, orders)
-        self.tab.run_action(task, self._describe)
+
+        def done(result: ActionResult) -> None:
+            self.finished.emit(result, self._describe(result))
+
+        def error(exc: BaseException) -> None:
+            self.failed.emit(self.tr("Failed: {0}").format(exc))
+
+        # the orders lane, with placing and the other writes: one at a time, never behind a
+        # long refresh
+        self.ctx.run(task, done, error, lane=ORDERS_LANE, owner=self)
 
     def _describe(self, result: ActionResult) -> str:
         value: list[RefillResult] = result.value or []

@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
 from smpanel_desktop.api.models import Service
 from smpanel_desktop.core.watch.guarantee import Guarantee, parse_guarantee
 from smpanel_desktop.ui.context import AppContext
-from smpanel_desktop.ui.watch.run import submit
 from smpanel_desktop.ui.widgets.named import named
 
 AUTO, DAYS, LIFETIME, NONE = "", "days", "lifetime", "none"
@@ -98,7 +97,7 @@ class RefillWindowDialog(QDialog):
         if panel is not None:
             store = self.ctx.store
             task = partial(store.set_refill_window, panel.id, self.service.id, self.chosen())
-            submit(self.ctx, task, lambda _r: self.ctx.ordersChanged.emit())
+            self.ctx.run(task, lambda _r: self.ctx.ordersChanged.emit(), owner=self)
         super().accept()
 
 
@@ -124,7 +123,9 @@ class RefillWindowButton(QPushButton):
         if service is None or panel is None:
             return
         task = partial(self.ctx.store.refill_windows, panel.id)
-        submit(self.ctx, task, lambda windows: self._show(service, windows.get(service.id, "")))
+        self.ctx.run(
+            task, lambda windows: self._show(service, windows.get(service.id, "")), owner=self
+        )
 
     def _show(self, service: Service, current: str) -> None:
         self.dialog = RefillWindowDialog(self.ctx, service, current, self.window())

@@ -24,7 +24,6 @@ from smpanel_desktop.store.store import Store
 from smpanel_desktop.ui.context import AppContext
 from smpanel_desktop.ui.settings import UiSettings
 from smpanel_desktop.ui.watch.notifier import Notifier
-from smpanel_desktop.ui.watch.run import submit
 from smpanel_desktop.ui.widgets.named import named
 
 KEEP_IN_TRAY = "tray/keep_running"
@@ -181,7 +180,7 @@ class TrayWatch(QObject):
     def load_kinds(self) -> None:
         if not self.ctx.store_is_open:
             return
-        submit(self.ctx, partial(_menu_state, self.ctx.store), self._show_kinds)
+        self.ctx.run(partial(_menu_state, self.ctx.store), self._show_kinds, owner=self)
 
     def _show_kinds(self, state: tuple[set[str], float]) -> None:
         kinds, self._stuck_hours = state[0], state[1] / 3600
@@ -240,4 +239,4 @@ class TrayWatch(QObject):
         self.dialog = None
         self._stuck_hours = float(hours)
         task = partial(self.ctx.store.set_setting, STUCK_SETTING, str(hours))
-        submit(self.ctx, task, lambda _r: self.ctx.ordersChanged.emit())
+        self.ctx.run(task, lambda _r: self.ctx.ordersChanged.emit(), owner=self)

@@ -1,0 +1,140 @@
+"""The main window's menus and the dialogs they open (File, Panel, Help).
+
+``WindowMenus`` receives the window, the context and the panel session it needs; it builds the
+menu bar once and opens each dialog when asked (the dialogs' modules are imported when first
+opened).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Slot
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import QMainWindow
+
+from smpanel_desktop import __version__
+from smpanel_desktop.ui.context import AppContext
+
+if TYPE_CHECKING:
+    from smpanel_desktop.ui.dialogs.key_dialog import KeyDialog
+    from smpanel_desktop.ui.dialogs.keyring_dialog import KeyringUnavailableDialog
+    from smpanel_desktop.ui.dialogs.panels_dialog import PanelsDialog
+    from smpanel_desktop.ui.session import PanelSession
+
+APP_TITLE = "SMPanel Desktop"
+
+
+class WindowMenus(QObject):
+    """The menu bar of ``window`` and the dialogs its entries open."""
+
+    def __init__(self, window: QMainWindow, ctx: AppContext, session: PanelSession) -> None:
+        super().__init__(window)
+        self.window = window
+        self.ctx = ctx
+        self.session = session
+        self._build()
+        session.keyMissing.connect(self._ask_for_key)
+        session.keyringUnavailable.connect(self._keyring_unavailable)
+
+    def _build(self) -> None:
+        bar = self.window.menuBar()
+        file_menu = bar.addMenu("&File")
+        quit_action = file_menu.addAction("&Quit")
+        # the platform's Quit keys (Ctrl+Q, Cmd+Q); setShortcut() would first build the whole
+        # Qt namespace of enums (~30 ms) to pick an overload, before the window can paint
+        quit_action.setShortcuts(QKeySequence.StandardKey.Quit)
+        quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+        quit_action.triggered.connect(self.window.close)
+
+        panel_menu = bar.addMenu("&Panel")
+        panel_menu.setObjectName("panelMenu")
+        panel_menu.addAction("&Manage panels…", self.manage_panels)
+        self.key_action = panel_menu.addAction("Set API &key…", self.set_key)
+        panel_menu.addSeparator()
+        self.switch_menu = panel_menu.addMenu("&Switch panel")
+        self.switch_menu.setObjectName("switchPanelMenu")
+        self.switch_menu.aboutToShow.connect(self.fill_switch_menu)
+        self.switch_group = QActionGroup(self)  # filled when the menu opens
+
+        help_menu = bar.addMenu("&Help")
+        about = help_menu.addAction(f"&About {APP_TITLE}", self.about)
+        about.setMenuRole(QAction.MenuRole.AboutRole)
+        help_menu.addAction("Open &data folder", self.open_data_folder)
+
+    @Slot()
+    def fill_switch_menu(self) -> None:
+        self.switch_menu.clear()
+        for action in self.switch_group.actions():
+            self.switch_group.removeAction(action)
+        current = self.ctx.panel.id if self.ctx.panel else None
+        for panel in self.ctx.store.panels():
+            action = self.switch_menu.addAction(panel.name)
+            action.setCheckable(True)
+            action.setChecked(panel.id == current)
+            action.setData(panel.id)
+            self.switch_group.addAction(action)
+            action.triggered.connect(lambda _=False, pid=panel.id: self.switch_to(pid))
+        demo = self.switch_menu.addAction("Try the demo panel")
+        demo.triggered.connect(self.session.open_demo)
+
+    def switch_to(self, panel_id: int) -> None:
+        panel = self.ctx.store.panel_by_id(panel_id)
+        if panel is not None and (self.ctx.panel is None or panel.id != self.ctx.panel.id):
+            self.session.open(panel)
+
+    @Slot()
+    def manage_panels(self) -> PanelsDialog:
+        from smpanel_desktop.ui.dialogs.panels_dialog import PanelsDialog
+
+        dialog = PanelsDialog(self.ctx, self.session, self.window)
+        dialog.open()
+        return dialog
+
+    @Slot()
+    def set_key(self) -> KeyDialog | None:
+        panel = self.ctx.panel
+        if panel is None or self.ctx.demo:
+            self.window.statusBar().showMessage("The demo panel needs no key.", 8000)
+            return None
+        from smpanel_desktop.ui.dialogs.key_dialog import KeyDialog
+
+        dialog = KeyDialog(self.session, panel, self.window)
+        dialog.keyChanged.connect(self.session.reopen)
+        dialog.open()
+        return dialog
+
+    @Slot(object)
+    def _ask_for_key(self, panel: object) -> None:
+        if not self.session.key_from_env and self.window.isVisible():
+            self.set_key()
+
+    @Slot(str)
+    def _keyring_unavailable(self, reason: str) -> KeyringUnavailableDialog:
+        from smpanel_desktop.ui.dialogs.keyring_dialog import KeyringUnavailableDialog
+
+        dialog = KeyringUnavailableDialog(self.session.keys, reason, self.window)
+        dialog.memoryOnlyChosen.connect(self.set_key)
+        dialog.open()
+        return dialog
+
+    @Slot()
+    def about(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
+        QMessageBox.about(
+            self.window,
+            f"About {APP_TITLE}",
+            f"<b>{APP_TITLE}</b> {__version__}<br>"
+            "A desktop app for SMM panels speaking the API v2.<br>"
+            "API keys are kept in the system keyring only.",
+        )
+
+    @Slot()
+    def open_data_folder(self) -> None:
+        from PySide6.QtCore import QUrl
+        from PySide6.QtGui import QDesktopServices
+
+        folder = self.session.data_dir
+        folder.mkdir(parents=True, exist_ok=True)
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
