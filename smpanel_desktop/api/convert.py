@@ -106,6 +106,22 @@ def to_bool(value: object, default: object = None) -> object:
     raise unusable("yes/no value", value)
 
 
+_UNESCAPE_ROUNDS = 4
+
+
+def unescape(text: str) -> str:
+    """HTML entities decoded to a fixed point, at most a few rounds: JustAnotherPanel's catalog
+    double-encodes (``60&amp;#039;`` -> ``60&#039;`` -> ``60'``)."""
+    for _ in range(_UNESCAPE_ROUNDS):
+        if "&" not in text:
+            break
+        decoded = html.unescape(text)
+        if decoded == text:
+            break
+        text = decoded
+    return text
+
+
 def clean_text(value: object, default: str = "") -> str:
     """HTML-unescaped, stripped text; numbers become their text; missing/``false`` -> default."""
     if value is None or isinstance(value, bool):
@@ -114,7 +130,7 @@ def clean_text(value: object, default: str = "") -> str:
         return str(value)
     if not isinstance(value, str):
         raise unusable("text", value)
-    return html.unescape(value).strip() or default
+    return unescape(value).strip() or default
 
 
 def soft(convert: Callable[[object], R | None], value: object, default: D) -> R | D:
@@ -136,7 +152,7 @@ def soft_text(value: object, default: str) -> str:
     """``soft(clean_text, value, default)``."""
     if type(value) is str:
         if "&" in value:
-            value = html.unescape(value)
+            value = unescape(value)
         return value.strip() or default
     return soft(clean_text, value, default)
 
