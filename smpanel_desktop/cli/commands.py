@@ -20,7 +20,8 @@ from smpanel_desktop.cli.session import Session, UsageError
 from smpanel_desktop.core.catalog import find_service, load_catalog
 from smpanel_desktop.core.orders.fields import canonical_type
 from smpanel_desktop.core.orders.params import estimate_cost
-from smpanel_desktop.core.orders.validation import validate
+from smpanel_desktop.core.orders.validation import extra_fields, extras_note, validate
+from smpanel_desktop.core.panel_client import panel_forms
 from smpanel_desktop.core.placing import place_order, resolve_unknown
 from smpanel_desktop.core.refills_cancels import cancel_orders, refresh_refills, request_refills
 from smpanel_desktop.core.refreshing import MAX_IN_FLIGHT, refresh_orders
@@ -119,6 +120,9 @@ def cmd_add(args: argparse.Namespace, session: Session) -> int:
     if problems:
         lines = "\n".join(f"  {p.field}: {p.message}" for p in problems)
         raise UsageError(f"Not sent: the order for service {service.id} is invalid:\n{lines}")
+    extras = extra_fields(service, values)
+    if extras:
+        _err(f"Note: {extras_note(service, extras)}.")
     recorded: list[int] = []
     try:
         order = place_order(
@@ -150,8 +154,9 @@ def cmd_add(args: argparse.Namespace, session: Session) -> int:
 
 
 def cmd_status(args: argparse.Namespace, session: Session) -> int:
-    panel = session.panel()
-    results = session.client().statuses(args.ids)
+    panel, client = session.panel(), session.client()
+    with panel_forms(session.store, panel, client):
+        results = client.statuses(args.ids)
     session.store.apply_statuses(panel.id, results, time.time())
     if _json(args):
         out.dump_json([out.status_json(r) for r in results])

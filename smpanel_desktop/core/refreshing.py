@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from smpanel_desktop.api.batching import chunks, unique
 from smpanel_desktop.api.errors import ApiError
 from smpanel_desktop.api.models import StatusResult
-from smpanel_desktop.core.panel_client import Client, Progress
+from smpanel_desktop.core.panel_client import Client, Progress, panel_forms
 from smpanel_desktop.store.models import Panel, TrackedOrder
 from smpanel_desktop.store.store import Store
 
@@ -65,7 +65,8 @@ def refresh_orders(
     fetcher = _StatusFetcher(client, client_factory, concurrency)
     # closed here, not whenever the GC gets to it: a refresh that stops early would otherwise
     # keep its pool's clients and their sockets open (the failure's traceback holds them)
-    with contextlib.closing(fetcher.fetch(list(chunks(targets)))) as answers:
+    forms = panel_forms(store, panel, client)  # single-form panels: remembered, learnt
+    with forms, contextlib.closing(fetcher.fetch(list(chunks(targets)))) as answers:
         for batch, answer in answers:
             if isinstance(answer, ApiError):
                 failure = answer
@@ -112,6 +113,7 @@ class _StatusFetcher:
         if client is None:
             assert self.factory is not None
             client = self._local.client = self.factory()
+            client.single_form |= self.client.single_form
             with self._lock:
                 self._made.append(client)
         return self._one(batch, client)
@@ -139,6 +141,7 @@ class _StatusFetcher:
                 future.cancel()
             pool.shutdown(wait=True)
             for client in self._made:
+                self.client.single_form |= client.single_form
                 close = getattr(client, "close", None)
                 if callable(close):
                     close()
@@ -165,7 +168,8 @@ def import_orders(
         else:
             wanted.append(order)
     for batch in chunks(wanted):
-        results = client.statuses(batch)
+        with panel_forms(store, panel, client):
+            results = client.statuses(batch)
         good = [r for r in results if r.status is not None]
         for r in results:
             if r.status is None:
