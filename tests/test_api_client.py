@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 
 from smpanel_desktop.api.client import PanelClient
-from smpanel_desktop.api.dialects import service_type
+from smpanel_desktop.api.dialects import service_type as spelt
 from smpanel_desktop.api.errors import (
     ConfigError,
     InsufficientFundsError,
@@ -75,7 +75,7 @@ def test_services_reads_the_whole_catalog(sandbox: SandboxPanel, client: PanelCl
     for service in catalog.services:
         spec = specs[service.id]
         assert (service.type, service.rate, service.min, service.max) == (
-            service_type(spec.type),
+            spelt(spec.type),
             spec.rate,
             spec.min,
             spec.max,

@@ -442,7 +442,7 @@ def test_a_5xx_with_an_error_text_on_add_is_unknown_but_on_a_read_the_panels_ans
     body = json.dumps({"error": "Internal server error"}).encode()
     url, seen = raw_panel(lambda fields, number: (500, body))
     with PanelClient(url, "k", backoff_factor=0.01, read_retries=1) as panel:
-        with pytest.raises(UnknownOutcomeError, match="HTTP 500.*Internal server error") as caught:
+        with pytest.raises(UnknownOutcomeError, match=r"HTTP 500.*Internal server error") as caught:
             panel.add(1, {"link": LINK, "quantity": 100})
         assert isinstance(caught.value.cause, PanelError)
         assert [f["action"] for f in seen] == ["add"]

@@ -20,6 +20,7 @@ from smpanel_desktop.api.convert import (
     to_int,
     unescape,
 )
+from smpanel_desktop.api.dialects import service_type
 from smpanel_desktop.api.errors import (
     InsufficientFundsError,
     InvalidKeyError,
@@ -27,7 +28,6 @@ from smpanel_desktop.api.errors import (
     UnreadableAnswerError,
     panel_error,
 )
-from smpanel_desktop.api.dialects import service_type
 from smpanel_desktop.api.models import UNLIMITED
 from smpanel_desktop.api.parse import (
     NOT_IN_ANSWER,

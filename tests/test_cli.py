@@ -15,8 +15,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from smpanel_desktop.api.dialects import service_type
 from smpanel_desktop.api.client import PanelClient
+from smpanel_desktop.api.dialects import service_type
 from smpanel_desktop.api.errors import ConfigError
 from smpanel_desktop.api.models import UNLIMITED
 from smpanel_desktop.api.parse import parse_service

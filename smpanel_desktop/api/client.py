@@ -16,6 +16,7 @@ from typing import TypeVar
 
 from .batching import batches, unique
 from .errors import ApiError, ConfigError, UnknownOutcomeError, UnreadableAnswerError
+from .forms import ALWAYS_MULTI_FIRST, is_definite_refusal, one_by_one, parse_cancel
 from .models import (
     Balance,
     CancelResult,
@@ -25,7 +26,6 @@ from .models import (
     RefillStatus,
     StatusResult,
 )
-from .forms import ALWAYS_MULTI_FIRST, is_definite_refusal, one_by_one, parse_cancel
 from .parse import (
     parse_balance,
     parse_cancels,

@@ -57,9 +57,9 @@ def error_text(payload: object) -> object | None:
     if _ORDER_FIELDS & payload.keys():
         return None
     status = payload.get("status")
-    if isinstance(status, str) and status.strip().lower() in ("error", "fail", "failed"):
-        if "message" in payload or "msg" in payload:
-            return _message(payload.get("message", payload.get("msg"))) or status
+    failed = isinstance(status, str) and status.strip().lower() in ("error", "fail", "failed")
+    if failed and ("message" in payload or "msg" in payload):
+        return _message(payload.get("message", payload.get("msg"))) or status
     success = payload.get("success")
     if success is False or (isinstance(success, str) and success.lower() == "false"):
         return _message(payload.get("message")) or "The panel reported an error without a text"

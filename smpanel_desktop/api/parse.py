@@ -22,8 +22,8 @@ from .convert import (
     to_int,
     unusable,
 )
-from .error_texts import panel_text
 from .dialects import error_text, service_type
+from .error_texts import panel_text
 from .errors import PanelError, UnreadableAnswerError, panel_error
 from .models import (
     UNLIMITED,
