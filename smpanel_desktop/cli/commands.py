@@ -158,6 +158,7 @@ def cmd_status(args: argparse.Namespace, session: Session) -> int:
     with panel_forms(session.store, panel, client):
         results = client.statuses(args.ids)
     session.store.apply_statuses(panel.id, results, time.time())
+    session.store.record_dripfeed(panel.id, results)
     if _json(args):
         out.dump_json([out.status_json(r) for r in results])
     else:
@@ -212,6 +213,7 @@ def cmd_refresh(args: argparse.Namespace, session: Session) -> int:
                 "errors": summary.errors,
                 "requests": summary.requests,
                 "refills_checked": len(refills),
+                "children": summary.children,
             }
         )
     else:
@@ -220,6 +222,11 @@ def cmd_refresh(args: argparse.Namespace, session: Session) -> int:
             f"Checked {summary.checked} open order(s) in {summary.requests} request{plural}: "
             f"{summary.changed} changed, {summary.errors} error(s)"
             + (f"; {len(refills)} refill(s) checked" if refills else "")
+            + (
+                f"; {summary.children} drip-feed child order(s) now tracked"
+                if summary.children
+                else ""
+            )
         )
     if summary.failure is not None:
         raise summary.failure

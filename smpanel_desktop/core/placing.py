@@ -115,4 +115,5 @@ def resolve_unknown(
     status = client.status(order)
     resolved = store.resolve_unknown(local_id, order)
     store.apply_statuses(panel.id, [StatusResult(order, status)], time.time())
+    store.record_dripfeed(panel.id, [StatusResult(order, status)])
     return store.order(resolved.id) or resolved

@@ -31,6 +31,8 @@ class RefreshSummary:
     """The error that stopped the refresh early (batches before it were recorded)."""
     changes: tuple[tuple[int, str | None, str | None], ...] = field(default=(), compare=False)
     """``(local_id, old_status, new_status)`` of each change."""
+    children: int = 0
+    """Child orders of drip-feed parents tracked from now on (polled from the next refresh)."""
 
 
 def refresh_orders(
@@ -57,7 +59,7 @@ def refresh_orders(
     else:
         targets = unique(ids)
     total = len(targets)
-    checked = changed = errors = done = 0
+    checked = changed = errors = done = children = 0
     changes: list[tuple[int, str | None, str | None]] = []
     failure: ApiError | None = None
     if progress is not None:
@@ -72,6 +74,7 @@ def refresh_orders(
                 failure = answer
                 break
             batch_changes = store.apply_statuses(panel.id, answer, time.time())
+            children += len(store.record_dripfeed(panel.id, answer))  # drip-feed runs
             changes += batch_changes
             checked += len(answer)
             changed += len(batch_changes)
@@ -79,7 +82,9 @@ def refresh_orders(
             done += len(batch)
             if progress is not None:
                 progress(done, total)
-    return RefreshSummary(checked, changed, errors, fetcher.requests, failure, tuple(changes))
+    return RefreshSummary(
+        checked, changed, errors, fetcher.requests, failure, tuple(changes), children
+    )
 
 
 MAX_IN_FLIGHT = 4
@@ -176,5 +181,6 @@ def import_orders(
                 skipped[r.order] = r.error or "no status in the answer"
         rows = [store.import_order(panel.id, r.order) for r in good]
         store.apply_statuses(panel.id, good, time.time())
+        store.record_dripfeed(panel.id, good)
         imported += [store.order(row.id) or row for row in rows]
     return imported, skipped
