@@ -178,8 +178,8 @@ def test_a_500_on_add_is_an_unknown_outcome(
     raw_panel: Any, capsys: pytest.CaptureFixture[str], data_dir: Path
 ) -> None:
     url, seen = raw_panel(catalog_then(lambda f: (500, {"error": "Internal server error"})))
-    code, out, err = smpanel(url, "add", "--service", "7", "--link", "x.com/p",
-                             "--quantity", "10", capsys=capsys)  # fmt: skip
+    code, _, err = smpanel(url, "add", "--service", "7", "--link", "x.com/p",
+                           "--quantity", "10", capsys=capsys)  # fmt: skip
     assert code == 4 and "MAY HAVE BEEN PLACED" in err and "HTTP 500" in err
     assert [f["action"] for f in seen] == ["services", "add"]  # never resent
     assert [r.state for r in rows(data_dir)] == [UNKNOWN]
@@ -224,9 +224,11 @@ def test_wrapped_successes_and_entities(
     assert [(r.state, r.order) for r in rows(data_dir)] == [(PLACED, 901)]
 
 
-def test_an_empty_catalog_is_zero_services(raw_panel: Any, capsys: pytest.CaptureFixture[str]) -> None:
+def test_an_empty_catalog_is_zero_services(
+    raw_panel: Any, capsys: pytest.CaptureFixture[str]
+) -> None:
     url, _ = raw_panel(lambda f: {"status": "success", "data": "Empty Data"})
-    code, out, err = smpanel(url, "services", capsys=capsys)
+    code, _, err = smpanel(url, "services", capsys=capsys)
     assert code == 0 and "0 of 0 services" in err
 
 
@@ -264,8 +266,10 @@ def test_other_engines_invalid_key_texts(
     assert code == 1 and text in err
 
 
-def test_a_browser_check_page_is_explained(raw_panel: Any, capsys: pytest.CaptureFixture[str]) -> None:
-    page = b"<html><head><title>Just a moment...</title></head><body>cf-browser-verification</body></html>"  # noqa: E501
+def test_a_browser_check_page_is_explained(
+    raw_panel: Any, capsys: pytest.CaptureFixture[str]
+) -> None:
+    page = b"<html><head><title>Just a moment...</title></head><body>cf_chl_opt</body></html>"
     url, _ = raw_panel(lambda f: (403, page))
     code, _, err = smpanel(url, "balance", capsys=capsys)
     assert code == 3 and "browser check" in err and "Just a moment" in err

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+
 import pytest
 
 from smpanel_desktop.api.client import PanelClient
@@ -82,9 +83,8 @@ def test_snake_case_types_get_their_form_and_are_placed(
     by_type = {s.type: s for s in client.services().services}
     comments, likes = by_type["Custom Comments"], by_type["Comment Likes"]
     # Custom Comments: the lines are the quantity; Comment Likes: the owner is asked for.
-    assert [p.field for p in validate(likes, {"link": "x.com/p/1", "quantity": str(likes.min)})] == [
-        "username"
-    ]
+    asked = validate(likes, {"link": "x.com/p/1", "quantity": str(likes.min)})
+    assert [p.field for p in asked] == ["username"]
     lines = "\n".join(f"nice {i}" for i in range(max(comments.min, 1)))
     row = place_order(store, client, panel, comments, {"link": "x.com/p/1", "comments": lines})
     assert row.state == PLACED and row.service_type == "Custom Comments"
@@ -168,9 +168,11 @@ def test_cancel_and_status_of_several_orders(
 
 
 def test_a_wrong_key_is_an_invalid_key_in_every_dialect(dialect_sandbox: SandboxPanel) -> None:
-    with PanelClient(dialect_sandbox.url, "wrong-key", timeout=5) as wrong:
-        with pytest.raises(InvalidKeyError) as caught:
-            wrong.balance()
+    with (
+        PanelClient(dialect_sandbox.url, "wrong-key", timeout=5) as wrong,
+        pytest.raises(InvalidKeyError) as caught,
+    ):
+        wrong.balance()
     if smart(dialect_sandbox):
         assert "API is Disable for this user" in str(caught.value)
 
