@@ -1,7 +1,7 @@
 """The declared table: service type -> the fields its ``add`` takes, and their specs.
 
-Every type of the API v2 document is listed; an unknown type gets the generic form
-(``GENERIC_FIELDS``).  The rules built on the table are described in order_types.py.
+Every type of the protocol (docs/protocol.md) is listed; an unknown type gets the generic form
+(``GENERIC_FIELDS``).  The rules built on the table are described in core/orders/__init__.py.
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""The order form, built from the declared table of service types (core.order_types).
+"""The order form, built from the declared table of service types (core/orders/).
 
 One row per FieldSpec of ``fields_for(service)``; each widget is named ``field_<API parameter>``
 and has a message label beside it for what validation says.  The drip-feed switch shows runs and
