@@ -152,6 +152,18 @@ class _StatusFetcher:
                     close()
 
 
+def check_orders(
+    store: Store, client: Client, panel: Panel, ids: Iterable[int]
+) -> list[StatusResult]:
+    """The live status of panel orders ``ids`` (tracked or not); tracked ones are updated, and
+    drip-feed parents' children tracked.  ``ApiError`` propagates."""
+    with panel_forms(store, panel, client):
+        results = client.statuses(list(ids))
+    store.apply_statuses(panel.id, results, time.time())
+    store.record_dripfeed(panel.id, results)
+    return results
+
+
 def import_orders(
     store: Store, client: Client, panel: Panel, ids: Iterable[int]
 ) -> tuple[list[TrackedOrder], dict[int, str]]:
