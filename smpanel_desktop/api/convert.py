@@ -9,6 +9,7 @@ a default for optional fields.
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Callable
 from decimal import Decimal, InvalidOperation
 from typing import TypeVar, overload
@@ -107,13 +108,14 @@ def to_bool(value: object, default: object = None) -> object:
 
 
 _UNESCAPE_ROUNDS = 4
+_ENTITY = re.compile(r"&[#A-Za-z0-9]")  # where html.unescape could decode something
 
 
 def unescape(text: str) -> str:
     """HTML entities decoded to a fixed point, at most a few rounds: JustAnotherPanel's catalog
     double-encodes (``60&amp;#039;`` -> ``60&#039;`` -> ``60'``)."""
     for _ in range(_UNESCAPE_ROUNDS):
-        if "&" not in text:
+        if "&" not in text or not _ENTITY.search(text):  # "Real & Active": nothing left
             break
         decoded = html.unescape(text)
         if decoded == text:
