@@ -305,3 +305,38 @@ def test_a_single_form_only_panel_refill_round_trip(
     seen.clear()
     assert smpanel(url, "refill", "14", "15", capsys=capsys)[0] == 0  # remembered for the panel
     assert [sorted(f) for f in seen] == [["action", "order"], ["action", "order"]]
+
+
+def test_smpanel_sandbox_speaks_the_dialect_asked_for(tmp_path: Path) -> None:
+    import os
+    import socket
+    import subprocess
+    import sys
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    argv = [sys.executable, "-m", "smpanel_desktop.cli", "sandbox", "--dialect", "smartpanel",
+            "--port", str(port), "--services", "20"]  # fmt: skip
+    with subprocess.Popen(argv, stdout=subprocess.PIPE, text=True, env=dict(os.environ)) as proc:
+        _check_sandbox(proc, port)
+
+
+def _check_sandbox(proc: Any, port: int) -> None:
+    import signal
+
+    import requests
+
+    try:
+        assert proc.stdout is not None
+        first = proc.stdout.readline()
+        assert "(smartpanel)" in first and f"127.0.0.1:{port}/api/v1" in first
+        url = f"http://127.0.0.1:{port}/api/v1"
+        answer = requests.post(url, data={"key": KEY, "action": "balance"}, timeout=10).json()
+        assert answer["status"] == "success" and "balance" in answer
+        refused = requests.post(url, data={"key": KEY, "action": "refill", "orders": "1,2"},
+                                timeout=10).json()  # fmt: skip
+        assert refused == {"error": "Order ID is required"}
+    finally:
+        proc.send_signal(signal.SIGTERM)
+        assert proc.wait(timeout=20) == 0
