@@ -340,3 +340,28 @@ def _check_sandbox(proc: Any, port: int) -> None:
     finally:
         proc.send_signal(signal.SIGTERM)
         assert proc.wait(timeout=20) == 0
+
+
+def test_drip_feed_runs_and_children_shown_and_tracked(
+    capsys: pytest.CaptureFixture[str], data_dir: Path
+) -> None:
+    with SandboxPanel(services=300, seed=7, dialect="smartpanel") as sandbox:
+        drip = parse_service(sandbox.find_service("Default", dripfeed=True))
+        code, out, err = smpanel(sandbox.url, "add", "--service", str(drip.id), "--link",
+                                 "x.com/d", "--quantity", str(drip.min), "--runs", "3",
+                                 "--interval", "5", capsys=capsys)  # fmt: skip
+        assert code == 0, err
+        parent = int(out)
+        code, out, _ = smpanel(sandbox.url, "status", str(parent), capsys=capsys)
+        child = parent + 1  # the first run's order (the sandbox makes one per run)
+        assert code == 0 and f"drip-feed: 3 runs, child orders {child}" in out
+        code, out, _ = smpanel(sandbox.url, "--json", "status", str(parent), capsys=capsys)
+        (answer,) = json.loads(out)
+        assert answer["runs"] == 3 and answer["orders"] == [child]
+        tracked = {r.order: r for r in rows(data_dir)}
+        assert set(tracked) == {parent, child}
+        assert tracked[child].params == {"dripfeed_parent": parent}
+        sandbox.clock.advance(11 * 60)
+        code, out, _ = smpanel(sandbox.url, "refresh", capsys=capsys)
+        assert code == 0 and "2 drip-feed child order(s) now tracked" in out
+        assert len(rows(data_dir)) == 4
