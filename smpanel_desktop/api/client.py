@@ -59,11 +59,7 @@ class PanelClient:
         read_retries: int = 4,
         backoff_factor: float = 0.5,
         max_retry_after: float = 60.0,
-        single_form: Iterable[str] = (),
     ) -> None:
-        self.single_form: set[str] = set(single_form)
-        """Actions this panel reads only in the single form (``forms.py``): learnt from a
-        definite refusal of the multi form; core/ remembers it per panel."""
         key = key.strip() if isinstance(key, str) else ""
         if not key:
             raise ConfigError("The API key is empty")
@@ -74,6 +70,9 @@ class PanelClient:
             read_retries=read_retries, backoff_factor=backoff_factor,
             max_retry_after=max_retry_after,
         )  # fmt: skip
+        self.single_form: set[str] = set()
+        """Actions this panel reads only in the single form (``forms.py``): learnt from a
+        definite refusal of the multi form; core/ remembers it per panel (``panel_forms``)."""
 
     @property
     def endpoint(self) -> str:
