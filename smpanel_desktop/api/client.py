@@ -14,9 +14,9 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from types import TracebackType
 from typing import TypeVar
 
+from . import forms
 from .batching import batches, unique
 from .errors import ApiError, ConfigError, UnknownOutcomeError, UnreadableAnswerError
-from .forms import ALWAYS_MULTI_FIRST, is_definite_refusal, one_by_one, parse_cancel
 from .models import (
     Balance,
     CancelResult,
@@ -220,7 +220,7 @@ class PanelClient:
         """Ask to cancel orders; ``accepted`` means the panel took the request."""
 
         def one(order: int) -> CancelResult:
-            parse = functools.partial(parse_cancel, order=order)
+            parse = functools.partial(forms.parse_cancel, order=order)
             return self._write("cancel", {"order": str(order)}, parse)
 
         def failed(order: int, text: str) -> CancelResult:
@@ -238,18 +238,18 @@ class PanelClient:
         """The single form for one id (or a panel known to read only it), else the multi form,
         falling back to the single form on a definite refusal (forms.py)."""
         single = action in self.single_form
-        if single or (len(ids) == 1 and action not in ALWAYS_MULTI_FIRST):
-            return one_by_one(ids, one, failed)
+        if single or (len(ids) == 1 and action not in forms.ALWAYS_MULTI_FIRST):
+            return forms.one_by_one(ids, one, failed)
         if not ids:
             return []
         try:
             return multi(ids)
         except ApiError as exc:
-            if not is_definite_refusal(exc):
+            if not forms.is_definite_refusal(exc):
                 raise
             log.info("%s: the panel refused the multi form (%s); one id a request", action, exc)
             self.single_form.add(action)
-        return one_by_one(ids, one, failed)
+        return forms.one_by_one(ids, one, failed)
 
 
 def _flip(
