@@ -161,6 +161,12 @@ def build_parser() -> argparse.ArgumentParser:
     cmd.add_argument("--seed", type=int, default=1)
     cmd.add_argument("--time-scale", type=float, default=1.0, help="simulated seconds per second")
     cmd.add_argument("--state-file", default=None, help="keep orders across restarts")
+    cmd.add_argument(
+        "--dialect",
+        choices=("perfectpanel", "smartpanel"),
+        default="perfectpanel",
+        help="the engine it speaks: perfectpanel (/api/v2) or smartpanel (/api/v1)",
+    )
     return parser
 
 

@@ -123,7 +123,17 @@ _WATCH = (
     )""",
 )
 
-MIGRATIONS: tuple[Sequence[str], ...] = (_V1, _V2, _WATCH)
+_DRIPFEED = (
+    # Drip-feed parents' runs and child order ids as the panel reports them (store/dripfeed.py).
+    """CREATE TABLE dripfeed_runs (
+        parent_local_id INTEGER PRIMARY KEY REFERENCES orders(id) ON DELETE CASCADE,
+        runs INTEGER,
+        children TEXT NOT NULL DEFAULT '',
+        updated_at REAL NOT NULL
+    )""",
+)
+
+MIGRATIONS: tuple[Sequence[str], ...] = (_V1, _V2, _WATCH, _DRIPFEED)
 """``MIGRATIONS[i]`` upgrades version ``i`` to ``i + 1``: a list of SQL statements."""
 
 SCHEMA_VERSION = len(MIGRATIONS)

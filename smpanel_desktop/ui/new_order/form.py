@@ -1,9 +1,10 @@
-"""The order form, built from the declared table of service types (core.order_types).
+"""The order form, built from the declared table of service types (core/orders/).
 
 One row per FieldSpec of ``fields_for(service)``; each widget is named ``field_<API parameter>``
 and has a message label beside it for what validation says.  The drip-feed switch shows runs and
 interval (which ``fields_for`` offers only where the service allows drip-feed).  Unknown types get
-the table's generic fields plus free ``NAME=VALUE`` extra lines.  Nothing here knows the fields of
+the table's generic fields; every type has free ``NAME=VALUE`` extra lines, sent as given with a
+note of the names the form does not know (core.orders.validation).  Nothing here knows the fields of
 a type: a new row in the table is a new row in this form.
 """
 
@@ -26,11 +27,18 @@ from PySide6.QtWidgets import (
 )
 
 from smpanel_desktop.api.models import Service
-from smpanel_desktop.core.orders.fields import FieldProblem, FieldSpec, fields_for, is_known_type
+from smpanel_desktop.core.orders.fields import (
+    FieldProblem,
+    FieldSpec,
+    canonical_type,
+    fields_for,
+)
+from smpanel_desktop.core.orders.validation import extra_fields
 from smpanel_desktop.core.orders.values import split_lines
+from smpanel_desktop.ui.new_order.widget_values import EXPIRY_FORMAT, set_widget_text, widget_text
 from smpanel_desktop.ui.widgets import style
+from smpanel_desktop.ui.widgets.named import named
 
-EXPIRY_FORMAT = "dd/MM/yyyy"  # the API's d/m/Y
 EXTRAS = "extras"  # the problem key for extra lines that are not NAME=VALUE
 
 
@@ -66,6 +74,7 @@ class OrderForm(QWidget):
         self._dripfeed_rows: list[QWidget] = []
         self.dripfeed: QCheckBox | None = None
         self.extras: QPlainTextEdit | None = None
+        self.extras_note: QLabel | None = None
         self._layout = QFormLayout(self)
 
     @property
@@ -82,7 +91,7 @@ class OrderForm(QWidget):
         """Show the fields of ``service`` (rows are kept when they are the same fields)."""
         self._service = service
         specs = fields_for(service) if service is not None else ()
-        extras = service is not None and not is_known_type(service.type)
+        extras = service is not None  # every type: extra fields are sent as given, with a note
         if specs != self._specs or extras != (self.extras is not None):
             self._rebuild(specs, extras)
         self.changed.emit()
@@ -98,7 +107,7 @@ class OrderForm(QWidget):
         self._counts.clear()
         self._dripfeed_rows = []
         self.dripfeed = None
-        self.extras = None
+        self.extras = self.extras_note = None
         for spec in specs:
             if spec.dripfeed and self.dripfeed is None:
                 self.dripfeed = QCheckBox("Drip-feed: deliver in runs, total = quantity × runs")
@@ -115,7 +124,26 @@ class OrderForm(QWidget):
             self.extras.textChanged.connect(self.changed)
             self._add_row(EXTRAS, "Extra fields", self.extras, None)
             self.extras.setObjectName("orderExtraFields")
+            self.extras_note = named(QLabel(), "orderExtrasNote")
+            self.extras_note.setWordWrap(True)
+            self._layout.addRow("", self.extras_note)
+            self.extras.textChanged.connect(self._on_extras)
         self._on_dripfeed(False)
+
+    def _on_extras(self) -> None:
+        """The note under the extra fields: which of them the form does not know."""
+        if self.extras is None or self.extras_note is None or self._service is None:
+            return
+        names = extra_fields(self._service, parse_extras(self.extras.toPlainText())[0])
+        names = [n for n in names if n not in self._widgets]  # e.g. quantity typed twice
+        kind = canonical_type(self._service.type) or self._service.type
+        note = ""
+        if names:
+            note = self.tr("Sent as given: the form of {kind} does not know {names}").format(
+                kind=kind, names=", ".join(names)
+            )
+        self.extras_note.setText(note)
+        self.extras_note.setVisible(bool(note))
 
     @staticmethod
     def _label(spec: FieldSpec) -> str:
@@ -264,33 +292,3 @@ class OrderForm(QWidget):
     def message_for(self, name: str) -> str:
         label = self._messages.get(name)
         return label.text() if label is not None and not label.isHidden() else ""
-
-
-def widget_text(widget: QWidget) -> str:
-    if isinstance(widget, QLineEdit):
-        return widget.text().strip()
-    if isinstance(widget, QPlainTextEdit):
-        return widget.toPlainText()
-    if isinstance(widget, QComboBox):
-        data = widget.currentData()
-        return str(data) if data is not None else widget.currentText()
-    if isinstance(widget, QDateEdit):
-        if widget.date() == widget.minimumDate():
-            return ""  # the "No expiry" special value
-        return widget.date().toString(EXPIRY_FORMAT)
-    return ""
-
-
-def set_widget_text(widget: QWidget, value: str) -> None:
-    if isinstance(widget, QLineEdit):
-        widget.setText(value)
-    elif isinstance(widget, QPlainTextEdit):
-        widget.setPlainText(value)
-    elif isinstance(widget, QComboBox):
-        index = widget.findData(value)
-        widget.setCurrentIndex(index if index >= 0 else 0)
-    elif isinstance(widget, QDateEdit):
-        date = QDate.fromString(value, EXPIRY_FORMAT) if value else QDate()
-        if value and not date.isValid():
-            date = QDate.fromString(value, "d/M/yyyy")
-        widget.setDate(date if date.isValid() else widget.minimumDate())
