@@ -83,7 +83,42 @@ _V2 = (
     "CREATE INDEX refills_refill ON refills(refill) WHERE refill IS NOT NULL",
 )
 
-MIGRATIONS: tuple[Sequence[str], ...] = (_V1, _V2)
+_MASS_ORDERS = (
+    # Mass orders (issue 12): each batch's normalised content (its fingerprint finds the same
+    # batch again) and the order rows of its lines; favourite services; New Order presets.
+    """CREATE TABLE mass_batches (
+        id INTEGER PRIMARY KEY,
+        panel_id INTEGER NOT NULL REFERENCES panels(id) ON DELETE CASCADE,
+        fingerprint TEXT NOT NULL,
+        content TEXT NOT NULL,
+        lines INTEGER NOT NULL,
+        created_at REAL NOT NULL
+    )""",
+    "CREATE INDEX mass_batches_fingerprint ON mass_batches(panel_id, fingerprint)",
+    """CREATE TABLE mass_batch_orders (
+        batch_id INTEGER NOT NULL REFERENCES mass_batches(id) ON DELETE CASCADE,
+        line INTEGER NOT NULL,
+        order_local_id INTEGER NOT NULL REFERENCES orders(id) ON DELETE CASCADE,
+        PRIMARY KEY (batch_id, order_local_id)
+    )""",
+    """CREATE TABLE favourites (
+        panel_id INTEGER NOT NULL REFERENCES panels(id) ON DELETE CASCADE,
+        service_id INTEGER NOT NULL,
+        created_at REAL NOT NULL,
+        PRIMARY KEY (panel_id, service_id)
+    )""",
+    """CREATE TABLE presets (
+        id INTEGER PRIMARY KEY,
+        panel_id INTEGER NOT NULL REFERENCES panels(id) ON DELETE CASCADE,
+        name TEXT NOT NULL COLLATE NOCASE,
+        service_id INTEGER NOT NULL,
+        fields TEXT NOT NULL,
+        updated_at REAL NOT NULL,
+        UNIQUE (panel_id, name)
+    )""",
+)
+
+MIGRATIONS: tuple[Sequence[str], ...] = (_V1, _V2, _MASS_ORDERS)
 """``MIGRATIONS[i]`` upgrades version ``i`` to ``i + 1``: a list of SQL statements."""
 
 SCHEMA_VERSION = len(MIGRATIONS)

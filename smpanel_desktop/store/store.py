@@ -8,11 +8,13 @@ float epoch seconds, submitted parameters as JSON.
 
 ``Store`` composes its parts: base.py (connections, transactions), panels.py (panels,
 settings), services_cache.py, orders.py (order lifecycle), order_queries.py (queries, status
-answers, history), refills.py.
+answers, history), refills.py, batches.py (mass orders), favourites.py (favourites, presets).
 """
 
 from __future__ import annotations
 
+from smpanel_desktop.store.batches import BatchStore
+from smpanel_desktop.store.favourites import FavouriteStore
 from smpanel_desktop.store.order_queries import OrderQueries
 from smpanel_desktop.store.orders import OrderLifecycle
 from smpanel_desktop.store.panels import PanelStore
@@ -20,5 +22,13 @@ from smpanel_desktop.store.refills import RefillStore
 from smpanel_desktop.store.services_cache import ServicesCache
 
 
-class Store(PanelStore, ServicesCache, OrderQueries, OrderLifecycle, RefillStore):
+class Store(
+    PanelStore,
+    ServicesCache,
+    OrderQueries,
+    OrderLifecycle,
+    RefillStore,
+    BatchStore,
+    FavouriteStore,
+):
     """The app's local database.  Safe to share between threads; call ``close()`` at the end."""
