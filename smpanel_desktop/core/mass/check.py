@@ -164,14 +164,16 @@ def check_line(raw: RawLine, services: Mapping[int, Service]) -> CheckedLine:
 
 def check_batch(
     raw_lines: Sequence[RawLine],
-    services: Iterable[Service],
+    services: Iterable[Service] | Mapping[int, Service],
     *,
     open_orders: Iterable[TrackedOrder] = (),
     balance: Decimal | None = None,
     currency: str = "",
 ) -> Batch:
     """Every line checked; valid lines overlapping an open order or an earlier line flagged."""
-    by_id = services if isinstance(services, Mapping) else {s.id: s for s in services}
+    by_id: Mapping[int, Service] = (
+        services if isinstance(services, Mapping) else {s.id: s for s in services}
+    )
     taken: dict[tuple[int, str], str] = {}
     for order in open_orders:
         label = f"order {order.order}" if order.order is not None else f"#{order.id}"
