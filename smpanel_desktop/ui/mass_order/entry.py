@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, Qt, Signal, Slot
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QMainWindow, QToolBar, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QMainWindow, QMenu, QToolBar, QVBoxLayout, QWidget
 
 from smpanel_desktop.ui.context import AppContext
 from smpanel_desktop.ui.mass_order.view import MassOrderView
@@ -36,8 +36,14 @@ class MassOrderEntry(QObject):
         self._main = window
         self._ctx = ctx
         self.window: MassOrderWindow | None = None
-        menu = window.menuBar().addMenu(self.tr("&Orders"))
+        bar = window.menuBar()
+        menu = QMenu(self.tr("&Orders"), bar)
         menu.setObjectName("ordersMenu")
+        before = bar.actions()[-1] if bar.actions() else None  # Help stays last
+        if before is not None:
+            bar.insertMenu(before, menu)
+        else:
+            bar.addMenu(menu)
         self.action = menu.addAction(self.tr("&Mass order…"))
         self.action.setObjectName("massOrderAction")
         self.action.setShortcut(QKeySequence(self.tr("Ctrl+M")))
