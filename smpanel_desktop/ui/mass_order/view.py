@@ -166,7 +166,7 @@ class MassOrderView(QWidget):
         store = ctx.store if ctx.store_is_open else None
         balance = ctx.balance.amount if ctx.balance is not None else None
         task = tasks.check_task(
-            self._generation, self.text.toPlainText(), dict(ctx.services_by_id), store,
+            self._generation, self.text.toPlainText(), ctx.services_by_id, store,
             ctx.panel, balance, ctx.currency,
         )  # fmt: skip
         self._update_state()
