@@ -326,3 +326,19 @@ def test_stop_ends_after_the_current_line_and_no_funds_ends_the_batch(
     finally:
         client.close()
         store.close()
+
+
+def test_overlaps_within_the_batch_and_links_compared_by_host_not_path_case(
+    svc: dict[str, Service],
+) -> None:
+    d = svc["Default"]
+    text = (
+        f"{d.id}|https://www.Instagram.com/p/AbC/|{d.min}\n{d.id}|instagram.com/p/AbC|{d.min}\n"
+        f"{d.id}|instagram.com/p/abc|{d.min}\n{d.id}|{d.min}|instagram.com/p/AbC\n"
+    )
+    batch = check_batch(parse_text(text), [d])
+    assert [line.duplicate for line in batch.lines] == [
+        None, "Same service and link as line 1", None, "Same service and link as line 1",
+    ]  # fmt: skip
+    same = check_batch(parse_text(f"{d.id}|{d.min:04d}|instagram.com/p/AbC\n"), [d])
+    assert same.fingerprint() == check_batch(parse_text(text.splitlines()[1]), [d]).fingerprint()

@@ -101,20 +101,23 @@ class Batch:
 
 
 def normal_link(link: str) -> str:
-    """A link as compared for overlaps: no scheme, no ``www.``, no trailing ``/``, any case."""
-    text = link.strip().casefold()
-    for prefix in ("https://", "http://"):
-        if text.startswith(prefix):
-            text = text[len(prefix) :]
-    if text.startswith("www."):
-        text = text[4:]
-    return text.rstrip("/")
+    """A link as compared for overlaps: no scheme, no ``www.``, no trailing ``/``, the host in
+    lower case (paths keep their case: ``/p/AbC`` and ``/p/abc`` are different posts)."""
+    text = link.strip()
+    scheme, sep, rest = text.partition("://")
+    if sep and scheme.lower() in ("http", "https"):
+        text = rest
+    host, slash, path = text.partition("/")
+    host = host.lower()
+    if host.startswith("www."):
+        host = host[4:]
+    return (host + slash + path).rstrip("/")
 
 
 def normalised(lines: Iterable[CheckedLine]) -> list[str]:
-    """``service|link|quantity`` per line, sorted: the same batch in any format or order."""
+    """``service|link|units`` per line, sorted: the same batch in any format or order."""
     return sorted(
-        f"{line.service_id}{SEPARATOR}{line.link}{SEPARATOR}{line.values.get('quantity', '')}"
+        f"{line.service_id}{SEPARATOR}{line.link.strip()}{SEPARATOR}{line.quantity}"
         for line in lines
     )
 
