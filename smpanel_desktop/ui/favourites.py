@@ -103,4 +103,7 @@ class Favourites(QObject):
             log.warning("favourites/presets: %s", exc)
             self.failed.emit(str(exc))
 
-        self.ctx.run(fn, done, error, lane=LANE)
+        try:
+            self.ctx.run(fn, done, error, lane=LANE)
+        except RuntimeError:  # the runner is shut down: the app is quitting
+            log.debug("favourites: not run, the app is quitting")

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from smpanel_desktop.store.models import PLACED, UNKNOWN
 from smpanel_desktop.ui.mass_order.model import COL_PROBLEM, COL_RESULT
-from smpanel_desktop.ui.mass_order.view import MassOrderView
+from smpanel_desktop.ui.mass_order.view import CHECK_DELAY_MS, MassOrderView
 from smpanel_desktop.ui.widgets import style
 
 
@@ -125,6 +125,18 @@ def test_stop_ends_after_the_current_line_and_a_lost_answer_is_unknown(
     assert "Unknown" in cell(view, 0, COL_RESULT)
 
 
+def test_a_hidden_view_checks_nothing_until_shown_again(qtbot: Any, order_env: OrderEnv) -> None:
+    env = order_env
+    view = view_for(qtbot, env, lines(env))
+    view.hide()
+    view.set_text(lines(env) + "# one more comment\n")
+    qtbot.wait(CHECK_DELAY_MS * 2)
+    assert view.checked is None and not view.submit_button.isEnabled()
+    view.show()
+    qtbot.waitUntil(lambda: view.current, timeout=5_000)
+    assert view.submit_button.isEnabled()
+
+
 def test_a_batch_over_the_balance_cannot_be_placed(qtbot: Any, order_env: OrderEnv) -> None:
     env = order_env
     env.sandbox.set_balance(Decimal("0.01"))
@@ -141,6 +153,7 @@ def test_import_a_csv_file(qtbot: Any, order_env: OrderEnv, tmp_path: Path) -> N
     path.write_text(f"service,link,quantity\n{d.id},instagram.com/p/q,{d.min}\n")
     view = MassOrderView(env.ctx)
     qtbot.addWidget(view)
+    view.show()
     view.import_file(str(path))
     qtbot.waitUntil(lambda: view.model.rowCount() == 1 and view.current, timeout=5_000)
     assert view.text.toPlainText() == f"{d.id}|instagram.com/p/q|{d.min}\n"

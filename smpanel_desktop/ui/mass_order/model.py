@@ -15,6 +15,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
 from smpanel_desktop.core.mass.check import Batch, CheckedLine
 from smpanel_desktop.core.mass.sending import NOT_SENT, SKIPPED, LineResult
@@ -130,6 +131,22 @@ class MassPreviewModel(QAbstractTableModel):
             SKIPPED: _t("Skipped"),
         }.get(result.state, result.state)
         return label.replace("%1", result.error or "")
+
+
+def preview_table(model: MassPreviewModel) -> QTableView:
+    """The read-only table the preview is shown in (single-line rows: they paint fastest)."""
+    t = QTableView()
+    t.setModel(model)
+    t.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    t.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    t.setWordWrap(False)
+    t.verticalHeader().hide()
+    t.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+    t.verticalHeader().setDefaultSectionSize(t.fontMetrics().height() + 8)
+    for column, width in ((COL_SERVICE, 300), (COL_LINK, 260), (COL_PROBLEM, 260)):
+        t.setColumnWidth(column, width)
+    t.horizontalHeader().setStretchLastSection(True)
+    return t
 
 
 _RESULT_ROLE = {

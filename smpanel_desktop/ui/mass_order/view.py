@@ -9,18 +9,16 @@ the current options allow, and stays disabled from the confirmation until the ba
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Slot
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QFileDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QMessageBox,
     QPlainTextEdit,
     QProgressBar,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -29,7 +27,7 @@ from smpanel_desktop.core.mass.sending import BatchResult, LineResult
 from smpanel_desktop.store.models import UNKNOWN
 from smpanel_desktop.ui.context import AppContext
 from smpanel_desktop.ui.mass_order import tasks, texts
-from smpanel_desktop.ui.mass_order.model import COL_LINK, COL_PROBLEM, COL_SERVICE, MassPreviewModel
+from smpanel_desktop.ui.mass_order.model import MassPreviewModel, preview_table
 from smpanel_desktop.ui.widgets import style
 from smpanel_desktop.ui.widgets.named import named
 from smpanel_desktop.workers.task_runner import ORDERS_LANE
@@ -55,7 +53,7 @@ class MassOrderView(QWidget):
         )
         self.import_button = named(QPushButton(self.tr("Import file…")), "massOrderImport")
         self.model = MassPreviewModel(self)
-        self.preview = named(QTableView(), "massOrderPreview")
+        self.preview = named(preview_table(self.model), "massOrderPreview")
         self.skip_invalid = named(QCheckBox(self.tr("Skip invalid lines")), "massOrderSkipInvalid")
         self.allow_duplicates = named(
             QCheckBox(self.tr("Allow lines whose service and link already have an open order")),
@@ -91,17 +89,6 @@ class MassOrderView(QWidget):
         self._update_state()
 
     def _build(self) -> None:
-        t = self.preview
-        t.setModel(self.model)
-        t.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        t.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        t.setWordWrap(False)
-        t.verticalHeader().hide()
-        t.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        t.verticalHeader().setDefaultSectionSize(t.fontMetrics().height() + 8)
-        for column, width in ((COL_SERVICE, 300), (COL_LINK, 260), (COL_PROBLEM, 260)):
-            t.setColumnWidth(column, width)
-        t.horizontalHeader().setStretchLastSection(True)
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("Paste the orders, or import a .txt, .csv or .xlsx file:")), 1)
         top.addWidget(self.import_button)
@@ -159,8 +146,13 @@ class MassOrderView(QWidget):
 
     @Slot()
     def check_now(self) -> None:
-        """Check the current text in the background; the newest result wins."""
+        """Check the current text in the background; the newest result wins (a hidden view
+        checks when it is shown again)."""
         self._timer.stop()
+        if not self.isVisible():
+            self.checked = None
+            self._update_state()
+            return
         self._generation += 1
         ctx = self.ctx
         store = ctx.store if ctx.store_is_open else None
@@ -171,6 +163,11 @@ class MassOrderView(QWidget):
         )  # fmt: skip
         self._update_state()
         ctx.run(task, self._on_checked, self._on_check_failed, lane=tasks.CHECK_LANE)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self.checked is None or not self.current:
+            self._timer.start()
 
     def _on_checked(self, checked: tasks.Checked) -> None:
         if checked.generation != self._generation or self.sending:
