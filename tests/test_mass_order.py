@@ -342,3 +342,30 @@ def test_overlaps_within_the_batch_and_links_compared_by_host_not_path_case(
     ]  # fmt: skip
     same = check_batch(parse_text(f"{d.id}|{d.min:04d}|instagram.com/p/AbC\n"), [d])
     assert same.fingerprint() == check_batch(parse_text(text.splitlines()[1]), [d]).fingerprint()
+
+
+def test_a_refused_line_exits_1_and_an_unreachable_panel_exits_3(
+    sandbox: Any,
+    svc: dict[str, Service],
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    data_dir: Path,
+) -> None:
+    sandbox.faults.add("error", action="add", count=1, after=1, text="Bad link")
+    code, out, err = mass(sandbox, capsys, write(tmp_path, three_lines(svc)), "--json")
+    assert code == 1, err
+    rows = json.loads(out)
+    assert [r["state"] for r in rows] == [PLACED, REJECTED, PLACED]
+    assert rows[1]["error"] == "Bad link" and "1 rejected" in err
+    d = svc["Default"]
+    text = f"{d.id}|instagram.com/p/n1|{d.min}\n{d.id}|instagram.com/p/n2|{d.min}\n"
+    path = write(tmp_path, text, "later.txt")
+    url = sandbox.url
+    sandbox.stop()  # the catalog is cached: the lines are checked, then nothing can be sent
+    code = main(["--api-url", url, "mass-order", path])
+    captured = capsys.readouterr()
+    assert code == 3, captured.err
+    assert "Not sent" in captured.out and "not sent" in captured.err
+    with Store(db_path(data_dir)) as store:
+        assert [o.state for o in store.orders()][:1] == [REJECTED]  # "Not sent: ..." row
+        assert store.count_orders(state=UNKNOWN) == 0
