@@ -160,6 +160,11 @@ def test_an_invalid_line_refuses_the_whole_batch_unless_skipped(
     assert "Line 8: A Subscriptions service needs Username" in err
     assert "Line 9: Service 999999 is not in the panel's catalog" in err
     assert sandbox.requests_for("add") == 0
+    code, out, err = mass(sandbox, capsys, path, "--dry-run", "--json")
+    assert code == 2 and "A real run would be refused" in err
+    bad = json.loads(out)[3]
+    assert (bad["line"], bad["quantity"], bad["cost"]) == (6, d.min - 1, None)
+    assert bad["error"] == f"quantity: At least {max(d.min, 1)}"
     code, out, err = mass(sandbox, capsys, path, "--skip-invalid", "--json")
     assert code == 0, err
     rows = json.loads(out)

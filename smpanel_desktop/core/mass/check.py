@@ -31,7 +31,8 @@ class CheckedLine:
     service: Service | None
     link: str
     quantity: int | None
-    """Units delivered (None when the line gives none or it is unreadable)."""
+    """Units delivered; for an invalid line the quantity as typed (None: none, or not a
+    whole number)."""
     values: dict[str, str] = field(hash=False)
     """The form values ``place_order`` gets (link, and quantity when the type takes one)."""
     cost: Decimal | None
@@ -162,6 +163,8 @@ def check_line(raw: RawLine, services: Mapping[int, Service]) -> CheckedLine:
             problems += [f"{p.field}: {p.message}" for p in validate(service, values)]
     cost = estimate_cost(service, values) if service is not None and not problems else None
     units = total_quantity(service, values) if service is not None and not problems else None
+    if problems and quantity.isascii() and quantity.isdecimal():
+        units = int(quantity)  # shown as typed beside the problem
     return CheckedLine(raw.number, service_id, service, link, units, values, cost, tuple(problems))
 
 
