@@ -99,6 +99,7 @@ def test_placing_then_the_same_batch_again_needs_a_second_yes(
     # the same batch again: the view says so, and the confirmation asks again
     qtbot.waitUntil(lambda: view.current and view.checked.previous is not None, timeout=5_000)
     assert "already placed on" in view.total.text()
+    assert cell(view, 2, COL_RESULT).startswith("Order ")  # the results stay after the check
     text = confirm(qtbot, view, QMessageBox.StandardButton.Cancel)
     assert "already placed" in text and "Place it again?" in text
     assert env.sandbox.requests_for("add") == 3

@@ -143,7 +143,9 @@ def preview_table(model: MassPreviewModel) -> QTableView:
     t.verticalHeader().hide()
     t.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
     t.verticalHeader().setDefaultSectionSize(t.fontMetrics().height() + 8)
-    for column, width in ((COL_SERVICE, 300), (COL_LINK, 260), (COL_PROBLEM, 260)):
+    widths = ((COL_LINE, 50), (COL_SERVICE, 260), (COL_LINK, 220), (COL_QUANTITY, 80),
+              (COL_COST, 100), (COL_PROBLEM, 200))  # fmt: skip
+    for column, width in widths:
         t.setColumnWidth(column, width)
     t.horizontalHeader().setStretchLastSection(True)
     return t

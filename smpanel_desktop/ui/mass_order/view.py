@@ -1,10 +1,7 @@
-"""The Mass order view: paste lines (or import a file), see every line checked as you type,
-place them one at a time with a progress bar; Stop ends after the current line.
-
-Checking runs off the GUI thread (its own lane) and only the newest text's result is shown;
-sending runs on the ``orders`` lane.  The submit button is enabled only for a checked batch
-the current options allow, and stays disabled from the confirmation until the batch ends.
-"""
+"""The Mass order view: paste lines (or import a file), each checked as you type (off the GUI
+thread; the newest text wins), placed one at a time on the ``orders`` lane with a progress bar;
+Stop ends after the current line.  Submit is enabled only for a checked batch the options allow,
+and stays disabled from the confirmation until the batch ends."""
 
 from __future__ import annotations
 
@@ -35,6 +32,14 @@ from smpanel_desktop.workers.task_runner import ORDERS_LANE
 CHECK_DELAY_MS = 150  # after the last keystroke
 
 
+def _label(name: str) -> QLabel:
+    label = named(QLabel(), name)
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.PlainText)  # panel texts are never HTML
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return label
+
+
 class MassOrderView(QWidget):
     """Contract: ``MassOrderView(ctx)``; ``set_text``, ``import_file(path)``, ``submit()``."""
 
@@ -46,6 +51,7 @@ class MassOrderView(QWidget):
         self.last_result: BatchResult | None = None
         self._generation = 0
         self._progress: tasks.SendProgress | None = None
+        self._sent_text = ""
 
         self.text = named(QPlainTextEdit(), "massOrderText")
         self.text.setPlaceholderText(
@@ -59,13 +65,7 @@ class MassOrderView(QWidget):
             QCheckBox(self.tr("Allow lines whose service and link already have an open order")),
             "massOrderAllowDuplicates",
         )
-        self.total = named(QLabel(), "massOrderTotal")
-        self.total.setWordWrap(True)
-        self.total.setTextFormat(Qt.TextFormat.PlainText)
-        self.result = named(QLabel(), "massOrderResult")
-        self.result.setWordWrap(True)
-        self.result.setTextFormat(Qt.TextFormat.PlainText)
-        self.result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.total, self.result = (_label(name) for name in ("massOrderTotal", "massOrderResult"))
         self.progress = named(QProgressBar(), "massOrderProgress")
         self.progress.hide()
         self.stop_button = named(QPushButton(self.tr("Stop")), "massOrderStop")
@@ -82,10 +82,8 @@ class MassOrderView(QWidget):
         self.allow_duplicates.toggled.connect(self._update_state)
         self.submit_button.clicked.connect(self.submit)
         self.stop_button.clicked.connect(self.stop)
-        for signal in (ctx.catalogChanged, ctx.ordersChanged):
-            signal.connect(self._timer.start)
-        ctx.balanceChanged.connect(lambda _b: self._timer.start())
-        ctx.panelChanged.connect(lambda _p: self._timer.start())
+        for signal in (ctx.catalogChanged, ctx.ordersChanged, ctx.balanceChanged, ctx.panelChanged):
+            signal.connect(lambda *_: self._timer.start())
         self._update_state()
 
     def _build(self) -> None:
@@ -174,6 +172,10 @@ class MassOrderView(QWidget):
             return
         self.checked = checked
         self.model.set_batch(checked.batch)
+        done = self.last_result
+        if done is not None and self.text.toPlainText() == self._sent_text:
+            for result in done.results:  # the results stay beside the lines they were for
+                self.model.set_result(result)
         self._update_state()
 
     def _on_check_failed(self, exc: BaseException) -> None:
@@ -242,6 +244,7 @@ class MassOrderView(QWidget):
                 self.result.setText(self.tr("The panel was switched: nothing was sent."))
             self._update_state()
             return
+        self._sent_text, self.last_result = self.text.toPlainText(), None
         progress = self._progress = tasks.SendProgress(self)
         progress.lineDone.connect(self._on_line)
         task = tasks.send_task(
