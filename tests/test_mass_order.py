@@ -137,6 +137,7 @@ def test_dry_run_sends_nothing_and_totals_exactly(
     assert "balance 1000 USD" in err and "nothing sent" in err
     code, out, err = mass(sandbox, capsys, path, "--dry-run")
     assert code == 0 and "instagram.com/p/b" in out and "LINK" in out
+    assert f"total {format(total.normalize(), 'f')} USD" in out and "nothing sent" in out
     assert sandbox.requests_for("add") == 0 and sandbox.order_count() == 0
 
 
@@ -188,7 +189,7 @@ def test_a_real_run_then_the_same_batch_again_is_refused_until_again(
     path = write(tmp_path, three_lines(svc))
     code, out, err = mass(sandbox, capsys, path)
     assert code == 0, err
-    assert "3 placed" in err and out.count("placed") == 3
+    assert "Mass order: 3 placed." in out and out.count("placed") == 4
     ids = sorted(sandbox.orders)
     # the same lines in the other format and another order: the same batch
     d, p = svc["Default"], svc["Package"]
@@ -370,7 +371,7 @@ def test_a_refused_line_exits_1_and_an_unreachable_panel_exits_3(
     code = main(["--api-url", url, "mass-order", path])
     captured = capsys.readouterr()
     assert code == 3, captured.err
-    assert "Not sent" in captured.out and "not sent" in captured.err
+    assert "Not sent" in captured.out and "2 not sent" in captured.out
     with Store(db_path(data_dir)) as store:
         assert [o.state for o in store.orders()][:1] == [REJECTED]  # "Not sent: ..." row
         assert store.count_orders(state=UNKNOWN) == 0

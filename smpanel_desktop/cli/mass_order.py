@@ -1,5 +1,8 @@
 """``smpanel mass-order FILE|-``: many orders from a list, checked as a whole, sent one at a time.
 
+The table and the summary (total, balance; what was placed) go to stdout, problems to stderr;
+with ``--json`` stdout holds only the list of lines and the summary goes to stderr.
+
 Exit codes: 0 every line placed; 1 some refused by the panel (or not sent after a refusal that
 ends the batch); 2 the input was rejected before sending (nothing sent); 3 the panel could not
 be reached (the lines after are not sent); 4 some outcomes unknown (see ``smpanel resolve``).
@@ -10,7 +13,7 @@ from __future__ import annotations
 import argparse
 import sys
 from decimal import Decimal
-from typing import Any
+from typing import Any, TextIO
 
 from smpanel_desktop.api.errors import ApiError
 from smpanel_desktop.api.models import Service
@@ -206,7 +209,8 @@ def cmd_mass_order(args: argparse.Namespace, session: Session) -> int:
     refusal = _refusal(batch, previous, args)
     if args.dry_run:
         _print_preview(batch, args)
-        print(_summary(batch) + "\nDry run: nothing sent.", file=sys.stderr)
+        summary = sys.stderr if args.json else sys.stdout  # stdout holds only JSON with --json
+        print(_summary(batch) + "\nDry run: nothing sent.", file=summary)
         if refusal:
             print(
                 refusal.replace("Not sent: the batch was", "A real run would be", 1),
@@ -234,13 +238,13 @@ def cmd_mass_order(args: argparse.Namespace, session: Session) -> int:
     if tty:
         print(file=sys.stderr)
     _print_results(result, args)
-    return _report(result)
+    return _report(result, sys.stderr if args.json else sys.stdout)
 
 
-def _report(result: BatchResult) -> int:
+def _report(result: BatchResult, summary: TextIO) -> int:
     counts = {s: result.count(s) for s in (PLACED, REJECTED, UNKNOWN, NOT_SENT)}
     parts = [f"{n} {s.replace('_', ' ')}" for s, n in counts.items() if n]
-    print("Mass order: " + ", ".join(parts or ["nothing sent"]) + ".", file=sys.stderr)
+    print("Mass order: " + ", ".join(parts or ["nothing sent"]) + ".", file=summary)
     if result.stopped:
         print(f"Stopped: {result.stopped}", file=sys.stderr)
     if counts[UNKNOWN]:
