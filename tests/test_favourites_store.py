@@ -53,3 +53,14 @@ def test_a_version_2_database_is_upgraded_keeping_its_orders(tmp_path: Path) -> 
     check = sqlite3.connect(path)
     assert check.execute("PRAGMA user_version").fetchone()[0] == db.SCHEMA_VERSION
     check.close()
+
+
+def test_the_same_batch_cannot_start_twice_while_it_is_being_sent(tmp_path: Path) -> None:
+    with Store(tmp_path / "s.sqlite3") as store:
+        panel = store.add_panel("p", "https://p.example/api/v2")
+        first = store.remember_batch(panel.id, "a" * 64, "5|x.com/p|10", 1)
+        with pytest.raises(ValueError, match="being placed right now"):
+            store.remember_batch(panel.id, "a" * 64, "5|x.com/p|10", 1)
+        store.remember_batch(panel.id, "b" * 64, "6|x.com/p|10", 1)  # another batch: fine
+        store.finish_batch(first)
+        store.remember_batch(panel.id, "a" * 64, "5|x.com/p|10", 1)  # ended: may start again

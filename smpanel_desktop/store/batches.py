@@ -13,6 +13,9 @@ from dataclasses import dataclass
 from smpanel_desktop.store.base import StoreBase
 from smpanel_desktop.store.models import PLACED, SUBMITTING, UNKNOWN
 
+IN_PROGRESS_SECONDS = 300.0
+"""A batch not finished after this long belongs to a process that died mid-batch."""
+
 
 @dataclass(frozen=True, slots=True)
 class RememberedBatch:
@@ -31,15 +34,38 @@ class BatchStore(StoreBase):
     """Mass-order batches per panel (table ``mass_batches`` and ``mass_batch_orders``)."""
 
     def remember_batch(self, panel_id: int, fingerprint: str, content: str, lines: int) -> int:
-        """Write the batch (before anything is sent); returns its id."""
+        """Write the batch (before anything is sent); returns its id.
+
+        Raises ``ValueError`` while the same batch is being sent by another window or process
+        (remembered less than ``IN_PROGRESS_SECONDS`` ago and not finished): the check and the
+        write are one transaction, so two starts at once cannot both send it."""
         self._require_panel(panel_id)
+        now = time.time()
         with self._tx() as conn:
+            busy = conn.execute(
+                "SELECT created_at FROM mass_batches WHERE panel_id = ? AND fingerprint = ? "
+                "AND finished_at IS NULL AND created_at > ? ORDER BY created_at DESC LIMIT 1",
+                (panel_id, fingerprint, now - IN_PROGRESS_SECONDS),
+            ).fetchone()
+            if busy is not None:
+                started = time.strftime("%H:%M:%S UTC", time.gmtime(busy[0]))
+                raise ValueError(
+                    f"The same batch is being placed right now (started {started}); "
+                    "nothing was sent. Wait for it to end."
+                )
             cur = conn.execute(
                 "INSERT INTO mass_batches (panel_id, fingerprint, content, lines, created_at) "
                 "VALUES (?, ?, ?, ?, ?)",
-                (panel_id, fingerprint, content, lines, time.time()),
+                (panel_id, fingerprint, content, lines, now),
             )
         return int(cur.lastrowid or 0)
+
+    def finish_batch(self, batch_id: int) -> None:
+        """The batch's last line is done (or the batch was stopped)."""
+        with self._tx() as conn:
+            conn.execute(
+                "UPDATE mass_batches SET finished_at = ? WHERE id = ?", (time.time(), batch_id)
+            )
 
     def attach_batch_order(self, batch_id: int, line: int, order_local_id: int) -> None:
         """Link a line's order row (already committed ``submitting``) to its batch."""

@@ -92,7 +92,8 @@ _MASS_ORDERS = (
         fingerprint TEXT NOT NULL,
         content TEXT NOT NULL,
         lines INTEGER NOT NULL,
-        created_at REAL NOT NULL
+        created_at REAL NOT NULL,
+        finished_at REAL
     )""",
     "CREATE INDEX mass_batches_fingerprint ON mass_batches(panel_id, fingerprint)",
     """CREATE TABLE mass_batch_orders (

@@ -82,6 +82,25 @@ def send_batch(
     batch_id = store.remember_batch(
         panel.id, batch.fingerprint(), "\n".join(normalised(sendable)), len(sendable)
     )
+    try:
+        results, stopped, network = _send_lines(
+            store, client, panel, batch, batch_id, should_stop, on_result
+        )
+    finally:
+        store.finish_batch(batch_id)
+    return BatchResult(batch_id, tuple(results), stopped, network)
+
+
+def _send_lines(
+    store: Store,
+    client: Client,
+    panel: Panel,
+    batch: Batch,
+    batch_id: int,
+    should_stop: Callable[[], bool],
+    on_result: Callable[[int, int, LineResult], None] | None,
+) -> tuple[list[LineResult], str | None, bool]:
+    sendable = len(batch.valid_lines)
     results: list[LineResult] = []
     stopped: str | None = None
     network = False
@@ -99,8 +118,8 @@ def send_batch(
         results.append(result)
         done += 1
         if on_result is not None:
-            on_result(done, len(sendable), result)
-    return BatchResult(batch_id, tuple(results), stopped, network)
+            on_result(done, sendable, result)
+    return results, stopped, network
 
 
 def _send_line(
