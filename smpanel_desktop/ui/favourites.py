@@ -10,14 +10,28 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QIcon, QPainter, QPixmap
 
 from smpanel_desktop.store.favourites import Preset
 from smpanel_desktop.store.models import Panel
 from smpanel_desktop.ui.context import AppContext
+from smpanel_desktop.ui.widgets import style
 
 log = logging.getLogger(__name__)
 LANE = "favourites"
+STAR = "★"
+
+
+def star_icon() -> QIcon:
+    """A small star in the palette's warning colour (the favourite mark in tables)."""
+    pixmap = QPixmap(14, 14)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setPen(style.color(style.WARNING))
+    painter.drawText(pixmap.rect(), Qt.AlignmentFlag.AlignCenter, STAR)
+    painter.end()
+    return QIcon(pixmap)
 
 
 class Favourites(QObject):

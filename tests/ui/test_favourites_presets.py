@@ -42,6 +42,8 @@ def test_star_filter_and_the_same_star_in_new_order_kept_per_panel(
         assert star.isEnabled() and not star.isChecked()
         qtbot.mouseClick(star, Qt.MouseButton.LeftButton)
         assert star.isChecked() and "★" in star.text()
+    icons = [tab.model.index(r, 0).data(Qt.ItemDataRole.DecorationRole) for r in range(9)]
+    assert [i is not None for i in icons] == [r in (2, 7) for r in range(9)]  # the star
     only = find(gui, QCheckBox, "servicesFavouritesOnly")
     only.setChecked(True)
     assert tab.model.rowCount() == 2

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from smpanel_desktop.api.models import Service
 from smpanel_desktop.ui.context import AppContext
-from smpanel_desktop.ui.favourites import Favourites
+from smpanel_desktop.ui.favourites import Favourites, star_icon
 from smpanel_desktop.ui.services.index import COL_NAME, Filters
 from smpanel_desktop.ui.services.model import ServicesModel
 from smpanel_desktop.ui.widgets.formatting import format_time
@@ -41,6 +41,7 @@ class ServicesTab(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.favourites = favourites or Favourites(ctx, self)
+        self._star = star_icon()  # beside a favourite's id
         self.model = ServicesModel(self)
 
         self.search = named(QLineEdit(), "servicesSearch")
@@ -247,6 +248,7 @@ class ServicesTab(QWidget):
 
     @Slot()
     def _favourites_changed(self) -> None:
+        self.model.set_favourites(frozenset(self.favourites.ids), self._star)
         if self.favourites_only.isChecked():
             self._apply_filters()
         self._selection_changed()
