@@ -31,6 +31,7 @@ from smpanel_desktop.store.store import Store
 NOT_SENT = "not_sent"
 SKIPPED = "skipped"
 LINE_STATES = (PLACED, REJECTED, UNKNOWN, NOT_SENT, SKIPPED)
+STOPPED_BY_USER = "Stopped by the user"
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,7 +111,7 @@ def _send_lines(
             results.append(LineResult(line, SKIPPED, error=line.problem_text))
             continue
         if stopped is None and should_stop():
-            stopped = "Stopped by the user"
+            stopped = STOPPED_BY_USER
         if stopped is not None:
             result = LineResult(line, NOT_SENT, error=stopped)
         else:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from smpanel_desktop.core.mass.sending import NOT_SENT, BatchResult
+from smpanel_desktop.core.mass.sending import NOT_SENT, STOPPED_BY_USER, BatchResult
 from smpanel_desktop.store.models import PLACED, REJECTED, UNKNOWN
 from smpanel_desktop.ui.mass_order.tasks import Checked
 from smpanel_desktop.ui.widgets.formatting import format_money, format_time
@@ -58,7 +58,9 @@ def outcome(result: BatchResult) -> str:
         (NOT_SENT, "%n not sent"),
     )
     text = ", ".join(tr(label, result.count(s)) for s, label in counts if result.count(s))
-    if result.stopped:
+    if result.stopped == STOPPED_BY_USER:
+        text += " — " + tr("stopped after the current line")
+    elif result.stopped:
         text += " — " + result.stopped
     if result.count(UNKNOWN):
         text += "\n" + tr(
