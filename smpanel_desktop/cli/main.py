@@ -61,6 +61,7 @@ def _globals(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
 
 def build_parser() -> argparse.ArgumentParser:
     from smpanel_desktop.cli import commands as c
+    from smpanel_desktop.cli import mass_order
     from smpanel_desktop.cli import panels as p
     from smpanel_desktop.cli import watch as w
 
@@ -103,6 +104,8 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="NAME=VALUE",
         help=r"any API parameter (comments, usernames, delay ...); \n in VALUE is a line break",
     )
+
+    mass_order.add_parser(command)
 
     cmd = command("status", c.cmd_status, "live status of orders (updates tracked ones)")
     cmd.add_argument("ids", nargs="+", type=_ids, metavar="ID")

@@ -9,12 +9,15 @@ float epoch seconds, submitted parameters as JSON.
 ``Store`` composes its parts: base.py (connections, transactions), panels.py (panels,
 settings), services_cache.py, orders.py (order lifecycle), order_queries.py (queries, status
 answers, history), refills.py, watch.py (catalog changes, refill windows, progress,
-announced events), dripfeed.py (drip-feed parents' runs and children).
+announced events), dripfeed.py (drip-feed parents' runs and children), batches.py (mass
+orders), favourites.py (favourites, presets).
 """
 
 from __future__ import annotations
 
+from smpanel_desktop.store.batches import BatchStore
 from smpanel_desktop.store.dripfeed import DripfeedStore
+from smpanel_desktop.store.favourites import FavouriteStore
 from smpanel_desktop.store.order_queries import OrderQueries
 from smpanel_desktop.store.orders import OrderLifecycle
 from smpanel_desktop.store.panels import PanelStore
@@ -31,5 +34,7 @@ class Store(
     RefillStore,
     WatchStore,
     DripfeedStore,
+    BatchStore,
+    FavouriteStore,
 ):
     """The app's local database.  Safe to share between threads; call ``close()`` at the end."""

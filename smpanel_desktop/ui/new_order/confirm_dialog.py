@@ -7,11 +7,15 @@ Opened with ``open()`` (window-modal, no nested event loop), so the caller conti
 from __future__ import annotations
 
 from dataclasses import dataclass
+from decimal import Decimal
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout, QWidget
 
+from smpanel_desktop.api.models import Balance, Service
+from smpanel_desktop.core.orders.params import total_quantity
 from smpanel_desktop.ui.widgets import style
+from smpanel_desktop.ui.widgets.formatting import format_money
 
 
 @dataclass(frozen=True, slots=True)
@@ -22,6 +26,28 @@ class OrderSummary:
     runs: str
     cost: str
     warning: str = ""
+
+
+def order_summary(
+    service: Service,
+    params: dict[str, str],
+    cost: Decimal | None,
+    balance: Balance | None,
+    currency: str,
+) -> OrderSummary:
+    """What the confirmation shows for these parameters (``build_params``) and cost."""
+    total = total_quantity(service, params)
+    warning = ""
+    if balance is not None and cost is not None and cost > balance.amount:
+        warning = "This costs more than your last known balance."
+    return OrderSummary(
+        service=f"{service.id} — {service.name} ({service.type})",
+        link=params.get("link", params.get("username", "")),
+        quantity=f"{total:,}" if total else params.get("quantity", ""),
+        runs=params.get("runs", "") and f"{params['runs']} every {params['interval']} min",
+        cost=format_money(cost, currency, trim=True) if cost is not None else "",
+        warning=warning,
+    )
 
 
 class OrderConfirmDialog(QDialog):

@@ -60,10 +60,12 @@ class Filters:
     refill: bool = False
     cancel: bool = False
     dripfeed: bool = False
+    favourites: frozenset[int] | None = None
+    """Only these service ids (the panel's favourites); None: no restriction."""
 
-    def base(self) -> tuple[str, str, bool, bool, bool]:
+    def base(self) -> tuple[str, str, bool, bool, bool, frozenset[int] | None]:
         """Everything but the text: what decides the candidate rows the text is matched in."""
-        return (self.category, self.type, self.refill, self.cancel, self.dripfeed)
+        return (self.category, self.type, self.refill, self.cancel, self.dripfeed, self.favourites)
 
 
 class ServiceIndex:
@@ -177,6 +179,9 @@ class ServiceIndex:
             if only:
                 flags = cols[column]
                 rows = [i for i in rows if flags[i]]
+        if f.favourites is not None:
+            ids, wanted_ids = cols[COL_ID], f.favourites
+            rows = [i for i in rows if ids[i] in wanted_ids]
         self._base_key, self._base, self._last = key, rows, None
         return rows
 

@@ -45,6 +45,7 @@ _FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.
 _DISPLAY = Qt.ItemDataRole.DisplayRole
 _ALIGN_ROLE = Qt.ItemDataRole.TextAlignmentRole
 _TOOLTIP = Qt.ItemDataRole.ToolTipRole
+_DECORATION = Qt.ItemDataRole.DecorationRole
 ServiceRole = Qt.ItemDataRole.UserRole + 1
 
 
@@ -57,6 +58,9 @@ class ServicesModel(QAbstractTableModel):
         self._visible: list[int] = []
         self._columns = self._index.columns
         self._text = self._cell_texts("")
+        self.favourites: frozenset[int] = frozenset()
+        self.star: Any = None
+        """What a favourite's id cell shows beside the id (an icon; None: nothing)."""
 
     @staticmethod
     def _cell_texts(currency: str) -> list[CellText | None]:
@@ -95,6 +99,13 @@ class ServicesModel(QAbstractTableModel):
         self._text = self._cell_texts(currency)
         self._visible = new.refresh()
         self.endResetModel()
+
+    def set_favourites(self, ids: frozenset[int], star: Any) -> None:
+        """Mark these services' id cells with ``star`` (one repaint of the id column)."""
+        self.favourites, self.star = ids, star
+        if self._visible:
+            last = self.index(len(self._visible) - 1, COL_ID)
+            self.dataChanged.emit(self.index(0, COL_ID), last, [_DECORATION])
 
     def warm_step(self) -> bool:
         """One step of the index's deferred preparation (call while idle); False when done."""
@@ -175,6 +186,9 @@ class ServicesModel(QAbstractTableModel):
             return self._columns[index.column()][self._visible[index.row()]]
         if role == ServiceRole:
             return self._index.services[self._visible[index.row()]]
+        if role == _DECORATION and index.column() == COL_ID and self.favourites:
+            value = self._columns[COL_ID][self._visible[index.row()]]
+            return self.star if value in self.favourites else None
         return None
 
     def headerData(

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from smpanel_desktop.api.models import Service
 from smpanel_desktop.ui.context import AppContext
+from smpanel_desktop.ui.favourites import Favourites, star_icon
 from smpanel_desktop.ui.services.index import COL_NAME, Filters
 from smpanel_desktop.ui.services.model import ServicesModel
 from smpanel_desktop.ui.watch.changes import CatalogChangesButton
@@ -32,9 +33,17 @@ DEFAULT_WIDTHS = (56, 380, 230, 150, 110, 60, 80, 50, 54, 66)  # fit 1280 px, no
 
 
 class ServicesTab(QWidget):
-    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        ctx: AppContext,
+        parent: QWidget | None = None,
+        *,
+        favourites: Favourites | None = None,
+    ) -> None:
         super().__init__(parent)
         self.ctx = ctx
+        self.favourites = favourites or Favourites(ctx, self)
+        self._star = star_icon()  # beside a favourite's id
         self.model = ServicesModel(self)
 
         self.search = named(QLineEdit(), "servicesSearch")
@@ -49,12 +58,14 @@ class ServicesTab(QWidget):
         self.dripfeed = named(QCheckBox("Drip-feed"), "servicesDripfeedOnly")
         for box in (self.refill, self.cancel, self.dripfeed):
             box.setToolTip(f"Only services that offer {box.text().lower()}")
+        self.favourites_only = named(QCheckBox(self.tr("★ Favourites")), "servicesFavouritesOnly")
+        self.favourites_only.setToolTip(self.tr("Only your favourite services"))
 
         filters = QHBoxLayout()
         filters.addWidget(self.search, 3)
         filters.addWidget(self.category, 2)
         filters.addWidget(self.type, 1)
-        for box in (self.refill, self.cancel, self.dripfeed):
+        for box in (self.refill, self.cancel, self.dripfeed, self.favourites_only):
             filters.addWidget(box)
 
         self.table = named(QTableView(), "servicesTable")
@@ -71,6 +82,9 @@ class ServicesTab(QWidget):
         self.order_button = named(QPushButton("Order…"), "servicesOrder")
         self.order_button.setToolTip("Open New Order with the selected service")
         self.order_button.setEnabled(False)
+        self.star = named(QPushButton(), "servicesFavourite")
+        self.star.setCheckable(True)
+        self.star.setEnabled(False)
         bottom = QHBoxLayout()
         bottom.addWidget(self.count)
         bottom.addStretch(1)
@@ -78,6 +92,7 @@ class ServicesTab(QWidget):
         self.changes = CatalogChangesButton(ctx)  # catalog changes view (ui/watch/changes.py)
         bottom.addWidget(self.changes)
         bottom.addWidget(self.refresh_button)
+        bottom.addWidget(self.star)
         bottom.addWidget(self.order_button)
         selection = self.table.selectionModel().selectionChanged  # the table is set up above
         self.refill_window = RefillWindowButton(ctx, self.selected_service, selection)
@@ -91,8 +106,10 @@ class ServicesTab(QWidget):
         self.search.textChanged.connect(self._apply_filters)
         self.category.currentIndexChanged.connect(self._apply_filters)
         self.type.currentIndexChanged.connect(self._apply_filters)
-        for box in (self.refill, self.cancel, self.dripfeed):
+        for box in (self.refill, self.cancel, self.dripfeed, self.favourites_only):
             box.toggled.connect(self._apply_filters)
+        self.star.clicked.connect(self._star_clicked)
+        self.favourites.changed.connect(self._favourites_changed)
         self.refresh_button.clicked.connect(ctx.refresh_catalog)
         self.order_button.clicked.connect(self._order_selected)
         self.table.doubleClicked.connect(self._order_row)
@@ -147,6 +164,7 @@ class ServicesTab(QWidget):
             refill=self.refill.isChecked(),
             cancel=self.cancel.isChecked(),
             dripfeed=self.dripfeed.isChecked(),
+            favourites=frozenset(self.favourites.ids) if self.favourites_only.isChecked() else None,
         )
 
     @Slot()
@@ -221,7 +239,26 @@ class ServicesTab(QWidget):
 
     @Slot()
     def _selection_changed(self) -> None:
-        self.order_button.setEnabled(self.selected_service() is not None)
+        service = self.selected_service()
+        self.order_button.setEnabled(service is not None)
+        on = service is not None and self.favourites.is_favourite(service.id)
+        self.star.setEnabled(service is not None)
+        self.star.setChecked(on)
+        self.star.setText(self.tr("★ Favourite") if on else self.tr("☆ Favourite"))
+        self.star.setToolTip(self.tr("Star the selected service (Favourites shows only these)"))
+
+    @Slot(bool)
+    def _star_clicked(self, checked: bool) -> None:
+        service = self.selected_service()
+        if service is not None:
+            self.favourites.set_favourite(service.id, checked)
+
+    @Slot()
+    def _favourites_changed(self) -> None:
+        self.model.set_favourites(frozenset(self.favourites.ids), self._star)
+        if self.favourites_only.isChecked():
+            self._apply_filters()
+        self._selection_changed()
 
     @Slot(QModelIndex)
     def _order_row(self, index: QModelIndex) -> None:
