@@ -134,8 +134,9 @@ _DRIPFEED = (
 )
 
 _MASS_ORDERS = (
-    # Mass orders (store/batches.py, favourites.py): each batch's normalised content (its fingerprint finds the same
-    # batch again) and the order rows of its lines; favourite services; New Order presets.
+    # Mass orders (store/batches.py, favourites.py): each batch's normalised content (its
+    # fingerprint finds the same batch again) and the order rows of its lines; favourite
+    # services; New Order presets.
     """CREATE TABLE mass_batches (
         id INTEGER PRIMARY KEY,
         panel_id INTEGER NOT NULL REFERENCES panels(id) ON DELETE CASCADE,
