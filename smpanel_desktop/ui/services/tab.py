@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -23,6 +22,8 @@ from smpanel_desktop.ui.services.index import COL_NAME, Filters
 from smpanel_desktop.ui.services.model import ServicesModel
 from smpanel_desktop.ui.widgets.formatting import format_time
 from smpanel_desktop.ui.widgets.named import named
+from smpanel_desktop.ui.widgets.steady import steady_text
+from smpanel_desktop.ui.widgets.table_view import TableView
 
 ALL_CATEGORIES = "All categories"
 ALL_TYPES = "All types"
@@ -55,7 +56,7 @@ class ServicesTab(QWidget):
         for box in (self.refill, self.cancel, self.dripfeed):
             filters.addWidget(box)
 
-        self.table = named(QTableView(), "servicesTable")
+        self.table = named(TableView(self.model.roles), "servicesTable")
         self._setup_table()
         # The index prepares the search text and sort orders in small steps while idle.
         self._warm_timer = QTimer(self, interval=0)
@@ -112,14 +113,9 @@ class ServicesTab(QWidget):
         t.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         t.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         t.setAlternatingRowColors(True)
-        t.setWordWrap(False)  # single-line cells paint much faster
-        t.setTextElideMode(Qt.TextElideMode.ElideRight)
         t.setSortingEnabled(True)
         t.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # catalog order until a header is clicked
-        vertical = t.verticalHeader()
-        vertical.hide()
-        vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        vertical.setDefaultSectionSize(t.fontMetrics().height() + 8)
+        t.verticalHeader().hide()
         header = t.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSortIndicatorClearable(True)
@@ -149,7 +145,9 @@ class ServicesTab(QWidget):
 
     def _update_count(self) -> None:
         shown, total = self.model.rowCount(), self.model.total
-        self.count.setText(f"{shown:,} of {total:,} services")
+        steady_text(
+            self.count, f"{shown:,} of {total:,} services", f"{total:,} of {total:,} services"
+        )
 
     @staticmethod
     def _refill_combo(combo: QComboBox, items: list[str]) -> None:

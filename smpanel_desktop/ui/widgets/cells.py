@@ -1,0 +1,203 @@
+"""Table cells painted at the speed of Qt's own C++ models, for any column of a Python model.
+
+A ``QTableView`` over a Python model crosses into Python ~10 times per visible cell and paint
+(``rowCount``, ``columnCount``, ``flags``, then ``data()`` for 7 roles), and Qt then lays out
+and elides every cell's text again, emoji and decorated letters included.  Two pieces avoid it:
+
+* ``CellRoles``: a model's answers, one function ``(row, column) -> value`` per role.  The
+  model's ``data()`` is ``roles.data(index, role)`` (a dict lookup; roles nobody answers leave at
+  once), and ``plain(row, column)`` tells whether a cell is only text: a cell for which any
+  handler of ``RICH_ROLES`` (an icon, a check box, a font, a background) answers is not.
+* ``TextDelegate``: paints a plain cell from a cached ``QStaticText`` (elided once per text and
+  width) with one call into Python; any other cell goes to ``QStyledItemDelegate``'s painting.
+
+So a new column needs no special case: give it a display handler (and, if it has one, an icon
+or check-box handler); the delegate picks the right way per cell.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPalette, QStaticText, QTransform
+from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
+
+Index = QModelIndex | QPersistentModelIndex
+Handler = Callable[[int, int], Any]
+DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole)
+FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
+RICH_ROLES = tuple(
+    int(role)
+    for role in (
+        Qt.ItemDataRole.DecorationRole,
+        Qt.ItemDataRole.CheckStateRole,
+        Qt.ItemDataRole.FontRole,
+        Qt.ItemDataRole.BackgroundRole,
+    )
+)
+_LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+_HORIZONTAL = int(Qt.AlignmentFlag.AlignHorizontal_Mask)
+_RIGHT_BITS = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTrailing)
+_CENTER_BIT = int(Qt.AlignmentFlag.AlignHCenter)
+_Key = tuple[str, int, int, int]  # text, cell width, cell height, alignment
+_SELECTED = QStyle.StateFlag.State_Selected
+_HAS_FOCUS = QStyle.StateFlag.State_HasFocus
+_FOCUS_RECT = QStyle.PrimitiveElement.PE_FrameFocusRect
+_HIGHLIGHT = QPalette.ColorRole.Highlight
+_HIGHLIGHTED_TEXT = QPalette.ColorRole.HighlightedText
+_TEXT = QPalette.ColorRole.Text
+_SINGLE_LINE = int(Qt.TextFlag.TextSingleLine)
+CACHE_LIMIT = 8192  # cached texts (a few screens of cells); the cache starts over beyond
+
+
+class CellRoles:
+    """Per role, the function that answers it for a cell; ``data()`` and ``plain()`` over them.
+
+    ``rows()`` returns how many rows there are now: an index past it (a stale one) gets None."""
+
+    def __init__(self, handlers: Mapping[int, Handler], rows: Callable[[], int]) -> None:
+        self.handlers: dict[int, Handler] = {int(role): fn for role, fn in handlers.items()}
+        self._rows = rows
+
+    def data(self, index: Index, role: int) -> Any:
+        handler = self.handlers.get(role)
+        if handler is None or not index.isValid():
+            return None
+        row = index.row()
+        if row >= self._rows():
+            return None
+        return handler(row, index.column())
+
+    def plain(self, row: int, column: int) -> tuple[str, int, Any] | None:
+        """(text, alignment, foreground or None) when the cell is only text, else None."""
+        handlers = self.handlers
+        for role in RICH_ROLES:
+            rich = handlers.get(role)
+            if rich is not None and rich(row, column) is not None:
+                return None
+        text = handlers[DISPLAY](row, column)
+        if text is None:
+            text = ""
+        elif not isinstance(text, str):
+            text = str(text)
+        align = handlers.get(ALIGNMENT)
+        fg = handlers.get(FOREGROUND)
+        return (
+            text,
+            _LEFT if align is None else int(align(row, column) or _LEFT),
+            None if fg is None else fg(row, column),
+        )
+
+
+class TextDelegate(QStyledItemDelegate):
+    """Paints the plain-text cells of ``roles`` from cached static text (see the module)."""
+
+    def __init__(self, roles: CellRoles, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._plain = roles.plain
+        self._cache: dict[_Key, _Laid] = {}
+        self._margin = -1
+
+    def clear_cache(self) -> None:
+        """Forget the laid-out texts (after a font change)."""
+        self._cache.clear()
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        cell = self._plain(index.row(), index.column())
+        if cell is None:
+            super().paint(painter, option, index)
+            return
+        text, align, foreground = cell
+        rect = option.rect
+        key = (text, rect.width(), rect.height(), align)
+        laid = self._cache.get(key)
+        if laid is None:
+            laid = self._elide(option, key)
+            if laid is None:  # text the fast path does not handle (several lines)
+                super().paint(painter, option, index)
+                return
+        state = option.state
+        palette: QPalette = option.palette
+        group = _group(state)
+        if state & _SELECTED:
+            painter.fillRect(rect, palette.brush(group, _HIGHLIGHT))
+            painter.setPen(palette.color(group, _HIGHLIGHTED_TEXT))
+        elif isinstance(foreground, QBrush):
+            painter.setPen(foreground.color())
+        elif isinstance(foreground, QColor):
+            painter.setPen(foreground)
+        else:
+            painter.setPen(palette.color(group, _TEXT))
+        static = laid.static
+        if static is not None:
+            painter.drawStaticText(rect.x() + laid.dx, rect.y() + laid.dy, static)
+        elif laid.seen:  # shown again: lay it out once for all later paints
+            laid.make_static(option.font, self._margin)
+            assert laid.static is not None
+            painter.drawStaticText(rect.x() + laid.dx, rect.y() + laid.dy, laid.static)
+        else:  # the first time: draw it as Qt would, most texts are seen only once
+            laid.seen = True
+            margin = self._margin
+            inner = rect.adjusted(margin, 0, -margin, 0)
+            painter.drawText(inner, align | _SINGLE_LINE, laid.text)
+        if state & _HAS_FOCUS:
+            widget: QWidget | None = option.widget
+            style = widget.style() if widget is not None else None
+            if style is not None:
+                style.drawPrimitive(_FOCUS_RECT, option, painter)
+
+    def _elide(self, option: QStyleOptionViewItem, key: _Key) -> _Laid | None:
+        """The text elided to its cell once (as Qt's item painting does), kept for later."""
+        text, width, height, align = key
+        if "\n" in text or "\r" in text:
+            return None
+        if len(self._cache) >= CACHE_LIMIT:
+            self._cache.clear()
+        if self._margin < 0:
+            widget: QWidget | None = option.widget
+            style = widget.style() if widget is not None else None
+            focus = QStyle.PixelMetric.PM_FocusFrameHMargin
+            self._margin = (style.pixelMetric(focus, None, widget) if style else 2) + 1
+        metrics = option.fontMetrics
+        mode = option.textElideMode
+        shown = metrics.elidedText(text, mode, width - 2 * self._margin)
+        laid = self._cache[key] = _Laid(shown, width, align, (height - metrics.height()) // 2)
+        return laid
+
+
+class _Laid:
+    """One cell text as shown: elided, and once painted twice a prepared ``QStaticText``."""
+
+    __slots__ = ("align", "dx", "dy", "seen", "static", "text", "width")
+
+    def __init__(self, text: str, width: int, align: int, dy: int) -> None:
+        self.text, self.width, self.align, self.dy = text, width, align, dy
+        self.dx = 0
+        self.seen = False
+        self.static: QStaticText | None = None
+
+    def make_static(self, font: QFont, margin: int) -> None:
+        static = QStaticText(self.text)
+        static.setTextFormat(Qt.TextFormat.PlainText)
+        static.prepare(QTransform(), font)
+        used = int(static.size().width())
+        horizontal = self.align & _HORIZONTAL
+        if horizontal & _RIGHT_BITS:
+            dx = self.width - margin - used
+        elif horizontal & _CENTER_BIT:
+            dx = (self.width - used) // 2
+        else:
+            dx = margin
+        self.dx = max(margin, dx)
+        self.static = static
+
+
+def _group(state: QStyle.StateFlag) -> QPalette.ColorGroup:
+    if not state & QStyle.StateFlag.State_Enabled:
+        return QPalette.ColorGroup.Disabled
+    if not state & QStyle.StateFlag.State_Active:
+        return QPalette.ColorGroup.Inactive
+    return QPalette.ColorGroup.Normal
