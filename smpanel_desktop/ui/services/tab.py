@@ -56,7 +56,7 @@ class ServicesTab(QWidget):
         for box in (self.refill, self.cancel, self.dripfeed):
             filters.addWidget(box)
 
-        self.table = named(TableView(self.model.roles), "servicesTable")
+        self.table = named(TableView(), "servicesTable")
         self._setup_table()
         # The index prepares the search text and sort orders in small steps while idle.
         self._warm_timer = QTimer(self, interval=0)

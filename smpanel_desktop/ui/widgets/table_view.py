@@ -19,9 +19,10 @@ ROW_PADDING = 8  # pixels above and below a line of text
 
 
 class TableView(QTableView):
-    """A ``QTableView`` for a model answering through ``roles`` (a ``CellRoles``)."""
+    """A ``QTableView``; a model with a ``roles`` attribute (a ``CellRoles``) gets the fast
+    delegate."""
 
-    def __init__(self, roles: CellRoles | None = None, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWordWrap(False)  # single-line cells
         self.setTextElideMode(Qt.TextElideMode.ElideRight)
@@ -29,8 +30,6 @@ class TableView(QTableView):
         vertical = self.verticalHeader()
         vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         vertical.setDefaultSectionSize(self.fontMetrics().height() + ROW_PADDING)
-        if roles is not None:
-            self.setItemDelegate(TextDelegate(roles, self))
 
     def setModel(self, model: QAbstractItemModel | None) -> None:
         old = self.model()
@@ -38,6 +37,9 @@ class TableView(QTableView):
             for signal in (old.modelReset, old.layoutChanged):
                 signal.disconnect(self._lay_out_now)
         super().setModel(model)
+        roles = getattr(model, "roles", None)
+        if isinstance(roles, CellRoles):
+            self.setItemDelegate(TextDelegate(roles, self))
         if model is not None:  # after the view's own slots: they schedule the layout
             model.modelReset.connect(self._lay_out_now)
             model.layoutChanged.connect(self._lay_out_now)
