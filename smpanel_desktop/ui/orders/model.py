@@ -7,6 +7,7 @@ of magnitude too slow).  ``data()`` formats only the cells the view asks for.
 from __future__ import annotations
 
 import functools
+import time
 from collections.abc import Sequence
 from typing import Any
 
@@ -75,6 +76,8 @@ class OrdersModel(QAbstractTableModel):
         self._sort: tuple[int, bool] | None = None  # column, descending
         self._currency = ""
         self._brushes = _brushes()
+        self._texts: dict[int, list[str | None]] = {}  # local id -> cell texts shown so far
+        self._texts_until = 0.0
         self.roles = CellRoles(
             {
                 _DISPLAY: self._display,
@@ -107,6 +110,7 @@ class OrdersModel(QAbstractTableModel):
         for refill in refills:  # newest first: keep the first seen per order
             self._refills.setdefault(refill.order_local_id, refill)
         self._haystack = None
+        self._forget_texts()
         self._visible = self._compute()
         self.endResetModel()
 
@@ -211,7 +215,22 @@ class OrdersModel(QAbstractTableModel):
     # -- cells, per role (``CellRoles``: the row and column are valid) ----------------------------
 
     def _display(self, row: int, column: int) -> str:
-        return cell_text(self._visible[row], column, self._refills, self._currency)
+        """The cell's text, formatted once per load (times show the date after midnight)."""
+        order = self._visible[row]
+        if time.time() >= self._texts_until:
+            self._forget_texts()
+        texts = self._texts.get(order.id)
+        if texts is None:
+            texts = self._texts[order.id] = [None] * len(COLUMNS)
+        text = texts[column]
+        if text is None:
+            text = texts[column] = cell_text(order, column, self._refills, self._currency)
+        return text
+
+    def _forget_texts(self) -> None:
+        self._texts.clear()
+        midnight = time.mktime((*time.localtime()[:3], 0, 0, 0, 0, 0, -1))
+        self._texts_until = midnight + 86_400
 
     @staticmethod
     def _alignment(_row: int, column: int) -> int:

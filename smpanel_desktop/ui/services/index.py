@@ -36,6 +36,8 @@ FLAG_COLUMNS = frozenset({COL_REFILL, COL_CANCEL, COL_DRIPFEED})
 WARM_ORDER = (COL_NAME, COL_RATE, COL_ID, COL_CATEGORY, COL_MIN, COL_MAX, COL_TYPE,
               COL_REFILL, COL_CANCEL, COL_DRIPFEED)  # fmt: skip
 HAYSTACK_CHUNK = 4000
+FOUND_BUDGET = 3  # remembered search results, in catalogs' worth of row numbers (deleting
+# letters finds them again; each letter typed narrows the longest remembered prefix)
 
 
 class CellText(dict[Any, str]):
@@ -93,7 +95,8 @@ class ServiceIndex:
         self.filters = Filters()
         self._base_key: tuple[Any, ...] | None = None
         self._base: list[int] = []
-        self._last: tuple[tuple[Any, ...], str, list[int]] | None = None
+        self._found: dict[str, list[int]] = {}  # needle -> its rows, for the current base
+        self._found_size = 0
         self.visible: list[int] = list(range(len(svc)))
 
     def __len__(self) -> int:
@@ -177,7 +180,9 @@ class ServiceIndex:
             if only:
                 flags = cols[column]
                 rows = [i for i in rows if flags[i]]
-        self._base_key, self._base, self._last = key, rows, None
+        self._base_key, self._base = key, rows
+        self._found.clear()
+        self._found_size = 0
         return rows
 
     def refresh(self) -> list[int]:
@@ -185,17 +190,27 @@ class ServiceIndex:
         base = self._base_rows()
         needle = self.filters.text.strip().lower()
         if not needle:
-            self.visible, self._last = base, None
+            self.visible = base
             return base
-        rows = base
-        # Typing one more letter narrows the previous result: scan only that.
-        last = self._last
-        if last is not None and last[0] == self._base_key and needle.startswith(last[1]):
-            rows = last[2]
-        hay = self.haystack
-        self.visible = [i for i in rows if needle in hay[i]]
-        self._last = (self._base_key or (), needle, self.visible)
-        return self.visible
+        found = self._found
+        rows = found.get(needle)
+        if rows is None:
+            # Typing one more letter narrows an earlier result: scan only the longest one.
+            start = base
+            for end in range(len(needle) - 1, 0, -1):
+                earlier = found.get(needle[:end])
+                if earlier is not None:
+                    start = earlier
+                    break
+            hay = self.haystack
+            rows = [i for i in start if needle in hay[i]]
+            self._found_size += len(rows)
+            if self._found_size > FOUND_BUDGET * max(1, len(self.services)):
+                found.clear()
+                self._found_size = len(rows)
+            found[needle] = rows
+        self.visible = rows
+        return rows
 
     def set_filters(self, filters: Filters) -> list[int]:
         self.filters = filters
@@ -209,5 +224,7 @@ class ServiceIndex:
         if shown is None:
             return self.refresh()
         self.visible = [i for i in self._ordered_rows() if i in shown]  # no text search again
-        self._base_key = self._last = None  # the next filter change starts from the new order
+        self._base_key = None  # the next filter change starts from the new order
+        self._found.clear()
+        self._found_size = 0
         return self.visible

@@ -21,7 +21,7 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPalette, QStaticText, QTransform
+from PySide6.QtGui import QBrush, QColor, QPainter, QPalette, QStaticText, QTransform
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 Index = QModelIndex | QPersistentModelIndex
@@ -43,8 +43,10 @@ _HORIZONTAL = int(Qt.AlignmentFlag.AlignHorizontal_Mask)
 _RIGHT_BITS = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTrailing)
 _CENTER_BIT = int(Qt.AlignmentFlag.AlignHCenter)
 _Key = tuple[str, int, int, int]  # text, cell width, cell height, alignment
-_SELECTED = QStyle.StateFlag.State_Selected
-_HAS_FOCUS = QStyle.StateFlag.State_HasFocus
+_SELECTED = QStyle.StateFlag.State_Selected.value
+_HAS_FOCUS = QStyle.StateFlag.State_HasFocus.value
+_ENABLED = QStyle.StateFlag.State_Enabled.value
+_ACTIVE = QStyle.StateFlag.State_Active.value
 _FOCUS_RECT = QStyle.PrimitiveElement.PE_FrameFocusRect
 _HIGHLIGHT = QPalette.ColorRole.Highlight
 _HIGHLIGHTED_TEXT = QPalette.ColorRole.HighlightedText
@@ -119,7 +121,7 @@ class TextDelegate(QStyledItemDelegate):
             if laid is None:  # text the fast path does not handle (several lines)
                 super().paint(painter, option, index)
                 return
-        state = option.state
+        state = option.state.value  # an int: Python enum flag operations cost a µs each
         palette: QPalette = option.palette
         group = _group(state)
         if state & _SELECTED:
@@ -132,17 +134,17 @@ class TextDelegate(QStyledItemDelegate):
         else:
             painter.setPen(palette.color(group, _TEXT))
         static = laid.static
+        x, y = rect.x() + laid.dx, rect.y() + laid.top
         if static is not None:
-            painter.drawStaticText(rect.x() + laid.dx, rect.y() + laid.dy, static)
-        elif laid.seen:  # shown again: lay it out once for all later paints
-            laid.make_static(option.font, self._margin)
-            assert laid.static is not None
-            painter.drawStaticText(rect.x() + laid.dx, rect.y() + laid.dy, laid.static)
-        else:  # the first time: draw it as Qt would, most texts are seen only once
-            laid.seen = True
-            margin = self._margin
-            inner = rect.adjusted(margin, 0, -margin, 0)
-            painter.drawText(inner, align | _SINGLE_LINE, laid.text)
+            painter.drawStaticText(x, y, static)
+        elif laid.seen < 2:  # most texts are shown once or twice (a filter, a scroll): draw
+            laid.seen += 1
+            painter.drawText(x, y + laid.ascent, laid.text)
+        else:  # shown often (the top rows while typing): lay it out once for the next paints
+            laid.static = static = QStaticText(laid.text)
+            static.setTextFormat(Qt.TextFormat.PlainText)
+            static.prepare(QTransform(), option.font)
+            painter.drawStaticText(x, y, static)
         if state & _HAS_FOCUS:
             widget: QWidget | None = option.widget
             style = widget.style() if widget is not None else None
@@ -162,42 +164,38 @@ class TextDelegate(QStyledItemDelegate):
             focus = QStyle.PixelMetric.PM_FocusFrameHMargin
             self._margin = (style.pixelMetric(focus, None, widget) if style else 2) + 1
         metrics = option.fontMetrics
-        mode = option.textElideMode
-        shown = metrics.elidedText(text, mode, width - 2 * self._margin)
-        laid = self._cache[key] = _Laid(shown, width, align, (height - metrics.height()) // 2)
+        room = width - 2 * self._margin
+        if text.isascii() and len(text) * metrics.maxWidth() <= room:
+            shown = text  # fits for sure: no need to measure
+        else:
+            shown = metrics.elidedText(text, option.textElideMode, room)
+        horizontal = align & _HORIZONTAL
+        if horizontal & _RIGHT_BITS:
+            dx = width - self._margin - metrics.horizontalAdvance(shown)
+        elif horizontal & _CENTER_BIT:
+            dx = (width - metrics.horizontalAdvance(shown)) // 2
+        else:
+            dx = self._margin
+        top = (height - metrics.height()) // 2
+        laid = _Laid(shown, max(self._margin, dx), top, metrics.ascent())
+        self._cache[key] = laid
         return laid
 
 
 class _Laid:
-    """One cell text as shown: elided, and once painted twice a prepared ``QStaticText``."""
+    """One cell text as shown: elided, placed, and once shown a few times a ``QStaticText``."""
 
-    __slots__ = ("align", "dx", "dy", "seen", "static", "text", "width")
+    __slots__ = ("ascent", "dx", "seen", "static", "text", "top")
 
-    def __init__(self, text: str, width: int, align: int, dy: int) -> None:
-        self.text, self.width, self.align, self.dy = text, width, align, dy
-        self.dx = 0
-        self.seen = False
+    def __init__(self, text: str, dx: int, top: int, ascent: int) -> None:
+        self.text, self.dx, self.top, self.ascent = text, dx, top, ascent
+        self.seen = 0
         self.static: QStaticText | None = None
 
-    def make_static(self, font: QFont, margin: int) -> None:
-        static = QStaticText(self.text)
-        static.setTextFormat(Qt.TextFormat.PlainText)
-        static.prepare(QTransform(), font)
-        used = int(static.size().width())
-        horizontal = self.align & _HORIZONTAL
-        if horizontal & _RIGHT_BITS:
-            dx = self.width - margin - used
-        elif horizontal & _CENTER_BIT:
-            dx = (self.width - used) // 2
-        else:
-            dx = margin
-        self.dx = max(margin, dx)
-        self.static = static
 
-
-def _group(state: QStyle.StateFlag) -> QPalette.ColorGroup:
-    if not state & QStyle.StateFlag.State_Enabled:
+def _group(state: int) -> QPalette.ColorGroup:
+    if not state & _ENABLED:
         return QPalette.ColorGroup.Disabled
-    if not state & QStyle.StateFlag.State_Active:
+    if not state & _ACTIVE:
         return QPalette.ColorGroup.Inactive
     return QPalette.ColorGroup.Normal
