@@ -20,8 +20,16 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor, QPainter, QPalette, QStaticText, QTransform
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QPointF, Qt
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFontMetricsF,
+    QPainter,
+    QPalette,
+    QStaticText,
+    QTransform,
+)
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 Index = QModelIndex | QPersistentModelIndex
@@ -136,15 +144,15 @@ class TextDelegate(QStyledItemDelegate):
         static = laid.static
         x, y = rect.x() + laid.dx, rect.y() + laid.top
         if static is not None:
-            painter.drawStaticText(x, y, static)
+            painter.drawStaticText(QPointF(x, y), static)
         elif laid.seen < 2:  # most texts are shown once or twice (a filter, a scroll): draw
             laid.seen += 1
-            painter.drawText(x, y + laid.ascent, laid.text)
+            painter.drawText(QPointF(x, y + laid.ascent), laid.text)
         else:  # shown often (the top rows while typing): lay it out once for the next paints
             laid.static = static = QStaticText(laid.text)
             static.setTextFormat(Qt.TextFormat.PlainText)
             static.prepare(QTransform(), option.font)
-            painter.drawStaticText(x, y, static)
+            painter.drawStaticText(QPointF(x, y), static)
         if state & _HAS_FOCUS:
             widget: QWidget | None = option.widget
             style = widget.style() if widget is not None else None
@@ -170,14 +178,17 @@ class TextDelegate(QStyledItemDelegate):
         else:
             shown = metrics.elidedText(text, option.textElideMode, room)
         horizontal = align & _HORIZONTAL
-        if horizontal & _RIGHT_BITS:
-            dx = width - self._margin - metrics.horizontalAdvance(shown)
-        elif horizontal & _CENTER_BIT:
-            dx = (width - metrics.horizontalAdvance(shown)) // 2
+        margin = self._margin
+        if horizontal & (
+            _RIGHT_BITS | _CENTER_BIT
+        ):  # placed like Qt does, to a fraction of a pixel
+            used = QFontMetricsF(option.font).horizontalAdvance(shown)
+            free = width - 2 * margin - used
+            dx = margin + (free if horizontal & _RIGHT_BITS else free / 2)
         else:
-            dx = self._margin
+            dx = margin
         top = (height - metrics.height()) // 2
-        laid = _Laid(shown, max(self._margin, dx), top, metrics.ascent())
+        laid = _Laid(shown, max(float(margin), dx), top, metrics.ascent())
         self._cache[key] = laid
         return laid
 
@@ -187,7 +198,7 @@ class _Laid:
 
     __slots__ = ("ascent", "dx", "seen", "static", "text", "top")
 
-    def __init__(self, text: str, dx: int, top: int, ascent: int) -> None:
+    def __init__(self, text: str, dx: float, top: int, ascent: int) -> None:
         self.text, self.dx, self.top, self.ascent = text, dx, top, ascent
         self.seen = 0
         self.static: QStaticText | None = None
