@@ -207,3 +207,22 @@ def _blank(like: QImage, view: TableView) -> QImage:
     blank = QImage(like.size(), like.format())
     blank.fill(like.pixel(0, 0))
     return blank
+
+
+def test_first_letters_and_deletions_find_the_same_rows_as_a_fresh_search() -> None:
+    """The prepared per-letter rows and the remembered searches give what a scan gives."""
+    from smpanel_desktop.ui.services.index import COL_RATE, Filters, ServiceIndex
+
+    services = catalog(2000)
+    warm = ServiceIndex(services)
+    while warm.warm_step():
+        pass
+    category = services[7].category
+    for sort in (None, COL_RATE):
+        for base in (Filters(), Filters(category=category)):
+            warm.set_sort(sort)
+            for text in ("e", "in", "ins", "in", "i", "", "7", "Z"):
+                flt = Filters(text=text, category=base.category)
+                cold = ServiceIndex(services)
+                cold.set_sort(sort)
+                assert warm.set_filters(flt) == cold.set_filters(flt), (sort, base, text)
