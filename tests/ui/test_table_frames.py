@@ -226,3 +226,36 @@ def test_first_letters_and_deletions_find_the_same_rows_as_a_fresh_search() -> N
                 cold = ServiceIndex(services)
                 cold.set_sort(sort)
                 assert warm.set_filters(flt) == cold.set_filters(flt), (sort, base, text)
+
+
+def test_orders_cells_with_status_colours_look_as_qt_paints_them(qtbot: Any) -> None:
+    from decimal import Decimal
+
+    from smpanel_desktop.store.models import UNKNOWN, TrackedOrder
+    from smpanel_desktop.ui.orders.layout import orders_table
+    from smpanel_desktop.ui.orders.model import OrdersModel
+
+    statuses = ("Pending", "In progress", "Completed", "Partial", "Canceled", None)
+    orders = [
+        TrackedOrder(
+            60 - n, 1, 9_000 + n, 100 + n, f"Instagram Followers [ Max {n}K ] 🚀 | Refill ♻️",
+            "Default", {"link": "https://instagram.com/p/x"}, f"https://instagram.com/p/x{n}",
+            1000 + n, None, Decimal("1.25"), "USD", statuses[n % 6],
+            UNKNOWN if n == 3 else "placed", start_count=n, remains=n * 7,
+            created_at=1_700_000_000 + n, updated_at=1_700_000_000, last_checked_at=None,
+        )
+        for n in range(60)
+    ]  # fmt: skip
+    model = OrdersModel()
+    table = orders_table(model)
+    qtbot.addWidget(table)
+    table.resize(1280, 600)
+    table.show()
+    qtbot.waitExposed(table)
+    model.set_orders(orders, (), "USD")
+    table.selectRow(2)
+    fast = [grab(table) for _ in range(4)]
+    table.setItemDelegate(QStyledItemDelegate(table))
+    standard = grab(table)
+    for image in fast:
+        assert differing_share(image, standard) < 0.02

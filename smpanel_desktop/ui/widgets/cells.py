@@ -55,11 +55,10 @@ _SELECTED = QStyle.StateFlag.State_Selected.value
 _HAS_FOCUS = QStyle.StateFlag.State_HasFocus.value
 _ENABLED = QStyle.StateFlag.State_Enabled.value
 _ACTIVE = QStyle.StateFlag.State_Active.value
-_FOCUS_RECT = QStyle.PrimitiveElement.PE_FrameFocusRect
 _HIGHLIGHT = QPalette.ColorRole.Highlight
 _HIGHLIGHTED_TEXT = QPalette.ColorRole.HighlightedText
 _TEXT = QPalette.ColorRole.Text
-_SINGLE_LINE = int(Qt.TextFlag.TextSingleLine)
+_RIGHT_TO_LEFT = Qt.LayoutDirection.RightToLeft
 CACHE_LIMIT = 8192  # cached texts (a few screens of cells); the cache starts over beyond
 
 
@@ -126,10 +125,13 @@ class TextDelegate(QStyledItemDelegate):
         laid = self._cache.get(key)
         if laid is None:
             laid = self._elide(option, key)
-            if laid is None:  # text the fast path does not handle (several lines)
+            if laid is None:  # text the fast path does not handle (several lines, mirrored)
                 super().paint(painter, option, index)
                 return
         state = option.state.value  # an int: Python enum flag operations cost a µs each
+        if state & _HAS_FOCUS:  # the current cell (one in the view): Qt draws its focus frame
+            super().paint(painter, option, index)
+            return
         palette: QPalette = option.palette
         group = _group(state)
         if state & _SELECTED:
@@ -153,17 +155,12 @@ class TextDelegate(QStyledItemDelegate):
             static.setTextFormat(Qt.TextFormat.PlainText)
             static.prepare(QTransform(), option.font)
             painter.drawStaticText(QPointF(x, y), static)
-        if state & _HAS_FOCUS:
-            widget: QWidget | None = option.widget
-            style = widget.style() if widget is not None else None
-            if style is not None:
-                style.drawPrimitive(_FOCUS_RECT, option, painter)
 
     def _elide(self, option: QStyleOptionViewItem, key: _Key) -> _Laid | None:
         """The text elided to its cell once (as Qt's item painting does), kept for later."""
         text, width, height, align = key
-        if "\n" in text or "\r" in text:
-            return None
+        if "\n" in text or "\r" in text or option.direction == _RIGHT_TO_LEFT:
+            return None  # several lines, or mirrored: Qt's own painting
         if len(self._cache) >= CACHE_LIMIT:
             self._cache.clear()
         if self._margin < 0:
@@ -179,9 +176,7 @@ class TextDelegate(QStyledItemDelegate):
             shown = metrics.elidedText(text, option.textElideMode, room)
         horizontal = align & _HORIZONTAL
         margin = self._margin
-        if horizontal & (
-            _RIGHT_BITS | _CENTER_BIT
-        ):  # placed like Qt does, to a fraction of a pixel
+        if horizontal & (_RIGHT_BITS | _CENTER_BIT):  # placed as Qt does, to a fraction of a pixel
             used = QFontMetricsF(option.font).horizontalAdvance(shown)
             free = width - 2 * margin - used
             dx = margin + (free if horizontal & _RIGHT_BITS else free / 2)

@@ -10,7 +10,7 @@ scroll bar, so that a result that fits the window does not resize the viewport.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractItemModel, Qt, Slot
+from PySide6.QtCore import QAbstractItemModel, QEvent, Qt, Slot
 from PySide6.QtWidgets import QHeaderView, QTableView, QWidget
 
 from smpanel_desktop.ui.widgets.cells import CellRoles, TextDelegate
@@ -43,6 +43,13 @@ class TableView(QTableView):
         if model is not None:  # after the view's own slots: they schedule the layout
             model.modelReset.connect(self._lay_out_now)
             model.layoutChanged.connect(self._lay_out_now)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.FontChange:  # laid-out texts are for the old font
+            delegate = self.itemDelegate()
+            if isinstance(delegate, TextDelegate):
+                delegate.clear_cache()
+        super().changeEvent(event)
 
     @Slot()
     def _lay_out_now(self) -> None:
