@@ -1,13 +1,15 @@
-"""The Orders table's columns: their names, what a cell shows, how a column sorts.  Qt-free
-but for the alignment flags and the colour roles."""
+"""The Orders table's columns: their names, what a cell shows (text, colour, font), how a
+column sorts."""
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Mapping
 from decimal import Decimal
 from typing import Any
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush, QFont
 
 from smpanel_desktop.store.models import (
     NOT_PLACED,
@@ -74,6 +76,18 @@ STATUS_COLORS = {  # status or local state: colour role (ui/widgets/style.py)
     NOT_PLACED: style.MUTED,
     SUBMITTING: style.MUTED,
 }
+
+
+def status_brushes() -> dict[str, QBrush]:
+    """The status colours for the palette in use (made again when the palette changes)."""
+    return {key: QBrush(style.color(role)) for key, role in STATUS_COLORS.items()}
+
+
+@functools.cache
+def bold_font() -> QFont:
+    font = QFont()  # made on first use: a QFont needs the QGuiApplication to exist
+    font.setBold(True)
+    return font
 
 
 def status_text(order: TrackedOrder) -> str:

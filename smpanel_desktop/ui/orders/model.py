@@ -6,7 +6,6 @@ of magnitude too slow).  ``data()`` formats only the cells the view asks for.
 
 from __future__ import annotations
 
-import functools
 import time
 from collections.abc import Sequence
 from typing import Any
@@ -29,15 +28,15 @@ from smpanel_desktop.ui.orders.columns import (
     NUMERIC,
     RIGHT,
     SORT_KEYS,
-    STATUS_COLORS,
+    bold_font,
     cell_text,
     haystack,
     progress,
     sort_key,
+    status_brushes,
     status_text,
 )
 from smpanel_desktop.ui.orders.filter import OrderFilter, matches_status
-from smpanel_desktop.ui.widgets import style
 from smpanel_desktop.ui.widgets.cells import CellRoles
 
 Index = QModelIndex | QPersistentModelIndex
@@ -53,18 +52,6 @@ __all__ = [  # the column numbers and texts other modules take from here
 ]  # fmt: skip
 
 
-def _brushes() -> dict[str, QBrush]:
-    """The status colours for the palette in use (made again when the palette changes)."""
-    return {key: QBrush(style.color(role)) for key, role in STATUS_COLORS.items()}
-
-
-@functools.cache
-def _bold() -> QFont:
-    font = QFont()  # made on first use: a QFont needs the QGuiApplication to exist
-    font.setBold(True)
-    return font
-
-
 class OrdersModel(QAbstractTableModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -75,7 +62,7 @@ class OrdersModel(QAbstractTableModel):
         self._filter = OrderFilter()
         self._sort: tuple[int, bool] | None = None  # column, descending
         self._currency = ""
-        self._brushes = _brushes()
+        self._brushes = status_brushes()
         self._texts: dict[int, list[str | None]] = {}  # local id -> cell texts shown so far
         self._texts_until = 0.0
         self.roles = CellRoles(
@@ -93,7 +80,7 @@ class OrdersModel(QAbstractTableModel):
 
     def refresh_colors(self) -> None:
         """Pick the status colours again for the palette in use (light or dark)."""
-        self._brushes = _brushes()
+        self._brushes = status_brushes()
         if self.rowCount():
             self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, 0))
 
@@ -248,7 +235,7 @@ class OrdersModel(QAbstractTableModel):
 
     def _font(self, row: int, column: int) -> QFont | None:
         if column == COL_STATUS and self._visible[row].state == UNKNOWN:
-            return _bold()
+            return bold_font()
         return None
 
     def _tooltip(self, row: int, column: int) -> str | None:
