@@ -36,20 +36,6 @@ from smpanel_desktop.store.models import PLACED, REJECTED, UNKNOWN
 OK, PANEL, USAGE, NETWORK, UNKNOWN_EXIT, INTERRUPTED = 0, 1, 2, 3, 4, 130
 
 
-def add_parser(command: Any) -> None:
-    """Register the command (``command(name, func, help)`` from ``cli.main``)."""
-    cmd = command("mass-order", cmd_mass_order, "place many orders from a list (checked first)")
-    cmd.add_argument("file", metavar="FILE", help="text lines, .csv or .xlsx; - for stdin")
-    cmd.add_argument("--dry-run", action="store_true", help="check and show; send nothing")
-    cmd.add_argument("--skip-invalid", action="store_true", help="send the valid lines only")
-    cmd.add_argument("--again", action="store_true", help="place a batch placed before again")
-    cmd.add_argument(
-        "--allow-duplicate-links",
-        action="store_true",
-        help="send lines whose service and link already have an open order",
-    )
-
-
 def _read(name: str) -> list[RawLine]:
     try:
         if name == "-":

@@ -54,10 +54,7 @@ def refresh_orders(
     ``concurrency`` > 1 (at most ``MAX_IN_FLIGHT``) with a ``client_factory`` (a client per
     thread: a client is not shared between threads) keeps that many requests in flight.
     """
-    if ids is None:
-        targets = [o.order for o in store.open_orders(panel.id) if o.order is not None]
-    else:
-        targets = unique(ids)
+    targets = store.open_order_ids(panel.id) if ids is None else unique(ids)
     total = len(targets)
     checked = changed = errors = done = children = 0
     changes: list[tuple[int, str | None, str | None]] = []

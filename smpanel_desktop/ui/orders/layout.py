@@ -19,15 +19,15 @@ from PySide6.QtWidgets import (
     QSpinBox,
 )
 
-from smpanel_desktop.ui.orders.filter import STATUS_CHOICES
-from smpanel_desktop.ui.orders.model import (
+from smpanel_desktop.ui.orders.columns import (
     COL_CREATED,
     COL_LINK,
     COL_ORDER,
     COL_REFILL,
     COL_SERVICE,
-    OrdersModel,
 )
+from smpanel_desktop.ui.orders.filter import STATUS_CHOICES
+from smpanel_desktop.ui.orders.model import OrdersModel
 from smpanel_desktop.ui.orders.view import OrdersView
 
 COLUMN_WIDTHS = (44, 64, 100, 200, 160, 66, 96, 84, 70, 66, 100, 90, 100)

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -26,6 +25,8 @@ from smpanel_desktop.ui.watch.changes import CatalogChangesButton
 from smpanel_desktop.ui.watch.refill_window import RefillWindowButton
 from smpanel_desktop.ui.widgets.formatting import format_time
 from smpanel_desktop.ui.widgets.named import named
+from smpanel_desktop.ui.widgets.steady import steady_text
+from smpanel_desktop.ui.widgets.table_view import TableView
 
 ALL_CATEGORIES = "All categories"
 ALL_TYPES = "All types"
@@ -68,7 +69,7 @@ class ServicesTab(QWidget):
         for box in (self.refill, self.cancel, self.dripfeed, self.favourites_only):
             filters.addWidget(box)
 
-        self.table = named(QTableView(), "servicesTable")
+        self.table = named(TableView(), "servicesTable")
         self._setup_table()
         # The index prepares the search text and sort orders in small steps while idle.
         self._warm_timer = QTimer(self, interval=0)
@@ -136,14 +137,9 @@ class ServicesTab(QWidget):
         t.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         t.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         t.setAlternatingRowColors(True)
-        t.setWordWrap(False)  # single-line cells paint much faster
-        t.setTextElideMode(Qt.TextElideMode.ElideRight)
         t.setSortingEnabled(True)
         t.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # catalog order until a header is clicked
-        vertical = t.verticalHeader()
-        vertical.hide()
-        vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        vertical.setDefaultSectionSize(t.fontMetrics().height() + 8)
+        t.verticalHeader().hide()
         header = t.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSortIndicatorClearable(True)
@@ -174,7 +170,9 @@ class ServicesTab(QWidget):
 
     def _update_count(self) -> None:
         shown, total = self.model.rowCount(), self.model.total
-        self.count.setText(f"{shown:,} of {total:,} services")
+        steady_text(
+            self.count, f"{shown:,} of {total:,} services", f"{total:,} of {total:,} services"
+        )
 
     @staticmethod
     def _refill_combo(combo: QComboBox, items: list[str]) -> None:
