@@ -61,6 +61,7 @@ def _globals(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
 
 def build_parser() -> argparse.ArgumentParser:
     from smpanel_desktop.cli import commands as c
+    from smpanel_desktop.cli import money as m
     from smpanel_desktop.cli import panels as p
 
     parser = argparse.ArgumentParser(
@@ -87,7 +88,9 @@ def build_parser() -> argparse.ArgumentParser:
     cmd.add_argument("--refresh", action="store_true", help="fetch now, ignoring the cache")
     cmd.add_argument("--cached", action="store_true", help="only the cache, no request")
 
-    command("balance", c.cmd_balance, "show the balance")
+    cmd = command("balance", m.cmd_balance, "show the balance")
+    cmd.add_argument("--all", action="store_true", help="every stored panel, in parallel")
+    m.add_commands(command)
 
     cmd = command("add", c.cmd_add, "place an order (validated before it is sent; sent once)")
     cmd.add_argument("--service", type=_order_id, required=True, metavar="ID")

@@ -83,7 +83,43 @@ _V2 = (
     "CREATE INDEX refills_refill ON refills(refill) WHERE refill IS NOT NULL",
 )
 
-MIGRATIONS: tuple[Sequence[str], ...] = (_V1, _V2)
+_MONEY = (
+    # issue 14 (store/ledger.py): every balance fetch, exchange rates the user entered, services
+    # of different panels the user marked as the same, resale prices and default markups.
+    """CREATE TABLE balance_history (
+        id INTEGER PRIMARY KEY,
+        panel_id INTEGER NOT NULL REFERENCES panels(id) ON DELETE CASCADE,
+        amount TEXT NOT NULL,
+        currency TEXT NOT NULL,
+        fetched_at REAL NOT NULL
+    )""",
+    "CREATE INDEX balance_history_panel ON balance_history(panel_id, fetched_at)",
+    """CREATE TABLE exchange_rates (
+        from_currency TEXT NOT NULL,
+        to_currency TEXT NOT NULL,
+        rate TEXT NOT NULL,
+        set_on TEXT NOT NULL,
+        PRIMARY KEY (from_currency, to_currency)
+    )""",
+    """CREATE TABLE service_links (
+        panel_id INTEGER NOT NULL REFERENCES panels(id) ON DELETE CASCADE,
+        service_id INTEGER NOT NULL,
+        link_group INTEGER NOT NULL,
+        PRIMARY KEY (panel_id, service_id)
+    )""",
+    "CREATE INDEX service_links_group ON service_links(link_group)",
+    """CREATE TABLE resale_prices (
+        order_local_id INTEGER PRIMARY KEY REFERENCES orders(id) ON DELETE CASCADE,
+        price TEXT NOT NULL
+    )""",
+    """CREATE TABLE panel_money (
+        panel_id INTEGER PRIMARY KEY REFERENCES panels(id) ON DELETE CASCADE,
+        markup_percent TEXT,
+        low_balance TEXT
+    )""",
+)
+
+MIGRATIONS: tuple[Sequence[str], ...] = (_V1, _V2, _MONEY)
 """``MIGRATIONS[i]`` upgrades version ``i`` to ``i + 1``: a list of SQL statements."""
 
 SCHEMA_VERSION = len(MIGRATIONS)

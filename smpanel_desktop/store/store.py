@@ -8,17 +8,22 @@ float epoch seconds, submitted parameters as JSON.
 
 ``Store`` composes its parts: base.py (connections, transactions), panels.py (panels,
 settings), services_cache.py, orders.py (order lifecycle), order_queries.py (queries, status
-answers, history), refills.py.
+answers, history), refills.py, ledger.py (balance history, exchange rates, linked services,
+resale, markups), spend.py (spend sums).
 """
 
 from __future__ import annotations
 
+from smpanel_desktop.store.ledger import LedgerStore
 from smpanel_desktop.store.order_queries import OrderQueries
 from smpanel_desktop.store.orders import OrderLifecycle
 from smpanel_desktop.store.panels import PanelStore
 from smpanel_desktop.store.refills import RefillStore
 from smpanel_desktop.store.services_cache import ServicesCache
+from smpanel_desktop.store.spend import SpendStore
 
 
-class Store(PanelStore, ServicesCache, OrderQueries, OrderLifecycle, RefillStore):
+class Store(
+    PanelStore, ServicesCache, OrderQueries, OrderLifecycle, RefillStore, LedgerStore, SpendStore
+):
     """The app's local database.  Safe to share between threads; call ``close()`` at the end."""

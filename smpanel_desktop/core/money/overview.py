@@ -1,0 +1,114 @@
+"""The overview of every panel, from local data only (fast: the GUI builds it in a task).
+
+Per panel: the last recorded balance (or the last fetch's error), open orders, spend over the
+last 30 days per currency, alerts.  For the charts: spend per period per panel and currency,
+order outcomes per period, and each panel's balance history.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from smpanel_desktop.store.ledger import BalancePoint
+from smpanel_desktop.store.models import Panel
+from smpanel_desktop.store.spend import PERIODS, SpendGroup
+from smpanel_desktop.store.store import Store
+
+DAY = 86400.0
+SPEND_WINDOW_DAYS = 30
+LOW_BALANCE_DAYS = 3
+"""Default alert: the balance covers fewer days than this at the last 30 days' pace."""
+CHART_SPAN = {"day": 30 * DAY, "week": 26 * 7 * DAY, "month": 366 * DAY}
+
+LOW_BALANCE, FETCH_FAILED = "low_balance", "fetch_failed"
+
+
+@dataclass(frozen=True, slots=True)
+class Alert:
+    kind: str
+    """``LOW_BALANCE`` or ``FETCH_FAILED`` (the GUI words them in the user's language)."""
+    panel: Panel
+    amount: Decimal | None = None
+    """LOW_BALANCE: the level the balance fell under."""
+    text: str = ""
+    """FETCH_FAILED: the error."""
+
+
+@dataclass(frozen=True, slots=True)
+class PanelSummary:
+    panel: Panel
+    balance: BalancePoint | None
+    error: str | None
+    open_orders: int
+    spend: dict[str, Decimal]
+    """Last 30 days, per currency."""
+    alerts: list[Alert] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class Overview:
+    panels: list[PanelSummary]
+    period: str
+    spend: list[SpendGroup]
+    """Per period, currency and panel (for the spending chart)."""
+    outcomes: dict[str, dict[str, int]]
+    history: dict[int, list[BalancePoint]]
+
+
+def _alerts(
+    panel: Panel, balance: BalancePoint | None, error: str | None, level: Decimal | None,
+    spend: Mapping[str, Decimal],
+) -> list[Alert]:  # fmt: skip
+    out = []
+    if error:
+        out.append(Alert(FETCH_FAILED, panel, text=error))
+    if balance is None:
+        return out
+    if level is None:
+        pace = spend.get(balance.currency, Decimal(0)) / SPEND_WINDOW_DAYS
+        level = (pace * LOW_BALANCE_DAYS).quantize(Decimal("0.01")) if pace else None
+    if (level is not None and balance.amount < level) or balance.amount <= 0:
+        out.append(Alert(LOW_BALANCE, panel, amount=level if level is not None else Decimal(0)))
+    return out
+
+
+def build_overview(
+    store: Store,
+    period: str = "day",
+    *,
+    errors: Mapping[int, str] | None = None,
+    now: float | None = None,
+) -> Overview:
+    """Everything the Overview tab shows; ``errors`` are the last balance fetch's failures."""
+    if period not in PERIODS:
+        raise ValueError(f"Not a period: {period!r}.")
+    now = time.time() if now is None else now
+    errors = errors or {}
+    panels = store.panels()
+    latest = store.latest_balances()
+    open_counts = store.open_order_counts()
+    levels = {p: lo for p, (_, lo) in store.panel_money().items()}
+    recent: dict[int, dict[str, Decimal]] = {}
+    for g in store.spend_groups("panel", now - SPEND_WINDOW_DAYS * DAY):
+        per = recent.setdefault(g.panel_id, {})
+        per[g.currency] = per.get(g.currency, Decimal(0)) + g.spent
+    summaries = []
+    for p in panels:
+        spend = recent.get(p.id, {})
+        bal, err = latest.get(p.id), errors.get(p.id)
+        alerts = _alerts(p, bal, err, levels.get(p.id), spend)
+        summaries.append(PanelSummary(p, bal, err, open_counts.get(p.id, 0), spend, alerts))
+    since = now - CHART_SPAN[period]
+    history: dict[int, list[BalancePoint]] = {}
+    for point in store.balance_history(since=since):
+        history.setdefault(point.panel_id, []).append(point)
+    return Overview(
+        summaries,
+        period,
+        store.spend_groups(period, since),
+        store.outcome_counts(period, since),
+        history,
+    )
