@@ -11,7 +11,6 @@ import json
 from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
 
 import pytest
 
@@ -88,7 +87,7 @@ def test_balance_all_never_sends_the_env_key_and_names_a_panel_without_key(
 ) -> None:
     KeyStore().delete("beta")
     monkeypatch.setenv("SMPANEL_API_KEY", KEYS["alpha"])
-    code, stdout, stderr = run(capsys, "balance", "--all", "--json")
+    code, stdout, _ = run(capsys, "balance", "--all", "--json")
     assert code == 3
     got = {item["panel"]: item for item in json.loads(stdout)}
     assert "no API key" in got["beta"]["error"] and panels["beta"].requests_for("balance") == 0
@@ -134,7 +133,7 @@ def test_compare_never_mixes_currencies_without_a_rate_and_uses_links(
         assert main(["panels", "add", "gamma", lira.url]) == 0
         KeyStore().set("gamma", "try-panel-key-3333")
         assert run(capsys, "balance", "--all")[0] == 0  # learns each panel's currency
-        code, stdout, _ = run(capsys, "compare", "instagram", "likes", "--json")
+        _, stdout, _ = run(capsys, "compare", "instagram", "likes", "--json")
         offers = json.loads(stdout)
         currencies = [o["currency"] for o in offers]
         # USD offers (two panels: the larger group) first, then TRY; never interleaved
@@ -147,7 +146,7 @@ def test_compare_never_mixes_currencies_without_a_rate_and_uses_links(
             unrelated = next(s for s in lira.catalog if "likes" not in s["name"].lower())
             first_alpha = _matching(panels["alpha"], ["instagram", "likes"])[0][1]
             store.link_services((alpha.id, first_alpha), (gamma.id, int(unrelated["service"])))
-        code, stdout, _ = run(capsys, "compare", "instagram", "likes", "--json")
+        _, stdout, _ = run(capsys, "compare", "instagram", "likes", "--json")
         offers = json.loads(stdout)
         usd = [(Decimal(o["rate"]) * 40 if o["currency"] == "USD" else Decimal(o["rate"]))
                for o in offers]  # fmt: skip
@@ -165,8 +164,9 @@ def test_spend_totals_equal_what_the_panels_charged(
     for name, sandbox in panels.items():
         svc = sandbox.find_service("Default")
         for i in range(3):
+            link = f"https://instagram.com/p/{name}{i}"
             argv = ["--panel", name, "add", "--service", str(svc["service"]),
-                    "--link", f"https://instagram.com/p/{name}{i}", "--quantity", "1000"]  # fmt: skip
+                    "--link", link, "--quantity", "1000"]  # fmt: skip
             code, _, stderr = run(capsys, *argv)
             assert code == 0, stderr
         ids = sandbox.place_orders(12, quantity=1000)  # placed elsewhere, imported
@@ -234,5 +234,3 @@ def test_compare_and_spend_refuse_bad_usage(capsys: pytest.CaptureFixture[str]) 
     code, _, stderr = run(capsys, "spend", "--by", "year")
     assert code == 2 and "invalid choice" in stderr
     assert run(capsys, "spend", "--json")[0] == 0
-
-
