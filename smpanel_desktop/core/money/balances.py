@@ -70,3 +70,27 @@ def fetch_all_balances(
         return []
     with ThreadPoolExecutor(max_workers=max(1, min(parallel, len(panels)))) as pool:
         return list(pool.map(one, panels))
+
+
+def keyring_clients(
+    key_of: Callable[[str], str | None],
+    current: Panel | None = None,
+    current_client: Callable[[], Client] | None = None,
+) -> Callable[[Panel], Client]:
+    """A client maker for ``fetch_all_balances``: the current panel's own client maker (it may
+    use ``SMPANEL_API_KEY``), every other panel with its keyring entry ``key_of(name)`` only, so
+    one panel's key never goes to another.  Call it on a worker thread (the keyring is slow)."""
+    from smpanel_desktop.api.client import PanelClient
+    from smpanel_desktop.core.demo import is_demo
+
+    def make(panel: Panel) -> Client:
+        if current is not None and current_client is not None and panel.id == current.id:
+            return current_client()
+        if is_demo(panel):
+            raise RuntimeError("the demo panel answers while it is the open panel")
+        key = key_of(panel.name)
+        if not key:
+            raise RuntimeError("no API key stored for this panel")
+        return PanelClient(panel.endpoint, key)
+
+    return make
