@@ -6,7 +6,8 @@ measured in the same run.
 Prints one table (figure, ours, reference, ratio, target, pass/miss) and writes it as JSON to
 ``benchmarks/results/bench-<UTC time>.json`` and ``benchmarks/results/latest.json``.  Rows (the
 issue's numbering): 1 catalog parse / cache write / table load, 2 filter keystroke, 3 sort,
-4 refreshing 10,000 orders through the GUI, 5 cold start, 6 CLI start, 7 peak memory.
+4 refreshing 10,000 orders through the GUI, 5 cold start, 6 CLI start, 7 peak memory;
+14 the Overview, the price comparison and the spend ledger (issue 14).
 Exit status 1 when a target is missed.
 """
 
@@ -75,13 +76,14 @@ def markdown_table(rows: list[Row]) -> str:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--only", default="1,2,3,4,5,6,7", help="rows to run, e.g. 1,4")
+    parser.add_argument("--only", default="1,2,3,4,5,6,7,14", help="rows to run, e.g. 1,4")
     parser.add_argument("--markdown", action="store_true", help="print a markdown table too")
     opts = parser.parse_args()
     wanted = {int(x) for x in opts.only.split(",") if x.strip()}
 
     from PySide6.QtWidgets import QApplication
     from rows_catalog import catalog_rows
+    from rows_money import money_rows
     from rows_process import rss_rows, start_rows
     from rows_refresh import refresh_rows
 
@@ -89,7 +91,8 @@ def main() -> int:
     started = time.perf_counter()
     rows: list[Row] = []
     steps = [({1, 2, 3}, catalog_rows, "catalog, filter, sort"), ({4}, refresh_rows, "refresh"),
-             ({5, 6}, start_rows, "GUI and CLI start"), ({7}, rss_rows, "memory")]  # fmt: skip
+             ({5, 6}, start_rows, "GUI and CLI start"), ({7}, rss_rows, "memory"),
+             ({14}, money_rows, "overview, comparison, ledger")]  # fmt: skip
     with tempfile.TemporaryDirectory(prefix="smpanel-bench-") as tmp:
         for numbers, step, name in steps:
             if numbers & wanted:

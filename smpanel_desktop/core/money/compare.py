@@ -11,12 +11,15 @@ cheaper panel").
 
 from __future__ import annotations
 
+import heapq
+from array import array
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
 from smpanel_desktop.api.models import Service
+from smpanel_desktop.bulk import gc_paused
 from smpanel_desktop.store.ledger import ExchangeRate
 from smpanel_desktop.store.models import Panel
 
@@ -64,52 +67,96 @@ class Rates:
 
 
 class CompareIndex:
-    """Every cached service of every panel, ready to search (build it off the GUI thread)."""
+    """Every cached service of every panel, ready to search (build it off the GUI thread).
+
+    A word of the search matches a service when it is part of one of the (whitespace-separated)
+    words of its name or category, ignoring case: the same as ``word in name + category``, but
+    found through the distinct words (a few thousand in 200,000 services) and the services
+    holding each, so a search never scans every service."""
 
     def __init__(self, catalogs: Mapping[Panel, Sequence[Service]]) -> None:
+        with gc_paused():  # 200,000 services: the collector rescanned them over and over
+            self._build(catalogs)
+
+    def _build(self, catalogs: Mapping[Panel, Sequence[Service]]) -> None:
         self.entries: list[tuple[Panel, Service]] = []
-        self.hay: list[str] = []
         self.by_key: dict[ServiceKey, tuple[Panel, Service]] = {}
+        holders: dict[str, array[int]] = {}
+        texts: dict[str, list[str]] = {}  # name + category -> its distinct words (repeats)
         for panel, services in catalogs.items():
             for s in services:
+                n = len(self.entries)
                 self.entries.append((panel, s))
                 self.by_key[(panel.id, s.id)] = (panel, s)
-            self.hay.extend(f"{s.name}\n{s.category}".casefold() for s in services)
+                text = f"{s.name}\n{s.category}"
+                words = texts.get(text)
+                if words is None:
+                    words = texts[text] = list(set(text.casefold().split()))
+                for word in words:
+                    got = holders.get(word)
+                    if got is None:
+                        holders[word] = array("l", (n,))
+                    else:
+                        got.append(n)
+        self.words = holders
+        """Each distinct word -> the services holding it (an array: no work for the collector)."""
 
     def __len__(self) -> int:
         return len(self.entries)
 
+    def _holding(self, part: str) -> set[int]:
+        found: set[int] = set()
+        for word, ids in self.words.items():
+            if part in word:
+                found.update(ids)
+        return found
+
     def matching(self, text: str) -> list[tuple[Panel, Service]]:
-        words = text.casefold().split()
-        if not words:
+        parts = text.casefold().split()
+        if not parts:
             return []
-        hits: Sequence[int] = range(len(self.hay))
-        for word in words:
-            hay = self.hay
-            hits = [i for i in hits if word in hay[i]]
-        return [self.entries[i] for i in hits]
+        hits = self._holding(parts[0])
+        for part in parts[1:]:
+            if not hits:
+                break
+            hits &= self._holding(part)
+        return [self.entries[i] for i in sorted(hits)]
 
 
-def rank(found: Iterable[tuple[Panel, Service, bool]], rates: Rates | None = None) -> list[Offer]:
-    """Offers cheapest first within a currency (currencies joined by a rate ranked together);
-    the largest group first."""
+def rank(
+    found: Iterable[tuple[Panel, Service, bool]],
+    rates: Rates | None = None,
+    limit: int | None = None,
+) -> list[Offer]:
+    """Offers cheapest first within a currency (currencies joined by a rate ranked together),
+    the largest group first; ``limit``: only the first so many (the sort keys are plain tuples,
+    an ``Offer`` is made only for what is returned)."""
     rates = rates or Rates()
-    items = list(found)
-    counts = Counter((p.currency or "") for p, _, _ in items)
+    items = found if isinstance(found, list) else list(found)
+    counts = Counter([p.currency or "" for p, _, _ in items])
     base_of: dict[str, tuple[str, Decimal]] = {}
     for currency, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
-        if currency in base_of:
-            continue
-        for other, factor in rates.factors(currency).items():
-            base_of.setdefault(other, (currency, factor))
+        if currency not in base_of:
+            for other, factor in rates.factors(currency).items():
+                base_of.setdefault(other, (currency, factor))
+    size: Counter[str] = Counter()
+    for currency, n in counts.items():
+        size[base_of[currency][0]] += n
+    per_panel: dict[int, tuple[int, str, Decimal, str]] = {}
+    keys = []
+    for i, (panel, service, _) in enumerate(items):
+        pre = per_panel.get(panel.id)
+        if pre is None:
+            base, factor = base_of[panel.currency or ""]
+            pre = per_panel[panel.id] = (-size[base], base, factor, panel.name.casefold())
+        group, base, factor, name = pre
+        rate = service.rate if factor == 1 else service.rate * factor
+        keys.append((group, base, rate, name, service.id, i))
+    chosen = heapq.nsmallest(limit, keys) if limit is not None else sorted(keys)
     offers = []
-    for panel, service, linked in items:
-        currency = panel.currency or ""
-        base, factor = base_of[currency]
-        offers.append(Offer(panel, service, currency, base, service.rate * factor, linked))
-    size = Counter(o.rank_currency for o in offers)
-    offers.sort(key=lambda o: (-size[o.rank_currency], o.rank_currency, o.rank_rate,
-                               o.panel.name.casefold(), o.service.id))  # fmt: skip
+    for _, base, rate, _, _, i in chosen:
+        panel, service, linked = items[i]
+        offers.append(Offer(panel, service, panel.currency or "", base, rate, linked))
     return offers
 
 
@@ -122,9 +169,10 @@ def search(
     text: str,
     rates: Rates | None = None,
     links: Sequence[frozenset[ServiceKey]] = (),
+    limit: int | None = None,
 ) -> list[Offer]:
     """Services whose name or category holds every word of ``text``, with the services linked
-    to them, ranked."""
+    to them, ranked (the first ``limit`` only, when given)."""
     hits = index.matching(text)
     seen = {(p.id, s.id) for p, s in hits}
     found = [(p, s, False) for p, s in hits]
@@ -134,7 +182,7 @@ def search(
             if key not in seen and key in index.by_key:
                 seen.add(key)
                 found.append((*index.by_key[key], True))
-    return rank(found, rates)
+    return rank(found, rates, limit)
 
 
 def equivalents(

@@ -35,6 +35,9 @@ from smpanel_desktop.ui.widgets.formatting import format_count, format_decimal
 from smpanel_desktop.ui.widgets.named import named
 
 SEARCH_DELAY_MS = 250
+MAX_SHOWN = 500
+"""Rows put in the table (the cheapest); a one-word search over 200,000 services can match
+60,000, and a table row costs ~10 µs per cell."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,16 +134,17 @@ class ComparePage(QWidget):
         def find() -> _Found:
             index = self._index(store)
             rates = store.exchange_rates()
-            return _Found(text, search(index, text, Rates(rates), store.service_links()), rates)
+            offers = search(index, text, Rates(rates), store.service_links(), MAX_SHOWN + 1)
+            return _Found(text, offers, rates)
 
         self.ctx.run(find, self._found, self._failed, lane=LANE)
 
     def _found(self, found: _Found) -> None:
         if found.text != self.search.text().strip():
             return  # typed on meanwhile: the newer search follows
-        self.offers = found.offers
-        self.results.setRowCount(len(found.offers))
-        for row, o in enumerate(found.offers):
+        self.offers = found.offers[:MAX_SHOWN]
+        self.results.setRowCount(len(self.offers))
+        for row, o in enumerate(self.offers):
             s = o.service
             name = (self.tr("(linked) ") if o.linked else "") + s.name
             cells = (o.panel.name, str(s.id), format_decimal(s.rate, trim=True), o.currency,
@@ -153,11 +157,16 @@ class ComparePage(QWidget):
             f"({r.set_on})" for r in found.rates))  # fmt: skip
         if found.text and not found.offers:
             self.message.setText(self.tr("No cached service matches."))
+        elif len(found.offers) > MAX_SHOWN:
+            found_text = self.tr(
+                "%n service(s) found; the cheapest %1 shown", "", len(found.offers)
+            )
+            self.message.setText(found_text.replace("%1", str(MAX_SHOWN)))
         elif found.offers:
             self.message.setText(self.tr("%n service(s) found", "", len(found.offers)))
         style.tint(self.message, None)
         self._selection_changed()
-        self.searched.emit(found.offers)
+        self.searched.emit(self.offers)
 
     def _failed(self, exc: BaseException) -> None:
         self.message.setText(str(exc))

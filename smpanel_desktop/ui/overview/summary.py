@@ -33,7 +33,9 @@ if TYPE_CHECKING:
     from smpanel_desktop.ui.overview.charts import BalanceChart, OutcomeChart, SpendChart
 
 LANE = "money"
-"""The Overview's tasks: never behind a long order refresh, never in front of an order."""
+"""The Overview's local reads and writes: never behind a refresh, never in front of an order."""
+NETWORK_LANE = "money-network"
+"""Fetching every balance: a slow panel never holds up the local reads."""
 PERIODS = ("day", "week", "month")
 
 
@@ -122,7 +124,7 @@ class SummaryPage(QWidget):
         def fetch() -> list[PanelBalance]:
             return fetch_all_balances(store, store.panels(), maker)
 
-        self.ctx.run(fetch, self._fetched, self._failed, lane=LANE)
+        self.ctx.run(fetch, self._fetched, self._failed, lane=NETWORK_LANE)
 
     def _fetched(self, results: list[PanelBalance]) -> None:
         self.fetching = False

@@ -17,16 +17,16 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
-from smpanel_desktop.api.models import Service
-from smpanel_desktop.store.models import Panel
 from smpanel_desktop.ui.context import AppContext
-from smpanel_desktop.ui.overview.compare_page import ComparePage
-from smpanel_desktop.ui.overview.ledger_page import LedgerPage
-from smpanel_desktop.ui.overview.summary import SummaryPage
 from smpanel_desktop.ui.widgets.named import named
 
 if TYPE_CHECKING:
+    from smpanel_desktop.api.models import Service
     from smpanel_desktop.secrets import KeyStore
+    from smpanel_desktop.store.models import Panel
+    from smpanel_desktop.ui.overview.compare_page import ComparePage
+    from smpanel_desktop.ui.overview.ledger_page import LedgerPage
+    from smpanel_desktop.ui.overview.summary import SummaryPage
 
 
 class OverviewTab(QWidget):
@@ -39,30 +39,41 @@ class OverviewTab(QWidget):
     ) -> None:
         super().__init__(parent)
         self.ctx = ctx
+        self.keys = keys
         self.open_panel = open_panel
         self._wanted: tuple[int, int] | None = None  # (panel id, service id) to order once open
-        self.summary = named(SummaryPage(ctx, keys), "overviewSummary")
-        self.compare = named(ComparePage(ctx), "overviewCompare")
-        self.ledger = named(LedgerPage(ctx), "overviewLedger")
         self.sections = named(QTabWidget(), "overviewSections")
-        self.sections.addTab(self.summary, self.tr("Panels"))
-        self.sections.addTab(self.compare, self.tr("Compare prices"))
-        self.sections.addTab(self.ledger, self.tr("Spending"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.sections)
+        self.built = False
+
+    def _build(self) -> None:
+        """The pages, on the first show: the app's start-up never imports them."""
+        from smpanel_desktop.ui.overview.compare_page import ComparePage
+        from smpanel_desktop.ui.overview.ledger_page import LedgerPage
+        from smpanel_desktop.ui.overview.summary import SummaryPage
+
+        self.summary: SummaryPage = named(SummaryPage(self.ctx, self.keys), "overviewSummary")
+        self.compare: ComparePage = named(ComparePage(self.ctx), "overviewCompare")
+        self.ledger: LedgerPage = named(LedgerPage(self.ctx), "overviewLedger")
+        self.sections.addTab(self.summary, self.tr("Panels"))
+        self.sections.addTab(self.compare, self.tr("Compare prices"))
+        self.sections.addTab(self.ledger, self.tr("Spending"))
         self.compare.orderRequested.connect(self.order_on)
-        ctx.ordersChanged.connect(self._orders_changed)
-        ctx.catalogChanged.connect(self._catalog_changed)
-        self._first_show = True
+        self.ctx.ordersChanged.connect(self._orders_changed)
+        self.ctx.catalogChanged.connect(self._catalog_changed)
+        self.built = True
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
+        first = not self.built
+        if first:
+            self._build()
         self.summary.ensure_charts()
-        self.summary.load()
+        self.summary.load()  # local data at once
         self.ledger.load()
-        if self._first_show:  # later: the Refresh balances button
-            self._first_show = False
+        if first:  # later: the Refresh balances button
             self.summary.fetch_balances()
 
     def _orders_changed(self) -> None:
