@@ -127,3 +127,17 @@ def test_overview_alerts_and_orders_csv_with_bom(store: Store, tmp_path: Path) -
     assert write_orders_csv(path, store.orders(), store.panels()) == 3
     raw = path.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf") and "Likes ✨ Türkçe".encode() in raw
+
+
+def test_service_rows_keep_resale_with_their_orders_and_weeks_regroup(store: Store) -> None:
+    a = store.add_panel("A", "http://127.0.0.1:1/api/v2", "USD")
+    first = _order(store, a, "2", "Completed", order=1)
+    _order(store, a, "3", "Completed", order=2)
+    store.set_resale_price(first, "5")
+    (row,) = spend(store, "service")
+    assert (row.key, row.total, row.orders, row.profit) == ("A: 5 Likes ✨ Türkçe", 5, 2, 3)
+    view = build_overview(store, "week")
+    (group,) = view.spend
+    monday = datetime.strptime(group.key, "%Y-%m-%d")
+    assert monday.weekday() == 0 and group.spent == 5 and group.outcomes == (2, 0, 0, 0)
+    assert view.outcomes == {group.key: {"completed": 2}}

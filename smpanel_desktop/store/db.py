@@ -83,6 +83,21 @@ _V2 = (
     "CREATE INDEX refills_refill ON refills(refill) WHERE refill IS NOT NULL",
 )
 
+_INEXACT = (
+    "instr({0}, 'E') OR instr({0}, 'e') OR abs({0}) >= 10000000 "
+    "OR length({0}) - instr({0}, '.') > 8"
+)
+
+
+def _flag_trigger(name: str, event: str, table: str, column: str) -> str:
+    new = f"NEW.{column}"
+    return (
+        f"CREATE TRIGGER {name} AFTER {event} ON {table} WHEN {new} IS NOT NULL AND "
+        f"({_INEXACT.format(new)}) BEGIN INSERT OR IGNORE INTO money_flags "
+        "VALUES ('inexact_amounts'); END"
+    )
+
+
 _MONEY = (
     # issue 14 (store/ledger.py): every balance fetch, exchange rates the user entered, services
     # of different panels the user marked as the same, resale prices and default markups.
@@ -117,6 +132,21 @@ _MONEY = (
         markup_percent TEXT,
         low_balance TEXT
     )""",
+    # store/spend.py sums money as integers of 10^-8: exact while no amount has more than 8
+    # decimals (or an exponent) or reaches 10^7.  These triggers note, once, that one does, so
+    # the sums never scan every order to find out (they then take the exact, slower way).
+    "CREATE TABLE money_flags (name TEXT PRIMARY KEY)",
+    *(
+        _flag_trigger(name, event, table, column)
+        for name, event, table, column in (
+            ("orders_inexact_insert", "INSERT", "orders", "charge"),
+            ("orders_inexact_update", "UPDATE OF charge", "orders", "charge"),
+            ("resale_inexact_insert", "INSERT", "resale_prices", "price"),
+            ("resale_inexact_update", "UPDATE OF price", "resale_prices", "price"),
+        )
+    ),
+    "INSERT OR IGNORE INTO money_flags SELECT 'inexact_amounts' FROM orders WHERE charge IS NOT "
+    f"NULL AND ({_INEXACT.format('charge')}) LIMIT 1",
 )
 
 MIGRATIONS: tuple[Sequence[str], ...] = (_V1, _V2, _MONEY)

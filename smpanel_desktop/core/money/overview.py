@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import time
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from datetime import date, timedelta
 from decimal import Decimal
 
 from smpanel_desktop.store.ledger import BalancePoint
 from smpanel_desktop.store.models import Panel
-from smpanel_desktop.store.spend import PERIODS, SpendGroup
+from smpanel_desktop.store.spend import PERIODS, SpendGroup, outcomes_of
 from smpanel_desktop.store.store import Store
 
 DAY = 86400.0
@@ -91,24 +92,54 @@ def build_overview(
     latest = store.latest_balances()
     open_counts = store.open_order_counts()
     levels = {p: lo for p, (_, lo) in store.panel_money().items()}
+    since = now - CHART_SPAN[period]
+    window = now - SPEND_WINDOW_DAYS * DAY
+    days = store.spend_groups("day", min(since, window), outcomes=True)  # one pass for all
+    first_day = time.strftime("%Y-%m-%d", time.localtime(window))
     recent: dict[int, dict[str, Decimal]] = {}
-    for g in store.spend_groups("panel", now - SPEND_WINDOW_DAYS * DAY):
-        per = recent.setdefault(g.panel_id, {})
-        per[g.currency] = per.get(g.currency, Decimal(0)) + g.spent
+    for g in days:
+        if g.key >= first_day:
+            per = recent.setdefault(g.panel_id, {})
+            per[g.currency] = per.get(g.currency, Decimal(0)) + g.spent
     summaries = []
     for p in panels:
         spend = recent.get(p.id, {})
         bal, err = latest.get(p.id), errors.get(p.id)
         alerts = _alerts(p, bal, err, levels.get(p.id), spend)
         summaries.append(PanelSummary(p, bal, err, open_counts.get(p.id, 0), spend, alerts))
-    since = now - CHART_SPAN[period]
     history: dict[int, list[BalancePoint]] = {}
     for point in store.balance_history(since=since):
         history.setdefault(point.panel_id, []).append(point)
-    return Overview(
-        summaries,
-        period,
-        store.spend_groups(period, since),
-        store.outcome_counts(period, since),
-        history,
-    )
+    first_chart_day = time.strftime("%Y-%m-%d", time.localtime(since))
+    chart = regroup([g for g in days if g.key >= first_chart_day], period)
+    return Overview(summaries, period, chart, outcomes_of(chart), history)
+
+
+def period_of(day: str, period: str) -> str:
+    """A day (2026-12-03) as its ``period`` key: itself, its week's Monday, its month."""
+    if period == "month":
+        return day[:7]
+    if period == "week":
+        d = date.fromisoformat(day)
+        return (d - timedelta(days=d.weekday())).isoformat()
+    return day
+
+
+def regroup(days: list[SpendGroup], period: str) -> list[SpendGroup]:
+    """Day groups merged into ``period`` groups (per currency and panel)."""
+    if period == "day":
+        return days
+    merged: dict[tuple[str, str, int], SpendGroup] = {}
+    for g in days:
+        at = (period_of(g.key, period), g.currency, g.panel_id)
+        old = merged.get(at)
+        if old is None:
+            merged[at] = replace(g, key=at[0])
+            continue
+        merged[at] = replace(
+            old, orders=old.orders + g.orders, spent=old.spent + g.spent,
+            unpriced=old.unpriced + g.unpriced, resale=old.resale + g.resale,
+            resale_spent=old.resale_spent + g.resale_spent,
+            outcomes=tuple(a + b for a, b in zip(old.outcomes, g.outcomes, strict=True)),  # type: ignore[arg-type]
+        )  # fmt: skip
+    return list(merged.values())

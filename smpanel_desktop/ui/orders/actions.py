@@ -279,7 +279,8 @@ class OrdersActions(QObject):
         model = self.tab.model
         orders = model.visible_orders()
         try:
-            with open(path, "w", newline="", encoding="utf-8") as fh:
+            # UTF-8 with a BOM: Excel otherwise reads Turkish letters and emoji as mojibake
+            with open(path, "w", newline="", encoding="utf-8-sig") as fh:
                 writer = csv.writer(fh)
                 writer.writerow(CSV_FIELDS)
                 for o in orders:

@@ -10,11 +10,9 @@ from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QFileDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -27,6 +25,7 @@ from PySide6.QtWidgets import (
 from smpanel_desktop.core.money.export import write_ledger_csv, write_orders_csv
 from smpanel_desktop.core.money.ledger import GROUPINGS, LedgerRow, parse_since, spend
 from smpanel_desktop.ui.context import AppContext
+from smpanel_desktop.ui.overview import cells
 from smpanel_desktop.ui.overview.summary import LANE
 from smpanel_desktop.ui.widgets import style
 from smpanel_desktop.ui.widgets.formatting import format_decimal
@@ -52,10 +51,7 @@ class LedgerPage(QWidget):
         headers = (self.tr("Period / panel / service"), self.tr("Currency"), self.tr("Total"),
                    self.tr("Orders"), self.tr("Profit"))  # fmt: skip
         self.table.setHorizontalHeaderLabels(list(headers))
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
+        cells.prepare(self.table)
         self.export_button = named(QPushButton(self.tr("Export ledger CSV…")), "ledgerExport")
         self.orders_button = named(QPushButton(self.tr("Export orders CSV…")),
                                    "ledgerExportOrders")  # fmt: skip

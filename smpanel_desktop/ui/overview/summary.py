@@ -12,11 +12,9 @@ from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -24,6 +22,7 @@ from PySide6.QtWidgets import (
 from smpanel_desktop.core.money.balances import PanelBalance, fetch_all_balances, keyring_clients
 from smpanel_desktop.core.money.overview import FETCH_FAILED, LOW_BALANCE, Overview, build_overview
 from smpanel_desktop.ui.context import AppContext
+from smpanel_desktop.ui.overview import cells
 from smpanel_desktop.ui.widgets import style
 from smpanel_desktop.ui.widgets.formatting import format_money, format_time
 from smpanel_desktop.ui.widgets.named import named
@@ -63,10 +62,7 @@ class SummaryPage(QWidget):
         self.table.setHorizontalHeaderLabels([
             self.tr("Panel"), self.tr("Balance"), self.tr("Updated"), self.tr("Open orders"),
             self.tr("Spent, 30 days"), self.tr("Alerts")])  # fmt: skip
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
+        cells.prepare(self.table)
         self.alerts = named(QLabel(), "overviewAlerts")
         self.alerts.setTextFormat(Qt.TextFormat.PlainText)  # panel texts, never HTML
         self.alerts.setWordWrap(True)
@@ -155,8 +151,9 @@ class SummaryPage(QWidget):
 
     def _show(self, overview: Overview) -> None:
         self.overview = overview
-        self.table.setRowCount(len(overview.panels))
-        texts = []
+        texts: list[str] = []
+        rows: list[tuple[str, ...]] = []
+        colors = {}
         for row, s in enumerate(overview.panels):
             if s.error is not None:
                 balance = self.tr("error: %1").replace("%1", s.error)
@@ -168,13 +165,11 @@ class SummaryPage(QWidget):
             spent = ", ".join(format_money(v, c, trim=True) for c, v in sorted(s.spend.items()))
             alerts = [self._alert_text(a.kind, a.panel.name, a.amount, a.text) for a in s.alerts]
             texts.extend(alerts)
-            cells = (s.panel.name, balance, format_time(when) if when else "",
-                     str(s.open_orders), spent or "—", "; ".join(alerts))  # fmt: skip
-            for column, text in enumerate(cells):
-                item = QTableWidgetItem(text)
-                if column == 1 and s.error is not None:
-                    item.setForeground(style.color(style.ERROR, self.palette()))
-                self.table.setItem(row, column, item)
+            rows.append((s.panel.name, balance, format_time(when) if when else "",
+                         str(s.open_orders), spent or "—", "; ".join(alerts)))  # fmt: skip
+            if s.error is not None:
+                colors[(row, 1)] = style.color(style.ERROR, self.palette())
+        cells.fill(self.table, rows, right=frozenset({3}), colors=colors)
         self.alerts.setText("\n".join(texts))
         self.alerts.setVisible(bool(texts))
         if self.charts is not None:
