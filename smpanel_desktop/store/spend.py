@@ -150,9 +150,7 @@ class SpendStore(StoreBase):
         spent = f"CASE WHEN {_REFUNDED} THEN 0 ELSE o.charge END"
         counted = f", {_OUTCOMES}" if outcomes else ""
         key = KEY_SQL[by]
-        # no date: a scan of the table in its order (the created_at index's row-by-row lookups
-        # made a year of 100,000 orders 2x slower); a date: the index, for the recent orders
-        when, args = ("AND o.created_at >= ?", (start,)) if start is not None else ("", ())
+        when, args = ("", ()) if start is None else (self._since_sql(conn, start), (start,))
         if by == "service":  # the service's name, once per group
             counted += ", max(o.service_name)"
         main = conn.execute(
@@ -170,6 +168,16 @@ class SpendStore(StoreBase):
             args,
         ).fetchall()
         return main, resale
+
+    @staticmethod
+    def _since_sql(conn: Any, start: float) -> str:
+        """The created_at index pays for a few recent orders; for most of them, its lookup per
+        row made the sums 2x slower than a scan of the table ("+" keeps SQLite off the index).
+        The two counts read the index only (~1 ms per 100,000 orders)."""
+        (recent,) = conn.execute("SELECT count(*) FROM orders WHERE created_at >= ?", (start,))
+        (total,) = conn.execute("SELECT count(*) FROM orders")
+        scan = recent[0] * 5 > total[0]
+        return "AND +o.created_at >= ?" if scan else "AND o.created_at >= ?"
 
     def outcome_counts(self, by: str, since: float | None = None) -> dict[str, dict[str, int]]:
         """Per period (``PERIODS``): how many placed orders ended completed, partial, canceled,

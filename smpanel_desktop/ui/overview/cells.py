@@ -18,6 +18,7 @@ def prepare(table: QTableWidget) -> None:
     """Read-only rows, no row numbers, the last column stretched."""
     header = table.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    header.setResizeContentsPrecision(60)  # columns sized from the first rows, not all
     header.setStretchLastSection(True)
     table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
     table.verticalHeader().hide()

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -28,7 +27,7 @@ from smpanel_desktop.ui.context import AppContext
 from smpanel_desktop.ui.overview import cells
 from smpanel_desktop.ui.overview.summary import LANE
 from smpanel_desktop.ui.widgets import style
-from smpanel_desktop.ui.widgets.formatting import format_decimal
+from smpanel_desktop.ui.widgets.formatting import DecimalFormatter
 from smpanel_desktop.ui.widgets.named import named
 
 
@@ -115,17 +114,10 @@ class LedgerPage(QWidget):
     def _show(self, result: tuple[list[LedgerRow], list[Any]]) -> None:
         rows, panels = result
         self.rows = rows
-        self.table.setRowCount(len(rows))
-        for i, r in enumerate(rows):
-            cells = (r.key, r.currency, format_decimal(r.total, trim=True), str(r.orders),
-                     "" if r.profit is None else format_decimal(r.profit, trim=True))  # fmt: skip
-            for column, text in enumerate(cells):
-                item = QTableWidgetItem(text)
-                if column >= 2:
-                    item.setTextAlignment(
-                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-                    )
-                self.table.setItem(i, column, item)
+        money = DecimalFormatter(trim=True)  # the locale's separators looked up once
+        texts = [(r.key, r.currency, money(r.total), str(r.orders),
+                  "" if r.profit is None else money(r.profit)) for r in rows]  # fmt: skip
+        cells.fill(self.table, texts, right=frozenset({2, 3, 4}))
         current = self.markup_panel.currentData()
         self.markup_panel.clear()
         for p in panels:
