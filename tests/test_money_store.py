@@ -141,3 +141,10 @@ def test_service_rows_keep_resale_with_their_orders_and_weeks_regroup(store: Sto
     monday = datetime.strptime(group.key, "%Y-%m-%d")
     assert monday.weekday() == 0 and group.spent == 5 and group.outcomes == (2, 0, 0, 0)
     assert view.outcomes == {group.key: {"completed": 2}}
+
+
+def test_the_cli_offers_every_grouping_of_the_store() -> None:
+    from smpanel_desktop.cli import money
+    from smpanel_desktop.store import spend as store_spend
+
+    assert money.GROUPINGS == store_spend.GROUPINGS

@@ -13,21 +13,21 @@ import sys
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from smpanel_desktop.api.models import UNLIMITED, Service
 from smpanel_desktop.cli import output as out
-from smpanel_desktop.cli.session import Session, UsageError
-from smpanel_desktop.core import demo
-from smpanel_desktop.core.catalog import refresh_catalog
-from smpanel_desktop.core.money.balances import MAX_PARALLEL, fetch_all_balances
-from smpanel_desktop.core.money.compare import CompareIndex, Offer, Rates, search
-from smpanel_desktop.core.money.export import write_ledger_csv
-from smpanel_desktop.core.money.ledger import LedgerRow, parse_since, spend
-from smpanel_desktop.core.panel_client import Client
-from smpanel_desktop.store.models import Panel
+
+if TYPE_CHECKING:  # the commands import the core when they run: `smpanel --help` stays light
+    from smpanel_desktop.api.models import Service
+    from smpanel_desktop.cli.session import Session
+    from smpanel_desktop.core.money.compare import Offer
+    from smpanel_desktop.core.money.ledger import LedgerRow
+    from smpanel_desktop.core.panel_client import Client
+    from smpanel_desktop.store.models import Panel
 
 OK, NETWORK = 0, 3
+GROUPINGS = ("day", "week", "month", "panel", "service")
+"""``spend --by`` (store/spend.py's GROUPINGS; a test keeps them equal)."""
 
 
 def _err(text: str) -> None:
@@ -38,6 +38,7 @@ def _err(text: str) -> None:
 def _clients(session: Session) -> Iterator[Callable[[Panel], Client]]:
     """A client maker for any stored panel (the demo started once, stopped at the end)."""
     from smpanel_desktop.api.client import PanelClient
+    from smpanel_desktop.core import demo
     from smpanel_desktop.secrets import KeyStore, KeyStoreUnavailable, unavailable_message
 
     keys = KeyStore()
@@ -66,6 +67,8 @@ def _clients(session: Session) -> Iterator[Callable[[Panel], Client]]:
 
 
 def _panels(session: Session) -> list[Panel]:
+    from smpanel_desktop.cli.session import UsageError
+
     panels = session.store.panels()
     if not panels:
         raise UsageError("No panel set up. Add one with: smpanel panels add NAME URL")
@@ -81,6 +84,8 @@ def cmd_balance(args: argparse.Namespace, session: Session) -> int:
         from smpanel_desktop.cli.commands import cmd_balance as one
 
         return one(args, session)
+    from smpanel_desktop.core.money.balances import fetch_all_balances
+
     with _clients(session) as make:
         results = fetch_all_balances(session.store, _panels(session), make)
     if args.json:
@@ -111,6 +116,9 @@ def cmd_balance(args: argparse.Namespace, session: Session) -> int:
 
 def _catalogs(session: Session, panels: list[Panel]) -> dict[Panel, list[Service]]:
     """Every panel's cached catalog; a panel with none yet is fetched (in parallel)."""
+    from smpanel_desktop.core.catalog import refresh_catalog
+    from smpanel_desktop.core.money.balances import MAX_PARALLEL
+
     cached = {p: session.store.load_services(p.id) for p in panels}
     missing = [p for p, (_, at) in cached.items() if at is None]
     catalogs = {p: services for p, (services, _) in cached.items()}
@@ -152,6 +160,10 @@ def offer_json(o: Offer) -> dict[str, Any]:
 
 
 def cmd_compare(args: argparse.Namespace, session: Session) -> int:
+    from smpanel_desktop.api.models import UNLIMITED
+    from smpanel_desktop.cli.session import UsageError
+    from smpanel_desktop.core.money.compare import CompareIndex, Rates, search
+
     text = " ".join(args.text).strip()
     if not text:
         raise UsageError("Give the text to look for, e.g.: smpanel compare instagram likes")
@@ -181,6 +193,10 @@ def ledger_json(r: LedgerRow) -> dict[str, Any]:
 
 
 def cmd_spend(args: argparse.Namespace, session: Session) -> int:
+    from smpanel_desktop.cli.session import UsageError
+    from smpanel_desktop.core.money.export import write_ledger_csv
+    from smpanel_desktop.core.money.ledger import parse_since, spend
+
     try:
         since = parse_since(args.since) if args.since else None
     except ValueError as exc:
@@ -205,8 +221,6 @@ def cmd_spend(args: argparse.Namespace, session: Session) -> int:
 
 def add_commands(command: Callable[[str, Any, str], argparse.ArgumentParser]) -> None:
     """Register ``compare`` and ``spend`` (``balance --all`` is an option of ``balance``)."""
-    from smpanel_desktop.store.spend import GROUPINGS
-
     cmd = command("compare", cmd_compare, "compare a service's price across every panel")
     cmd.add_argument("text", nargs="+", metavar="TEXT", help="words in the name or category")
     cmd = command("spend", cmd_spend, "what the tracked orders cost, by period/panel/service")
