@@ -17,6 +17,7 @@ from smpanel_desktop.api.models import CancelResult, RefillResult, Service
 from smpanel_desktop.cli import output as out
 from smpanel_desktop.cli.session import Session, UsageError
 from smpanel_desktop.core.catalog import find_service, load_catalog
+from smpanel_desktop.core.money.balances import fetch_balance
 from smpanel_desktop.core.orders.fields import canonical_type
 from smpanel_desktop.core.orders.params import estimate_cost
 from smpanel_desktop.core.orders.validation import extra_fields, extras_note, validate
@@ -78,10 +79,7 @@ def cmd_services(args: argparse.Namespace, session: Session) -> int:
 
 
 def cmd_balance(args: argparse.Namespace, session: Session) -> int:
-    panel = session.panel()
-    balance = session.client().balance()
-    if balance.currency and balance.currency != panel.currency:
-        session.store.update_panel(panel.id, currency=balance.currency)
+    balance = fetch_balance(session.store, session.client(), session.panel())  # recorded
     if _json(args):
         out.dump_json(out.balance_json(balance))
     else:

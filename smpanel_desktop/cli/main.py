@@ -61,6 +61,11 @@ def _globals(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
     )
 
 
+SPEND_GROUPINGS = ("day", "week", "month", "panel", "service")
+"""``spend --by``: store/money/spend.py's GROUPINGS, written out so that ``--help`` imports no
+store (a test keeps them equal)."""
+
+
 class _Commands:
     """A module of commands, imported when one of them runs: ``--help`` imports none of them
     (nor the store, the core and the client they import)."""
@@ -80,6 +85,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = _Commands("smpanel_desktop.cli.panels")
     w = _Commands("smpanel_desktop.cli.watch")
     m = _Commands("smpanel_desktop.cli.mass_order")
+    money = _Commands("smpanel_desktop.cli.money")
 
     parser = argparse.ArgumentParser(
         prog="smpanel",
@@ -106,7 +112,14 @@ def build_parser() -> argparse.ArgumentParser:
     cmd.add_argument("--refresh", action="store_true", help="fetch now, ignoring the cache")
     cmd.add_argument("--cached", action="store_true", help="only the cache, no request")
 
-    command("balance", c.cmd_balance, "show the balance")
+    cmd = command("balance", money.cmd_balance, "show the balance")
+    cmd.add_argument("--all", action="store_true", help="every stored panel, in parallel")
+    cmd = command("compare", money.cmd_compare, "compare a service's price across every panel")
+    cmd.add_argument("text", nargs="+", metavar="TEXT", help="words in the name or category")
+    cmd = command("spend", money.cmd_spend, "what the tracked orders cost, by period/panel/service")
+    cmd.add_argument("--by", choices=SPEND_GROUPINGS, default="month")
+    cmd.add_argument("--since", metavar="DATE", help="orders placed from this day (YYYY-MM-DD)")
+    cmd.add_argument("--csv", metavar="FILE", help="also write the rows as CSV (UTF-8, BOM)")
 
     cmd = command("add", c.cmd_add, "place an order (validated before it is sent; sent once)")
     cmd.add_argument("--service", type=_order_id, required=True, metavar="ID")

@@ -170,7 +170,73 @@ _MASS_ORDERS = (
     )""",
 )
 
-MIGRATIONS: tuple[Sequence[str], ...] = (_V1, _V2, _WATCH, _DRIPFEED, _MASS_ORDERS)
+_INEXACT = (
+    "instr({0}, 'E') OR instr({0}, 'e') OR abs({0}) >= 10000000 "
+    "OR length({0}) - instr({0}, '.') > 8"
+)
+
+
+def _flag_trigger(name: str, event: str, table: str, column: str) -> str:
+    new = f"NEW.{column}"
+    return (
+        f"CREATE TRIGGER {name} AFTER {event} ON {table} WHEN {new} IS NOT NULL AND "
+        f"({_INEXACT.format(new)}) BEGIN INSERT OR IGNORE INTO money_flags "
+        "VALUES ('inexact_amounts'); END"
+    )
+
+
+_MONEY = (
+    # Money (store/money/): every balance fetch, exchange rates the user entered, services of
+    # different panels the user marked as the same, resale prices and markups.
+    """CREATE TABLE balance_history (
+        id INTEGER PRIMARY KEY,
+        panel_id INTEGER NOT NULL REFERENCES panels(id) ON DELETE CASCADE,
+        amount TEXT NOT NULL,
+        currency TEXT NOT NULL,
+        fetched_at REAL NOT NULL
+    )""",
+    "CREATE INDEX balance_history_panel ON balance_history(panel_id, fetched_at)",
+    """CREATE TABLE exchange_rates (
+        from_currency TEXT NOT NULL,
+        to_currency TEXT NOT NULL,
+        rate TEXT NOT NULL,
+        set_on TEXT NOT NULL,
+        PRIMARY KEY (from_currency, to_currency)
+    )""",
+    """CREATE TABLE service_links (
+        panel_id INTEGER NOT NULL REFERENCES panels(id) ON DELETE CASCADE,
+        service_id INTEGER NOT NULL,
+        link_group INTEGER NOT NULL,
+        PRIMARY KEY (panel_id, service_id)
+    )""",
+    "CREATE INDEX service_links_group ON service_links(link_group)",
+    """CREATE TABLE resale_prices (
+        order_local_id INTEGER PRIMARY KEY REFERENCES orders(id) ON DELETE CASCADE,
+        price TEXT NOT NULL
+    )""",
+    """CREATE TABLE panel_money (
+        panel_id INTEGER PRIMARY KEY REFERENCES panels(id) ON DELETE CASCADE,
+        markup_percent TEXT,
+        low_balance TEXT
+    )""",
+    # store/money/spend.py sums money as integers of 10^-8: exact while no amount has more than 8
+    # decimals (or an exponent) or reaches 10^7.  These triggers note, once, that one does, so
+    # the sums never scan every order to find out (they then take the exact, slower way).
+    "CREATE TABLE money_flags (name TEXT PRIMARY KEY)",
+    *(
+        _flag_trigger(name, event, table, column)
+        for name, event, table, column in (
+            ("orders_inexact_insert", "INSERT", "orders", "charge"),
+            ("orders_inexact_update", "UPDATE OF charge", "orders", "charge"),
+            ("resale_inexact_insert", "INSERT", "resale_prices", "price"),
+            ("resale_inexact_update", "UPDATE OF price", "resale_prices", "price"),
+        )
+    ),
+    "INSERT OR IGNORE INTO money_flags SELECT 'inexact_amounts' FROM orders WHERE charge IS NOT "
+    f"NULL AND ({_INEXACT.format('charge')}) LIMIT 1",
+)
+
+MIGRATIONS: tuple[Sequence[str], ...] = (_V1, _V2, _WATCH, _DRIPFEED, _MASS_ORDERS, _MONEY)
 """``MIGRATIONS[i]`` upgrades version ``i`` to ``i + 1``: a list of SQL statements."""
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -10,7 +10,8 @@ float epoch seconds, submitted parameters as JSON.
 settings), services_cache.py, orders.py (order lifecycle), order_queries.py (queries, status
 answers, history), refills.py, watch.py (catalog changes, refill windows, progress,
 announced events), dripfeed.py (drip-feed parents' runs and children), batches.py (mass
-orders), favourites.py (favourites, presets).
+orders), favourites.py (favourites, presets), money/ledger.py (balance history, exchange
+rates, linked services, resale, markups), money/spend.py (spend sums).
 """
 
 from __future__ import annotations
@@ -18,6 +19,8 @@ from __future__ import annotations
 from smpanel_desktop.store.batches import BatchStore
 from smpanel_desktop.store.dripfeed import DripfeedStore
 from smpanel_desktop.store.favourites import FavouriteStore
+from smpanel_desktop.store.money.ledger import LedgerStore
+from smpanel_desktop.store.money.spend import SpendStore
 from smpanel_desktop.store.order_queries import OrderQueries
 from smpanel_desktop.store.orders import OrderLifecycle
 from smpanel_desktop.store.panels import PanelStore
@@ -36,5 +39,7 @@ class Store(
     DripfeedStore,
     BatchStore,
     FavouriteStore,
+    LedgerStore,
+    SpendStore,
 ):
     """The app's local database.  Safe to share between threads; call ``close()`` at the end."""

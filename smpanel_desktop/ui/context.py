@@ -190,10 +190,9 @@ class AppContext(QObject):
             return
 
         def fetch() -> Balance:
-            balance = client.balance()
-            if balance.currency and balance.currency != panel.currency:
-                self.store.update_panel(panel.id, currency=balance.currency)
-            return balance
+            from smpanel_desktop.core.money.balances import fetch_balance
+
+            return fetch_balance(self.store, client, panel)  # recorded in the balance history
 
         def show(balance: Balance) -> None:
             self.balance_fetched_at = time.time()

@@ -1,4 +1,4 @@
-"""The main window: four tabs, menus, and a status bar with panel, connection and last refresh.
+"""The main window: five tabs, menus, and a status bar with panel, connection and last refresh.
 
 The window can paint before the tabs' modules are even imported: it starts with the tab bar over
 empty pages, and ``build_tabs()`` (called by the app right before it opens a panel) puts the real
@@ -28,11 +28,12 @@ if TYPE_CHECKING:
     from smpanel_desktop.ui.dialogs.panels_dialog import PanelsDialog
     from smpanel_desktop.ui.new_order.tab import NewOrderTab
     from smpanel_desktop.ui.orders.tab import OrdersTab
+    from smpanel_desktop.ui.overview.tab import OverviewTab
     from smpanel_desktop.ui.services.tab import ServicesTab
     from smpanel_desktop.ui.session import PanelSession
     from smpanel_desktop.ui.watch.tray import TrayWatch
 
-TAB_TITLES = ("Services", "New Order", "Orders", "Balance")
+TAB_TITLES = ("Services", "New Order", "Orders", "Balance", "Overview")
 RETRY_MS = 60_000  # while offline, ask for the balance (a light call) this often
 FIRST_PAINT_FALLBACK_MS = 1_000  # after_first_paint: go on anyway when no paint comes (hidden)
 CONNECTION_TEXT = {
@@ -116,7 +117,13 @@ class MainWindow(QMainWindow):
         self.new_order_tab.quick.massOrderRequested.connect(self.mass_order.open)
         self.orders_tab: OrdersTab = OrdersTab(self.ctx)
         self.balance_tab: BalanceTab = BalanceTab(self.ctx)
-        pages = (self.services_tab, self.new_order_tab, self.orders_tab, self.balance_tab)
+        from smpanel_desktop.ui.overview.tab import OverviewTab
+
+        self.overview_tab: OverviewTab = named(
+            OverviewTab(self.ctx, self.session.keys, self.session.open), "overviewTab"
+        )
+        pages = (self.services_tab, self.new_order_tab, self.orders_tab, self.balance_tab,
+                 self.overview_tab)  # fmt: skip
         current = self.tabs.currentIndex()
         self.setUpdatesEnabled(False)  # one repaint with the real tabs, no flicker in between
         try:

@@ -56,6 +56,7 @@ def test_the_panel_opens_after_the_first_paint(
         "New Order",
         "Orders",
         "Balance",
+        "Overview",
     ]
 
     qtbot.waitUntil(lambda: gui.ctx.panel is not None, timeout=5_000)

@@ -250,7 +250,8 @@ def test_filter_sort_and_export_visible_rows(
     status.setCurrentIndex(status.findText("Open"))
     path = tmp_path / "orders.csv"
     assert tab.order_actions.export_csv(path) == 2
-    with open(path, newline="", encoding="utf-8") as fh:
+    assert path.read_bytes().startswith(b"\xef\xbb\xbf")  # the BOM Excel needs
+    with open(path, newline="", encoding="utf-8-sig") as fh:
         rows = list(csv.DictReader(fh))
     assert {r["order"] for r in rows} == {str(orders[0].order), str(orders[1].order)}
     assert all(r["currency"] == "USD" and r["charge"] for r in rows)

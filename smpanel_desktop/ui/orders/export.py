@@ -37,7 +37,8 @@ def write_csv(path: Path, model: OrdersModel) -> int:
     """Write the model's visible rows (as filtered and sorted) to ``path``; the row count.
     Raises ``OSError`` when the file cannot be written."""
     orders = model.visible_orders()
-    with open(path, "w", newline="", encoding="utf-8") as fh:
+    # UTF-8 with a BOM: Excel otherwise reads Turkish letters and emoji as mojibake
+    with open(path, "w", newline="", encoding="utf-8-sig") as fh:
         writer = csv.writer(fh)
         writer.writerow(CSV_FIELDS)
         for o in orders:

@@ -1,0 +1,208 @@
+"""Spend sums over the tracked orders, in SQL: per period, panel or service, currency, panel.
+
+A placed order costs what the panel charged: a Canceled / Refunded (or Failed ...) order counts
+0, a Partial one what the panel finally charged (panels lower the charge by the refund).  Orders
+not placed, or of unknown outcome, count nothing.  Sums are exact: charges are summed as
+integers of 10^-8 while every charge has at most 8 decimals and is below 10^7 (triggers of the
+migration note it when one is not: then an exact Decimal aggregate sums instead, slower).
+
+Speed (100,000 orders): one pass over ``orders`` alone, no join; panel names, the panel's
+currency for orders without one, and resale prices (few rows) are merged in afterwards.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from dataclasses import dataclass, replace
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from smpanel_desktop.store.base import StoreBase
+
+REFUNDED_STATUSES = ("canceled", "cancelled", "refunded", "failed", "fail", "error", "rejected")
+"""Final statuses whose whole charge came back: they cost nothing."""
+OUTCOME_NAMES = ("completed", "partial", "canceled", "refunded")
+PERIODS = ("day", "week", "month")
+GROUPINGS = (*PERIODS, "panel", "service")
+_SCALE = 8  # exact integer sums in 10^-8 units while every charge has at most 8 decimals
+# ... and is below 10^7 (so charge * 10^8 stays exact as a double): see db.py's money_flags
+
+
+def _in(values: tuple[str, ...]) -> str:
+    # COLLATE NOCASE: 3x cheaper per row than lower(); the parser strips the panel's status text
+    return f"o.status COLLATE NOCASE IN ({','.join(repr(v) for v in values)})"
+
+
+_REFUNDED = _in(REFUNDED_STATUSES)
+_OUTCOMES = ", ".join(
+    f"sum({_in(v)})"
+    for v in (("completed",), ("partial",), ("canceled", "cancelled"), REFUNDED_STATUSES[2:])
+)
+_LOCAL = "o.created_at, 'unixepoch', 'localtime'"
+KEY_SQL = {
+    "day": f"date({_LOCAL})",
+    "week": f"date({_LOCAL}, '-6 days', 'weekday 1')",  # the Monday of the week
+    "month": f"strftime('%Y-%m', {_LOCAL})",
+    "panel": "''",  # the panel's name, put in afterwards
+    "service": "o.service_id",  # "panel: id name" made afterwards (no text built per row)
+}
+
+
+@dataclass(frozen=True, slots=True)
+class SpendGroup:
+    """Placed orders of one key (period, panel or service), currency and panel."""
+
+    key: str
+    currency: str
+    panel_id: int
+    orders: int
+    spent: Decimal
+    unpriced: int = 0
+    """Orders with no charge known yet (not refreshed): counted as 0."""
+    resale: Decimal = Decimal(0)
+    """Sum of the resale prices entered for orders of this group."""
+    resale_spent: Decimal = Decimal(0)
+    """What the orders with a resale price cost."""
+    outcomes: tuple[int, int, int, int] = (0, 0, 0, 0)
+    """How many ended completed, partial, canceled, refunded (``OUTCOME_NAMES``)."""
+
+
+class _DecimalSum:
+    """An exact SQL aggregate over decimal texts (the slow path, for unusual charges)."""
+
+    def __init__(self) -> None:
+        self.total = Decimal(0)
+
+    def step(self, value: object) -> None:
+        if value is not None:
+            with contextlib.suppress(InvalidOperation):
+                self.total += Decimal(str(value))
+
+    def finalize(self) -> str:
+        return str(self.total)
+
+
+def _amount(value: object, exact: bool) -> Decimal:
+    if value is None:
+        return Decimal(0)
+    return Decimal(str(value)) if exact else Decimal(int(str(value))).scaleb(-_SCALE)
+
+
+class SpendStore(StoreBase):
+    """Spend sums, order outcomes and open orders per panel."""
+
+    def spend_groups(
+        self, by: str, since: float | None = None, *, outcomes: bool = False
+    ) -> list[SpendGroup]:
+        """Placed orders summed per ``by`` (``GROUPINGS``), currency and panel; with
+        ``outcomes`` also counted per outcome (completed, partial, canceled, refunded)."""
+        if by not in KEY_SQL:
+            raise ValueError(f"Cannot group spending by {by!r}: use one of {', '.join(GROUPINGS)}.")
+        start = since
+        # money_flags: set by the triggers of store/db.py's _MONEY when an amount needs Decimal
+        exact = self._conn().execute("SELECT count(*) FROM money_flags").fetchone()[0] > 0
+        main, resale = self._queries(by, start, exact=exact, outcomes=outcomes)
+        panels = {p: (n, c or "") for p, n, c in self._conn().execute(
+            "SELECT id, name, currency FROM panels")}  # fmt: skip
+        merged: dict[tuple[str, str, int], SpendGroup] = {}
+
+        def place(key: str, currency: str, panel_id: int, group: SpendGroup) -> None:
+            name, fallback = panels.get(panel_id, (str(panel_id), ""))
+            key = name if by == "panel" else f"{name}: {key}" if by == "service" else key
+            at = (key, currency or fallback, panel_id)
+            old = merged.get(at)
+            group = replace(group, key=at[0], currency=at[1])
+            if old is not None:
+                group = replace(
+                    old, orders=old.orders + group.orders, spent=old.spent + group.spent,
+                    unpriced=old.unpriced + group.unpriced, resale=old.resale + group.resale,
+                    resale_spent=old.resale_spent + group.resale_spent,
+                    outcomes=tuple(a + b for a, b in zip(old.outcomes, group.outcomes,
+                                                         strict=True)),  # type: ignore[arg-type]
+                )  # fmt: skip
+            merged[at] = group
+
+        for k, cur, p, n, spent, unpriced, *more in main:
+            if by == "service":
+                k = f"{k} {more.pop()}"
+            c1, c2, c3, c4 = more or (0, 0, 0, 0)
+            counts = (int(c1 or 0), int(c2 or 0), int(c3 or 0), int(c4 or 0))
+            group = SpendGroup(str(k), "", p, n, _amount(spent, exact), int(unpriced or 0),
+                               outcomes=counts)  # fmt: skip
+            place(str(k), cur, p, group)
+        for k, cur, p, price, cost, *name in resale:
+            if by == "service":
+                k = f"{k} {name[0]}"
+            extra = SpendGroup(str(k), "", p, 0, Decimal(0), 0, _amount(price, exact),
+                               _amount(cost, exact))  # fmt: skip
+            place(str(k), cur, p, extra)
+        return list(merged.values())
+
+    def _queries(
+        self, by: str, start: float | None, *, exact: bool, outcomes: bool
+    ) -> tuple[list[Any], list[Any]]:
+        conn = self._conn()
+        if exact:
+            conn.create_aggregate("dsum", 1, _DecimalSum)  # type: ignore[arg-type]
+            total = "dsum({})".format
+        else:
+            total = "sum(CAST(round({} * 100000000) AS INTEGER))".format
+        spent = f"CASE WHEN {_REFUNDED} THEN 0 ELSE o.charge END"
+        counted = f", {_OUTCOMES}" if outcomes else ""
+        key = KEY_SQL[by]
+        when, args = ("", ()) if start is None else (self._since_sql(conn, start), (start,))
+        if by == "service":  # the service's name, once per group
+            counted += ", max(o.service_name)"
+        main = conn.execute(
+            f"SELECT {key} AS k, coalesce(o.currency, '') AS cur, o.panel_id, count(*), "
+            f"{total(spent)}, sum(o.charge IS NULL){counted} "
+            f"FROM orders o WHERE o.state = 'placed' {when} GROUP BY k, cur, o.panel_id",
+            args,
+        ).fetchall()
+        resale = conn.execute(
+            f"SELECT {key} AS k, coalesce(o.currency, '') AS cur, o.panel_id, "
+            f"{total(f'CASE WHEN {_REFUNDED} THEN 0 ELSE r.price END')}, {total(spent)}"
+            f"{', max(o.service_name)' if by == 'service' else ''} "
+            "FROM resale_prices r JOIN orders o ON o.id = r.order_local_id "
+            f"WHERE o.state = 'placed' {when} GROUP BY k, cur, o.panel_id",
+            args,
+        ).fetchall()
+        return main, resale
+
+    @staticmethod
+    def _since_sql(conn: Any, start: float) -> str:
+        """The created_at index pays for a few recent orders; for most of them, its lookup per
+        row made the sums 2x slower than a scan of the table ("+" keeps SQLite off the index).
+        The two counts read the index only (~1 ms per 100,000 orders)."""
+        (recent,) = conn.execute("SELECT count(*) FROM orders WHERE created_at >= ?", (start,))
+        (total,) = conn.execute("SELECT count(*) FROM orders")
+        scan = recent[0] * 5 > total[0]
+        return "AND +o.created_at >= ?" if scan else "AND o.created_at >= ?"
+
+    def outcome_counts(self, by: str, since: float | None = None) -> dict[str, dict[str, int]]:
+        """Per period (``PERIODS``): how many placed orders ended completed, partial, canceled,
+        refunded (Refunded, Failed, Rejected ...), or are still open (only counts above 0)."""
+        if by not in PERIODS:
+            raise ValueError(f"Not a period: {by!r}.")
+        return outcomes_of(self.spend_groups(by, since, outcomes=True))
+
+    def open_order_counts(self) -> dict[int, int]:
+        """Placed orders per panel whose status is not final."""
+        final = (*REFUNDED_STATUSES, "completed", "partial")
+        rows = self._conn().execute(
+            "SELECT panel_id, count(*) FROM orders o WHERE state = 'placed' AND (o.status IS NULL "
+            f"OR NOT {_in(final)}) GROUP BY panel_id"
+        )
+        return dict(rows.fetchall())
+
+
+def outcomes_of(groups: list[SpendGroup]) -> dict[str, dict[str, int]]:
+    """Outcome counts per key (``open`` = neither of ``OUTCOME_NAMES`` yet)."""
+    out: dict[str, dict[str, int]] = {}
+    for g in groups:
+        bucket = out.setdefault(g.key, {})
+        for name, count in (*zip(OUTCOME_NAMES, g.outcomes, strict=True),
+                            ("open", g.orders - sum(g.outcomes))):  # fmt: skip
+            if count:
+                bucket[name] = bucket.get(name, 0) + count
+    return out

@@ -1,0 +1,1 @@
+"""The Overview tab: every panel side by side (balances, spending, outcomes, prices)."""
