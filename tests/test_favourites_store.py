@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from smpanel_desktop.store import db
+from smpanel_desktop.store import db, schema
 from smpanel_desktop.store.store import Store
 
 
@@ -38,7 +38,7 @@ def test_favourites_and_presets_are_per_panel_and_survive_reopening(tmp_path: Pa
 
 def test_a_version_2_database_is_upgraded_keeping_its_orders(tmp_path: Path) -> None:
     path = tmp_path / "old.sqlite3"
-    conn = db.connect(path, migrations=db.MIGRATIONS[:2])
+    conn = db.connect(path, migrations=schema.MIGRATIONS[:2])
     conn.execute("INSERT INTO panels (name, endpoint, created_at) VALUES ('p', 'https://p/', 0)")
     conn.execute(
         "INSERT INTO orders (panel_id, service_id, service_name, service_type, params, state, "

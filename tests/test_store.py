@@ -14,7 +14,7 @@ import pytest
 
 from smpanel_desktop.api.models import OrderStatus, RefillStatus, Service, StatusResult
 from smpanel_desktop.bulk import fast_factory
-from smpanel_desktop.store import db
+from smpanel_desktop.store import db, schema
 from smpanel_desktop.store.models import (
     NOT_PLACED,
     PLACED,
@@ -74,7 +74,7 @@ def test_connect_uses_wal_foreign_keys_and_busy_timeout(tmp_path: Path) -> None:
 
 def test_a_version_1_database_upgrades_and_keeps_its_data(tmp_path: Path) -> None:
     path = tmp_path / "old.db"
-    old = db.connect(path, migrations=db.MIGRATIONS[:1])
+    old = db.connect(path, migrations=schema.MIGRATIONS[:1])
     assert db.schema_version(old) == 1
     old.execute("INSERT INTO panels (name, endpoint, created_at) VALUES ('p', 'https://e', 1)")
     old.close()
@@ -90,7 +90,7 @@ def test_a_version_1_database_upgrades_and_keeps_its_data(tmp_path: Path) -> Non
 
 def test_a_failed_migration_step_leaves_the_previous_version(tmp_path: Path) -> None:
     path = tmp_path / "x.db"
-    broken = (*db.MIGRATIONS, ("CREATE TABLE extra (a)", "THIS IS NOT SQL"))
+    broken = (*schema.MIGRATIONS, ("CREATE TABLE extra (a)", "THIS IS NOT SQL"))
     with pytest.raises(sqlite3.OperationalError):
         db.connect(path, migrations=broken)
     conn = db.connect(path)
