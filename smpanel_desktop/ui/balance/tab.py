@@ -31,8 +31,8 @@ class BalanceTab(QWidget):
         self.error.setTextFormat(Qt.TextFormat.PlainText)  # the panel's words, never HTML
         style.tint(self.error, style.ERROR)
         self.error.hide()
-        self.refresh_button = named(QPushButton("Refresh"), "balanceRefresh")
-        self.refresh_button.setToolTip("Ask the panel for the balance now")
+        self.refresh_button = named(QPushButton(self.tr("Refresh")), "balanceRefresh")
+        self.refresh_button.setToolTip(self.tr("Ask the panel for the balance now"))
 
         row = QHBoxLayout()
         row.addWidget(self.updated)
@@ -63,7 +63,7 @@ class BalanceTab(QWidget):
         name = getattr(panel, "name", "")
         self.panel_name.setText(f"Balance on {name}" if name else "No panel")
         self.value.setText("—")
-        self.updated.setText("Not fetched yet")
+        self.updated.setText(self.tr("Not fetched yet"))
         self.error.hide()
         if self.ctx.balance is not None:
             self._show(self.ctx.balance)

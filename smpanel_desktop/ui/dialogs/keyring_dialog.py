@@ -32,7 +32,7 @@ class KeyringUnavailableDialog(QDialog):
         super().__init__(parent)
         self.keys = keys
         self.setObjectName("keyringUnavailableDialog")
-        self.setWindowTitle("No keyring available")
+        self.setWindowTitle(self.tr("No keyring available"))
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         text = named(QLabel(INSTALL_HELP), "keyringHelp")
         text.setWordWrap(True)

@@ -34,14 +34,14 @@ class PanelsDialog(QDialog):
         self.ctx = ctx
         self.session = session
         self.setObjectName("panelsDialog")
-        self.setWindowTitle("Panels")
+        self.setWindowTitle(self.tr("Panels"))
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.setMinimumSize(640, 480)
 
         self.list = named(QListWidget(), "panelsList")
-        self.open_button = named(QPushButton("Open"), "panelsOpen")
-        self.key_button = named(QPushButton("API key…"), "panelsKey")
-        self.remove_button = named(QPushButton("Remove"), "panelsRemove")
+        self.open_button = named(QPushButton(self.tr("Open")), "panelsOpen")
+        self.key_button = named(QPushButton(self.tr("API key…")), "panelsKey")
+        self.remove_button = named(QPushButton(self.tr("Remove")), "panelsRemove")
         side = QVBoxLayout()
         for button in (self.open_button, self.key_button, self.remove_button):
             button.setAutoDefault(False)
@@ -52,11 +52,11 @@ class PanelsDialog(QDialog):
         top.addLayout(side)
 
         self.form = PanelForm(ctx)
-        self.add_button = named(QPushButton("Add panel"), "panelsAdd")
+        self.add_button = named(QPushButton(self.tr("Add panel")), "panelsAdd")
         self.message = named(QLabel(), "panelsMessage")
         self.message.setWordWrap(True)
         self.message.setTextFormat(Qt.TextFormat.PlainText)
-        add_box = QGroupBox("Add a panel")
+        add_box = QGroupBox(self.tr("Add a panel"))
         add_layout = QVBoxLayout(add_box)
         add_layout.addWidget(self.form)
         add_row = QHBoxLayout()

@@ -28,7 +28,7 @@ class OrderConfirmDialog(QDialog):
     def __init__(self, summary: OrderSummary, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("orderConfirmDialog")
-        self.setWindowTitle("Place this order?")
+        self.setWindowTitle(self.tr("Place this order?"))
         self.summary = summary
         layout = QVBoxLayout(self)
         form = QFormLayout()
@@ -51,14 +51,14 @@ class OrderConfirmDialog(QDialog):
             warning.setTextFormat(Qt.TextFormat.PlainText)
             style.tint(warning, style.ERROR, bold=True)
             layout.addWidget(warning)
-        note = QLabel("The panel charges your balance when it accepts the order.")
+        note = QLabel(self.tr("The panel charges your balance when it accepts the order."))
         note.setWordWrap(True)
         layout.addWidget(note)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setText("Place order")
+        ok.setText(self.tr("Place order"))
         ok.setObjectName("confirmPlace")
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)

@@ -101,7 +101,7 @@ class OrderForm(QWidget):
         self.extras = None
         for spec in specs:
             if spec.dripfeed and self.dripfeed is None:
-                self.dripfeed = QCheckBox("Drip-feed: deliver in runs, total = quantity × runs")
+                self.dripfeed = QCheckBox(self.tr("Drip-feed: deliver in runs, total = quantity × runs"))
                 self.dripfeed.setObjectName("orderDripfeed")
                 self.dripfeed.toggled.connect(self._on_dripfeed)
                 self._layout.addRow("", self.dripfeed)
@@ -109,7 +109,7 @@ class OrderForm(QWidget):
             self._add_row(spec.name, self._label(spec), self._make_widget(spec), spec)
         if extras:
             self.extras = QPlainTextEdit()
-            self.extras.setPlaceholderText("Extra fields, one NAME=VALUE a line (optional)")
+            self.extras.setPlaceholderText(self.tr("Extra fields, one NAME=VALUE a line (optional)"))
             self.extras.setMinimumHeight(60)
             self.extras.setTabChangesFocus(True)
             self.extras.textChanged.connect(self.changed)
@@ -163,7 +163,7 @@ class OrderForm(QWidget):
             date.setDisplayFormat(EXPIRY_FORMAT)
             date.setCalendarPopup(True)
             date.setMinimumDate(QDate.currentDate().addDays(-1))
-            date.setSpecialValueText("No expiry")  # shown at the minimum: nothing is sent
+            date.setSpecialValueText(self.tr("No expiry"))  # shown at the minimum: nothing is sent
             date.setDate(date.minimumDate())
             date.dateChanged.connect(self.changed)
             return date

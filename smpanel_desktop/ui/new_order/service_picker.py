@@ -32,7 +32,7 @@ class ServicePicker(QComboBox):
         search = self.lineEdit()
         assert search is not None  # editable: the combo has its line edit
         self.search: QLineEdit = search
-        self.search.setPlaceholderText("Search services by id, name or category…")
+        self.search.setPlaceholderText(self.tr("Search services by id, name or category…"))
         self._services: list[Service] = []
         self._row_by_id: dict[int, int] = {}
         self._labels = QStringListModel(self)

@@ -69,7 +69,7 @@ class NewOrderTab(QWidget):
         self.result.setWordWrap(True)
         self.result.setTextFormat(Qt.TextFormat.PlainText)
         self.result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.submit_button = QPushButton("Place order…")
+        self.submit_button = QPushButton(self.tr("Place order…"))
         self.submit_button.setObjectName("orderSubmit")
         self.submit_button.setDefault(True)
         self._build_layout()
@@ -94,7 +94,7 @@ class NewOrderTab(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setWidget(inner)
         top = QHBoxLayout()
-        top.addWidget(QLabel("Service:"))
+        top.addWidget(QLabel(self.tr("Service:")))
         top.addWidget(self.picker, 1)
         bottom = QHBoxLayout()
         texts = QVBoxLayout()
@@ -153,7 +153,7 @@ class NewOrderTab(QWidget):
     def _refresh_state(self) -> None:
         service = self.service
         if service is None:
-            self.cost.setText("Cost: choose a service")
+            self.cost.setText(self.tr("Cost: choose a service"))
             self.balance_warning.clear()
             self.hint.clear()
             self._update_submit()
@@ -218,7 +218,7 @@ class NewOrderTab(QWidget):
             return
         ctx = self.ctx
         if ctx.client is None or ctx.panel is None:
-            self.error.setText("Not connected to a panel: nothing can be sent.")
+            self.error.setText(self.tr("Not connected to a panel: nothing can be sent."))
             return
         # What is confirmed is what is sent: this service, these values, this panel and client.
         task = place_order_task(ctx.store, ctx.client, ctx.panel, service, values, ctx.currency)
@@ -265,10 +265,10 @@ class NewOrderTab(QWidget):
             self._set_in_flight(False)
             return
         if self.ctx.panel != panel:
-            self.error.setText("The panel was switched before you confirmed: nothing was sent.")
+            self.error.setText(self.tr("The panel was switched before you confirmed: nothing was sent."))
             self._set_in_flight(False)
             return
-        self.result.setText("Placing the order…")
+        self.result.setText(self.tr("Placing the order…"))
         self.ctx.run(task, self._on_placed, self._on_failed, lane=ORDERS_LANE)
 
     def _set_in_flight(self, on: bool) -> None:

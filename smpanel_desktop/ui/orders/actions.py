@@ -13,7 +13,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, Qt, QUrl
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt, QUrl
 from PySide6.QtGui import QAction, QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QMenu, QMessageBox, QToolButton
 
@@ -25,6 +25,7 @@ from smpanel_desktop.ui.orders.import_dialog import ImportOrdersDialog
 from smpanel_desktop.ui.orders.model import COL_REFILL, progress, status_text
 from smpanel_desktop.ui.orders.resolve_dialog import ResolveDialog
 from smpanel_desktop.ui.orders.tasks import ActionResult
+from smpanel_desktop.ui.widgets.formatting import format_int
 
 if TYPE_CHECKING:
     from smpanel_desktop.ui.orders.tab import OrdersTab
@@ -55,10 +56,15 @@ def _iso(ts: float | None) -> str:
 
 
 def _lost_answer(what: str, exc: BaseException) -> str:
-    return (
-        f"The answer to the {what} request was lost ({exc}): the panel may or may not have "
-        "accepted it. Check the order on the panel before asking again."
-    )
+    return QCoreApplication.translate(
+        "OrdersActions",
+        "The answer to the {what} request was lost ({error}): the panel may or may not have "
+        "accepted it. Check the order on the panel before asking again.",
+    ).format(what=QCoreApplication.translate("OrdersActions", what), error=exc)
+
+
+_REQUEST_NAMES = (QT_TRANSLATE_NOOP("OrdersActions", "refill"),
+                  QT_TRANSLATE_NOOP("OrdersActions", "cancel"))  # fmt: skip
 
 
 class OrdersActions(QObject):
@@ -69,16 +75,23 @@ class OrdersActions(QObject):
         self.dialog: Any = None
         self._actions: dict[str, QAction] = {}
         for key, text, slot, tip in (
-            ("Refill", "Refill", self.refill, "Ask the panel to refill the selected orders"),
-            ("Cancel", "Cancel", self.cancel, "Ask the panel to cancel the selected orders"),
-            ("Reorder", "Reorder", self.reorder, "Open New Order pre-filled from this order"),
-            ("Resolve", "Resolve…", self.resolve, "Say whether an unknown order was placed"),
-            ("CopyId", "Copy id", self.copy_ids, "Copy the panel order ids"),
-            ("CopyLink", "Copy link", self.copy_links, "Copy the links"),
-            ("OpenLink", "Open link", self.open_links, "Open the links in the browser"),
-            ("Export", "Export CSV…", self.export_dialog, "Save the visible rows as CSV"),
-            ("Import", "Import…", self.import_dialog, "Track orders placed elsewhere by id"),
-        ):
+            ("Refill", self.tr("Re&fill"), self.refill,
+             self.tr("Ask the panel to refill the selected orders")),
+            ("Cancel", self.tr("Ca&ncel"), self.cancel,
+             self.tr("Ask the panel to cancel the selected orders")),
+            ("Reorder", self.tr("Reor&der"), self.reorder,
+             self.tr("Open New Order pre-filled from this order")),
+            ("Resolve", self.tr("Reso&lve…"), self.resolve,
+             self.tr("Say whether an unknown order was placed")),
+            ("CopyId", self.tr("Copy &id"), self.copy_ids, self.tr("Copy the panel order ids")),
+            ("CopyLink", self.tr("Copy lin&k"), self.copy_links, self.tr("Copy the links")),
+            ("OpenLink", self.tr("O&pen link"), self.open_links,
+             self.tr("Open the links in the browser")),
+            ("Export", self.tr("E&xport CSV…"), self.export_dialog,
+             self.tr("Save the visible rows as CSV")),
+            ("Import", self.tr("I&mport…"), self.import_dialog,
+             self.tr("Track orders placed elsewhere by id")),
+        ):  # fmt: skip
             action = QAction(text, self)
             action.setObjectName(f"orders{key}")
             action.setToolTip(tip)
@@ -157,7 +170,7 @@ class OrdersActions(QObject):
         so a panel switch meanwhile cannot redirect it."""
         client, panel = self.ctx.client, self.ctx.panel
         if client is None or panel is None:
-            self.tab.message.setText("Not connected to a panel.")
+            self.tab.message.setText(self.tr("Not connected to a panel."))
             return None
         return self.ctx.store, client, panel
 
@@ -168,7 +181,7 @@ class OrdersActions(QObject):
             return
         ids = [o.order for o in orders if o.order is not None]
         task = partial(orders_tasks.refill, *target, ids)
-        self.tab.message.setText(f"Requesting refill of {len(ids)} order(s)…")
+        self.tab.message.setText(self.tr("Requesting a refill of %n order(s)…", "", len(ids)))
         self.tab.run_action(task, _describe_refill)
 
     def cancel(self) -> None:
@@ -179,8 +192,9 @@ class OrdersActions(QObject):
         ids = [o.order for o in orders if o.order is not None]
         box = QMessageBox(
             QMessageBox.Icon.Question,
-            "Cancel orders",
-            f"Ask the panel to cancel {len(ids)} order(s)? ({', '.join(map(str, ids[:10]))}"
+            self.tr("Cancel orders"),
+            self.tr("Ask the panel to cancel %n order(s)?", "", len(ids))
+            + f" ({', '.join(map(str, ids[:10]))}"
             + ("…" if len(ids) > 10 else "")
             + ")",
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
@@ -193,7 +207,9 @@ class OrdersActions(QObject):
         def answered(button: Any) -> None:
             self.dialog = None
             if button is yes:
-                self.tab.message.setText(f"Requesting cancel of {len(ids)} order(s)…")
+                self.tab.message.setText(
+                    self.tr("Requesting a cancel of %n order(s)…", "", len(ids))
+                )
                 self.tab.run_action(task, _describe_cancel)
 
         box.buttonClicked.connect(answered)
@@ -240,7 +256,7 @@ class OrdersActions(QObject):
         if target is None:
             return
         task = partial(orders_tasks.import_ids, *target, list(ids))
-        self.tab.message.setText(f"Importing {len(ids):,} order(s)…")
+        self.tab.message.setText(self.tr("Importing %n order(s)…", "", len(ids)))
         self.tab.run_action(task, _describe_import)
 
     # -- local actions ----------------------------------------------------------------------------
@@ -254,13 +270,13 @@ class OrdersActions(QObject):
         ids = [str(o.order) for o in self.tab.selected_orders() if o.order is not None]
         if ids:
             QGuiApplication.clipboard().setText("\n".join(ids))
-            self.tab.message.setText(f"Copied {len(ids)} order id(s).")
+            self.tab.message.setText(self.tr("Copied %n order id(s).", "", len(ids)))
 
     def copy_links(self) -> None:
         links = [o.link for o in self.tab.selected_orders() if o.link]
         if links:
             QGuiApplication.clipboard().setText("\n".join(links))
-            self.tab.message.setText(f"Copied {len(links)} link(s).")
+            self.tab.message.setText(self.tr("Copied %n link(s).", "", len(links)))
 
     def open_links(self) -> None:
         urls = [u for u in (_link_url(o.link) for o in self.tab.selected_orders()) if u]
@@ -269,7 +285,7 @@ class OrdersActions(QObject):
 
     def export_dialog(self) -> None:
         path, _ = QFileDialog.getSaveFileName(
-            self.tab, "Export orders", "orders.csv", "CSV files (*.csv)"
+            self.tab, self.tr("Export orders"), "orders.csv", self.tr("CSV files (*.csv)")
         )
         if path:
             self.export_csv(Path(path))
@@ -305,9 +321,15 @@ class OrdersActions(QObject):
                         )
                     )
         except OSError as exc:
-            self.tab.message.setText(f"Could not write {path}: {exc.strerror or exc}")
+            self.tab.message.setText(
+                self.tr("Could not write {path}: {error}").format(
+                    path=path, error=exc.strerror or exc
+                )
+            )
             return 0
-        self.tab.message.setText(f"Exported {len(orders):,} orders to {path}.")
+        self.tab.message.setText(
+            self.tr("Exported %n order(s) to {path}.", "", len(orders)).format(path=path)
+        )
         return len(orders)
 
 
@@ -327,49 +349,74 @@ def _describe_refill(result: ActionResult) -> str:
     if isinstance(result.error, UnknownOutcomeError):
         return _lost_answer("refill", result.error)
     if result.error is not None:
-        return f"Refill failed: {result.error}"
+        return QCoreApplication.translate("OrdersActions", "Refill failed: {error}").format(
+            error=result.error
+        )
     results = result.value or []
-    ok = [f"{r.order} → refill {r.refill}" for r in results if r.refill is not None]
+    refill = QCoreApplication.translate("OrdersActions", "{order} → refill {refill}")
+    ok = [refill.format(order=r.order, refill=r.refill) for r in results if r.refill is not None]
     bad = [f"{r.order}: {r.error}" for r in results if r.refill is None]
     parts = []
     if ok:
-        parts.append("Refill requested: " + ", ".join(ok))
+        parts.append(
+            QCoreApplication.translate("OrdersActions", "Refill requested: ") + ", ".join(ok)
+        )
     if bad:
-        parts.append("Refused: " + "; ".join(bad))
-    return ". ".join(parts) + "." if parts else "The panel answered nothing."
+        parts.append(QCoreApplication.translate("OrdersActions", "Refused: ") + "; ".join(bad))
+    nothing = QCoreApplication.translate("OrdersActions", "The panel answered nothing.")
+    return ". ".join(parts) + "." if parts else nothing
 
 
 def _describe_cancel(result: ActionResult) -> str:
     if isinstance(result.error, UnknownOutcomeError):
         return _lost_answer("cancel", result.error)
     if result.error is not None:
-        return f"Cancel failed: {result.error}"
+        return QCoreApplication.translate("OrdersActions", "Cancel failed: {error}").format(
+            error=result.error
+        )
     results = result.value or []
     ok = [str(r.order) for r in results if r.accepted]
     bad = [f"{r.order}: {r.error}" for r in results if not r.accepted]
     parts = []
     if ok:
-        parts.append(f"Cancel requested for {', '.join(ok)} (the next refresh shows the result)")
+        parts.append(
+            QCoreApplication.translate(
+                "OrdersActions", "Cancel requested for {orders} (the next refresh shows the result)"
+            ).format(orders=", ".join(ok))
+        )
     if bad:
-        parts.append("Refused: " + "; ".join(bad))
-    return ". ".join(parts) + "." if parts else "The panel answered nothing."
+        parts.append(QCoreApplication.translate("OrdersActions", "Refused: ") + "; ".join(bad))
+    nothing = QCoreApplication.translate("OrdersActions", "The panel answered nothing.")
+    return ". ".join(parts) + "." if parts else nothing
 
 
 def _describe_import(result: ActionResult) -> str:
     if result.error is not None:
-        return f"Import stopped: {result.error}"
+        return QCoreApplication.translate("OrdersActions", "Import stopped: {error}").format(
+            error=result.error
+        )
     imported, skipped = result.value
-    text = f"Imported {len(imported):,} order(s)."
+    text = QCoreApplication.translate("OrdersActions", "Orders imported: {count}.").format(
+        count=format_int(len(imported))
+    )
     if skipped:
         items = [f"{k}: {v}" for k, v in list(skipped.items())[:5]]
         more = "…" if len(skipped) > 5 else ""
-        text += f" Not imported: {'; '.join(items)}{more}"
+        text += " " + QCoreApplication.translate("OrdersActions", "Not imported: {items}").format(
+            items="; ".join(items) + more
+        )
     return text
 
 
 def _describe_resolve(order: TrackedOrder, verdict: int | None, result: ActionResult) -> str:
     if result.error is not None:
-        return f"Order #{order.id} stays unknown: {result.error}"
+        return QCoreApplication.translate(
+            "OrdersActions", "Order #{id} stays unknown: {error}"
+        ).format(id=order.id, error=result.error)
     if verdict is None:
-        return f"Order #{order.id} marked as not placed."
-    return f"Order #{order.id} is panel order {verdict} and is tracked again."
+        return QCoreApplication.translate(
+            "OrdersActions", "Order #{id} marked as not placed."
+        ).format(id=order.id)
+    return QCoreApplication.translate(
+        "OrdersActions", "Order #{id} is panel order {order} and is tracked again."
+    ).format(id=order.id, order=verdict)

@@ -5,21 +5,23 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
+
 from smpanel_desktop.api.models import is_final_order_status
 from smpanel_desktop.store.models import NOT_PLACED, PLACED, REJECTED, UNKNOWN, TrackedOrder
 
-# (label shown, key); key "" = all.
+# (label shown, translated in "Orders"; key); key "" = all.
 STATUS_CHOICES: tuple[tuple[str, str], ...] = (
-    ("All orders", ""),
-    ("Open", "open"),
-    ("Pending", "pending"),
-    ("In progress", "in progress"),
-    ("Processing", "processing"),
-    ("Completed", "completed"),
-    ("Partial", "partial"),
-    ("Canceled", "canceled"),
-    ("Unknown outcome", UNKNOWN),
-    ("Rejected / not placed", REJECTED),
+    (QT_TRANSLATE_NOOP("Orders", "All orders"), ""),
+    (QT_TRANSLATE_NOOP("Orders", "Open"), "open"),
+    (QT_TRANSLATE_NOOP("Orders", "Pending"), "pending"),
+    (QT_TRANSLATE_NOOP("Orders", "In progress"), "in progress"),
+    (QT_TRANSLATE_NOOP("Orders", "Processing"), "processing"),
+    (QT_TRANSLATE_NOOP("Orders", "Completed"), "completed"),
+    (QT_TRANSLATE_NOOP("Orders", "Partial"), "partial"),
+    (QT_TRANSLATE_NOOP("Orders", "Canceled"), "canceled"),
+    (QT_TRANSLATE_NOOP("Orders", "Unknown outcome"), UNKNOWN),
+    (QT_TRANSLATE_NOOP("Orders", "Rejected / not placed"), REJECTED),
 )
 _CANCELED = {"canceled", "cancelled"}
 _LISTED = {key for _label, key in STATUS_CHOICES} | _CANCELED

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -49,18 +49,24 @@ FIT_SAMPLES = {
 CELL_PADDING = 14
 
 
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Orders", text)
+
+
 def status_filter_box() -> QComboBox:
     combo = QComboBox()
     combo.setObjectName("ordersStatusFilter")
     for label, key in STATUS_CHOICES:
-        combo.addItem(label, key)
+        combo.addItem(_tr(label), key)
     return combo
 
 
 def search_field() -> QLineEdit:
     search = QLineEdit()
     search.setObjectName("ordersSearch")
-    search.setPlaceholderText("Filter by order id, service, link…")
+    search.setPlaceholderText(
+        QCoreApplication.translate("Orders", "Filter by order id, service, link…")
+    )
     search.setClearButtonEnabled(True)
     return search
 
@@ -75,14 +81,18 @@ def interval_box() -> QSpinBox:
     interval = QSpinBox()
     interval.setObjectName("ordersAutoRefresh")
     interval.setRange(0, 3600)
-    interval.setSuffix(" s")
-    interval.setSpecialValueText("off")
-    interval.setToolTip("Refresh open orders automatically every N seconds (0 = off)")
+    interval.setSuffix(QCoreApplication.translate("Orders", " s"))
+    interval.setSpecialValueText(QCoreApplication.translate("Orders", "off"))
+    interval.setToolTip(
+        QCoreApplication.translate(
+            "Orders", "Refresh open orders automatically every N seconds (0 = off)"
+        )
+    )
     return interval
 
 
 def refresh_button() -> QPushButton:
-    button = QPushButton("Refresh")
+    button = QPushButton(QCoreApplication.translate("Orders", "&Refresh"))
     button.setObjectName("ordersRefresh")
     return button
 
@@ -126,12 +136,16 @@ def message_label() -> QLabel:
 def arrange(tab: OrdersTab) -> None:
     """Toolbar on top, the table, the action buttons, the message line."""
     bar = QHBoxLayout()
-    bar.addWidget(QLabel("Status:"))
+    status = QLabel(QCoreApplication.translate("Orders", "S&tatus:"))
+    status.setBuddy(tab.status_filter)
+    bar.addWidget(status)
     bar.addWidget(tab.status_filter)
     bar.addWidget(tab.search, 1)
     bar.addWidget(tab.count)
     bar.addSpacing(12)
-    bar.addWidget(QLabel("Auto-refresh:"))
+    auto = QLabel(QCoreApplication.translate("Orders", "&Auto-refresh:"))
+    auto.setBuddy(tab.interval)
+    bar.addWidget(auto)
     bar.addWidget(tab.interval)
     bar.addWidget(tab.progress)
     bar.addWidget(tab.refresh_button)

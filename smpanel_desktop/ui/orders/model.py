@@ -11,7 +11,14 @@ from collections.abc import Callable, Sequence
 from decimal import Decimal
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QBrush, QFont
 
 from smpanel_desktop.api.models import is_final_order_status, is_final_refill_status
@@ -26,23 +33,23 @@ from smpanel_desktop.store.models import (
 )
 from smpanel_desktop.ui.orders.filter import OrderFilter, matches_status
 from smpanel_desktop.ui.widgets import style
-from smpanel_desktop.ui.widgets.formatting import format_money, format_time
+from smpanel_desktop.ui.widgets.formatting import format_int, format_money, format_time
 
 Index = QModelIndex | QPersistentModelIndex
-COLUMNS = (
+COLUMNS = (  # translated in headerData ("Orders")
     "#",
-    "Order",
-    "Created",
-    "Service",
-    "Link",
-    "Quantity",
-    "Charge",
-    "Start count",
-    "Remains",
-    "Progress",
-    "Status",
-    "Refill",
-    "Last checked",
+    QT_TRANSLATE_NOOP("Orders", "Order"),
+    QT_TRANSLATE_NOOP("Orders", "Created"),
+    QT_TRANSLATE_NOOP("Orders", "Service"),
+    QT_TRANSLATE_NOOP("Orders", "Link"),
+    QT_TRANSLATE_NOOP("Orders", "Quantity"),
+    QT_TRANSLATE_NOOP("Orders", "Charge"),
+    QT_TRANSLATE_NOOP("Orders", "Start count"),
+    QT_TRANSLATE_NOOP("Orders", "Remains"),
+    QT_TRANSLATE_NOOP("Orders", "Progress"),
+    QT_TRANSLATE_NOOP("Orders", "Status"),
+    QT_TRANSLATE_NOOP("Orders", "Refill"),
+    QT_TRANSLATE_NOOP("Orders", "Last checked"),
 )
 (
     COL_LOCAL,
@@ -64,12 +71,35 @@ _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 _LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
 OrderRole = Qt.ItemDataRole.UserRole + 1
 
-STATE_TEXT = {
-    SUBMITTING: "Submitting…",
-    UNKNOWN: "Unknown",
-    REJECTED: "Rejected",
-    NOT_PLACED: "Not placed",
+STATE_TEXT = {  # translated where shown ("Orders")
+    SUBMITTING: QT_TRANSLATE_NOOP("Orders", "Submitting…"),
+    UNKNOWN: QT_TRANSLATE_NOOP("Orders", "Unknown"),
+    REJECTED: QT_TRANSLATE_NOOP("Orders", "Rejected"),
+    NOT_PLACED: QT_TRANSLATE_NOOP("Orders", "Not placed"),
 }
+# The statuses panels send (order and refill), lower-cased: shown translated, the panel's own
+# text in the tooltip; any other status is shown as the panel wrote it.
+KNOWN_STATUSES = {
+    "pending": QT_TRANSLATE_NOOP("Orders", "Pending"),
+    "in progress": QT_TRANSLATE_NOOP("Orders", "In progress"),
+    "processing": QT_TRANSLATE_NOOP("Orders", "Processing"),
+    "completed": QT_TRANSLATE_NOOP("Orders", "Completed"),
+    "partial": QT_TRANSLATE_NOOP("Orders", "Partial"),
+    "canceled": QT_TRANSLATE_NOOP("Orders", "Canceled"),
+    "cancelled": QT_TRANSLATE_NOOP("Orders", "Canceled"),
+    "rejected": QT_TRANSLATE_NOOP("Orders", "Rejected"),
+    "refunded": QT_TRANSLATE_NOOP("Orders", "Refunded"),
+    "error": QT_TRANSLATE_NOOP("Orders", "Error"),
+    "requested": QT_TRANSLATE_NOOP("Orders", "Requested"),
+}
+
+
+def translate_status(status: str) -> str:
+    """A panel's status in the interface language when it is a known one, else as given."""
+    known = KNOWN_STATUSES.get(status.strip().lower())
+    return QCoreApplication.translate("Orders", known) if known else status
+
+
 STATUS_COLORS = {  # status or local state: colour role (ui/widgets/style.py)
     "pending": style.MUTED,
     "in progress": style.INFO,
@@ -107,8 +137,11 @@ def _bold() -> QFont:
 
 def status_text(order: TrackedOrder) -> str:
     if order.state != PLACED:
-        return STATE_TEXT.get(order.state, order.state)
-    return order.status or "Not checked yet"
+        known = STATE_TEXT.get(order.state)
+        return QCoreApplication.translate("Orders", known) if known else order.state
+    if not order.status:
+        return QCoreApplication.translate("Orders", "Not checked yet")
+    return translate_status(order.status)
 
 
 def progress(order: TrackedOrder) -> int | None:
@@ -290,12 +323,14 @@ class OrdersModel(QAbstractTableModel):
             value = {COL_QUANTITY: order.quantity, COL_START: order.start_count}.get(
                 column, order.remains
             )
-            return "" if value is None else f"{value:,}"
+            return "" if value is None else format_int(value)
         if column == COL_CHARGE:
             return _money(order.charge, order.currency or self._currency)
         if column == COL_PROGRESS:
             pct = progress(order)
-            return "" if pct is None else f"{pct}%"
+            if pct is None:
+                return ""
+            return QCoreApplication.translate("Orders", "{percent}%").format(percent=pct)
         if column == COL_STATUS:
             return status_text(order)
         if column == COL_REFILL:
@@ -303,8 +338,9 @@ class OrdersModel(QAbstractTableModel):
             if refill is None:
                 return ""
             if refill.refill is None:
-                return f"refused: {refill.last_error or ''}"
-            return f"{refill.refill}: {refill.status or 'requested'}"
+                refused = QCoreApplication.translate("Orders", "refused: {reason}")
+                return refused.format(reason=refill.last_error or "")
+            return f"{refill.refill}: {translate_status(refill.status or 'requested')}"
         if column == COL_CHECKED:
             return format_time(order.last_checked_at) if order.last_checked_at else ""
         return ""
@@ -322,7 +358,7 @@ class OrdersModel(QAbstractTableModel):
     ) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             if orientation == Qt.Orientation.Horizontal and 0 <= section < len(COLUMNS):
-                return COLUMNS[section]
+                return QCoreApplication.translate("Orders", COLUMNS[section])
             if orientation == Qt.Orientation.Vertical:
                 return section + 1
         return None
@@ -348,14 +384,28 @@ class OrdersModel(QAbstractTableModel):
             if role == _FONT:
                 return _bold() if order.state == UNKNOWN else None
             if order.state == UNKNOWN:  # tooltip
-                return (
-                    f"{order.last_error or 'The answer was lost'}. It may have been placed and "
-                    "charged: find it on the panel, then Resolve."
+                return QCoreApplication.translate(
+                    "Orders",
+                    "{error}. It may have been placed and charged: find it on the panel, "
+                    "then Resolve.",
+                ).format(
+                    error=order.last_error
+                    or QCoreApplication.translate("Orders", "The answer was lost")
                 )
-            return order.last_error
+            return order.last_error or _panel_wording(order.status)
+        if role == _TOOLTIP and column == COL_REFILL:
+            refill = self._refills.get(order.id)
+            return _panel_wording(refill.status) if refill is not None else None
         if role == _TOOLTIP and column == COL_LINK:
             return order.link or None
         return None
+
+
+def _panel_wording(status: str | None) -> str | None:
+    """The tooltip of a translated status: the panel's own text."""
+    if not status or translate_status(status) == status:
+        return None
+    return QCoreApplication.translate("Orders", "Panel: {status}").format(status=status)
 
 
 def _money(value: Decimal | None, currency: str | None) -> str:

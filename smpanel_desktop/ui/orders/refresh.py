@@ -14,9 +14,10 @@ import time
 from functools import partial
 from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 
 from smpanel_desktop.ui.orders.tasks import ActionResult, refresh
+from smpanel_desktop.ui.widgets.formatting import format_int
 
 if TYPE_CHECKING:
     from PySide6.QtCore import SignalInstance
@@ -98,13 +99,15 @@ class OrdersRefreshing:
         if self._refreshing:
             return False
         if ctx.client is None or ctx.panel is None:
-            self.message.setText("Not connected to a panel: cannot refresh.")
+            self.message.setText(
+                QCoreApplication.translate("OrdersTab", "Not connected to a panel: cannot refresh.")
+            )
             return False
         self._refreshing = True
         self.refresh_button.setEnabled(False)
-        self.refresh_button.setText("Refreshing…")
+        self.refresh_button.setText(QCoreApplication.translate("OrdersTab", "Refreshing…"))
         if not quiet:
-            self.message.setText("Refreshing open orders…")
+            self.message.setText(QCoreApplication.translate("OrdersTab", "Refreshing open orders…"))
         task = partial(
             refresh, ctx.store, ctx.client, ctx.panel, self._relay.progressed.emit,
             ctx.client_factory,
@@ -116,7 +119,7 @@ class OrdersRefreshing:
         if total >= PROGRESS_THRESHOLD and done < total:
             self.progress.setRange(0, total)
             self.progress.setValue(done)
-            self.progress.setFormat(f"{done:,} / {total:,}")
+            self.progress.setFormat(f"{format_int(done)} / {format_int(total)}")
             self.progress.show()
         else:
             self.progress.hide()
@@ -125,7 +128,7 @@ class OrdersRefreshing:
         self._refreshing = False
         self.progress.hide()
         self.refresh_button.setEnabled(True)
-        self.refresh_button.setText("Refresh")
+        self.refresh_button.setText(QCoreApplication.translate("OrdersTab", "&Refresh"))
 
     def _on_refreshed(self, result: ActionResult) -> None:
         self._end_refresh()
@@ -133,20 +136,31 @@ class OrdersRefreshing:
         self._apply_snapshot(result.snapshot)
         summary = result.value
         if result.error is not None:
-            self.message.setText(f"Refresh failed: {result.error}")
+            self.message.setText(
+                QCoreApplication.translate("OrdersTab", "Refresh failed: {error}").format(
+                    error=result.error
+                )
+            )
         elif summary is not None and summary.failure is not None:
             self.message.setText(
-                f"Refresh stopped after {summary.checked:,} orders: {summary.failure}"
+                QCoreApplication.translate(
+                    "OrdersTab", "Refresh stopped after {count} checked: {error}"
+                ).format(count=format_int(summary.checked), error=summary.failure)
             )
         elif summary is not None:
-            self.message.setText(
-                f"Checked {summary.checked:,} open orders: {summary.changed:,} changed"
-                + (f", {summary.errors:,} with errors" if summary.errors else "")
-                + "."
-            )
+            text = QCoreApplication.translate(
+                "OrdersTab", "Open orders checked: {checked}, changed: {changed}"
+            ).format(checked=format_int(summary.checked), changed=format_int(summary.changed))
+            if summary.errors:
+                text += QCoreApplication.translate("OrdersTab", ", with errors: {errors}").format(
+                    errors=format_int(summary.errors)
+                )
+            self.message.setText(text + ".")
         self.notify_changed()
         self.refreshFinished.emit(result)
 
     def _on_refresh_failed(self, exc: BaseException) -> None:
         self._end_refresh()
-        self.message.setText(f"Refresh failed: {exc}")
+        self.message.setText(
+            QCoreApplication.translate("OrdersTab", "Refresh failed: {error}").format(error=exc)
+        )

@@ -22,7 +22,7 @@ from smpanel_desktop.ui.orders.filter import STATUS_CHOICES, OrderFilter, other_
 from smpanel_desktop.ui.orders.model import OrdersModel
 from smpanel_desktop.ui.orders.refresh import OrdersRefreshing
 from smpanel_desktop.ui.orders.tasks import ActionResult, OrdersSnapshot, load
-from smpanel_desktop.ui.widgets.formatting import format_time
+from smpanel_desktop.ui.widgets.formatting import format_int, format_time
 from smpanel_desktop.workers.task_runner import ORDERS_LANE
 
 
@@ -78,7 +78,9 @@ class OrdersTab(OrdersRefreshing, QWidget):
             self._apply_snapshot(snapshot)
 
     def _on_load_error(self, exc: BaseException) -> None:
-        self.message.setText(f"Could not read the tracked orders: {exc}")
+        self.message.setText(
+            self.tr("Could not read the tracked orders: {error}").format(error=exc)
+        )
 
     def _apply_snapshot(self, snapshot: OrdersSnapshot) -> None:
         panel = self.ctx.panel
@@ -139,9 +141,13 @@ class OrdersTab(OrdersRefreshing, QWidget):
 
     def _update_count(self) -> None:
         shown, total = self.model.rowCount(), self.model.total
-        text = f"{shown:,} of {total:,} orders"
+        text = self.tr("%Ln order(s)", "", total)
+        if shown != total:
+            text = self.tr("{shown} of {total} orders").format(
+                shown=format_int(shown), total=format_int(total)
+            )
         if self.last_refresh is not None:
-            text += f" · refreshed {format_time(self.last_refresh)}"
+            text += " · " + self.tr("refreshed {time}").format(time=format_time(self.last_refresh))
         self.count.setText(text)
 
     # -- actions (used by OrdersActions) ------------------------------------------------------
@@ -160,7 +166,7 @@ class OrdersTab(OrdersRefreshing, QWidget):
             self.notify_changed()
 
         def failed(exc: BaseException) -> None:
-            self.message.setText(f"Failed: {exc}")
+            self.message.setText(self.tr("Failed: {error}").format(error=exc))
             self.reload()
 
         self.ctx.run(task, done, failed, lane=ORDERS_LANE)
