@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 PYTEST_ARGS ?=
 
-.PHONY: run test lint fmt check-sysdeps check-sysdeps-run screenshots clean
+.PHONY: run test lint fmt check-sysdeps check-sysdeps-run screenshots translations clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -46,6 +46,10 @@ fmt: $(STAMP)
 screenshots: check-sysdeps $(STAMP)
 	@packaging/system-deps.sh screenshots
 	xvfb-run -a -s "-screen 0 1280x800x24" $(BIN)/python docs/screenshots.py
+
+## translations: new GUI texts into the .ts files (lupdate), then the .qm files (lrelease)
+translations: $(STAMP)
+	$(BIN)/python packaging/translations.py
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache

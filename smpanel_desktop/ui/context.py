@@ -151,7 +151,7 @@ class AppContext(QObject):
         # The panel answered (its own error, or "slow down"): reachable.  Anything else: offline.
         reachable = isinstance(exc, PanelError | RateLimitedError)
         self.set_connection("online" if reachable else "offline")
-        self.statusMessage.emit(f"{what} failed: {text}")
+        self.statusMessage.emit(self.tr("{what} failed: {error}").format(what=what, error=text))
         return text
 
     def load_cached_catalog(self) -> None:
@@ -179,10 +179,10 @@ class AppContext(QObject):
 
         def show(services: list[Service]) -> None:
             self.set_services(services, time.time())
-            self.statusMessage.emit(f"Catalog refreshed: {len(services):,} services")
+            self.statusMessage.emit(self.tr("Catalog refreshed: %Ln service(s)", "", len(services)))
 
         fetch = partial(refresh_catalog, self.store, client, panel)
-        self._refresh("catalog", "Catalog refresh", fetch, show)
+        self._refresh("catalog", self.tr("Catalog refresh"), fetch, show)
 
     def refresh_balance(self) -> None:
         """Fetch the balance in the background; ``balanceChanged`` or ``balanceFailed`` follow."""
@@ -200,7 +200,7 @@ class AppContext(QObject):
             self.balance_fetched_at = time.time()
             self.set_balance(balance)
 
-        self._refresh("balance", "Balance", fetch, show)
+        self._refresh("balance", self.tr("Balance"), fetch, show)
 
     def _refresh(
         self, kind: str, what: str, fetch: Callable[[], Any], show: Callable[[Any], None]

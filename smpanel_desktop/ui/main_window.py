@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QTimer, Slot
+from PySide6.QtCore import QCoreApplication, QTimer, Slot
 from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QTabWidget, QWidget
 
@@ -21,6 +21,7 @@ from smpanel_desktop.ui.widgets import style
 from smpanel_desktop.ui.widgets.first_paint import AfterFirstPaint
 from smpanel_desktop.ui.widgets.named import named
 from smpanel_desktop.ui.widgets.screen_fit import clamp_to_screen, fit_to_screen
+from smpanel_desktop.ui.widgets.translate import QT_TRANSLATE_NOOP
 from smpanel_desktop.ui.window_menus import APP_TITLE, WindowMenus
 
 if TYPE_CHECKING:

@@ -116,9 +116,15 @@ class PanelSession(QObject):
             self.ctx.refresh_balance()
         elif problem:
             self.ctx.last_error = problem
-            self.ctx.statusMessage.emit(f"Cannot connect to {panel.name}: {problem}")
+            self.ctx.statusMessage.emit(
+                self.tr("Cannot connect to {panel}: {error}").format(
+                    panel=panel.name, error=problem
+                )
+            )
         else:
-            self.ctx.statusMessage.emit(f"No API key for {panel.name}: Panel ▸ Set API key…")
+            self.ctx.statusMessage.emit(
+                self.tr("No API key for {panel}: Panel ▸ Set API key…").format(panel=panel.name)
+            )
             self.keyMissing.emit(panel)
 
     def open_demo(self) -> Panel:

@@ -29,7 +29,7 @@ class KeyDialog(QDialog):
         self.keys = session.keys
         self.panel = panel
         self.setObjectName("keyDialog")
-        self.setWindowTitle(f"API key for {panel.name}")
+        self.setWindowTitle(self.tr("API key for {panel}").format(panel=panel.name))
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.current = named(QLabel(), "keyCurrent")
         self.storage = named(QLabel(), "keyStorage")
@@ -63,12 +63,12 @@ class KeyDialog(QDialog):
     def _show_current(self) -> None:
         try:
             stored = self.keys.get(self.panel.name)
-            where = f"Kept in: {self.keys.backend_name()}"
+            where = self.tr("Kept in: {place}").format(place=self.keys.backend_name())
         except KeyStoreError as exc:
             stored, where = None, str(exc)
-        self.current.setText(mask(stored) if stored else "No key stored")
+        self.current.setText(mask(stored) if stored else self.tr("No key stored"))
         if self.session.key_from_env:
-            where += "\nSMPANEL_API_KEY is set: it is used instead of the stored key."
+            where += "\n" + self.tr("SMPANEL_API_KEY is set: it is used instead of the stored key.")
         self.storage.setText(where)
         self.delete_button.setEnabled(bool(stored))
 
@@ -98,7 +98,7 @@ class KeyDialog(QDialog):
         try:
             self.keys.delete(self.panel.name)
         except KeyStoreError as exc:
-            self.message.setText(f"Could not delete the key: {exc}")
+            self.message.setText(self.tr("Could not delete the key: {error}").format(error=exc))
             return
         self.message.setText(self.tr("Key deleted."))
         self._show_current()

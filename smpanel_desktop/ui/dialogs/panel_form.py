@@ -9,7 +9,7 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 import shiboken6
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, Qt, Signal, Slot
 from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
 
 from smpanel_desktop.api.endpoint import validate_endpoint
@@ -29,7 +29,7 @@ DEFAULT_ENDPOINT = "https://smpanel.net/api/v2"
 def name_from_endpoint(endpoint: str) -> str:
     """A default panel name: the endpoint's host (``smpanel.net``)."""
     host = urlsplit(endpoint.strip()).netloc
-    return host.removeprefix("www.") or "My panel"
+    return host.removeprefix("www.") or QCoreApplication.translate("PanelForm", "My panel")
 
 
 class PanelForm(QWidget):
@@ -41,7 +41,9 @@ class PanelForm(QWidget):
         self.name = named(QLineEdit(), "panelName")
         self.name.setPlaceholderText(name_from_endpoint(DEFAULT_ENDPOINT))
         self.endpoint = named(QLineEdit(DEFAULT_ENDPOINT), "panelEndpoint")
-        self.endpoint.setToolTip(self.tr("The panel's API v2 address (see the API page of your panel)"))
+        self.endpoint.setToolTip(
+            self.tr("The panel's API v2 address (see the API page of your panel)")
+        )
         self.key = named(QLineEdit(), "panelKey")
         self.key.setEchoMode(QLineEdit.EchoMode.Password)
         self.key.setPlaceholderText(self.tr("Paste the API key from your panel's account page"))
@@ -75,13 +77,13 @@ class PanelForm(QWidget):
         """What stops the panel from being saved or tested, or None."""
         _name, endpoint, key = self.values()
         if not endpoint:
-            return "Enter the panel's API endpoint."
+            return self.tr("Enter the panel's API endpoint.")
         try:
             validate_endpoint(endpoint)
         except ApiError as exc:
             return str(exc)
         if not key:
-            return "Enter the API key."
+            return self.tr("Enter the API key.")
         return None
 
     def save(self, keys: KeyStore) -> Panel:
@@ -96,7 +98,11 @@ class PanelForm(QWidget):
         name, endpoint, key = self.values()
         store = self.ctx.store
         if store.panel(name) is not None:
-            raise ValueError(f'A panel named "{name}" already exists: choose another name.')
+            raise ValueError(
+                self.tr('A panel named "{name}" already exists: choose another name.').format(
+                    name=name
+                )
+            )
         keys.set(name, key)
         try:
             return store.add_panel(name, validate_endpoint(endpoint))
@@ -112,7 +118,7 @@ class PanelForm(QWidget):
             return
         _name, endpoint, key = self.values()
         self.test_button.setEnabled(False)
-        self._show("Connecting…", ok=None)
+        self._show(self.tr("Connecting…"), ok=None)
 
         def fetch() -> Balance:
             client = make_client(endpoint, key)
@@ -127,15 +133,20 @@ class PanelForm(QWidget):
         if not shiboken6.isValid(self):  # the dialog was closed while the test ran
             return
         self.test_button.setEnabled(True)
-        self._show(f"Connected. Balance: {format_money(balance.amount, balance.currency)}", True)
+        balance_text = format_money(balance.amount, balance.currency)
+        self._show(self.tr("Connected. Balance: {balance}").format(balance=balance_text), True)
         self.tested.emit(True)
 
     def _test_failed(self, exc: BaseException) -> None:
         if not shiboken6.isValid(self):
             return
         self.test_button.setEnabled(True)
-        text = str(exc) if isinstance(exc, ApiError) else f"Unexpected error: {type(exc).__name__}"
-        self._show(f"Connection failed: {text}", ok=False)
+        text = (
+            str(exc)
+            if isinstance(exc, ApiError)
+            else self.tr("Unexpected error: {kind}").format(kind=type(exc).__name__)
+        )
+        self._show(self.tr("Connection failed: {error}").format(error=text), ok=False)
         self.tested.emit(False)
 
     def _show(self, text: str, ok: bool | None) -> None:

@@ -83,9 +83,11 @@ class PanelsDialog(QDialog):
         self.list.clear()
         current = self.ctx.panel.id if self.ctx.panel else None
         for panel in self.ctx.store.panels():
-            label = panel.name + ("  (demo)" if is_demo(panel) else f"  —  {panel.endpoint}")
+            label = panel.name + (
+                self.tr("  (demo)") if is_demo(panel) else f"  —  {panel.endpoint}"
+            )
             if panel.id == current:
-                label += "  ✓ open"
+                label += self.tr("  ✓ open")
             item = QListWidgetItem(label)
             item.setData(Qt.ItemDataRole.UserRole, panel.id)
             self.list.addItem(item)
@@ -134,8 +136,10 @@ class PanelsDialog(QDialog):
         if not confirmed:
             answer = QMessageBox.question(
                 self,
-                "Remove panel",
-                f'Remove "{panel.name}", its cached services and its API key from this computer?',
+                self.tr("Remove panel"),
+                self.tr(
+                    'Remove "{panel}", its cached services and its API key from this computer?'
+                ).format(panel=panel.name),
             )
             if answer != QMessageBox.StandardButton.Yes:
                 return
@@ -148,8 +152,12 @@ class PanelsDialog(QDialog):
             try:
                 self.session.keys.delete(panel.name)
             except KeyStoreError as exc:
-                self.message.setText(f'Removed "{panel.name}", but not its key: {exc}')
-        self.message.setText(f'Removed "{panel.name}".')
+                self.message.setText(
+                    self.tr('Removed "{panel}", but not its key: {error}').format(
+                        panel=panel.name, error=exc
+                    )
+                )
+        self.message.setText(self.tr('Removed "{panel}".').format(panel=panel.name))
         if self.ctx.panel is not None and self.ctx.panel.id == panel.id:
             remaining = self.ctx.store.panels()
             if remaining:
@@ -172,5 +180,5 @@ class PanelsDialog(QDialog):
             return
         self.form.key.clear()
         self.form.name.clear()
-        self.message.setText(f'Added "{panel.name}".')
+        self.message.setText(self.tr('Added "{panel}".').format(panel=panel.name))
         self.reload()

@@ -25,13 +25,15 @@ from smpanel_desktop.ui.dialogs.panel_form import PanelForm
 from smpanel_desktop.ui.session import PanelSession
 from smpanel_desktop.ui.widgets import style
 from smpanel_desktop.ui.widgets.named import named
+from smpanel_desktop.ui.widgets.translate import QT_TRANSLATE_NOOP
 
-INTRO = (
+INTRO = QT_TRANSLATE_NOOP(
+    "WelcomeDialog",
     "<h2>Welcome to SMPanel Desktop</h2>"
     "<p>Browse a panel's services, place orders of every type and track them, with your API key "
     "kept in the system keyring.</p>"
     "<p>Connect the panel you use with its API key, or try everything on the built-in "
-    "<b>demo panel</b>: a simulated panel on this computer, no account and no money needed.</p>"
+    "<b>demo panel</b>: a simulated panel on this computer, no account and no money needed.</p>",
 )
 
 
@@ -51,7 +53,7 @@ class WelcomeDialog(QDialog):
         self.pages = QStackedWidget()
 
         intro = QWidget()
-        text = named(QLabel(INTRO), "welcomeText")
+        text = named(QLabel(self.tr(INTRO)), "welcomeText")
         text.setWordWrap(True)
         self.demo_button = named(QPushButton(self.tr("Try the demo panel")), "welcomeDemo")
         self.demo_button.setDefault(True)

@@ -32,18 +32,18 @@ class OrderConfirmDialog(QDialog):
         self.summary = summary
         layout = QVBoxLayout(self)
         form = QFormLayout()
-        for label, value in (
-            ("Service", summary.service),
-            ("Link", summary.link or "—"),
-            ("Quantity", summary.quantity or "—"),
-            ("Runs", summary.runs or "—"),
-            ("Cost", summary.cost or "unknown"),
+        for label, title, value in (
+            ("Service", self.tr("Service:"), summary.service),
+            ("Link", self.tr("Link:"), summary.link or "—"),
+            ("Quantity", self.tr("Quantity:"), summary.quantity or "—"),
+            ("Runs", self.tr("Runs:"), summary.runs or "—"),
+            ("Cost", self.tr("Cost:"), summary.cost or self.tr("unknown")),
         ):
             text = QLabel(value)
             text.setWordWrap(True)
             text.setTextFormat(Qt.TextFormat.PlainText)  # a panel's service name is never HTML
             text.setObjectName(f"confirm{label}")
-            form.addRow(f"{label}:", text)
+            form.addRow(title, text)
         layout.addLayout(form)
         if summary.warning:
             warning = QLabel(summary.warning)

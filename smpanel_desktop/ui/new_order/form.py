@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from smpanel_desktop.api.models import Service
 from smpanel_desktop.core.orders.fields import FieldProblem, FieldSpec, fields_for, is_known_type
 from smpanel_desktop.core.orders.values import split_lines
+from smpanel_desktop.ui.new_order.field_texts import field_text
 from smpanel_desktop.ui.widgets import style
 
 EXPIRY_FORMAT = "dd/MM/yyyy"  # the API's d/m/Y
@@ -101,7 +102,9 @@ class OrderForm(QWidget):
         self.extras = None
         for spec in specs:
             if spec.dripfeed and self.dripfeed is None:
-                self.dripfeed = QCheckBox(self.tr("Drip-feed: deliver in runs, total = quantity × runs"))
+                self.dripfeed = QCheckBox(
+                    self.tr("Drip-feed: deliver in runs, total = quantity × runs")
+                )
                 self.dripfeed.setObjectName("orderDripfeed")
                 self.dripfeed.toggled.connect(self._on_dripfeed)
                 self._layout.addRow("", self.dripfeed)
@@ -109,23 +112,26 @@ class OrderForm(QWidget):
             self._add_row(spec.name, self._label(spec), self._make_widget(spec), spec)
         if extras:
             self.extras = QPlainTextEdit()
-            self.extras.setPlaceholderText(self.tr("Extra fields, one NAME=VALUE a line (optional)"))
+            self.extras.setPlaceholderText(
+                self.tr("Extra fields, one NAME=VALUE a line (optional)")
+            )
             self.extras.setMinimumHeight(60)
             self.extras.setTabChangesFocus(True)
             self.extras.textChanged.connect(self.changed)
-            self._add_row(EXTRAS, "Extra fields", self.extras, None)
+            self._add_row(EXTRAS, self.tr("Extra fields"), self.extras, None)
             self.extras.setObjectName("orderExtraFields")
         self._on_dripfeed(False)
 
     @staticmethod
     def _label(spec: FieldSpec) -> str:
-        return spec.label + (" *" if spec.required and not spec.dripfeed else "")
+        label = field_text(spec.label)
+        return label + (" *" if spec.required and not spec.dripfeed else "")
 
     def _add_row(self, name: str, label: str, widget: QWidget, spec: FieldSpec | None) -> None:
         widget.setObjectName(f"field_{name}")
         widget.setAccessibleName(label.rstrip(" *"))
         if spec is not None and spec.help:
-            widget.setToolTip(spec.help)
+            widget.setToolTip(field_text(spec.help))
         cell = QWidget()
         box = QVBoxLayout(cell)
         box.setContentsMargins(0, 0, 0, 0)
@@ -169,13 +175,13 @@ class OrderForm(QWidget):
             return date
         if spec.kind == "lines":
             text = QPlainTextEdit()
-            text.setPlaceholderText(spec.help)
+            text.setPlaceholderText(field_text(spec.help))
             text.setMinimumHeight(70)
             text.setTabChangesFocus(True)
             text.textChanged.connect(self._on_lines)
             return text
         line = QLineEdit()
-        line.setPlaceholderText(spec.help)
+        line.setPlaceholderText(field_text(spec.help))
         if spec.max_length:
             line.setMaxLength(spec.max_length + 1)  # one more, so "too long" can be said
         line.textChanged.connect(self.changed)
@@ -188,8 +194,10 @@ class OrderForm(QWidget):
             widget = self._widgets[name]
             assert isinstance(widget, QPlainTextEdit)
             n = len(split_lines(widget.toPlainText()))
-            what = "comment" if name == "comments" else "line"
-            label.setText(f"{n:,} {what}{'' if n == 1 else 's'}")
+            if name == "comments":
+                label.setText(self.tr("%Ln comment(s)", "", n))
+            else:
+                label.setText(self.tr("%Ln line(s)", "", n))
         self.changed.emit()
 
     def _on_dripfeed(self, _on: bool) -> None:

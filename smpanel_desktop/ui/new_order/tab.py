@@ -26,7 +26,7 @@ from smpanel_desktop.ui.new_order.outcome import describe_failure, place_order_t
 from smpanel_desktop.ui.new_order.service_details import ServiceDetails
 from smpanel_desktop.ui.new_order.service_picker import ServicePicker
 from smpanel_desktop.ui.widgets import style
-from smpanel_desktop.ui.widgets.formatting import format_money
+from smpanel_desktop.ui.widgets.formatting import format_int, format_money
 from smpanel_desktop.workers.task_runner import ORDERS_LANE
 
 
@@ -69,7 +69,7 @@ class NewOrderTab(QWidget):
         self.result.setWordWrap(True)
         self.result.setTextFormat(Qt.TextFormat.PlainText)
         self.result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.submit_button = QPushButton(self.tr("Place order…"))
+        self.submit_button = QPushButton(self.tr("&Place order…"))
         self.submit_button.setObjectName("orderSubmit")
         self.submit_button.setDefault(True)
         self._build_layout()
@@ -142,7 +142,8 @@ class NewOrderTab(QWidget):
         self.select_service(service)
         self.form.set_values(order.params)
         self._touched.update(k for k, v in self.form.values().items() if v)
-        self.result.setText(f"Pre-filled from order {order.order or f'#{order.id} (local)'}.")
+        source = str(order.order) if order.order else self.tr("#{id} (local)").format(id=order.id)
+        self.result.setText(self.tr("Pre-filled from order {order}.").format(order=source))
         self._refresh_state()
 
     # -- live state -----------------------------------------------------------------------------
@@ -172,32 +173,42 @@ class NewOrderTab(QWidget):
         total = total_quantity(service, values)
         if service.id not in self.ctx.services_by_id:
             cost = None
-            text = "Cost: unknown — this service is not in the current catalog"
+            text = self.tr("Cost: unknown — this service is not in the current catalog")
         elif canonical_type(service.type) == "Subscriptions":
-            text = f"Cost: per post delivered, {format_money(service.rate, currency)} per 1000"
+            text = self.tr("Cost: per post delivered, {rate} per 1000").format(
+                rate=format_money(service.rate, currency)
+            )
         else:
-            text = "Cost: enter a quantity to see the cost"
+            text = self.tr("Cost: enter a quantity to see the cost")
         if cost is None:
             self.cost.setText(text)
             self.balance_warning.clear()
             return
-        detail = f" (quantity {total:,})" if total and total > 1 else ""
+        detail = ""
+        if total and total > 1:
+            detail = self.tr(" (quantity {quantity})").format(quantity=format_int(total))
         if self.form.dripfeed_on() and values.get("runs", "").isdecimal() and total:
             each = int(values.get("quantity") or 0)
-            detail = f" ({each:,} × {int(values['runs'])} runs = {total:,})"
-        self.cost.setText(f"Cost: {format_money(cost, currency, trim=True)}{detail}")
+            detail = self.tr(" ({each} × {runs} runs = {total})").format(
+                each=format_int(each), runs=format_int(int(values["runs"])), total=format_int(total)
+            )
+        amount = format_money(cost, currency, trim=True)
+        self.cost.setText(self.tr("Cost: {amount}").format(amount=amount) + detail)
         balance = self.ctx.balance
         if balance is not None and cost > balance.amount:
             self.balance_warning.setText(
-                f"This costs more than your last known balance "
-                f"({format_money(balance.amount, balance.currency)})."
+                self.tr("This costs more than your last known balance ({balance}).").format(
+                    balance=format_money(balance.amount, balance.currency)
+                )
             )
         else:
             self.balance_warning.clear()
 
     def _update_submit(self) -> None:
         self.submit_button.setEnabled(self.service is not None and not self._in_flight)
-        self.submit_button.setText("Placing order…" if self._in_flight else "Place order…")
+        self.submit_button.setText(
+            self.tr("Placing order…") if self._in_flight else self.tr("&Place order…")
+        )
 
     @property
     def in_flight(self) -> bool:
@@ -240,12 +251,15 @@ class NewOrderTab(QWidget):
         balance = self.ctx.balance
         warning = ""
         if balance is not None and cost is not None and cost > balance.amount:
-            warning = "This costs more than your last known balance."
+            warning = self.tr("This costs more than your last known balance.")
         return OrderSummary(
             service=f"{service.id} — {service.name} ({service.type})",
             link=params.get("link", params.get("username", "")),
-            quantity=f"{total:,}" if total else params.get("quantity", ""),
-            runs=params.get("runs", "") and f"{params['runs']} every {params['interval']} min",
+            quantity=format_int(total) if total else params.get("quantity", ""),
+            runs=params.get("runs", "")
+            and self.tr("{runs} every {interval} min").format(
+                runs=params["runs"], interval=params["interval"]
+            ),
             cost=format_money(cost, self.ctx.currency, trim=True) if cost is not None else "",
             warning=warning,
         )
@@ -265,7 +279,9 @@ class NewOrderTab(QWidget):
             self._set_in_flight(False)
             return
         if self.ctx.panel != panel:
-            self.error.setText(self.tr("The panel was switched before you confirmed: nothing was sent."))
+            self.error.setText(
+                self.tr("The panel was switched before you confirmed: nothing was sent.")
+            )
             self._set_in_flight(False)
             return
         self.result.setText(self.tr("Placing the order…"))
@@ -278,7 +294,9 @@ class NewOrderTab(QWidget):
     def _on_placed(self, order: TrackedOrder) -> None:
         self._set_in_flight(False)
         self.last_order = order
-        self.result.setText(f"Order placed: id {order.order}. It is tracked in Orders.")
+        self.result.setText(
+            self.tr("Order placed: id {order}. It is tracked in Orders.").format(order=order.order)
+        )
         self.form.clear()
         self._touched.clear()
         self._show_all = False

@@ -13,7 +13,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt, QUrl
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QUrl
 from PySide6.QtGui import QAction, QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QMenu, QMessageBox, QToolButton
 
@@ -26,6 +26,7 @@ from smpanel_desktop.ui.orders.model import COL_REFILL, progress, status_text
 from smpanel_desktop.ui.orders.resolve_dialog import ResolveDialog
 from smpanel_desktop.ui.orders.tasks import ActionResult
 from smpanel_desktop.ui.widgets.formatting import format_int
+from smpanel_desktop.ui.widgets.translate import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
     from smpanel_desktop.ui.orders.tab import OrdersTab

@@ -5,10 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
-
 from smpanel_desktop.api.models import is_final_order_status
 from smpanel_desktop.store.models import NOT_PLACED, PLACED, REJECTED, UNKNOWN, TrackedOrder
+from smpanel_desktop.ui.widgets.translate import QT_TRANSLATE_NOOP
 
 # (label shown, translated in "Orders"; key); key "" = all.
 STATUS_CHOICES: tuple[tuple[str, str], ...] = (

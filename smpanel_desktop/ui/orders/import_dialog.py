@@ -67,11 +67,13 @@ class ImportOrdersDialog(QDialog):
 
     def _update(self) -> None:
         ids, bad = parse_order_ids(self.text.toPlainText())
-        parts = [f"{len(ids):,} order id{'' if len(ids) == 1 else 's'}"]
+        parts = [self.tr("%Ln order id(s)", "", len(ids))]
         if bad:
-            parts.append("not ids (ignored): " + ", ".join(bad[:5]) + ("…" if len(bad) > 5 else ""))
+            parts.append(
+                self.tr("not ids (ignored): ") + ", ".join(bad[:5]) + ("…" if len(bad) > 5 else "")
+            )
         if len(ids) > MAX_IMPORT:
-            parts.append(f"at most {MAX_IMPORT:,} at a time")
+            parts.append(self.tr("at most %Ln at a time", "", MAX_IMPORT))
         self.summary.setText("; ".join(parts))
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         ok.setEnabled(0 < len(ids) <= MAX_IMPORT)

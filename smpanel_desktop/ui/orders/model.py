@@ -12,7 +12,6 @@ from decimal import Decimal
 from typing import Any
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
@@ -34,6 +33,7 @@ from smpanel_desktop.store.models import (
 from smpanel_desktop.ui.orders.filter import OrderFilter, matches_status
 from smpanel_desktop.ui.widgets import style
 from smpanel_desktop.ui.widgets.formatting import format_int, format_money, format_time
+from smpanel_desktop.ui.widgets.translate import QT_TRANSLATE_NOOP
 
 Index = QModelIndex | QPersistentModelIndex
 COLUMNS = (  # translated in headerData ("Orders")

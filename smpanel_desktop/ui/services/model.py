@@ -13,6 +13,7 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QCoreApplication,
     QLocale,
     QModelIndex,
     QPersistentModelIndex,
@@ -65,7 +66,9 @@ class ServicesModel(QAbstractTableModel):
         amount = DecimalFormatter(locale, trim=True)
         suffix = f" {currency}" if currency else ""
         count = CellText(lambda value: format_count(value, locale))
-        flag = CellText(lambda value: "Yes" if value else "No")
+        yes = QCoreApplication.translate("Services", "Yes")
+        no = QCoreApplication.translate("Services", "No")
+        flag = CellText(lambda value: yes if value else no)
         return [
             CellText(str),
             None,
@@ -183,7 +186,7 @@ class ServicesModel(QAbstractTableModel):
         if orientation != Qt.Orientation.Horizontal:
             return None
         if role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(COLUMNS):
-            return COLUMNS[section]
+            return QCoreApplication.translate("Services", COLUMNS[section])
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:

@@ -21,11 +21,12 @@ from smpanel_desktop.api.models import Service
 from smpanel_desktop.ui.context import AppContext
 from smpanel_desktop.ui.services.index import COL_NAME, Filters
 from smpanel_desktop.ui.services.model import ServicesModel
-from smpanel_desktop.ui.widgets.formatting import format_time
+from smpanel_desktop.ui.widgets.formatting import format_int, format_time
 from smpanel_desktop.ui.widgets.named import named
+from smpanel_desktop.ui.widgets.translate import QT_TRANSLATE_NOOP
 
-ALL_CATEGORIES = "All categories"
-ALL_TYPES = "All types"
+ALL_CATEGORIES = QT_TRANSLATE_NOOP("ServicesTab", "All categories")
+ALL_TYPES = QT_TRANSLATE_NOOP("ServicesTab", "All types")
 DEFAULT_WIDTHS = (56, 380, 230, 150, 110, 60, 80, 50, 54, 66)  # fit 1280 px, no scrolling
 
 
@@ -38,15 +39,16 @@ class ServicesTab(QWidget):
         self.search = named(QLineEdit(), "servicesSearch")
         self.search.setPlaceholderText(self.tr("Search by name, category or ID"))
         self.search.setClearButtonEnabled(True)
-        self.category = self._combo("servicesCategory", ALL_CATEGORIES, 28)
+        self.category = self._combo("servicesCategory", self.tr(ALL_CATEGORIES), 28)
         self.category.setToolTip(self.tr("Show one category"))
-        self.type = self._combo("servicesType", ALL_TYPES, 12)
+        self.type = self._combo("servicesType", self.tr(ALL_TYPES), 12)
         self.type.setToolTip(self.tr("Show one service type"))
         self.refill = named(QCheckBox(self.tr("Refill")), "servicesRefillOnly")
         self.cancel = named(QCheckBox(self.tr("Cancel")), "servicesCancelOnly")
         self.dripfeed = named(QCheckBox(self.tr("Drip-feed")), "servicesDripfeedOnly")
-        for box in (self.refill, self.cancel, self.dripfeed):
-            box.setToolTip(f"Only services that offer {box.text().lower()}")
+        self.refill.setToolTip(self.tr("Only services that offer refill"))
+        self.cancel.setToolTip(self.tr("Only services that offer cancel"))
+        self.dripfeed.setToolTip(self.tr("Only services that offer drip-feed"))
 
         filters = QHBoxLayout()
         filters.addWidget(self.search, 3)
@@ -64,9 +66,9 @@ class ServicesTab(QWidget):
         self.count = named(QLabel(), "servicesCount")
         self.updated = named(QLabel(), "servicesUpdated")
         self.updated.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.refresh_button = named(QPushButton(self.tr("Refresh")), "servicesRefresh")
+        self.refresh_button = named(QPushButton(self.tr("&Refresh")), "servicesRefresh")
         self.refresh_button.setToolTip(self.tr("Fetch the catalog from the panel again"))
-        self.order_button = named(QPushButton(self.tr("Order…")), "servicesOrder")
+        self.order_button = named(QPushButton(self.tr("O&rder…")), "servicesOrder")
         self.order_button.setToolTip(self.tr("Open New Order with the selected service"))
         self.order_button.setEnabled(False)
         bottom = QHBoxLayout()
@@ -149,7 +151,14 @@ class ServicesTab(QWidget):
 
     def _update_count(self) -> None:
         shown, total = self.model.rowCount(), self.model.total
-        self.count.setText(f"{shown:,} of {total:,} services")
+        if shown == total:
+            self.count.setText(self.tr("%Ln service(s)", "", total))
+            return
+        self.count.setText(
+            self.tr("{shown} of {total} services").format(
+                shown=format_int(shown), total=format_int(total)
+            )
+        )
 
     @staticmethod
     def _refill_combo(combo: QComboBox, items: list[str]) -> None:
@@ -187,12 +196,16 @@ class ServicesTab(QWidget):
 
     def _show_updated(self) -> None:
         fetched = self.ctx.catalog_fetched_at
-        self.updated.setText(f"Updated {format_time(fetched)}" if fetched else "Not fetched yet")
+        self.updated.setText(
+            self.tr("Updated {time}").format(time=format_time(fetched))
+            if fetched
+            else self.tr("Not fetched yet")
+        )
 
     @Slot(bool)
     def _busy(self, busy: bool) -> None:
         self.refresh_button.setEnabled(not busy)
-        self.refresh_button.setText("Refreshing…" if busy else "Refresh")
+        self.refresh_button.setText(self.tr("Refreshing…") if busy else self.tr("&Refresh"))
 
     @Slot(object)
     def _panel_changed(self, _panel: object) -> None:

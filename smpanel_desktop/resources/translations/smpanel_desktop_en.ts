@@ -1,0 +1,1537 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="en">
+<context>
+    <name>App</name>
+    <message>
+        <source>Cannot open that panel: {error}</source>
+        <translation>Cannot open that panel: {error}</translation>
+    </message>
+    <message>
+        <source>Orders being sent when the app last stopped: {count}. They may have been placed: see Orders ▸ Resolve.</source>
+        <translation>Orders being sent when the app last stopped: {count}. They may have been placed: see Orders ▸ Resolve.</translation>
+    </message>
+</context>
+<context>
+    <name>AppContext</name>
+    <message>
+        <source>{what} failed: {error}</source>
+        <translation>{what} failed: {error}</translation>
+    </message>
+    <message numerus="yes">
+        <source>Catalog refreshed: %Ln service(s)</source>
+        <translation>
+            <numerusform>Catalog refreshed: %Ln service</numerusform>
+            <numerusform>Catalog refreshed: %Ln services</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Catalog refresh</source>
+        <translation>Catalog refresh</translation>
+    </message>
+    <message>
+        <source>Balance</source>
+        <translation>Balance</translation>
+    </message>
+</context>
+<context>
+    <name>BalanceTab</name>
+    <message>
+        <source>Balance</source>
+        <translation>Balance</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>Ask the panel for the balance now</source>
+        <translation>Ask the panel for the balance now</translation>
+    </message>
+    <message>
+        <source>Balance on {panel}</source>
+        <translation>Balance on {panel}</translation>
+    </message>
+    <message>
+        <source>No panel</source>
+        <translation>No panel</translation>
+    </message>
+    <message>
+        <source>Not fetched yet</source>
+        <translation>Not fetched yet</translation>
+    </message>
+    <message>
+        <source>Updated {time}</source>
+        <translation>Updated {time}</translation>
+    </message>
+    <message>
+        <source>Refreshing…</source>
+        <translation>Refreshing…</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Refresh</translation>
+    </message>
+    <message>
+        <source>Could not fetch the balance: {error}</source>
+        <translation>Could not fetch the balance: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>Formatting</name>
+    <message>
+        <source>Unlimited</source>
+        <translation>Unlimited</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>never</translation>
+    </message>
+</context>
+<context>
+    <name>ImportOrdersDialog</name>
+    <message>
+        <source>Import orders</source>
+        <translation>Import orders</translation>
+    </message>
+    <message>
+        <source>Paste the panel&apos;s order ids (separated by commas, spaces or lines).</source>
+        <translation>Paste the panel&apos;s order ids (separated by commas, spaces or lines).</translation>
+    </message>
+    <message>
+        <source>23501, 23502
+23510</source>
+        <translation>23501, 23502
+23510</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Import</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln order id(s)</source>
+        <translation>
+            <numerusform>%Ln order id</numerusform>
+            <numerusform>%Ln order ids</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>not ids (ignored): </source>
+        <translation>not ids (ignored): </translation>
+    </message>
+    <message numerus="yes">
+        <source>at most %Ln at a time</source>
+        <translation>
+            <numerusform>at most %Ln at a time</numerusform>
+            <numerusform>at most %Ln at a time</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>KeyDialog</name>
+    <message>
+        <source>API key for {panel}</source>
+        <translation>API key for {panel}</translation>
+    </message>
+    <message>
+        <source>Paste the new key</source>
+        <translation>Paste the new key</translation>
+    </message>
+    <message>
+        <source>Save key</source>
+        <translation>Save key</translation>
+    </message>
+    <message>
+        <source>Delete key</source>
+        <translation>Delete key</translation>
+    </message>
+    <message>
+        <source>Panel</source>
+        <translation>Panel</translation>
+    </message>
+    <message>
+        <source>Stored key</source>
+        <translation>Stored key</translation>
+    </message>
+    <message>
+        <source>New key</source>
+        <translation>New key</translation>
+    </message>
+    <message>
+        <source>Kept in: {place}</source>
+        <translation>Kept in: {place}</translation>
+    </message>
+    <message>
+        <source>No key stored</source>
+        <translation>No key stored</translation>
+    </message>
+    <message>
+        <source>SMPANEL_API_KEY is set: it is used instead of the stored key.</source>
+        <translation>SMPANEL_API_KEY is set: it is used instead of the stored key.</translation>
+    </message>
+    <message>
+        <source>Key saved.</source>
+        <translation>Key saved.</translation>
+    </message>
+    <message>
+        <source>Could not delete the key: {error}</source>
+        <translation>Could not delete the key: {error}</translation>
+    </message>
+    <message>
+        <source>Key deleted.</source>
+        <translation>Key deleted.</translation>
+    </message>
+</context>
+<context>
+    <name>KeyringUnavailableDialog</name>
+    <message>
+        <source>&lt;p&gt;API keys are kept only in your system&apos;s keyring, never in a file, and no keyring is available right now.&lt;/p&gt;&lt;p&gt;&lt;b&gt;To keep keys between runs&lt;/b&gt;, install a Secret Service provider and log in again:&lt;/p&gt;&lt;ul&gt;&lt;li&gt;Debian, Ubuntu, Mint: &lt;code&gt;sudo apt install gnome-keyring&lt;/code&gt;&lt;/li&gt;&lt;li&gt;Fedora: &lt;code&gt;sudo dnf install gnome-keyring&lt;/code&gt;&lt;/li&gt;&lt;li&gt;KDE Plasma: enable KWallet (&lt;code&gt;kwalletmanager&lt;/code&gt;)&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;Or keep the key &lt;b&gt;in memory only&lt;/b&gt;: it is forgotten when the app closes, and you enter it again next time.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;API keys are kept only in your system&apos;s keyring, never in a file, and no keyring is available right now.&lt;/p&gt;&lt;p&gt;&lt;b&gt;To keep keys between runs&lt;/b&gt;, install a Secret Service provider and log in again:&lt;/p&gt;&lt;ul&gt;&lt;li&gt;Debian, Ubuntu, Mint: &lt;code&gt;sudo apt install gnome-keyring&lt;/code&gt;&lt;/li&gt;&lt;li&gt;Fedora: &lt;code&gt;sudo dnf install gnome-keyring&lt;/code&gt;&lt;/li&gt;&lt;li&gt;KDE Plasma: enable KWallet (&lt;code&gt;kwalletmanager&lt;/code&gt;)&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;Or keep the key &lt;b&gt;in memory only&lt;/b&gt;: it is forgotten when the app closes, and you enter it again next time.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>No keyring available</source>
+        <translation>No keyring available</translation>
+    </message>
+    <message>
+        <source>Details: {reason}</source>
+        <translation>Details: {reason}</translation>
+    </message>
+    <message>
+        <source>Keep in memory for this run</source>
+        <translation>Keep in memory for this run</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>&amp;Services</source>
+        <translation>&amp;Services</translation>
+    </message>
+    <message>
+        <source>&amp;New Order</source>
+        <translation>&amp;New Order</translation>
+    </message>
+    <message>
+        <source>&amp;Orders</source>
+        <translation>&amp;Orders</translation>
+    </message>
+    <message>
+        <source>&amp;Balance</source>
+        <translation>&amp;Balance</translation>
+    </message>
+    <message>
+        <source>● Online</source>
+        <translation>● Online</translation>
+    </message>
+    <message>
+        <source>● DEMO panel (built-in sandbox)</source>
+        <translation>● DEMO panel (built-in sandbox)</translation>
+    </message>
+    <message>
+        <source>● Connecting…</source>
+        <translation>● Connecting…</translation>
+    </message>
+    <message>
+        <source>● Offline</source>
+        <translation>● Offline</translation>
+    </message>
+    <message>
+        <source>Opening…</source>
+        <translation>Opening…</translation>
+    </message>
+    <message>
+        <source>Demo panel</source>
+        <translation>Demo panel</translation>
+    </message>
+    <message>
+        <source>Panel: {name}</source>
+        <translation>Panel: {name}</translation>
+    </message>
+    <message>
+        <source>No panel</source>
+        <translation>No panel</translation>
+    </message>
+    <message>
+        <source> — showing cached data</source>
+        <translation> — showing cached data</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>never</translation>
+    </message>
+    <message>
+        <source>Last refresh: {when}</source>
+        <translation>Last refresh: {when}</translation>
+    </message>
+</context>
+<context>
+    <name>NewOrder</name>
+    <message>
+        <source>The answer to this order was lost ({cause}). The order MAY have been placed and your balance MAY have been charged. It is recorded in Orders with the state “unknown”. Do not place it again yet: look for it in the panel&apos;s own order list, then in the Orders tab select it and choose Resolve — attach the order id you found, or mark it as not placed.</source>
+        <translation>The answer to this order was lost ({cause}). The order MAY have been placed and your balance MAY have been charged. It is recorded in Orders with the state “unknown”. Do not place it again yet: look for it in the panel&apos;s own order list, then in the Orders tab select it and choose Resolve — attach the order id you found, or mark it as not placed.</translation>
+    </message>
+    <message>
+        <source>The panel refused the order: {error} — nothing was placed; top up and retry.</source>
+        <translation>The panel refused the order: {error} — nothing was placed; top up and retry.</translation>
+    </message>
+    <message>
+        <source>The panel refused the order: {error} — nothing was placed.</source>
+        <translation>The panel refused the order: {error} — nothing was placed.</translation>
+    </message>
+    <message>
+        <source>The order was not sent: {error}. Nothing was placed; try again when connected.</source>
+        <translation>The order was not sent: {error}. Nothing was placed; try again when connected.</translation>
+    </message>
+    <message>
+        <source>The order was not placed: {error}.</source>
+        <translation>The order was not placed: {error}.</translation>
+    </message>
+    <message>
+        <source>Something went wrong ({kind}: {error}). Check the Orders tab before placing this order again.</source>
+        <translation>Something went wrong ({kind}: {error}). Check the Orders tab before placing this order again.</translation>
+    </message>
+</context>
+<context>
+    <name>NewOrderTab</name>
+    <message>
+        <source>&amp;Place order…</source>
+        <translation>&amp;Place order…</translation>
+    </message>
+    <message>
+        <source>Service:</source>
+        <translation>Service:</translation>
+    </message>
+    <message>
+        <source>#{id} (local)</source>
+        <translation>#{id} (local)</translation>
+    </message>
+    <message>
+        <source>Pre-filled from order {order}.</source>
+        <translation>Pre-filled from order {order}.</translation>
+    </message>
+    <message>
+        <source>Cost: choose a service</source>
+        <translation>Cost: choose a service</translation>
+    </message>
+    <message>
+        <source>Cost: unknown — this service is not in the current catalog</source>
+        <translation>Cost: unknown — this service is not in the current catalog</translation>
+    </message>
+    <message>
+        <source>Cost: per post delivered, {rate} per 1000</source>
+        <translation>Cost: per post delivered, {rate} per 1000</translation>
+    </message>
+    <message>
+        <source>Cost: enter a quantity to see the cost</source>
+        <translation>Cost: enter a quantity to see the cost</translation>
+    </message>
+    <message>
+        <source> (quantity {quantity})</source>
+        <translation> (quantity {quantity})</translation>
+    </message>
+    <message>
+        <source> ({each} × {runs} runs = {total})</source>
+        <translation> ({each} × {runs} runs = {total})</translation>
+    </message>
+    <message>
+        <source>Cost: {amount}</source>
+        <translation>Cost: {amount}</translation>
+    </message>
+    <message>
+        <source>This costs more than your last known balance ({balance}).</source>
+        <translation>This costs more than your last known balance ({balance}).</translation>
+    </message>
+    <message>
+        <source>Placing order…</source>
+        <translation>Placing order…</translation>
+    </message>
+    <message>
+        <source>Not connected to a panel: nothing can be sent.</source>
+        <translation>Not connected to a panel: nothing can be sent.</translation>
+    </message>
+    <message>
+        <source>This costs more than your last known balance.</source>
+        <translation>This costs more than your last known balance.</translation>
+    </message>
+    <message>
+        <source>{runs} every {interval} min</source>
+        <translation>{runs} every {interval} min</translation>
+    </message>
+    <message>
+        <source>The panel was switched before you confirmed: nothing was sent.</source>
+        <translation>The panel was switched before you confirmed: nothing was sent.</translation>
+    </message>
+    <message>
+        <source>Placing the order…</source>
+        <translation>Placing the order…</translation>
+    </message>
+    <message>
+        <source>Order placed: id {order}. It is tracked in Orders.</source>
+        <translation>Order placed: id {order}. It is tracked in Orders.</translation>
+    </message>
+</context>
+<context>
+    <name>OrderConfirmDialog</name>
+    <message>
+        <source>Place this order?</source>
+        <translation>Place this order?</translation>
+    </message>
+    <message>
+        <source>Service:</source>
+        <translation>Service:</translation>
+    </message>
+    <message>
+        <source>Link:</source>
+        <translation>Link:</translation>
+    </message>
+    <message>
+        <source>Quantity:</source>
+        <translation>Quantity:</translation>
+    </message>
+    <message>
+        <source>Runs:</source>
+        <translation>Runs:</translation>
+    </message>
+    <message>
+        <source>Cost:</source>
+        <translation>Cost:</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>unknown</translation>
+    </message>
+    <message>
+        <source>The panel charges your balance when it accepts the order.</source>
+        <translation>The panel charges your balance when it accepts the order.</translation>
+    </message>
+    <message>
+        <source>Place order</source>
+        <translation>Place order</translation>
+    </message>
+</context>
+<context>
+    <name>OrderFields</name>
+    <message>
+        <source>Link</source>
+        <translation>Link</translation>
+    </message>
+    <message>
+        <source>A link (https://…, instagram.com/p/…, t.me/…) or @username</source>
+        <translation>A link (https://…, instagram.com/p/…, t.me/…) or @username</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>Quantity</translation>
+    </message>
+    <message>
+        <source>Within the service&apos;s min and max</source>
+        <translation>Within the service&apos;s min and max</translation>
+    </message>
+    <message>
+        <source>Runs</source>
+        <translation>Runs</translation>
+    </message>
+    <message>
+        <source>Repeat the order N times</source>
+        <translation>Repeat the order N times</translation>
+    </message>
+    <message>
+        <source>Interval (minutes)</source>
+        <translation>Interval (minutes)</translation>
+    </message>
+    <message>
+        <source>Comments</source>
+        <translation>Comments</translation>
+    </message>
+    <message>
+        <source>One comment a line</source>
+        <translation>One comment a line</translation>
+    </message>
+    <message>
+        <source>Usernames</source>
+        <translation>Usernames</translation>
+    </message>
+    <message>
+        <source>One username a line</source>
+        <translation>One username a line</translation>
+    </message>
+    <message>
+        <source>Hashtags</source>
+        <translation>Hashtags</translation>
+    </message>
+    <message>
+        <source>One hashtag a line</source>
+        <translation>One hashtag a line</translation>
+    </message>
+    <message>
+        <source>Hashtag</source>
+        <translation>Hashtag</translation>
+    </message>
+    <message>
+        <source>Username</source>
+        <translation>Username</translation>
+    </message>
+    <message>
+        <source>Whose followers</source>
+        <translation>Whose followers</translation>
+    </message>
+    <message>
+        <source>Media URL</source>
+        <translation>Media URL</translation>
+    </message>
+    <message>
+        <source>Whose likers</source>
+        <translation>Whose likers</translation>
+    </message>
+    <message>
+        <source>Comment owner</source>
+        <translation>Comment owner</translation>
+    </message>
+    <message>
+        <source>Answer number</source>
+        <translation>Answer number</translation>
+    </message>
+    <message>
+        <source>Groups</source>
+        <translation>Groups</translation>
+    </message>
+    <message>
+        <source>One group a line</source>
+        <translation>One group a line</translation>
+    </message>
+    <message>
+        <source>Keywords</source>
+        <translation>Keywords</translation>
+    </message>
+    <message>
+        <source>One keyword a line</source>
+        <translation>One keyword a line</translation>
+    </message>
+    <message>
+        <source>Min per post</source>
+        <translation>Min per post</translation>
+    </message>
+    <message>
+        <source>Max per post</source>
+        <translation>Max per post</translation>
+    </message>
+    <message>
+        <source>New posts</source>
+        <translation>New posts</translation>
+    </message>
+    <message>
+        <source>Empty = unlimited</source>
+        <translation>Empty = unlimited</translation>
+    </message>
+    <message>
+        <source>Old posts</source>
+        <translation>Old posts</translation>
+    </message>
+    <message>
+        <source>Delay (minutes)</source>
+        <translation>Delay (minutes)</translation>
+    </message>
+    <message>
+        <source>Expiry</source>
+        <translation>Expiry</translation>
+    </message>
+    <message>
+        <source>d/m/Y; empty = none</source>
+        <translation>d/m/Y; empty = none</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>Country</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>Device</translation>
+    </message>
+    <message>
+        <source>1-5</source>
+        <translation>1-5</translation>
+    </message>
+    <message>
+        <source>Type of traffic</source>
+        <translation>Type of traffic</translation>
+    </message>
+    <message>
+        <source>Google keyword</source>
+        <translation>Google keyword</translation>
+    </message>
+    <message>
+        <source>Referring URL</source>
+        <translation>Referring URL</translation>
+    </message>
+</context>
+<context>
+    <name>OrderForm</name>
+    <message>
+        <source>Drip-feed: deliver in runs, total = quantity × runs</source>
+        <translation>Drip-feed: deliver in runs, total = quantity × runs</translation>
+    </message>
+    <message>
+        <source>Extra fields, one NAME=VALUE a line (optional)</source>
+        <translation>Extra fields, one NAME=VALUE a line (optional)</translation>
+    </message>
+    <message>
+        <source>Extra fields</source>
+        <translation>Extra fields</translation>
+    </message>
+    <message>
+        <source>No expiry</source>
+        <translation>No expiry</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln comment(s)</source>
+        <translation>
+            <numerusform>%Ln comment</numerusform>
+            <numerusform>%Ln comments</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln line(s)</source>
+        <translation>
+            <numerusform>%Ln line</numerusform>
+            <numerusform>%Ln lines</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Orders</name>
+    <message>
+        <source>All orders</source>
+        <translation>All orders</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>Pending</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>In progress</translation>
+    </message>
+    <message>
+        <source>Processing</source>
+        <translation>Processing</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Completed</translation>
+    </message>
+    <message>
+        <source>Partial</source>
+        <translation>Partial</translation>
+    </message>
+    <message>
+        <source>Canceled</source>
+        <translation>Canceled</translation>
+    </message>
+    <message>
+        <source>Unknown outcome</source>
+        <translation>Unknown outcome</translation>
+    </message>
+    <message>
+        <source>Rejected / not placed</source>
+        <translation>Rejected / not placed</translation>
+    </message>
+    <message>
+        <source>Filter by order id, service, link…</source>
+        <translation>Filter by order id, service, link…</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>off</translation>
+    </message>
+    <message>
+        <source>Refresh open orders automatically every N seconds (0 = off)</source>
+        <translation>Refresh open orders automatically every N seconds (0 = off)</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Refresh</translation>
+    </message>
+    <message>
+        <source>S&amp;tatus:</source>
+        <translation>S&amp;tatus:</translation>
+    </message>
+    <message>
+        <source>&amp;Auto-refresh:</source>
+        <translation>&amp;Auto-refresh:</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>Order</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Created</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Service</translation>
+    </message>
+    <message>
+        <source>Link</source>
+        <translation>Link</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>Quantity</translation>
+    </message>
+    <message>
+        <source>Charge</source>
+        <translation>Charge</translation>
+    </message>
+    <message>
+        <source>Start count</source>
+        <translation>Start count</translation>
+    </message>
+    <message>
+        <source>Remains</source>
+        <translation>Remains</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Progress</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Refill</source>
+        <translation>Refill</translation>
+    </message>
+    <message>
+        <source>Last checked</source>
+        <translation>Last checked</translation>
+    </message>
+    <message>
+        <source>Submitting…</source>
+        <translation>Submitting…</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>Unknown</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>Rejected</translation>
+    </message>
+    <message>
+        <source>Not placed</source>
+        <translation>Not placed</translation>
+    </message>
+    <message>
+        <source>Refunded</source>
+        <translation>Refunded</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Error</translation>
+    </message>
+    <message>
+        <source>Requested</source>
+        <translation>Requested</translation>
+    </message>
+    <message>
+        <source>Not checked yet</source>
+        <translation>Not checked yet</translation>
+    </message>
+    <message>
+        <source>{percent}%</source>
+        <translation>{percent}%</translation>
+    </message>
+    <message>
+        <source>refused: {reason}</source>
+        <translation>refused: {reason}</translation>
+    </message>
+    <message>
+        <source>{error}. It may have been placed and charged: find it on the panel, then Resolve.</source>
+        <translation>{error}. It may have been placed and charged: find it on the panel, then Resolve.</translation>
+    </message>
+    <message>
+        <source>The answer was lost</source>
+        <translation>The answer was lost</translation>
+    </message>
+    <message>
+        <source>Panel: {status}</source>
+        <translation>Panel: {status}</translation>
+    </message>
+</context>
+<context>
+    <name>OrdersActions</name>
+    <message>
+        <source>The answer to the {what} request was lost ({error}): the panel may or may not have accepted it. Check the order on the panel before asking again.</source>
+        <translation>The answer to the {what} request was lost ({error}): the panel may or may not have accepted it. Check the order on the panel before asking again.</translation>
+    </message>
+    <message>
+        <source>refill</source>
+        <translation>refill</translation>
+    </message>
+    <message>
+        <source>cancel</source>
+        <translation>cancel</translation>
+    </message>
+    <message>
+        <source>Re&amp;fill</source>
+        <translation>Re&amp;fill</translation>
+    </message>
+    <message>
+        <source>Ask the panel to refill the selected orders</source>
+        <translation>Ask the panel to refill the selected orders</translation>
+    </message>
+    <message>
+        <source>Ca&amp;ncel</source>
+        <translation>Ca&amp;ncel</translation>
+    </message>
+    <message>
+        <source>Ask the panel to cancel the selected orders</source>
+        <translation>Ask the panel to cancel the selected orders</translation>
+    </message>
+    <message>
+        <source>Reor&amp;der</source>
+        <translation>Reor&amp;der</translation>
+    </message>
+    <message>
+        <source>Open New Order pre-filled from this order</source>
+        <translation>Open New Order pre-filled from this order</translation>
+    </message>
+    <message>
+        <source>Reso&amp;lve…</source>
+        <translation>Reso&amp;lve…</translation>
+    </message>
+    <message>
+        <source>Say whether an unknown order was placed</source>
+        <translation>Say whether an unknown order was placed</translation>
+    </message>
+    <message>
+        <source>Copy &amp;id</source>
+        <translation>Copy &amp;id</translation>
+    </message>
+    <message>
+        <source>Copy the panel order ids</source>
+        <translation>Copy the panel order ids</translation>
+    </message>
+    <message>
+        <source>Copy lin&amp;k</source>
+        <translation>Copy lin&amp;k</translation>
+    </message>
+    <message>
+        <source>Copy the links</source>
+        <translation>Copy the links</translation>
+    </message>
+    <message>
+        <source>O&amp;pen link</source>
+        <translation>O&amp;pen link</translation>
+    </message>
+    <message>
+        <source>Open the links in the browser</source>
+        <translation>Open the links in the browser</translation>
+    </message>
+    <message>
+        <source>E&amp;xport CSV…</source>
+        <translation>E&amp;xport CSV…</translation>
+    </message>
+    <message>
+        <source>Save the visible rows as CSV</source>
+        <translation>Save the visible rows as CSV</translation>
+    </message>
+    <message>
+        <source>I&amp;mport…</source>
+        <translation>I&amp;mport…</translation>
+    </message>
+    <message>
+        <source>Track orders placed elsewhere by id</source>
+        <translation>Track orders placed elsewhere by id</translation>
+    </message>
+    <message>
+        <source>Not connected to a panel.</source>
+        <translation>Not connected to a panel.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Requesting a refill of %n order(s)…</source>
+        <translation>
+            <numerusform>Requesting a refill of %n order…</numerusform>
+            <numerusform>Requesting a refill of %n orders…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cancel orders</source>
+        <translation>Cancel orders</translation>
+    </message>
+    <message numerus="yes">
+        <source>Ask the panel to cancel %n order(s)?</source>
+        <translation>
+            <numerusform>Ask the panel to cancel %n order?</numerusform>
+            <numerusform>Ask the panel to cancel %n orders?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Requesting a cancel of %n order(s)…</source>
+        <translation>
+            <numerusform>Requesting a cancel of %n order…</numerusform>
+            <numerusform>Requesting a cancel of %n orders…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Importing %n order(s)…</source>
+        <translation>
+            <numerusform>Importing %n order…</numerusform>
+            <numerusform>Importing %n orders…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Copied %n order id(s).</source>
+        <translation>
+            <numerusform>Copied %n order id.</numerusform>
+            <numerusform>Copied %n order ids.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Copied %n link(s).</source>
+        <translation>
+            <numerusform>Copied %n link.</numerusform>
+            <numerusform>Copied %n links.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export orders</source>
+        <translation>Export orders</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV files (*.csv)</translation>
+    </message>
+    <message>
+        <source>Could not write {path}: {error}</source>
+        <translation>Could not write {path}: {error}</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n order(s) to {path}.</source>
+        <translation>
+            <numerusform>Exported %n order to {path}.</numerusform>
+            <numerusform>Exported %n orders to {path}.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Refill failed: {error}</source>
+        <translation>Refill failed: {error}</translation>
+    </message>
+    <message>
+        <source>{order} → refill {refill}</source>
+        <translation>{order} → refill {refill}</translation>
+    </message>
+    <message>
+        <source>Refill requested: </source>
+        <translation>Refill requested: </translation>
+    </message>
+    <message>
+        <source>Refused: </source>
+        <translation>Refused: </translation>
+    </message>
+    <message>
+        <source>The panel answered nothing.</source>
+        <translation>The panel answered nothing.</translation>
+    </message>
+    <message>
+        <source>Cancel failed: {error}</source>
+        <translation>Cancel failed: {error}</translation>
+    </message>
+    <message>
+        <source>Cancel requested for {orders} (the next refresh shows the result)</source>
+        <translation>Cancel requested for {orders} (the next refresh shows the result)</translation>
+    </message>
+    <message>
+        <source>Import stopped: {error}</source>
+        <translation>Import stopped: {error}</translation>
+    </message>
+    <message>
+        <source>Orders imported: {count}.</source>
+        <translation>Orders imported: {count}.</translation>
+    </message>
+    <message>
+        <source>Not imported: {items}</source>
+        <translation>Not imported: {items}</translation>
+    </message>
+    <message>
+        <source>Order #{id} stays unknown: {error}</source>
+        <translation>Order #{id} stays unknown: {error}</translation>
+    </message>
+    <message>
+        <source>Order #{id} marked as not placed.</source>
+        <translation>Order #{id} marked as not placed.</translation>
+    </message>
+    <message>
+        <source>Order #{id} is panel order {order} and is tracked again.</source>
+        <translation>Order #{id} is panel order {order} and is tracked again.</translation>
+    </message>
+</context>
+<context>
+    <name>OrdersTab</name>
+    <message>
+        <source>Not connected to a panel: cannot refresh.</source>
+        <translation>Not connected to a panel: cannot refresh.</translation>
+    </message>
+    <message>
+        <source>Refreshing…</source>
+        <translation>Refreshing…</translation>
+    </message>
+    <message>
+        <source>Refreshing open orders…</source>
+        <translation>Refreshing open orders…</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Refresh</translation>
+    </message>
+    <message>
+        <source>Refresh failed: {error}</source>
+        <translation>Refresh failed: {error}</translation>
+    </message>
+    <message>
+        <source>Refresh stopped after {count} checked: {error}</source>
+        <translation>Refresh stopped after {count} checked: {error}</translation>
+    </message>
+    <message>
+        <source>Open orders checked: {checked}, changed: {changed}</source>
+        <translation>Open orders checked: {checked}, changed: {changed}</translation>
+    </message>
+    <message>
+        <source>, with errors: {errors}</source>
+        <translation>, with errors: {errors}</translation>
+    </message>
+    <message>
+        <source>Could not read the tracked orders: {error}</source>
+        <translation>Could not read the tracked orders: {error}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln order(s)</source>
+        <translation>
+            <numerusform>%Ln order</numerusform>
+            <numerusform>%Ln orders</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{shown} of {total} orders</source>
+        <translation>{shown} of {total} orders</translation>
+    </message>
+    <message>
+        <source>refreshed {time}</source>
+        <translation>refreshed {time}</translation>
+    </message>
+    <message>
+        <source>Failed: {error}</source>
+        <translation>Failed: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>PanelForm</name>
+    <message>
+        <source>My panel</source>
+        <translation>My panel</translation>
+    </message>
+    <message>
+        <source>The panel&apos;s API v2 address (see the API page of your panel)</source>
+        <translation>The panel&apos;s API v2 address (see the API page of your panel)</translation>
+    </message>
+    <message>
+        <source>Paste the API key from your panel&apos;s account page</source>
+        <translation>Paste the API key from your panel&apos;s account page</translation>
+    </message>
+    <message>
+        <source>Test connection</source>
+        <translation>Test connection</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>API endpoint</source>
+        <translation>API endpoint</translation>
+    </message>
+    <message>
+        <source>API key</source>
+        <translation>API key</translation>
+    </message>
+    <message>
+        <source>Enter the panel&apos;s API endpoint.</source>
+        <translation>Enter the panel&apos;s API endpoint.</translation>
+    </message>
+    <message>
+        <source>Enter the API key.</source>
+        <translation>Enter the API key.</translation>
+    </message>
+    <message>
+        <source>A panel named &quot;{name}&quot; already exists: choose another name.</source>
+        <translation>A panel named &quot;{name}&quot; already exists: choose another name.</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Connecting…</translation>
+    </message>
+    <message>
+        <source>Connected. Balance: {balance}</source>
+        <translation>Connected. Balance: {balance}</translation>
+    </message>
+    <message>
+        <source>Unexpected error: {kind}</source>
+        <translation>Unexpected error: {kind}</translation>
+    </message>
+    <message>
+        <source>Connection failed: {error}</source>
+        <translation>Connection failed: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>PanelSession</name>
+    <message>
+        <source>Cannot connect to {panel}: {error}</source>
+        <translation>Cannot connect to {panel}: {error}</translation>
+    </message>
+    <message>
+        <source>No API key for {panel}: Panel ▸ Set API key…</source>
+        <translation>No API key for {panel}: Panel ▸ Set API key…</translation>
+    </message>
+</context>
+<context>
+    <name>PanelsDialog</name>
+    <message>
+        <source>Panels</source>
+        <translation>Panels</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>API key…</source>
+        <translation>API key…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>Add panel</source>
+        <translation>Add panel</translation>
+    </message>
+    <message>
+        <source>Add a panel</source>
+        <translation>Add a panel</translation>
+    </message>
+    <message>
+        <source>  (demo)</source>
+        <translation>  (demo)</translation>
+    </message>
+    <message>
+        <source>  ✓ open</source>
+        <translation>  ✓ open</translation>
+    </message>
+    <message>
+        <source>Remove panel</source>
+        <translation>Remove panel</translation>
+    </message>
+    <message>
+        <source>Remove &quot;{panel}&quot;, its cached services and its API key from this computer?</source>
+        <translation>Remove &quot;{panel}&quot;, its cached services and its API key from this computer?</translation>
+    </message>
+    <message>
+        <source>Removed &quot;{panel}&quot;, but not its key: {error}</source>
+        <translation>Removed &quot;{panel}&quot;, but not its key: {error}</translation>
+    </message>
+    <message>
+        <source>Removed &quot;{panel}&quot;.</source>
+        <translation>Removed &quot;{panel}&quot;.</translation>
+    </message>
+    <message>
+        <source>Added &quot;{panel}&quot;.</source>
+        <translation>Added &quot;{panel}&quot;.</translation>
+    </message>
+</context>
+<context>
+    <name>ResolveDialog</name>
+    <message>
+        <source>Resolve order #{id}</source>
+        <translation>Resolve order #{id}</translation>
+    </message>
+    <message>
+        <source>The panel&apos;s answer to this order was lost, so it may or may not have been placed (and charged). Look in the panel&apos;s own order list for an order with this link, service and quantity, created at this time, then say what you found.</source>
+        <translation>The panel&apos;s answer to this order was lost, so it may or may not have been placed (and charged). Look in the panel&apos;s own order list for an order with this link, service and quantity, created at this time, then say what you found.</translation>
+    </message>
+    <message>
+        <source>Service:</source>
+        <translation>Service:</translation>
+    </message>
+    <message>
+        <source>Link:</source>
+        <translation>Link:</translation>
+    </message>
+    <message>
+        <source>Quantity:</source>
+        <translation>Quantity:</translation>
+    </message>
+    <message>
+        <source>Sent at:</source>
+        <translation>Sent at:</translation>
+    </message>
+    <message>
+        <source>What happened:</source>
+        <translation>What happened:</translation>
+    </message>
+    <message>
+        <source>I found it on the panel; its order id is:</source>
+        <translation>I found it on the panel; its order id is:</translation>
+    </message>
+    <message>
+        <source>the panel&apos;s order id</source>
+        <translation>the panel&apos;s order id</translation>
+    </message>
+    <message>
+        <source>It is not on the panel: it was not placed</source>
+        <translation>It is not on the panel: it was not placed</translation>
+    </message>
+    <message>
+        <source>Resolve</source>
+        <translation>Resolve</translation>
+    </message>
+    <message>
+        <source>Enter the order id (digits) you found on the panel.</source>
+        <translation>Enter the order id (digits) you found on the panel.</translation>
+    </message>
+</context>
+<context>
+    <name>ServiceDetails</name>
+    <message>
+        <source>yes</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Service</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <source>Category:</source>
+        <translation>Category:</translation>
+    </message>
+    <message>
+        <source>Type:</source>
+        <translation>Type:</translation>
+    </message>
+    <message>
+        <source>Rate per 1000:</source>
+        <translation>Rate per 1000:</translation>
+    </message>
+    <message>
+        <source>Min / max:</source>
+        <translation>Min / max:</translation>
+    </message>
+    <message>
+        <source>Refill / cancel / drip-feed:</source>
+        <translation>Refill / cancel / drip-feed:</translation>
+    </message>
+    <message>
+        <source>Description:</source>
+        <translation>Description:</translation>
+    </message>
+    <message>
+        <source>Service: none chosen</source>
+        <translation>Service: none chosen</translation>
+    </message>
+    <message>
+        <source>Service {id}</source>
+        <translation>Service {id}</translation>
+    </message>
+    <message>
+        <source>{price} per package</source>
+        <translation>{price} per package</translation>
+    </message>
+    <message>
+        <source>refill {refill} · cancel {cancel} · drip-feed {dripfeed}</source>
+        <translation>refill {refill} · cancel {cancel} · drip-feed {dripfeed}</translation>
+    </message>
+</context>
+<context>
+    <name>ServicePicker</name>
+    <message>
+        <source>Search services by id, name or category…</source>
+        <translation>Search services by id, name or category…</translation>
+    </message>
+</context>
+<context>
+    <name>Services</name>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Service</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Rate / 1000</source>
+        <translation>Rate / 1000</translation>
+    </message>
+    <message>
+        <source>Min</source>
+        <translation>Min</translation>
+    </message>
+    <message>
+        <source>Max</source>
+        <translation>Max</translation>
+    </message>
+    <message>
+        <source>Refill</source>
+        <translation>Refill</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Drip-feed</source>
+        <translation>Drip-feed</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>No</translation>
+    </message>
+</context>
+<context>
+    <name>ServicesTab</name>
+    <message>
+        <source>All categories</source>
+        <translation>All categories</translation>
+    </message>
+    <message>
+        <source>All types</source>
+        <translation>All types</translation>
+    </message>
+    <message>
+        <source>Search by name, category or ID</source>
+        <translation>Search by name, category or ID</translation>
+    </message>
+    <message>
+        <source>Show one category</source>
+        <translation>Show one category</translation>
+    </message>
+    <message>
+        <source>Show one service type</source>
+        <translation>Show one service type</translation>
+    </message>
+    <message>
+        <source>Refill</source>
+        <translation>Refill</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Drip-feed</source>
+        <translation>Drip-feed</translation>
+    </message>
+    <message>
+        <source>Only services that offer refill</source>
+        <translation>Only services that offer refill</translation>
+    </message>
+    <message>
+        <source>Only services that offer cancel</source>
+        <translation>Only services that offer cancel</translation>
+    </message>
+    <message>
+        <source>Only services that offer drip-feed</source>
+        <translation>Only services that offer drip-feed</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Refresh</translation>
+    </message>
+    <message>
+        <source>Fetch the catalog from the panel again</source>
+        <translation>Fetch the catalog from the panel again</translation>
+    </message>
+    <message>
+        <source>O&amp;rder…</source>
+        <translation>O&amp;rder…</translation>
+    </message>
+    <message>
+        <source>Open New Order with the selected service</source>
+        <translation>Open New Order with the selected service</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln service(s)</source>
+        <translation>
+            <numerusform>%Ln service</numerusform>
+            <numerusform>%Ln services</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{shown} of {total} services</source>
+        <translation>{shown} of {total} services</translation>
+    </message>
+    <message>
+        <source>Updated {time}</source>
+        <translation>Updated {time}</translation>
+    </message>
+    <message>
+        <source>Not fetched yet</source>
+        <translation>Not fetched yet</translation>
+    </message>
+    <message>
+        <source>Refreshing…</source>
+        <translation>Refreshing…</translation>
+    </message>
+</context>
+<context>
+    <name>ViewMenu</name>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;View</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Language</translation>
+    </message>
+    <message>
+        <source>Follow the system</source>
+        <translation>Follow the system</translation>
+    </message>
+    <message>
+        <source>&amp;Theme</source>
+        <translation>&amp;Theme</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Light</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Dark</translation>
+    </message>
+    <message>
+        <source>The interface will be in {language} from the next start.</source>
+        <translation>The interface will be in {language} from the next start.</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomeDialog</name>
+    <message>
+        <source>&lt;h2&gt;Welcome to SMPanel Desktop&lt;/h2&gt;&lt;p&gt;Browse a panel&apos;s services, place orders of every type and track them, with your API key kept in the system keyring.&lt;/p&gt;&lt;p&gt;Connect the panel you use with its API key, or try everything on the built-in &lt;b&gt;demo panel&lt;/b&gt;: a simulated panel on this computer, no account and no money needed.&lt;/p&gt;</source>
+        <translation>&lt;h2&gt;Welcome to SMPanel Desktop&lt;/h2&gt;&lt;p&gt;Browse a panel&apos;s services, place orders of every type and track them, with your API key kept in the system keyring.&lt;/p&gt;&lt;p&gt;Connect the panel you use with its API key, or try everything on the built-in &lt;b&gt;demo panel&lt;/b&gt;: a simulated panel on this computer, no account and no money needed.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Welcome</source>
+        <translation>Welcome</translation>
+    </message>
+    <message>
+        <source>Try the demo panel</source>
+        <translation>Try the demo panel</translation>
+    </message>
+    <message>
+        <source>Add my panel…</source>
+        <translation>Add my panel…</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <source>Save and open</source>
+        <translation>Save and open</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Add your panel&lt;/h3&gt;</source>
+        <translation>&lt;h3&gt;Add your panel&lt;/h3&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>WindowMenus</name>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quit</translation>
+    </message>
+    <message>
+        <source>&amp;Panel</source>
+        <translation>&amp;Panel</translation>
+    </message>
+    <message>
+        <source>&amp;Manage panels…</source>
+        <translation>&amp;Manage panels…</translation>
+    </message>
+    <message>
+        <source>Set API &amp;key…</source>
+        <translation>Set API &amp;key…</translation>
+    </message>
+    <message>
+        <source>&amp;Switch panel</source>
+        <translation>&amp;Switch panel</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <source>&amp;About {app}</source>
+        <translation>&amp;About {app}</translation>
+    </message>
+    <message>
+        <source>Open &amp;data folder</source>
+        <translation>Open &amp;data folder</translation>
+    </message>
+    <message>
+        <source>Try the demo panel</source>
+        <translation>Try the demo panel</translation>
+    </message>
+    <message>
+        <source>The demo panel needs no key.</source>
+        <translation>The demo panel needs no key.</translation>
+    </message>
+    <message>
+        <source>About {app}</source>
+        <translation>About {app}</translation>
+    </message>
+    <message>
+        <source>A desktop app for SMM panels speaking the API v2.</source>
+        <translation>A desktop app for SMM panels speaking the API v2.</translation>
+    </message>
+    <message>
+        <source>API keys are kept in the system keyring only.</source>
+        <translation>API keys are kept in the system keyring only.</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,1523 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="tr_TR" sourcelanguage="en">
+<context>
+    <name>App</name>
+    <message>
+        <source>Cannot open that panel: {error}</source>
+        <translation>Bu panel açılamadı: {error}</translation>
+    </message>
+    <message>
+        <source>Orders being sent when the app last stopped: {count}. They may have been placed: see Orders ▸ Resolve.</source>
+        <translation>Uygulama son kapandığında gönderilmekte olan sipariş sayısı: {count}. Bu siparişler verilmiş olabilir: Siparişler ▸ Çözümle bölümüne bakın.</translation>
+    </message>
+</context>
+<context>
+    <name>AppContext</name>
+    <message>
+        <source>{what} failed: {error}</source>
+        <translation>{what} başarısız: {error}</translation>
+    </message>
+    <message numerus="yes">
+        <source>Catalog refreshed: %Ln service(s)</source>
+        <translation>
+            <numerusform>Katalog yenilendi: %Ln servis</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Catalog refresh</source>
+        <translation>Katalog yenileme</translation>
+    </message>
+    <message>
+        <source>Balance</source>
+        <translation>Bakiye</translation>
+    </message>
+</context>
+<context>
+    <name>BalanceTab</name>
+    <message>
+        <source>Balance</source>
+        <translation>Bakiye</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Yenile</translation>
+    </message>
+    <message>
+        <source>Ask the panel for the balance now</source>
+        <translation>Bakiyeyi şimdi panelden sor</translation>
+    </message>
+    <message>
+        <source>Balance on {panel}</source>
+        <translation>{panel} bakiyesi</translation>
+    </message>
+    <message>
+        <source>No panel</source>
+        <translation>Panel yok</translation>
+    </message>
+    <message>
+        <source>Not fetched yet</source>
+        <translation>Henüz alınmadı</translation>
+    </message>
+    <message>
+        <source>Updated {time}</source>
+        <translation>Güncellendi: {time}</translation>
+    </message>
+    <message>
+        <source>Refreshing…</source>
+        <translation>Yenileniyor…</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>Yeni&amp;le</translation>
+    </message>
+    <message>
+        <source>Could not fetch the balance: {error}</source>
+        <translation>Bakiye alınamadı: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>Formatting</name>
+    <message>
+        <source>Unlimited</source>
+        <translation>Sınırsız</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>hiç</translation>
+    </message>
+</context>
+<context>
+    <name>ImportOrdersDialog</name>
+    <message>
+        <source>Import orders</source>
+        <translation>Sipariş içe aktar</translation>
+    </message>
+    <message>
+        <source>Paste the panel&apos;s order ids (separated by commas, spaces or lines).</source>
+        <translation>Paneldeki sipariş numaralarını yapıştırın (virgül, boşluk ya da satırla ayrılmış).</translation>
+    </message>
+    <message>
+        <source>23501, 23502
+23510</source>
+        <translation>23501, 23502
+23510</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>İçe aktar</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln order id(s)</source>
+        <translation>
+            <numerusform>%Ln sipariş numarası</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>not ids (ignored): </source>
+        <translation>numara olmayanlar (yok sayıldı): </translation>
+    </message>
+    <message numerus="yes">
+        <source>at most %Ln at a time</source>
+        <translation>
+            <numerusform>tek seferde en fazla %Ln</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>KeyDialog</name>
+    <message>
+        <source>API key for {panel}</source>
+        <translation>{panel} için API anahtarı</translation>
+    </message>
+    <message>
+        <source>Paste the new key</source>
+        <translation>Yeni anahtarı yapıştırın</translation>
+    </message>
+    <message>
+        <source>Save key</source>
+        <translation>Anahtarı kaydet</translation>
+    </message>
+    <message>
+        <source>Delete key</source>
+        <translation>Anahtarı sil</translation>
+    </message>
+    <message>
+        <source>Panel</source>
+        <translation>Panel</translation>
+    </message>
+    <message>
+        <source>Stored key</source>
+        <translation>Kayıtlı anahtar</translation>
+    </message>
+    <message>
+        <source>New key</source>
+        <translation>Yeni anahtar</translation>
+    </message>
+    <message>
+        <source>Kept in: {place}</source>
+        <translation>Saklandığı yer: {place}</translation>
+    </message>
+    <message>
+        <source>No key stored</source>
+        <translation>Kayıtlı anahtar yok</translation>
+    </message>
+    <message>
+        <source>SMPANEL_API_KEY is set: it is used instead of the stored key.</source>
+        <translation>SMPANEL_API_KEY tanımlı: kayıtlı anahtar yerine o kullanılıyor.</translation>
+    </message>
+    <message>
+        <source>Key saved.</source>
+        <translation>Anahtar kaydedildi.</translation>
+    </message>
+    <message>
+        <source>Could not delete the key: {error}</source>
+        <translation>Anahtar silinemedi: {error}</translation>
+    </message>
+    <message>
+        <source>Key deleted.</source>
+        <translation>Anahtar silindi.</translation>
+    </message>
+</context>
+<context>
+    <name>KeyringUnavailableDialog</name>
+    <message>
+        <source>&lt;p&gt;API keys are kept only in your system&apos;s keyring, never in a file, and no keyring is available right now.&lt;/p&gt;&lt;p&gt;&lt;b&gt;To keep keys between runs&lt;/b&gt;, install a Secret Service provider and log in again:&lt;/p&gt;&lt;ul&gt;&lt;li&gt;Debian, Ubuntu, Mint: &lt;code&gt;sudo apt install gnome-keyring&lt;/code&gt;&lt;/li&gt;&lt;li&gt;Fedora: &lt;code&gt;sudo dnf install gnome-keyring&lt;/code&gt;&lt;/li&gt;&lt;li&gt;KDE Plasma: enable KWallet (&lt;code&gt;kwalletmanager&lt;/code&gt;)&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;Or keep the key &lt;b&gt;in memory only&lt;/b&gt;: it is forgotten when the app closes, and you enter it again next time.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;API anahtarları hiçbir zaman bir dosyada değil, yalnızca sisteminizin anahtarlığında saklanır; şu anda kullanılabilir bir anahtarlık yok.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Anahtarları kalıcı saklamak için&lt;/b&gt; bir Secret Service sağlayıcısı kurun ve oturumu yeniden açın:&lt;/p&gt;&lt;ul&gt;&lt;li&gt;Debian, Ubuntu, Mint: &lt;code&gt;sudo apt install gnome-keyring&lt;/code&gt;&lt;/li&gt;&lt;li&gt;Fedora: &lt;code&gt;sudo dnf install gnome-keyring&lt;/code&gt;&lt;/li&gt;&lt;li&gt;KDE Plasma: KWallet&apos;ı etkinleştirin (&lt;code&gt;kwalletmanager&lt;/code&gt;)&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;Ya da anahtarı &lt;b&gt;yalnızca bellekte&lt;/b&gt; tutun: uygulama kapanınca unutulur, bir dahaki sefere yeniden girersiniz.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>No keyring available</source>
+        <translation>Anahtarlık bulunamadı</translation>
+    </message>
+    <message>
+        <source>Details: {reason}</source>
+        <translation>Ayrıntı: {reason}</translation>
+    </message>
+    <message>
+        <source>Keep in memory for this run</source>
+        <translation>Bu oturum için bellekte tut</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>&amp;Services</source>
+        <translation>&amp;Servisler</translation>
+    </message>
+    <message>
+        <source>&amp;New Order</source>
+        <translation>Ye&amp;ni Sipariş</translation>
+    </message>
+    <message>
+        <source>&amp;Orders</source>
+        <translation>S&amp;iparişler</translation>
+    </message>
+    <message>
+        <source>&amp;Balance</source>
+        <translation>&amp;Bakiye</translation>
+    </message>
+    <message>
+        <source>● Online</source>
+        <translation>● Çevrimiçi</translation>
+    </message>
+    <message>
+        <source>● DEMO panel (built-in sandbox)</source>
+        <translation>● DEMO panel (yerleşik deneme ortamı)</translation>
+    </message>
+    <message>
+        <source>● Connecting…</source>
+        <translation>● Bağlanıyor…</translation>
+    </message>
+    <message>
+        <source>● Offline</source>
+        <translation>● Çevrimdışı</translation>
+    </message>
+    <message>
+        <source>Opening…</source>
+        <translation>Açılıyor…</translation>
+    </message>
+    <message>
+        <source>Demo panel</source>
+        <translation>Demo panel</translation>
+    </message>
+    <message>
+        <source>Panel: {name}</source>
+        <translation>Panel: {name}</translation>
+    </message>
+    <message>
+        <source>No panel</source>
+        <translation>Panel yok</translation>
+    </message>
+    <message>
+        <source> — showing cached data</source>
+        <translation> — önbellekteki veriler gösteriliyor</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>hiç</translation>
+    </message>
+    <message>
+        <source>Last refresh: {when}</source>
+        <translation>Son yenileme: {when}</translation>
+    </message>
+</context>
+<context>
+    <name>NewOrder</name>
+    <message>
+        <source>The answer to this order was lost ({cause}). The order MAY have been placed and your balance MAY have been charged. It is recorded in Orders with the state “unknown”. Do not place it again yet: look for it in the panel&apos;s own order list, then in the Orders tab select it and choose Resolve — attach the order id you found, or mark it as not placed.</source>
+        <translation>Bu siparişin yanıtı kayboldu ({cause}). Sipariş verilmiş ve bakiyenizden düşülmüş OLABİLİR. Siparişler sekmesinde “bilinmiyor” durumuyla kayıtlı. Şimdilik yeniden vermeyin: önce panelin kendi sipariş listesine bakın, sonra Siparişler sekmesinde siparişi seçip Çözümle&apos;ye tıklayın — bulduğunuz sipariş numarasını girin ya da verilmedi olarak işaretleyin.</translation>
+    </message>
+    <message>
+        <source>The panel refused the order: {error} — nothing was placed; top up and retry.</source>
+        <translation>Panel siparişi reddetti: {error} — sipariş verilmedi; bakiye yükleyip yeniden deneyin.</translation>
+    </message>
+    <message>
+        <source>The panel refused the order: {error} — nothing was placed.</source>
+        <translation>Panel siparişi reddetti: {error} — sipariş verilmedi.</translation>
+    </message>
+    <message>
+        <source>The order was not sent: {error}. Nothing was placed; try again when connected.</source>
+        <translation>Sipariş gönderilemedi: {error}. Sipariş verilmedi; bağlantı gelince yeniden deneyin.</translation>
+    </message>
+    <message>
+        <source>The order was not placed: {error}.</source>
+        <translation>Sipariş verilmedi: {error}.</translation>
+    </message>
+    <message>
+        <source>Something went wrong ({kind}: {error}). Check the Orders tab before placing this order again.</source>
+        <translation>Bir şeyler ters gitti ({kind}: {error}). Bu siparişi yeniden vermeden önce Siparişler sekmesine bakın.</translation>
+    </message>
+</context>
+<context>
+    <name>NewOrderTab</name>
+    <message>
+        <source>&amp;Place order…</source>
+        <translation>Sipariş &amp;ver…</translation>
+    </message>
+    <message>
+        <source>Service:</source>
+        <translation>Servis:</translation>
+    </message>
+    <message>
+        <source>#{id} (local)</source>
+        <translation>#{id} (yerel)</translation>
+    </message>
+    <message>
+        <source>Pre-filled from order {order}.</source>
+        <translation>{order} numaralı siparişten dolduruldu.</translation>
+    </message>
+    <message>
+        <source>Cost: choose a service</source>
+        <translation>Tutar: bir servis seçin</translation>
+    </message>
+    <message>
+        <source>Cost: unknown — this service is not in the current catalog</source>
+        <translation>Tutar: bilinmiyor — bu servis güncel katalogda yok</translation>
+    </message>
+    <message>
+        <source>Cost: per post delivered, {rate} per 1000</source>
+        <translation>Tutar: teslim edilen gönderi başına, 1000 adedi {rate}</translation>
+    </message>
+    <message>
+        <source>Cost: enter a quantity to see the cost</source>
+        <translation>Tutar: görmek için miktar girin</translation>
+    </message>
+    <message>
+        <source> (quantity {quantity})</source>
+        <translation> (miktar {quantity})</translation>
+    </message>
+    <message>
+        <source> ({each} × {runs} runs = {total})</source>
+        <translation> ({each} × {runs} tekrar = {total})</translation>
+    </message>
+    <message>
+        <source>Cost: {amount}</source>
+        <translation>Tutar: {amount}</translation>
+    </message>
+    <message>
+        <source>This costs more than your last known balance ({balance}).</source>
+        <translation>Bu tutar bilinen son bakiyenizden ({balance}) fazla.</translation>
+    </message>
+    <message>
+        <source>Placing order…</source>
+        <translation>Sipariş veriliyor…</translation>
+    </message>
+    <message>
+        <source>Not connected to a panel: nothing can be sent.</source>
+        <translation>Bir panele bağlı değil: hiçbir şey gönderilemez.</translation>
+    </message>
+    <message>
+        <source>This costs more than your last known balance.</source>
+        <translation>Bu tutar bilinen son bakiyenizden fazla.</translation>
+    </message>
+    <message>
+        <source>{runs} every {interval} min</source>
+        <translation>{runs} kez, {interval} dakikada bir</translation>
+    </message>
+    <message>
+        <source>The panel was switched before you confirmed: nothing was sent.</source>
+        <translation>Onaylamadan önce panel değişti: hiçbir şey gönderilmedi.</translation>
+    </message>
+    <message>
+        <source>Placing the order…</source>
+        <translation>Sipariş veriliyor…</translation>
+    </message>
+    <message>
+        <source>Order placed: id {order}. It is tracked in Orders.</source>
+        <translation>Sipariş verildi: numara {order}. Siparişler sekmesinden takip ediliyor.</translation>
+    </message>
+</context>
+<context>
+    <name>OrderConfirmDialog</name>
+    <message>
+        <source>Place this order?</source>
+        <translation>Bu sipariş verilsin mi?</translation>
+    </message>
+    <message>
+        <source>Service:</source>
+        <translation>Servis:</translation>
+    </message>
+    <message>
+        <source>Link:</source>
+        <translation>Bağlantı:</translation>
+    </message>
+    <message>
+        <source>Quantity:</source>
+        <translation>Miktar:</translation>
+    </message>
+    <message>
+        <source>Runs:</source>
+        <translation>Tekrar:</translation>
+    </message>
+    <message>
+        <source>Cost:</source>
+        <translation>Tutar:</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>bilinmiyor</translation>
+    </message>
+    <message>
+        <source>The panel charges your balance when it accepts the order.</source>
+        <translation>Panel siparişi kabul edince tutar bakiyenizden düşülür.</translation>
+    </message>
+    <message>
+        <source>Place order</source>
+        <translation>Siparişi ver</translation>
+    </message>
+</context>
+<context>
+    <name>OrderFields</name>
+    <message>
+        <source>Link</source>
+        <translation>Bağlantı</translation>
+    </message>
+    <message>
+        <source>A link (https://…, instagram.com/p/…, t.me/…) or @username</source>
+        <translation>Bir bağlantı (https://…, instagram.com/p/…, t.me/…) ya da @kullanıcıadı</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>Miktar</translation>
+    </message>
+    <message>
+        <source>Within the service&apos;s min and max</source>
+        <translation>Servisin en az ve en fazla değeri arasında</translation>
+    </message>
+    <message>
+        <source>Runs</source>
+        <translation>Tekrar</translation>
+    </message>
+    <message>
+        <source>Repeat the order N times</source>
+        <translation>Siparişi N kez tekrarla</translation>
+    </message>
+    <message>
+        <source>Interval (minutes)</source>
+        <translation>Aralık (dakika)</translation>
+    </message>
+    <message>
+        <source>Comments</source>
+        <translation>Yorumlar</translation>
+    </message>
+    <message>
+        <source>One comment a line</source>
+        <translation>Her satıra bir yorum</translation>
+    </message>
+    <message>
+        <source>Usernames</source>
+        <translation>Kullanıcı adları</translation>
+    </message>
+    <message>
+        <source>One username a line</source>
+        <translation>Her satıra bir kullanıcı adı</translation>
+    </message>
+    <message>
+        <source>Hashtags</source>
+        <translation>Hashtag&apos;ler</translation>
+    </message>
+    <message>
+        <source>One hashtag a line</source>
+        <translation>Her satıra bir hashtag</translation>
+    </message>
+    <message>
+        <source>Hashtag</source>
+        <translation>Hashtag</translation>
+    </message>
+    <message>
+        <source>Username</source>
+        <translation>Kullanıcı adı</translation>
+    </message>
+    <message>
+        <source>Whose followers</source>
+        <translation>Kimin takipçileri</translation>
+    </message>
+    <message>
+        <source>Media URL</source>
+        <translation>Medya bağlantısı</translation>
+    </message>
+    <message>
+        <source>Whose likers</source>
+        <translation>Kimin beğenenleri</translation>
+    </message>
+    <message>
+        <source>Comment owner</source>
+        <translation>Yorum sahibi</translation>
+    </message>
+    <message>
+        <source>Answer number</source>
+        <translation>Cevap numarası</translation>
+    </message>
+    <message>
+        <source>Groups</source>
+        <translation>Gruplar</translation>
+    </message>
+    <message>
+        <source>One group a line</source>
+        <translation>Her satıra bir grup</translation>
+    </message>
+    <message>
+        <source>Keywords</source>
+        <translation>Anahtar kelimeler</translation>
+    </message>
+    <message>
+        <source>One keyword a line</source>
+        <translation>Her satıra bir anahtar kelime</translation>
+    </message>
+    <message>
+        <source>Min per post</source>
+        <translation>Gönderi başına en az</translation>
+    </message>
+    <message>
+        <source>Max per post</source>
+        <translation>Gönderi başına en fazla</translation>
+    </message>
+    <message>
+        <source>New posts</source>
+        <translation>Yeni gönderiler</translation>
+    </message>
+    <message>
+        <source>Empty = unlimited</source>
+        <translation>Boş = sınırsız</translation>
+    </message>
+    <message>
+        <source>Old posts</source>
+        <translation>Eski gönderiler</translation>
+    </message>
+    <message>
+        <source>Delay (minutes)</source>
+        <translation>Gecikme (dakika)</translation>
+    </message>
+    <message>
+        <source>Expiry</source>
+        <translation>Bitiş tarihi</translation>
+    </message>
+    <message>
+        <source>d/m/Y; empty = none</source>
+        <translation>g/a/Y; boş = yok</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>Ülke</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>Cihaz</translation>
+    </message>
+    <message>
+        <source>1-5</source>
+        <translation>1-5</translation>
+    </message>
+    <message>
+        <source>Type of traffic</source>
+        <translation>Trafik türü</translation>
+    </message>
+    <message>
+        <source>Google keyword</source>
+        <translation>Google anahtar kelimesi</translation>
+    </message>
+    <message>
+        <source>Referring URL</source>
+        <translation>Yönlendiren adres</translation>
+    </message>
+</context>
+<context>
+    <name>OrderForm</name>
+    <message>
+        <source>Drip-feed: deliver in runs, total = quantity × runs</source>
+        <translation>Drip-feed: parça parça teslim, toplam = miktar × tekrar</translation>
+    </message>
+    <message>
+        <source>Extra fields, one NAME=VALUE a line (optional)</source>
+        <translation>Ek alanlar, her satıra bir AD=DEĞER (isteğe bağlı)</translation>
+    </message>
+    <message>
+        <source>Extra fields</source>
+        <translation>Ek alanlar</translation>
+    </message>
+    <message>
+        <source>No expiry</source>
+        <translation>Bitiş yok</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln comment(s)</source>
+        <translation>
+            <numerusform>%Ln yorum</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln line(s)</source>
+        <translation>
+            <numerusform>%Ln satır</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Orders</name>
+    <message>
+        <source>All orders</source>
+        <translation>Tüm siparişler</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Açık</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>Beklemede</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>İşlemde</translation>
+    </message>
+    <message>
+        <source>Processing</source>
+        <translation>Hazırlanıyor</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Tamamlandı</translation>
+    </message>
+    <message>
+        <source>Partial</source>
+        <translation>Kısmi</translation>
+    </message>
+    <message>
+        <source>Canceled</source>
+        <translation>İptal edildi</translation>
+    </message>
+    <message>
+        <source>Unknown outcome</source>
+        <translation>Sonucu bilinmeyen</translation>
+    </message>
+    <message>
+        <source>Rejected / not placed</source>
+        <translation>Reddedilen / verilmeyen</translation>
+    </message>
+    <message>
+        <source>Filter by order id, service, link…</source>
+        <translation>Sipariş no, servis, bağlantı ile süz…</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> sn</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>kapalı</translation>
+    </message>
+    <message>
+        <source>Refresh open orders automatically every N seconds (0 = off)</source>
+        <translation>Açık siparişleri N saniyede bir kendiliğinden yenile (0 = kapalı)</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>Yeni&amp;le</translation>
+    </message>
+    <message>
+        <source>S&amp;tatus:</source>
+        <translation>D&amp;urum:</translation>
+    </message>
+    <message>
+        <source>&amp;Auto-refresh:</source>
+        <translation>&amp;Otomatik yenileme:</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>Sipariş</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Oluşturulma</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Servis</translation>
+    </message>
+    <message>
+        <source>Link</source>
+        <translation>Bağlantı</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>Miktar</translation>
+    </message>
+    <message>
+        <source>Charge</source>
+        <translation>Ücret</translation>
+    </message>
+    <message>
+        <source>Start count</source>
+        <translation>Başlangıç</translation>
+    </message>
+    <message>
+        <source>Remains</source>
+        <translation>Kalan</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>İlerleme</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Durum</translation>
+    </message>
+    <message>
+        <source>Refill</source>
+        <translation>Telafi</translation>
+    </message>
+    <message>
+        <source>Last checked</source>
+        <translation>Son kontrol</translation>
+    </message>
+    <message>
+        <source>Submitting…</source>
+        <translation>Gönderiliyor…</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>Bilinmiyor</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>Reddedildi</translation>
+    </message>
+    <message>
+        <source>Not placed</source>
+        <translation>Verilmedi</translation>
+    </message>
+    <message>
+        <source>Refunded</source>
+        <translation>İade edildi</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Hata</translation>
+    </message>
+    <message>
+        <source>Requested</source>
+        <translation>İstendi</translation>
+    </message>
+    <message>
+        <source>Not checked yet</source>
+        <translation>Henüz kontrol edilmedi</translation>
+    </message>
+    <message>
+        <source>{percent}%</source>
+        <translation>%{percent}</translation>
+    </message>
+    <message>
+        <source>refused: {reason}</source>
+        <translation>reddedildi: {reason}</translation>
+    </message>
+    <message>
+        <source>{error}. It may have been placed and charged: find it on the panel, then Resolve.</source>
+        <translation>{error}. Sipariş verilmiş ve ücreti düşülmüş olabilir: panelde bulun, sonra Çözümle&apos;yi kullanın.</translation>
+    </message>
+    <message>
+        <source>The answer was lost</source>
+        <translation>Yanıt kayboldu</translation>
+    </message>
+    <message>
+        <source>Panel: {status}</source>
+        <translation>Panelde: {status}</translation>
+    </message>
+</context>
+<context>
+    <name>OrdersActions</name>
+    <message>
+        <source>The answer to the {what} request was lost ({error}): the panel may or may not have accepted it. Check the order on the panel before asking again.</source>
+        <translation>{what} isteğinin yanıtı kayboldu ({error}): panel isteği kabul etmiş de olabilir, etmemiş de. Yeniden istemeden önce siparişi panelde kontrol edin.</translation>
+    </message>
+    <message>
+        <source>refill</source>
+        <translation>telafi</translation>
+    </message>
+    <message>
+        <source>cancel</source>
+        <translation>iptal</translation>
+    </message>
+    <message>
+        <source>Re&amp;fill</source>
+        <translation>Tela&amp;fi</translation>
+    </message>
+    <message>
+        <source>Ask the panel to refill the selected orders</source>
+        <translation>Seçili siparişler için panelden telafi (refill) iste</translation>
+    </message>
+    <message>
+        <source>Ca&amp;ncel</source>
+        <translation>İp&amp;tal</translation>
+    </message>
+    <message>
+        <source>Ask the panel to cancel the selected orders</source>
+        <translation>Seçili siparişler için panelden iptal iste</translation>
+    </message>
+    <message>
+        <source>Reor&amp;der</source>
+        <translation>Yenid&amp;en sipariş</translation>
+    </message>
+    <message>
+        <source>Open New Order pre-filled from this order</source>
+        <translation>Yeni Sipariş&apos;i bu siparişin bilgileriyle aç</translation>
+    </message>
+    <message>
+        <source>Reso&amp;lve…</source>
+        <translation>Çö&amp;zümle…</translation>
+    </message>
+    <message>
+        <source>Say whether an unknown order was placed</source>
+        <translation>Sonucu bilinmeyen siparişin verilip verilmediğini belirtin</translation>
+    </message>
+    <message>
+        <source>Copy &amp;id</source>
+        <translation>&amp;Numarayı kopyala</translation>
+    </message>
+    <message>
+        <source>Copy the panel order ids</source>
+        <translation>Paneldeki sipariş numaralarını kopyala</translation>
+    </message>
+    <message>
+        <source>Copy lin&amp;k</source>
+        <translation>Bağlantıyı &amp;kopyala</translation>
+    </message>
+    <message>
+        <source>Copy the links</source>
+        <translation>Bağlantıları kopyala</translation>
+    </message>
+    <message>
+        <source>O&amp;pen link</source>
+        <translation>Bağlantıyı &amp;aç</translation>
+    </message>
+    <message>
+        <source>Open the links in the browser</source>
+        <translation>Bağlantıları tarayıcıda aç</translation>
+    </message>
+    <message>
+        <source>E&amp;xport CSV…</source>
+        <translation>&amp;CSV dışa aktar…</translation>
+    </message>
+    <message>
+        <source>Save the visible rows as CSV</source>
+        <translation>Görünen satırları CSV olarak kaydet</translation>
+    </message>
+    <message>
+        <source>I&amp;mport…</source>
+        <translation>İçe akta&amp;r…</translation>
+    </message>
+    <message>
+        <source>Track orders placed elsewhere by id</source>
+        <translation>Başka yerden verilen siparişleri numarayla takip et</translation>
+    </message>
+    <message>
+        <source>Not connected to a panel.</source>
+        <translation>Bir panele bağlı değil.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Requesting a refill of %n order(s)…</source>
+        <translation>
+            <numerusform>%n sipariş için telafi isteniyor…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cancel orders</source>
+        <translation>Siparişleri iptal et</translation>
+    </message>
+    <message numerus="yes">
+        <source>Ask the panel to cancel %n order(s)?</source>
+        <translation>
+            <numerusform>%n sipariş için panelden iptal istensin mi?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Requesting a cancel of %n order(s)…</source>
+        <translation>
+            <numerusform>%n sipariş için iptal isteniyor…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Importing %n order(s)…</source>
+        <translation>
+            <numerusform>%n sipariş içe aktarılıyor…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Copied %n order id(s).</source>
+        <translation>
+            <numerusform>%n sipariş numarası kopyalandı.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Copied %n link(s).</source>
+        <translation>
+            <numerusform>%n bağlantı kopyalandı.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export orders</source>
+        <translation>Siparişleri dışa aktar</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV dosyaları (*.csv)</translation>
+    </message>
+    <message>
+        <source>Could not write {path}: {error}</source>
+        <translation>{path} yazılamadı: {error}</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n order(s) to {path}.</source>
+        <translation>
+            <numerusform>%n sipariş {path} dosyasına aktarıldı.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Refill failed: {error}</source>
+        <translation>Telafi isteği başarısız: {error}</translation>
+    </message>
+    <message>
+        <source>{order} → refill {refill}</source>
+        <translation>{order} → telafi {refill}</translation>
+    </message>
+    <message>
+        <source>Refill requested: </source>
+        <translation>Telafi istendi: </translation>
+    </message>
+    <message>
+        <source>Refused: </source>
+        <translation>Reddedilen: </translation>
+    </message>
+    <message>
+        <source>The panel answered nothing.</source>
+        <translation>Panel hiçbir yanıt vermedi.</translation>
+    </message>
+    <message>
+        <source>Cancel failed: {error}</source>
+        <translation>İptal isteği başarısız: {error}</translation>
+    </message>
+    <message>
+        <source>Cancel requested for {orders} (the next refresh shows the result)</source>
+        <translation>{orders} için iptal istendi (sonucu bir sonraki yenilemede görünür)</translation>
+    </message>
+    <message>
+        <source>Import stopped: {error}</source>
+        <translation>İçe aktarma durdu: {error}</translation>
+    </message>
+    <message>
+        <source>Orders imported: {count}.</source>
+        <translation>İçe aktarılan sipariş: {count}.</translation>
+    </message>
+    <message>
+        <source>Not imported: {items}</source>
+        <translation>Aktarılmayanlar: {items}</translation>
+    </message>
+    <message>
+        <source>Order #{id} stays unknown: {error}</source>
+        <translation>#{id} numaralı siparişin sonucu hâlâ bilinmiyor: {error}</translation>
+    </message>
+    <message>
+        <source>Order #{id} marked as not placed.</source>
+        <translation>#{id} numaralı sipariş verilmedi olarak işaretlendi.</translation>
+    </message>
+    <message>
+        <source>Order #{id} is panel order {order} and is tracked again.</source>
+        <translation>#{id} numaralı sipariş paneldeki {order} numaralı sipariş; yeniden takip ediliyor.</translation>
+    </message>
+</context>
+<context>
+    <name>OrdersTab</name>
+    <message>
+        <source>Not connected to a panel: cannot refresh.</source>
+        <translation>Bir panele bağlı değil: yenilenemiyor.</translation>
+    </message>
+    <message>
+        <source>Refreshing…</source>
+        <translation>Yenileniyor…</translation>
+    </message>
+    <message>
+        <source>Refreshing open orders…</source>
+        <translation>Açık siparişler yenileniyor…</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>Yeni&amp;le</translation>
+    </message>
+    <message>
+        <source>Refresh failed: {error}</source>
+        <translation>Yenileme başarısız: {error}</translation>
+    </message>
+    <message>
+        <source>Refresh stopped after {count} checked: {error}</source>
+        <translation>Yenileme {count} sipariş kontrol edildikten sonra durdu: {error}</translation>
+    </message>
+    <message>
+        <source>Open orders checked: {checked}, changed: {changed}</source>
+        <translation>Kontrol edilen açık sipariş: {checked}, değişen: {changed}</translation>
+    </message>
+    <message>
+        <source>, with errors: {errors}</source>
+        <translation>, hatalı: {errors}</translation>
+    </message>
+    <message>
+        <source>Could not read the tracked orders: {error}</source>
+        <translation>Takip edilen siparişler okunamadı: {error}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln order(s)</source>
+        <translation>
+            <numerusform>%Ln sipariş</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{shown} of {total} orders</source>
+        <translation>{total} siparişten {shown} tanesi</translation>
+    </message>
+    <message>
+        <source>refreshed {time}</source>
+        <translation>yenilendi: {time}</translation>
+    </message>
+    <message>
+        <source>Failed: {error}</source>
+        <translation>Başarısız: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>PanelForm</name>
+    <message>
+        <source>My panel</source>
+        <translation>Panelim</translation>
+    </message>
+    <message>
+        <source>The panel&apos;s API v2 address (see the API page of your panel)</source>
+        <translation>Panelin API v2 adresi (panelinizin API sayfasına bakın)</translation>
+    </message>
+    <message>
+        <source>Paste the API key from your panel&apos;s account page</source>
+        <translation>API anahtarını panelinizin hesap sayfasından yapıştırın</translation>
+    </message>
+    <message>
+        <source>Test connection</source>
+        <translation>Bağlantıyı sına</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Ad</translation>
+    </message>
+    <message>
+        <source>API endpoint</source>
+        <translation>API adresi</translation>
+    </message>
+    <message>
+        <source>API key</source>
+        <translation>API anahtarı</translation>
+    </message>
+    <message>
+        <source>Enter the panel&apos;s API endpoint.</source>
+        <translation>Panelin API adresini girin.</translation>
+    </message>
+    <message>
+        <source>Enter the API key.</source>
+        <translation>API anahtarını girin.</translation>
+    </message>
+    <message>
+        <source>A panel named &quot;{name}&quot; already exists: choose another name.</source>
+        <translation>&quot;{name}&quot; adında bir panel zaten var: başka bir ad seçin.</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Bağlanıyor…</translation>
+    </message>
+    <message>
+        <source>Connected. Balance: {balance}</source>
+        <translation>Bağlandı. Bakiye: {balance}</translation>
+    </message>
+    <message>
+        <source>Unexpected error: {kind}</source>
+        <translation>Beklenmeyen hata: {kind}</translation>
+    </message>
+    <message>
+        <source>Connection failed: {error}</source>
+        <translation>Bağlantı kurulamadı: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>PanelSession</name>
+    <message>
+        <source>Cannot connect to {panel}: {error}</source>
+        <translation>{panel} paneline bağlanılamıyor: {error}</translation>
+    </message>
+    <message>
+        <source>No API key for {panel}: Panel ▸ Set API key…</source>
+        <translation>{panel} için API anahtarı yok: Panel ▸ API anahtarını ayarla…</translation>
+    </message>
+</context>
+<context>
+    <name>PanelsDialog</name>
+    <message>
+        <source>Panels</source>
+        <translation>Paneller</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Aç</translation>
+    </message>
+    <message>
+        <source>API key…</source>
+        <translation>API anahtarı…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Kaldır</translation>
+    </message>
+    <message>
+        <source>Add panel</source>
+        <translation>Panel ekle</translation>
+    </message>
+    <message>
+        <source>Add a panel</source>
+        <translation>Bir panel ekleyin</translation>
+    </message>
+    <message>
+        <source>  (demo)</source>
+        <translation>  (demo)</translation>
+    </message>
+    <message>
+        <source>  ✓ open</source>
+        <translation>  ✓ açık</translation>
+    </message>
+    <message>
+        <source>Remove panel</source>
+        <translation>Paneli kaldır</translation>
+    </message>
+    <message>
+        <source>Remove &quot;{panel}&quot;, its cached services and its API key from this computer?</source>
+        <translation>&quot;{panel}&quot; paneli, önbellekteki servisleri ve API anahtarı bu bilgisayardan kaldırılsın mı?</translation>
+    </message>
+    <message>
+        <source>Removed &quot;{panel}&quot;, but not its key: {error}</source>
+        <translation>&quot;{panel}&quot; kaldırıldı, ancak anahtarı kaldırılamadı: {error}</translation>
+    </message>
+    <message>
+        <source>Removed &quot;{panel}&quot;.</source>
+        <translation>&quot;{panel}&quot; kaldırıldı.</translation>
+    </message>
+    <message>
+        <source>Added &quot;{panel}&quot;.</source>
+        <translation>&quot;{panel}&quot; eklendi.</translation>
+    </message>
+</context>
+<context>
+    <name>ResolveDialog</name>
+    <message>
+        <source>Resolve order #{id}</source>
+        <translation>#{id} numaralı siparişi çözümle</translation>
+    </message>
+    <message>
+        <source>The panel&apos;s answer to this order was lost, so it may or may not have been placed (and charged). Look in the panel&apos;s own order list for an order with this link, service and quantity, created at this time, then say what you found.</source>
+        <translation>Panelin bu siparişe yanıtı kayboldu; sipariş verilmiş (ve ücreti düşülmüş) olabilir ya da olmayabilir. Panelin kendi sipariş listesinde bu bağlantı, servis ve miktarla bu saatte oluşturulmuş bir sipariş arayın, sonra ne bulduğunuzu belirtin.</translation>
+    </message>
+    <message>
+        <source>Service:</source>
+        <translation>Servis:</translation>
+    </message>
+    <message>
+        <source>Link:</source>
+        <translation>Bağlantı:</translation>
+    </message>
+    <message>
+        <source>Quantity:</source>
+        <translation>Miktar:</translation>
+    </message>
+    <message>
+        <source>Sent at:</source>
+        <translation>Gönderilme:</translation>
+    </message>
+    <message>
+        <source>What happened:</source>
+        <translation>Ne oldu:</translation>
+    </message>
+    <message>
+        <source>I found it on the panel; its order id is:</source>
+        <translation>Panelde buldum; sipariş numarası:</translation>
+    </message>
+    <message>
+        <source>the panel&apos;s order id</source>
+        <translation>paneldeki sipariş numarası</translation>
+    </message>
+    <message>
+        <source>It is not on the panel: it was not placed</source>
+        <translation>Panelde yok: sipariş verilmemiş</translation>
+    </message>
+    <message>
+        <source>Resolve</source>
+        <translation>Çözümle</translation>
+    </message>
+    <message>
+        <source>Enter the order id (digits) you found on the panel.</source>
+        <translation>Panelde bulduğunuz sipariş numarasını (rakamlarla) girin.</translation>
+    </message>
+</context>
+<context>
+    <name>ServiceDetails</name>
+    <message>
+        <source>yes</source>
+        <translation>var</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>yok</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Servis</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Ad:</translation>
+    </message>
+    <message>
+        <source>Category:</source>
+        <translation>Kategori:</translation>
+    </message>
+    <message>
+        <source>Type:</source>
+        <translation>Tür:</translation>
+    </message>
+    <message>
+        <source>Rate per 1000:</source>
+        <translation>1000 adet fiyatı:</translation>
+    </message>
+    <message>
+        <source>Min / max:</source>
+        <translation>En az / en fazla:</translation>
+    </message>
+    <message>
+        <source>Refill / cancel / drip-feed:</source>
+        <translation>Telafi / iptal / drip-feed:</translation>
+    </message>
+    <message>
+        <source>Description:</source>
+        <translation>Açıklama:</translation>
+    </message>
+    <message>
+        <source>Service: none chosen</source>
+        <translation>Servis: seçilmedi</translation>
+    </message>
+    <message>
+        <source>Service {id}</source>
+        <translation>Servis {id}</translation>
+    </message>
+    <message>
+        <source>{price} per package</source>
+        <translation>paket başına {price}</translation>
+    </message>
+    <message>
+        <source>refill {refill} · cancel {cancel} · drip-feed {dripfeed}</source>
+        <translation>telafi {refill} · iptal {cancel} · drip-feed {dripfeed}</translation>
+    </message>
+</context>
+<context>
+    <name>ServicePicker</name>
+    <message>
+        <source>Search services by id, name or category…</source>
+        <translation>Servis ara: numara, ad ya da kategori…</translation>
+    </message>
+</context>
+<context>
+    <name>Services</name>
+    <message>
+        <source>ID</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Servis</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Kategori</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Tür</translation>
+    </message>
+    <message>
+        <source>Rate / 1000</source>
+        <translation>1000 adet</translation>
+    </message>
+    <message>
+        <source>Min</source>
+        <translation>En az</translation>
+    </message>
+    <message>
+        <source>Max</source>
+        <translation>En fazla</translation>
+    </message>
+    <message>
+        <source>Refill</source>
+        <translation>Telafi</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>İptal</translation>
+    </message>
+    <message>
+        <source>Drip-feed</source>
+        <translation>Drip-feed</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Evet</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Hayır</translation>
+    </message>
+</context>
+<context>
+    <name>ServicesTab</name>
+    <message>
+        <source>All categories</source>
+        <translation>Tüm kategoriler</translation>
+    </message>
+    <message>
+        <source>All types</source>
+        <translation>Tüm türler</translation>
+    </message>
+    <message>
+        <source>Search by name, category or ID</source>
+        <translation>Ad, kategori ya da numara ile ara</translation>
+    </message>
+    <message>
+        <source>Show one category</source>
+        <translation>Tek bir kategoriyi göster</translation>
+    </message>
+    <message>
+        <source>Show one service type</source>
+        <translation>Tek bir servis türünü göster</translation>
+    </message>
+    <message>
+        <source>Refill</source>
+        <translation>Telafi</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>İptal</translation>
+    </message>
+    <message>
+        <source>Drip-feed</source>
+        <translation>Drip-feed</translation>
+    </message>
+    <message>
+        <source>Only services that offer refill</source>
+        <translation>Yalnızca telafi (refill) sunan servisler</translation>
+    </message>
+    <message>
+        <source>Only services that offer cancel</source>
+        <translation>Yalnızca iptal edilebilen servisler</translation>
+    </message>
+    <message>
+        <source>Only services that offer drip-feed</source>
+        <translation>Yalnızca drip-feed sunan servisler</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>Yeni&amp;le</translation>
+    </message>
+    <message>
+        <source>Fetch the catalog from the panel again</source>
+        <translation>Kataloğu panelden yeniden al</translation>
+    </message>
+    <message>
+        <source>O&amp;rder…</source>
+        <translation>S&amp;ipariş ver…</translation>
+    </message>
+    <message>
+        <source>Open New Order with the selected service</source>
+        <translation>Seçili servisle Yeni Sipariş&apos;i aç</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln service(s)</source>
+        <translation>
+            <numerusform>%Ln servis</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{shown} of {total} services</source>
+        <translation>{total} servisten {shown} tanesi</translation>
+    </message>
+    <message>
+        <source>Updated {time}</source>
+        <translation>Güncellendi: {time}</translation>
+    </message>
+    <message>
+        <source>Not fetched yet</source>
+        <translation>Henüz alınmadı</translation>
+    </message>
+    <message>
+        <source>Refreshing…</source>
+        <translation>Yenileniyor…</translation>
+    </message>
+</context>
+<context>
+    <name>ViewMenu</name>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Görünüm</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Dil</translation>
+    </message>
+    <message>
+        <source>Follow the system</source>
+        <translation>Sistemi izle</translation>
+    </message>
+    <message>
+        <source>&amp;Theme</source>
+        <translation>&amp;Tema</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Açık</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Koyu</translation>
+    </message>
+    <message>
+        <source>The interface will be in {language} from the next start.</source>
+        <translation>Arayüz bir sonraki açılışta {language} olacak.</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomeDialog</name>
+    <message>
+        <source>&lt;h2&gt;Welcome to SMPanel Desktop&lt;/h2&gt;&lt;p&gt;Browse a panel&apos;s services, place orders of every type and track them, with your API key kept in the system keyring.&lt;/p&gt;&lt;p&gt;Connect the panel you use with its API key, or try everything on the built-in &lt;b&gt;demo panel&lt;/b&gt;: a simulated panel on this computer, no account and no money needed.&lt;/p&gt;</source>
+        <translation>&lt;h2&gt;SMPanel Desktop&apos;a hoş geldiniz&lt;/h2&gt;&lt;p&gt;Bir panelin servislerine göz atın, her türden sipariş verin ve takip edin; API anahtarınız sistemin anahtarlığında saklanır.&lt;/p&gt;&lt;p&gt;Kullandığınız paneli API anahtarıyla bağlayın ya da her şeyi yerleşik &lt;b&gt;demo panelde&lt;/b&gt; deneyin: bu bilgisayarda çalışan sanal bir panel; hesap da para da gerekmez.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Welcome</source>
+        <translation>Hoş geldiniz</translation>
+    </message>
+    <message>
+        <source>Try the demo panel</source>
+        <translation>Demo paneli dene</translation>
+    </message>
+    <message>
+        <source>Add my panel…</source>
+        <translation>Panelimi ekle…</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Geri</translation>
+    </message>
+    <message>
+        <source>Save and open</source>
+        <translation>Kaydet ve aç</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Add your panel&lt;/h3&gt;</source>
+        <translation>&lt;h3&gt;Panelinizi ekleyin&lt;/h3&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>WindowMenus</name>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Dosya</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>Çı&amp;kış</translation>
+    </message>
+    <message>
+        <source>&amp;Panel</source>
+        <translation>&amp;Panel</translation>
+    </message>
+    <message>
+        <source>&amp;Manage panels…</source>
+        <translation>Panelleri &amp;yönet…</translation>
+    </message>
+    <message>
+        <source>Set API &amp;key…</source>
+        <translation>API &amp;anahtarını ayarla…</translation>
+    </message>
+    <message>
+        <source>&amp;Switch panel</source>
+        <translation>Panel &amp;değiştir</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Yardım</translation>
+    </message>
+    <message>
+        <source>&amp;About {app}</source>
+        <translation>{app} &amp;hakkında</translation>
+    </message>
+    <message>
+        <source>Open &amp;data folder</source>
+        <translation>&amp;Veri klasörünü aç</translation>
+    </message>
+    <message>
+        <source>Try the demo panel</source>
+        <translation>Demo paneli dene</translation>
+    </message>
+    <message>
+        <source>The demo panel needs no key.</source>
+        <translation>Demo panel anahtar gerektirmez.</translation>
+    </message>
+    <message>
+        <source>About {app}</source>
+        <translation>{app} hakkında</translation>
+    </message>
+    <message>
+        <source>A desktop app for SMM panels speaking the API v2.</source>
+        <translation>API v2 konuşan SMM panelleri için masaüstü uygulaması.</translation>
+    </message>
+    <message>
+        <source>API keys are kept in the system keyring only.</source>
+        <translation>API anahtarları yalnızca sistemin anahtarlığında saklanır.</translation>
+    </message>
+</context>
+</TS>
