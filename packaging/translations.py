@@ -47,8 +47,8 @@ def qm_file(code: str) -> Path:
 
 
 def lupdate(ts: Path, target: str) -> None:
-    """Merge the texts found in the sources into ``ts`` (obsolete ones are kept, marked)."""
-    command = [tool("pyside6-lupdate"), "-locations", "none", *sources()]
+    """Merge the texts found in the sources into ``ts``; texts no longer in them are dropped."""
+    command = [tool("pyside6-lupdate"), "-no-obsolete", "-locations", "none", *sources()]
     command += ["-source-language", "en", "-target-language", target, "-ts", str(ts)]
     subprocess.run(command, cwd=ROOT, check=True, capture_output=True)
 

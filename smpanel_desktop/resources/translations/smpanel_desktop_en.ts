@@ -1389,13 +1389,6 @@
         <source>Open New Order with the selected service</source>
         <translation>Open New Order with the selected service</translation>
     </message>
-    <message numerus="yes">
-        <source>%Ln service(s)</source>
-        <translation>
-            <numerusform>%Ln service</numerusform>
-            <numerusform>%Ln services</numerusform>
-        </translation>
-    </message>
     <message>
         <source>{shown} of {total} services</source>
         <translation>{shown} of {total} services</translation>

@@ -1376,12 +1376,6 @@
         <source>Open New Order with the selected service</source>
         <translation>Seçili servisle Yeni Sipariş&apos;i aç</translation>
     </message>
-    <message numerus="yes">
-        <source>%Ln service(s)</source>
-        <translation>
-            <numerusform>%Ln servis</numerusform>
-        </translation>
-    </message>
     <message>
         <source>{shown} of {total} services</source>
         <translation>{total} servisten {shown} tanesi</translation>

@@ -151,9 +151,6 @@ class ServicesTab(QWidget):
 
     def _update_count(self) -> None:
         shown, total = self.model.rowCount(), self.model.total
-        if shown == total:
-            self.count.setText(self.tr("%Ln service(s)", "", total))
-            return
         self.count.setText(
             self.tr("{shown} of {total} services").format(
                 shown=format_int(shown), total=format_int(total)
