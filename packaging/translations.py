@@ -34,7 +34,7 @@ def tool(name: str) -> str:
 
 def sources() -> list[str]:
     """Every module with user-visible GUI texts: ui/ and app.py (the CLI stays English)."""
-    files = sorted((PACKAGE / "ui").rglob("*.py")) + [PACKAGE / "app.py"]
+    files = [*sorted((PACKAGE / "ui").rglob("*.py")), PACKAGE / "app.py"]
     return [str(path.relative_to(ROOT)) for path in files]
 
 

@@ -66,7 +66,7 @@ class MainWindow(QMainWindow):
         self.session = session
         self.settings = settings
         self.setObjectName("mainWindow")
-        self.setMinimumSize(760, 480)
+        self.setMinimumSize(800, 500)
         fit_to_screen(self, 1280, 800)  # at most 90% of the screen: 1366x768 shows it whole
 
         self.tabs = named(QTabWidget(), "mainTabs")

@@ -354,7 +354,7 @@ def test_selection_survives_a_refresh(qtbot: Any, order_env: OrderEnv) -> None:
     tab.order_actions.action("Cancel").trigger()
     box = tab.order_actions.dialog
     assert isinstance(box, QMessageBox)
-    assert "2 order(s)" in box.text()
+    assert "2 orders?" in box.text()  # a plural, not "order(s)"
     box.button(QMessageBox.StandardButton.No).click()
 
 

@@ -41,14 +41,14 @@ def test_first_start_lands_on_the_demo_with_the_welcome_dialog(
     welcome = gui.welcome
     assert isinstance(welcome, WelcomeDialog) and welcome.isVisible()
     assert welcome.demo_button.isDefault()
-    assert "DEMO" in gui.window.windowTitle()
+    assert gui.window.windowTitle() == "SMPanel Desktop — Demo panel"  # not "Demo — DEMO"
     assert gui.ctx.demo
     qtbot.waitUntil(lambda: len(gui.ctx.services) == 3000, timeout=30_000)
     click(qtbot, welcome, "welcomeDemo")
     assert not welcome.isVisible()
     wait_idle(gui)
     assert gui.window.connection_label.text().startswith("● DEMO")
-    assert "DEMO" in gui.window.panel_label.text()
+    assert gui.window.panel_label.text() == "Panel: Demo panel"
     assert gui.session.sandbox is not None
     url = gui.session.sandbox.url
     gui.window.close()

@@ -118,7 +118,7 @@ def test_the_app_in_turkish(in_language: Any) -> None:
     assert format_money(Decimal("1234.56"), "TRY") == "1.234,56 TRY"
     assert QLocale().toString(1234.5, "f", 2) == "1.234,50"
     assert window.connection_label.text() == "● DEMO panel (yerleşik deneme ortamı)"
-    assert format_time(86400 * 3) .count(".") == 2  # an older date as 4.01.1970 00:00
+    assert format_time(86400 * 3).count(".") == 2  # an older date as 4.01.1970 00:00
 
 
 def test_qt_own_dialog_buttons_are_turkish_too(in_language: Any) -> None:

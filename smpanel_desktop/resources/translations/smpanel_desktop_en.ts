@@ -2,6 +2,16 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>ActionTexts</name>
+    <message numerus="yes">
+        <source>Imported %Ln order(s).</source>
+        <translation>
+            <numerusform>Imported %Ln order.</numerusform>
+            <numerusform>Imported %Ln orders.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <source>Cannot open that panel: {error}</source>
@@ -740,10 +750,6 @@
         <translation>Error</translation>
     </message>
     <message>
-        <source>Requested</source>
-        <translation>Requested</translation>
-    </message>
-    <message>
         <source>Not checked yet</source>
         <translation>Not checked yet</translation>
     </message>
@@ -956,10 +962,6 @@
         <translation>Import stopped: {error}</translation>
     </message>
     <message>
-        <source>Orders imported: {count}.</source>
-        <translation>Orders imported: {count}.</translation>
-    </message>
-    <message>
         <source>Not imported: {items}</source>
         <translation>Not imported: {items}</translation>
     </message>
@@ -997,18 +999,6 @@
     <message>
         <source>Refresh failed: {error}</source>
         <translation>Refresh failed: {error}</translation>
-    </message>
-    <message>
-        <source>Refresh stopped after {count} checked: {error}</source>
-        <translation>Refresh stopped after {count} checked: {error}</translation>
-    </message>
-    <message>
-        <source>Open orders checked: {checked}, changed: {changed}</source>
-        <translation>Open orders checked: {checked}, changed: {changed}</translation>
-    </message>
-    <message>
-        <source>, with errors: {errors}</source>
-        <translation>, with errors: {errors}</translation>
     </message>
     <message>
         <source>Could not read the tracked orders: {error}</source>
@@ -1160,6 +1150,27 @@
     </message>
 </context>
 <context>
+    <name>RefreshTexts</name>
+    <message numerus="yes">
+        <source>Checked %Ln open order(s): {changed} changed</source>
+        <translation>
+            <numerusform>Checked %Ln open order: {changed} changed</numerusform>
+            <numerusform>Checked %Ln open orders: {changed} changed</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>, {errors} with errors</source>
+        <translation>, {errors} with errors</translation>
+    </message>
+    <message numerus="yes">
+        <source>Refresh stopped after %Ln order(s): {error}</source>
+        <translation>
+            <numerusform>Refresh stopped after %Ln order: {error}</numerusform>
+            <numerusform>Refresh stopped after %Ln orders: {error}</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ResolveDialog</name>
     <message>
         <source>Resolve order #{id}</source>
@@ -1295,8 +1306,8 @@
         <translation>Type</translation>
     </message>
     <message>
-        <source>Rate / 1000</source>
-        <translation>Rate / 1000</translation>
+        <source>Rate per 1000</source>
+        <translation>Rate per 1000</translation>
     </message>
     <message>
         <source>Min</source>

@@ -2,6 +2,15 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="tr_TR" sourcelanguage="en">
 <context>
+    <name>ActionTexts</name>
+    <message numerus="yes">
+        <source>Imported %Ln order(s).</source>
+        <translation>
+            <numerusform>%Ln sipariş içe aktarıldı.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <source>Cannot open that panel: {error}</source>
@@ -735,10 +744,6 @@
         <translation>Hata</translation>
     </message>
     <message>
-        <source>Requested</source>
-        <translation>İstendi</translation>
-    </message>
-    <message>
         <source>Not checked yet</source>
         <translation>Henüz kontrol edilmedi</translation>
     </message>
@@ -944,10 +949,6 @@
         <translation>İçe aktarma durdu: {error}</translation>
     </message>
     <message>
-        <source>Orders imported: {count}.</source>
-        <translation>İçe aktarılan sipariş: {count}.</translation>
-    </message>
-    <message>
         <source>Not imported: {items}</source>
         <translation>Aktarılmayanlar: {items}</translation>
     </message>
@@ -985,18 +986,6 @@
     <message>
         <source>Refresh failed: {error}</source>
         <translation>Yenileme başarısız: {error}</translation>
-    </message>
-    <message>
-        <source>Refresh stopped after {count} checked: {error}</source>
-        <translation>Yenileme {count} sipariş kontrol edildikten sonra durdu: {error}</translation>
-    </message>
-    <message>
-        <source>Open orders checked: {checked}, changed: {changed}</source>
-        <translation>Kontrol edilen açık sipariş: {checked}, değişen: {changed}</translation>
-    </message>
-    <message>
-        <source>, with errors: {errors}</source>
-        <translation>, hatalı: {errors}</translation>
     </message>
     <message>
         <source>Could not read the tracked orders: {error}</source>
@@ -1147,6 +1136,25 @@
     </message>
 </context>
 <context>
+    <name>RefreshTexts</name>
+    <message numerus="yes">
+        <source>Checked %Ln open order(s): {changed} changed</source>
+        <translation>
+            <numerusform>%Ln açık sipariş kontrol edildi: {changed} tanesi değişti</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>, {errors} with errors</source>
+        <translation>, {errors} tanesinde hata</translation>
+    </message>
+    <message numerus="yes">
+        <source>Refresh stopped after %Ln order(s): {error}</source>
+        <translation>
+            <numerusform>Yenileme %Ln siparişten sonra durdu: {error}</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ResolveDialog</name>
     <message>
         <source>Resolve order #{id}</source>
@@ -1282,8 +1290,8 @@
         <translation>Tür</translation>
     </message>
     <message>
-        <source>Rate / 1000</source>
-        <translation>1000 adet</translation>
+        <source>Rate per 1000</source>
+        <translation>1000 adet fiyatı</translation>
     </message>
     <message>
         <source>Min</source>

@@ -25,7 +25,6 @@ from smpanel_desktop.ui.orders.import_dialog import ImportOrdersDialog
 from smpanel_desktop.ui.orders.model import COL_REFILL, progress, status_text
 from smpanel_desktop.ui.orders.resolve_dialog import ResolveDialog
 from smpanel_desktop.ui.orders.tasks import ActionResult
-from smpanel_desktop.ui.widgets.formatting import format_int
 from smpanel_desktop.ui.widgets.translate import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
@@ -66,6 +65,13 @@ def _lost_answer(what: str, exc: BaseException) -> str:
 
 _REQUEST_NAMES = (QT_TRANSLATE_NOOP("OrdersActions", "refill"),
                   QT_TRANSLATE_NOOP("OrdersActions", "cancel"))  # fmt: skip
+
+
+class ActionTexts(QObject):
+    """Texts with plural forms for the module's functions (only a QObject's ``tr`` gets them)."""
+
+    def imported(self, count: int) -> str:
+        return self.tr("Imported %Ln order(s).", "", count)
 
 
 class OrdersActions(QObject):
@@ -397,9 +403,7 @@ def _describe_import(result: ActionResult) -> str:
             error=result.error
         )
     imported, skipped = result.value
-    text = QCoreApplication.translate("OrdersActions", "Orders imported: {count}.").format(
-        count=format_int(len(imported))
-    )
+    text = ActionTexts().imported(len(imported))
     if skipped:
         items = [f"{k}: {v}" for k, v in list(skipped.items())[:5]]
         more = "…" if len(skipped) > 5 else ""

@@ -90,7 +90,6 @@ KNOWN_STATUSES = {
     "rejected": QT_TRANSLATE_NOOP("Orders", "Rejected"),
     "refunded": QT_TRANSLATE_NOOP("Orders", "Refunded"),
     "error": QT_TRANSLATE_NOOP("Orders", "Error"),
-    "requested": QT_TRANSLATE_NOOP("Orders", "Requested"),
 }
 
 
@@ -340,7 +339,9 @@ class OrdersModel(QAbstractTableModel):
             if refill.refill is None:
                 refused = QCoreApplication.translate("Orders", "refused: {reason}")
                 return refused.format(reason=refill.last_error or "")
-            return f"{refill.refill}: {translate_status(refill.status or 'requested')}"
+            if not refill.status:  # accepted, not checked yet
+                return f"{refill.refill}: {QCoreApplication.translate('Orders', 'requested')}"
+            return f"{refill.refill}: {translate_status(refill.status)}"
         if column == COL_CHECKED:
             return format_time(order.last_checked_at) if order.last_checked_at else ""
         return ""

@@ -32,6 +32,24 @@ DEFAULT_REFRESH_SECONDS = 60
 PROGRESS_THRESHOLD = 200  # orders: show a progress bar for refreshes at least this big
 
 
+class RefreshTexts(QObject):
+    """The refresh summaries: plural forms need a QObject's ``tr`` (lupdate marks only those
+    as plurals), and ``OrdersRefreshing`` is a mixin whose ``tr`` would use the tab's name."""
+
+    def checked(self, checked: int, changed: int, errors: int) -> str:
+        text = self.tr("Checked %Ln open order(s): {changed} changed", "", checked).format(
+            changed=format_int(changed)
+        )
+        if errors:
+            text += self.tr(", {errors} with errors").format(errors=format_int(errors))
+        return text + "."
+
+    def stopped(self, checked: int, failure: str) -> str:
+        return self.tr("Refresh stopped after %Ln order(s): {error}", "", checked).format(
+            error=failure
+        )
+
+
 class _ProgressRelay(QObject):
     """Carries ``progress(done, total)`` from the worker thread to the GUI thread (queued)."""
 
@@ -142,20 +160,10 @@ class OrdersRefreshing:
                 )
             )
         elif summary is not None and summary.failure is not None:
-            self.message.setText(
-                QCoreApplication.translate(
-                    "OrdersTab", "Refresh stopped after {count} checked: {error}"
-                ).format(count=format_int(summary.checked), error=summary.failure)
-            )
+            self.message.setText(RefreshTexts().stopped(summary.checked, str(summary.failure)))
         elif summary is not None:
-            text = QCoreApplication.translate(
-                "OrdersTab", "Open orders checked: {checked}, changed: {changed}"
-            ).format(checked=format_int(summary.checked), changed=format_int(summary.changed))
-            if summary.errors:
-                text += QCoreApplication.translate("OrdersTab", ", with errors: {errors}").format(
-                    errors=format_int(summary.errors)
-                )
-            self.message.setText(text + ".")
+            texts = RefreshTexts()
+            self.message.setText(texts.checked(summary.checked, summary.changed, summary.errors))
         self.notify_changed()
         self.refreshFinished.emit(result)
 

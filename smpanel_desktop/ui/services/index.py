@@ -23,7 +23,7 @@ COLUMNS = (
     QT_TRANSLATE_NOOP("Services", "Service"),
     QT_TRANSLATE_NOOP("Services", "Category"),
     QT_TRANSLATE_NOOP("Services", "Type"),
-    QT_TRANSLATE_NOOP("Services", "Rate / 1000"),
+    QT_TRANSLATE_NOOP("Services", "Rate per 1000"),
     QT_TRANSLATE_NOOP("Services", "Min"),
     QT_TRANSLATE_NOOP("Services", "Max"),
     QT_TRANSLATE_NOOP("Services", "Refill"),
