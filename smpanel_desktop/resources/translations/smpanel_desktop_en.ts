@@ -328,14 +328,6 @@
         <translation>Cost: unknown — this service is not in the current catalog</translation>
     </message>
     <message>
-        <source>Cost: per post delivered, {rate} per 1000</source>
-        <translation>Cost: per post delivered, {rate} per 1000</translation>
-    </message>
-    <message>
-        <source>Cost: enter a quantity to see the cost</source>
-        <translation>Cost: enter a quantity to see the cost</translation>
-    </message>
-    <message>
         <source> (quantity {quantity})</source>
         <translation> (quantity {quantity})</translation>
     </message>
@@ -358,14 +350,6 @@
     <message>
         <source>Not connected to a panel: nothing can be sent.</source>
         <translation>Not connected to a panel: nothing can be sent.</translation>
-    </message>
-    <message>
-        <source>This costs more than your last known balance.</source>
-        <translation>This costs more than your last known balance.</translation>
-    </message>
-    <message>
-        <source>{runs} every {interval} min</source>
-        <translation>{runs} every {interval} min</translation>
     </message>
     <message>
         <source>The panel was switched before you confirmed: nothing was sent.</source>
@@ -409,6 +393,10 @@
     <message>
         <source>unknown</source>
         <translation>unknown</translation>
+    </message>
+    <message>
+        <source>{field}:</source>
+        <translation>{field}:</translation>
     </message>
     <message>
         <source>The panel charges your balance when it accepts the order.</source>
@@ -605,6 +593,51 @@
             <numerusform>%Ln line</numerusform>
             <numerusform>%Ln lines</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>OrderTexts</name>
+    <message numerus="yes">
+        <source>… and %Ln more</source>
+        <translation>
+            <numerusform>… and %Ln more</numerusform>
+            <numerusform>… and %Ln more</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln line(s):</source>
+        <translation>
+            <numerusform>%Ln line:</numerusform>
+            <numerusform>%Ln lines:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{runs} every {interval} min</source>
+        <translation>{runs} every {interval} min</translation>
+    </message>
+    <message>
+        <source>This costs more than your last known balance.</source>
+        <translation>This costs more than your last known balance.</translation>
+    </message>
+    <message>
+        <source>Cost: {range}</source>
+        <translation>Cost: {range}</translation>
+    </message>
+    <message>
+        <source>Cost: per post delivered, {rate} per 1000 (fill in New posts to see a range)</source>
+        <translation>Cost: per post delivered, {rate} per 1000 (fill in New posts to see a range)</translation>
+    </message>
+    <message>
+        <source>Cost: enter the {field} (one a line) to see the cost</source>
+        <translation>Cost: enter the {field} (one a line) to see the cost</translation>
+    </message>
+    <message>
+        <source>Cost: enter a quantity to see the cost</source>
+        <translation>Cost: enter a quantity to see the cost</translation>
+    </message>
+    <message>
+        <source>{low} – {high} ({posts} posts × {min}–{max} each)</source>
+        <translation>{low} – {high} ({posts} posts × {min}–{max} each)</translation>
     </message>
 </context>
 <context>

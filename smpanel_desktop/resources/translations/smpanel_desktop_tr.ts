@@ -324,14 +324,6 @@
         <translation>Tutar: bilinmiyor — bu servis güncel katalogda yok</translation>
     </message>
     <message>
-        <source>Cost: per post delivered, {rate} per 1000</source>
-        <translation>Tutar: teslim edilen gönderi başına, 1000 adedi {rate}</translation>
-    </message>
-    <message>
-        <source>Cost: enter a quantity to see the cost</source>
-        <translation>Tutar: görmek için miktar girin</translation>
-    </message>
-    <message>
         <source> (quantity {quantity})</source>
         <translation> (miktar {quantity})</translation>
     </message>
@@ -354,14 +346,6 @@
     <message>
         <source>Not connected to a panel: nothing can be sent.</source>
         <translation>Bir panele bağlı değil: hiçbir şey gönderilemez.</translation>
-    </message>
-    <message>
-        <source>This costs more than your last known balance.</source>
-        <translation>Bu tutar bilinen son bakiyenizden fazla.</translation>
-    </message>
-    <message>
-        <source>{runs} every {interval} min</source>
-        <translation>{runs} kez, {interval} dakikada bir</translation>
     </message>
     <message>
         <source>The panel was switched before you confirmed: nothing was sent.</source>
@@ -405,6 +389,10 @@
     <message>
         <source>unknown</source>
         <translation>bilinmiyor</translation>
+    </message>
+    <message>
+        <source>{field}:</source>
+        <translation>{field}:</translation>
     </message>
     <message>
         <source>The panel charges your balance when it accepts the order.</source>
@@ -599,6 +587,49 @@
         <translation>
             <numerusform>%Ln satır</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>OrderTexts</name>
+    <message numerus="yes">
+        <source>… and %Ln more</source>
+        <translation>
+            <numerusform>… ve %Ln tane daha</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln line(s):</source>
+        <translation>
+            <numerusform>%Ln satır:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{runs} every {interval} min</source>
+        <translation>{runs} kez, {interval} dakikada bir</translation>
+    </message>
+    <message>
+        <source>This costs more than your last known balance.</source>
+        <translation>Bu tutar bilinen son bakiyenizden fazla.</translation>
+    </message>
+    <message>
+        <source>Cost: {range}</source>
+        <translation>Tutar: {range}</translation>
+    </message>
+    <message>
+        <source>Cost: per post delivered, {rate} per 1000 (fill in New posts to see a range)</source>
+        <translation>Tutar: teslim edilen gönderi başına, 1000 adedi {rate} (aralığı görmek için Yeni gönderiler&apos;i doldurun)</translation>
+    </message>
+    <message>
+        <source>Cost: enter the {field} (one a line) to see the cost</source>
+        <translation>Tutar: görmek için {field} alanını doldurun (her satıra bir tane)</translation>
+    </message>
+    <message>
+        <source>Cost: enter a quantity to see the cost</source>
+        <translation>Tutar: görmek için miktar girin</translation>
+    </message>
+    <message>
+        <source>{low} – {high} ({posts} posts × {min}–{max} each)</source>
+        <translation>{low} – {high} ({posts} gönderi × gönderi başına {min}–{max})</translation>
     </message>
 </context>
 <context>

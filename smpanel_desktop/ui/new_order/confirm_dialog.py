@@ -22,6 +22,8 @@ class OrderSummary:
     runs: str
     cost: str
     warning: str = ""
+    extra: tuple[tuple[str, str], ...] = ()
+    """(label, value) of every other field the type takes (comments, answer number, …)."""
 
 
 class OrderConfirmDialog(QDialog):
@@ -44,6 +46,12 @@ class OrderConfirmDialog(QDialog):
             text.setTextFormat(Qt.TextFormat.PlainText)  # a panel's service name is never HTML
             text.setObjectName(f"confirm{label}")
             form.addRow(title, text)
+        for index, (title, value) in enumerate(summary.extra):
+            text = QLabel(value)
+            text.setWordWrap(True)
+            text.setTextFormat(Qt.TextFormat.PlainText)
+            text.setObjectName(f"confirmExtra{index}")
+            form.addRow(self.tr("{field}:").format(field=title), text)
         layout.addLayout(form)
         if summary.warning:
             warning = QLabel(summary.warning)

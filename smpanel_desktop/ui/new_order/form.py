@@ -29,9 +29,9 @@ from smpanel_desktop.api.models import Service
 from smpanel_desktop.core.orders.fields import FieldProblem, FieldSpec, fields_for, is_known_type
 from smpanel_desktop.core.orders.values import split_lines
 from smpanel_desktop.ui.new_order.field_texts import field_text
+from smpanel_desktop.ui.new_order.widget_values import EXPIRY_FORMAT, set_widget_text, widget_text
 from smpanel_desktop.ui.widgets import style
 
-EXPIRY_FORMAT = "dd/MM/yyyy"  # the API's d/m/Y
 EXTRAS = "extras"  # the problem key for extra lines that are not NAME=VALUE
 
 
@@ -121,6 +121,16 @@ class OrderForm(QWidget):
             self._add_row(EXTRAS, self.tr("Extra fields"), self.extras, None)
             self.extras.setObjectName("orderExtraFields")
         self._on_dripfeed(False)
+        self._even_labels()
+
+    def _even_labels(self) -> None:
+        """One label column width for shown and hidden rows: drip-feed never moves it."""
+        role = QFormLayout.ItemRole.LabelRole
+        items = [self._layout.itemAt(row, role) for row in range(self._layout.rowCount())]
+        widgets = [w for w in (i.widget() for i in items if i is not None) if w is not None]
+        width = max((w.sizeHint().width() for w in widgets), default=0)
+        for widget in widgets:
+            widget.setMinimumWidth(width)
 
     @staticmethod
     def _label(spec: FieldSpec) -> str:
@@ -145,8 +155,8 @@ class OrderForm(QWidget):
         message = QLabel()
         message.setObjectName(f"error_{name}")
         style.tint(message, style.ERROR)
-        message.setWordWrap(True)
-        message.hide()
+        # always there, one line high: a message appearing never moves the fields below it
+        message.setFixedHeight(message.fontMetrics().height())
         box.addWidget(message)
         self._layout.addRow(label, cell)
         for part in (cell, self._layout.labelForField(cell)):
@@ -194,10 +204,10 @@ class OrderForm(QWidget):
             widget = self._widgets[name]
             assert isinstance(widget, QPlainTextEdit)
             n = len(split_lines(widget.toPlainText()))
-            if name == "comments":
-                label.setText(self.tr("%Ln comment(s)", "", n))
-            else:
-                label.setText(self.tr("%Ln line(s)", "", n))
+            comments = name == "comments"
+            label.setText(
+                self.tr("%Ln comment(s)", "", n) if comments else self.tr("%Ln line(s)", "", n)
+            )
         self.changed.emit()
 
     def _on_dripfeed(self, _on: bool) -> None:
@@ -265,40 +275,10 @@ class OrderForm(QWidget):
             )
         for name, label in self._messages.items():
             texts = by_field.pop(name, []) if name in shown else []
-            label.setText("\n".join(texts))
-            label.setVisible(bool(texts))
+            label.setText("; ".join(texts))
+            label.setToolTip("\n".join(texts))  # the whole text when it is wider than the row
         return [text for texts in by_field.values() for text in texts]
 
     def message_for(self, name: str) -> str:
         label = self._messages.get(name)
-        return label.text() if label is not None and not label.isHidden() else ""
-
-
-def widget_text(widget: QWidget) -> str:
-    if isinstance(widget, QLineEdit):
-        return widget.text().strip()
-    if isinstance(widget, QPlainTextEdit):
-        return widget.toPlainText()
-    if isinstance(widget, QComboBox):
-        data = widget.currentData()
-        return str(data) if data is not None else widget.currentText()
-    if isinstance(widget, QDateEdit):
-        if widget.date() == widget.minimumDate():
-            return ""  # the "No expiry" special value
-        return widget.date().toString(EXPIRY_FORMAT)
-    return ""
-
-
-def set_widget_text(widget: QWidget, value: str) -> None:
-    if isinstance(widget, QLineEdit):
-        widget.setText(value)
-    elif isinstance(widget, QPlainTextEdit):
-        widget.setPlainText(value)
-    elif isinstance(widget, QComboBox):
-        index = widget.findData(value)
-        widget.setCurrentIndex(index if index >= 0 else 0)
-    elif isinstance(widget, QDateEdit):
-        date = QDate.fromString(value, EXPIRY_FORMAT) if value else QDate()
-        if value and not date.isValid():
-            date = QDate.fromString(value, "d/M/yyyy")
-        widget.setDate(date if date.isValid() else widget.minimumDate())
+        return label.text() if label is not None else ""

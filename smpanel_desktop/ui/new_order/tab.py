@@ -15,16 +15,17 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QScrollArea, QVB
 
 from smpanel_desktop.api.errors import PanelError, UnknownOutcomeError
 from smpanel_desktop.api.models import Service
-from smpanel_desktop.core.orders.fields import FieldProblem, canonical_type
+from smpanel_desktop.core.orders.fields import FieldProblem
 from smpanel_desktop.core.orders.params import build_params, estimate_cost, total_quantity
 from smpanel_desktop.core.orders.validation import validate
 from smpanel_desktop.store.models import Panel, TrackedOrder
 from smpanel_desktop.ui.context import AppContext
-from smpanel_desktop.ui.new_order.confirm_dialog import OrderConfirmDialog, OrderSummary
+from smpanel_desktop.ui.new_order.confirm_dialog import OrderConfirmDialog
 from smpanel_desktop.ui.new_order.form import OrderForm
 from smpanel_desktop.ui.new_order.outcome import describe_failure, place_order_task
 from smpanel_desktop.ui.new_order.service_details import ServiceDetails
 from smpanel_desktop.ui.new_order.service_picker import ServicePicker
+from smpanel_desktop.ui.new_order.summary import OrderTexts
 from smpanel_desktop.ui.widgets import style
 from smpanel_desktop.ui.widgets.formatting import format_int, format_money
 from smpanel_desktop.workers.task_runner import ORDERS_LANE
@@ -174,12 +175,8 @@ class NewOrderTab(QWidget):
         if service.id not in self.ctx.services_by_id:
             cost = None
             text = self.tr("Cost: unknown — this service is not in the current catalog")
-        elif canonical_type(service.type) == "Subscriptions":
-            text = self.tr("Cost: per post delivered, {rate} per 1000").format(
-                rate=format_money(service.rate, currency)
-            )
         else:
-            text = self.tr("Cost: enter a quantity to see the cost")
+            text = OrderTexts().cost_hint(service, values, currency)
         if cost is None:
             self.cost.setText(text)
             self.balance_warning.clear()
@@ -239,30 +236,13 @@ class NewOrderTab(QWidget):
         self.error.clear()
         self.result.clear()
         self._set_in_flight(True)
-        dialog = OrderConfirmDialog(self._summary(service, params, cost), self)
+        balance = ctx.balance
+        over = balance is not None and cost is not None and cost > balance.amount
+        summary = OrderTexts().summary(service, params, cost, ctx.currency, over)
+        dialog = OrderConfirmDialog(summary, self)
         self.confirm_dialog = dialog
         dialog.finished.connect(lambda code: self._on_confirmed(dialog, code, task, panel))
         dialog.open()
-
-    def _summary(
-        self, service: Service, params: dict[str, str], cost: Decimal | None
-    ) -> OrderSummary:
-        total = total_quantity(service, params)
-        balance = self.ctx.balance
-        warning = ""
-        if balance is not None and cost is not None and cost > balance.amount:
-            warning = self.tr("This costs more than your last known balance.")
-        return OrderSummary(
-            service=f"{service.id} — {service.name} ({service.type})",
-            link=params.get("link", params.get("username", "")),
-            quantity=format_int(total) if total else params.get("quantity", ""),
-            runs=params.get("runs", "")
-            and self.tr("{runs} every {interval} min").format(
-                runs=params["runs"], interval=params["interval"]
-            ),
-            cost=format_money(cost, self.ctx.currency, trim=True) if cost is not None else "",
-            warning=warning,
-        )
 
     def _on_confirmed(
         self,

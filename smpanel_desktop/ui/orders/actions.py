@@ -22,8 +22,9 @@ from smpanel_desktop.api.models import is_final_order_status
 from smpanel_desktop.store.models import PLACED, SUBMITTING, UNKNOWN, Panel, TrackedOrder
 from smpanel_desktop.ui.orders import tasks as orders_tasks
 from smpanel_desktop.ui.orders.import_dialog import ImportOrdersDialog
-from smpanel_desktop.ui.orders.model import COL_REFILL, progress, status_text
+from smpanel_desktop.ui.orders.model import COL_REFILL, progress
 from smpanel_desktop.ui.orders.resolve_dialog import ResolveDialog
+from smpanel_desktop.ui.orders.statuses import status_text
 from smpanel_desktop.ui.orders.tasks import ActionResult
 from smpanel_desktop.ui.widgets.translate import QT_TRANSLATE_NOOP
 

@@ -31,6 +31,7 @@ from smpanel_desktop.store.models import (
     TrackedOrder,
 )
 from smpanel_desktop.ui.orders.filter import OrderFilter, matches_status
+from smpanel_desktop.ui.orders.statuses import panel_wording, status_text, translate_status
 from smpanel_desktop.ui.widgets import style
 from smpanel_desktop.ui.widgets.formatting import format_int, format_money, format_time
 from smpanel_desktop.ui.widgets.translate import QT_TRANSLATE_NOOP
@@ -71,34 +72,6 @@ _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 _LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
 OrderRole = Qt.ItemDataRole.UserRole + 1
 
-STATE_TEXT = {  # translated where shown ("Orders")
-    SUBMITTING: QT_TRANSLATE_NOOP("Orders", "Submitting…"),
-    UNKNOWN: QT_TRANSLATE_NOOP("Orders", "Unknown"),
-    REJECTED: QT_TRANSLATE_NOOP("Orders", "Rejected"),
-    NOT_PLACED: QT_TRANSLATE_NOOP("Orders", "Not placed"),
-}
-# The statuses panels send (order and refill), lower-cased: shown translated, the panel's own
-# text in the tooltip; any other status is shown as the panel wrote it.
-KNOWN_STATUSES = {
-    "pending": QT_TRANSLATE_NOOP("Orders", "Pending"),
-    "in progress": QT_TRANSLATE_NOOP("Orders", "In progress"),
-    "processing": QT_TRANSLATE_NOOP("Orders", "Processing"),
-    "completed": QT_TRANSLATE_NOOP("Orders", "Completed"),
-    "partial": QT_TRANSLATE_NOOP("Orders", "Partial"),
-    "canceled": QT_TRANSLATE_NOOP("Orders", "Canceled"),
-    "cancelled": QT_TRANSLATE_NOOP("Orders", "Canceled"),
-    "rejected": QT_TRANSLATE_NOOP("Orders", "Rejected"),
-    "refunded": QT_TRANSLATE_NOOP("Orders", "Refunded"),
-    "error": QT_TRANSLATE_NOOP("Orders", "Error"),
-}
-
-
-def translate_status(status: str) -> str:
-    """A panel's status in the interface language when it is a known one, else as given."""
-    known = KNOWN_STATUSES.get(status.strip().lower())
-    return QCoreApplication.translate("Orders", known) if known else status
-
-
 STATUS_COLORS = {  # status or local state: colour role (ui/widgets/style.py)
     "pending": style.MUTED,
     "in progress": style.INFO,
@@ -132,15 +105,6 @@ def _bold() -> QFont:
     font = QFont()  # made on first use: a QFont needs the QGuiApplication to exist
     font.setBold(True)
     return font
-
-
-def status_text(order: TrackedOrder) -> str:
-    if order.state != PLACED:
-        known = STATE_TEXT.get(order.state)
-        return QCoreApplication.translate("Orders", known) if known else order.state
-    if not order.status:
-        return QCoreApplication.translate("Orders", "Not checked yet")
-    return translate_status(order.status)
 
 
 def progress(order: TrackedOrder) -> int | None:
@@ -393,20 +357,13 @@ class OrdersModel(QAbstractTableModel):
                     error=order.last_error
                     or QCoreApplication.translate("Orders", "The answer was lost")
                 )
-            return order.last_error or _panel_wording(order.status)
+            return order.last_error or panel_wording(order.status)
         if role == _TOOLTIP and column == COL_REFILL:
             refill = self._refills.get(order.id)
-            return _panel_wording(refill.status) if refill is not None else None
+            return panel_wording(refill.status) if refill is not None else None
         if role == _TOOLTIP and column == COL_LINK:
             return order.link or None
         return None
-
-
-def _panel_wording(status: str | None) -> str | None:
-    """The tooltip of a translated status: the panel's own text."""
-    if not status or translate_status(status) == status:
-        return None
-    return QCoreApplication.translate("Orders", "Panel: {status}").format(status=status)
 
 
 def _money(value: Decimal | None, currency: str | None) -> str:
