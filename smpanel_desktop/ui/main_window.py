@@ -135,6 +135,9 @@ class MainWindow(QMainWindow):
         finally:
             self.setUpdatesEnabled(True)
         self.tabs_built = True
+        from smpanel_desktop.ui.shortcuts import WindowKeys
+
+        self.keys = WindowKeys(self)  # Ctrl+F, F5, Ctrl+1…4, Ctrl+N, Enter (ui/shortcuts.py)
         self.settings.restore_header("services", self.services_tab.table.horizontalHeader())
         self.settings.restore_header("orders", self.orders_tab.table.horizontalHeader())
 

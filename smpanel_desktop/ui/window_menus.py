@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Slot
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import QMainWindow
+from PySide6.QtWidgets import QDialog, QMainWindow
 
 from smpanel_desktop import __version__
 from smpanel_desktop.ui.context import AppContext
@@ -77,6 +77,8 @@ class WindowMenus(QObject):
         help_menu.setObjectName("helpMenu")
         about = help_menu.addAction(self.tr("&About {app}").format(app=APP_TITLE), self.about)
         about.setMenuRole(QAction.MenuRole.AboutRole)
+        keys = help_menu.addAction(self.tr("&Keyboard shortcuts"), self.keyboard_shortcuts)
+        keys.setObjectName("keyboardShortcutsAction")
         help_menu.addAction(self.tr("Open &data folder"), self.open_data_folder)
 
     @Slot()
@@ -151,6 +153,14 @@ class WindowMenus(QObject):
             + "<br>"
             + self.tr("API keys are kept in the system keyring only."),
         )
+
+    @Slot()
+    def keyboard_shortcuts(self) -> QDialog:
+        from smpanel_desktop.ui.dialogs.shortcuts_dialog import ShortcutsDialog
+
+        dialog = ShortcutsDialog(self.window)
+        dialog.open()
+        return dialog
 
     @Slot()
     def open_data_folder(self) -> None:

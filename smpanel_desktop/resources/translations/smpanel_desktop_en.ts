@@ -328,14 +328,6 @@
         <translation>Cost: unknown — this service is not in the current catalog</translation>
     </message>
     <message>
-        <source> (quantity {quantity})</source>
-        <translation> (quantity {quantity})</translation>
-    </message>
-    <message>
-        <source> ({each} × {runs} runs = {total})</source>
-        <translation> ({each} × {runs} runs = {total})</translation>
-    </message>
-    <message>
         <source>Cost: {amount}</source>
         <translation>Cost: {amount}</translation>
     </message>
@@ -346,6 +338,10 @@
     <message>
         <source>Placing order…</source>
         <translation>Placing order…</translation>
+    </message>
+    <message>
+        <source>Correct the marked fields: nothing was sent.</source>
+        <translation>Correct the marked fields: nothing was sent.</translation>
     </message>
     <message>
         <source>Not connected to a panel: nothing can be sent.</source>
@@ -618,6 +614,14 @@
     <message>
         <source>This costs more than your last known balance.</source>
         <translation>This costs more than your last known balance.</translation>
+    </message>
+    <message>
+        <source> ({each} × {runs} runs = {total})</source>
+        <translation> ({each} × {runs} runs = {total})</translation>
+    </message>
+    <message>
+        <source> (quantity {quantity})</source>
+        <translation> (quantity {quantity})</translation>
     </message>
     <message>
         <source>Cost: {range}</source>
@@ -1451,6 +1455,60 @@
     </message>
 </context>
 <context>
+    <name>Shortcuts</name>
+    <message>
+        <source>Search in the current tab</source>
+        <translation>Search in the current tab</translation>
+    </message>
+    <message>
+        <source>Refresh the current tab</source>
+        <translation>Refresh the current tab</translation>
+    </message>
+    <message>
+        <source>Go to a tab</source>
+        <translation>Go to a tab</translation>
+    </message>
+    <message>
+        <source>New order</source>
+        <translation>New order</translation>
+    </message>
+    <message>
+        <source>On a service row: order it</source>
+        <translation>On a service row: order it</translation>
+    </message>
+    <message>
+        <source>In the order form: place the order (confirmed)</source>
+        <translation>In the order form: place the order (confirmed)</translation>
+    </message>
+    <message>
+        <source>Next / previous field, out of tables</source>
+        <translation>Next / previous field, out of tables</translation>
+    </message>
+    <message>
+        <source>The button or tab with that underlined letter</source>
+        <translation>The button or tab with that underlined letter</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Quit</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Keyboard shortcuts</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Keys</translation>
+    </message>
+    <message>
+        <source>Does</source>
+        <translation>Does</translation>
+    </message>
+</context>
+<context>
     <name>ViewMenu</name>
     <message>
         <source>&amp;View</source>
@@ -1545,6 +1603,10 @@
     <message>
         <source>&amp;About {app}</source>
         <translation>&amp;About {app}</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Keyboard shortcuts</translation>
     </message>
     <message>
         <source>Open &amp;data folder</source>

@@ -324,14 +324,6 @@
         <translation>Tutar: bilinmiyor — bu servis güncel katalogda yok</translation>
     </message>
     <message>
-        <source> (quantity {quantity})</source>
-        <translation> (miktar {quantity})</translation>
-    </message>
-    <message>
-        <source> ({each} × {runs} runs = {total})</source>
-        <translation> ({each} × {runs} tekrar = {total})</translation>
-    </message>
-    <message>
         <source>Cost: {amount}</source>
         <translation>Tutar: {amount}</translation>
     </message>
@@ -342,6 +334,10 @@
     <message>
         <source>Placing order…</source>
         <translation>Sipariş veriliyor…</translation>
+    </message>
+    <message>
+        <source>Correct the marked fields: nothing was sent.</source>
+        <translation>İşaretli alanları düzeltin: hiçbir şey gönderilmedi.</translation>
     </message>
     <message>
         <source>Not connected to a panel: nothing can be sent.</source>
@@ -610,6 +606,14 @@
     <message>
         <source>This costs more than your last known balance.</source>
         <translation>Bu tutar bilinen son bakiyenizden fazla.</translation>
+    </message>
+    <message>
+        <source> ({each} × {runs} runs = {total})</source>
+        <translation> ({each} × {runs} tekrar = {total})</translation>
+    </message>
+    <message>
+        <source> (quantity {quantity})</source>
+        <translation> (miktar {quantity})</translation>
     </message>
     <message>
         <source>Cost: {range}</source>
@@ -1433,6 +1437,60 @@
     </message>
 </context>
 <context>
+    <name>Shortcuts</name>
+    <message>
+        <source>Search in the current tab</source>
+        <translation>Açık sekmede ara</translation>
+    </message>
+    <message>
+        <source>Refresh the current tab</source>
+        <translation>Açık sekmeyi yenile</translation>
+    </message>
+    <message>
+        <source>Go to a tab</source>
+        <translation>Bir sekmeye geç</translation>
+    </message>
+    <message>
+        <source>New order</source>
+        <translation>Yeni sipariş</translation>
+    </message>
+    <message>
+        <source>On a service row: order it</source>
+        <translation>Bir servis satırında: o servisle sipariş ver</translation>
+    </message>
+    <message>
+        <source>In the order form: place the order (confirmed)</source>
+        <translation>Sipariş formunda: siparişi ver (onay sorulur)</translation>
+    </message>
+    <message>
+        <source>Next / previous field, out of tables</source>
+        <translation>Sonraki / önceki alan, tablolardan da çıkar</translation>
+    </message>
+    <message>
+        <source>The button or tab with that underlined letter</source>
+        <translation>O harfi altı çizili düğme ya da sekme</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Çıkış</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Klavye kısayolları</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Tuşlar</translation>
+    </message>
+    <message>
+        <source>Does</source>
+        <translation>İşlevi</translation>
+    </message>
+</context>
+<context>
     <name>ViewMenu</name>
     <message>
         <source>&amp;View</source>
@@ -1527,6 +1585,10 @@
     <message>
         <source>&amp;About {app}</source>
         <translation>{app} &amp;hakkında</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Klavye kısayolları</translation>
     </message>
     <message>
         <source>Open &amp;data folder</source>

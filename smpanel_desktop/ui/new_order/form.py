@@ -279,6 +279,12 @@ class OrderForm(QWidget):
             label.setToolTip("\n".join(texts))  # the whole text when it is wider than the row
         return [text for texts in by_field.values() for text in texts]
 
+    def focus_field(self, name: str) -> None:
+        """Put the cursor in the field ``name`` (the first one with a problem)."""
+        widget = self._widgets.get(name) or self.extras
+        if widget is not None and widget.isVisible():
+            widget.setFocus()
+
     def message_for(self, name: str) -> str:
         label = self._messages.get(name)
         return label.text() if label is not None else ""

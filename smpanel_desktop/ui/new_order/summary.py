@@ -65,6 +65,19 @@ class OrderTexts(QObject):
             extra=tuple(extra),
         )
 
+    def cost_detail(self, total: int | None, values: dict[str, str], dripfeed: bool) -> str:
+        """What the cost is of: `` (quantity 3,000)`` or `` (1,000 × 3 runs = 3,000)``."""
+        runs = values.get("runs", "")
+        if dripfeed and runs.isascii() and runs.isdecimal() and total:
+            return self.tr(" ({each} × {runs} runs = {total})").format(
+                each=format_int(int(values.get("quantity") or 0)),
+                runs=format_int(int(runs)),
+                total=format_int(total),
+            )
+        if total and total > 1:
+            return self.tr(" (quantity {quantity})").format(quantity=format_int(total))
+        return ""
+
     def cost_hint(self, service: Service, values: dict[str, str], currency: str) -> str:
         """The cost line while no cost can be computed: what to fill in to see it."""
         kind = canonical_type(service.type)

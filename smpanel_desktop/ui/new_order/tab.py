@@ -27,7 +27,7 @@ from smpanel_desktop.ui.new_order.service_details import ServiceDetails
 from smpanel_desktop.ui.new_order.service_picker import ServicePicker
 from smpanel_desktop.ui.new_order.summary import OrderTexts
 from smpanel_desktop.ui.widgets import style
-from smpanel_desktop.ui.widgets.formatting import format_int, format_money
+from smpanel_desktop.ui.widgets.formatting import format_money
 from smpanel_desktop.workers.task_runner import ORDERS_LANE
 
 
@@ -181,14 +181,7 @@ class NewOrderTab(QWidget):
             self.cost.setText(text)
             self.balance_warning.clear()
             return
-        detail = ""
-        if total and total > 1:
-            detail = self.tr(" (quantity {quantity})").format(quantity=format_int(total))
-        if self.form.dripfeed_on() and values.get("runs", "").isdecimal() and total:
-            each = int(values.get("quantity") or 0)
-            detail = self.tr(" ({each} × {runs} runs = {total})").format(
-                each=format_int(each), runs=format_int(int(values["runs"])), total=format_int(total)
-            )
+        detail = OrderTexts().cost_detail(total, values, self.form.dripfeed_on())
         amount = format_money(cost, currency, trim=True)
         self.cost.setText(self.tr("Cost: {amount}").format(amount=amount) + detail)
         balance = self.ctx.balance
@@ -204,7 +197,9 @@ class NewOrderTab(QWidget):
     def _update_submit(self) -> None:
         self.submit_button.setEnabled(self.service is not None and not self._in_flight)
         self.submit_button.setText(
-            self.tr("Placing order…") if self._in_flight else self.tr("&Place order…")
+            self.tr("Placing order…")
+            if self._in_flight and self.confirm_dialog is None
+            else self.tr("&Place order…")
         )
 
     @property
@@ -220,9 +215,12 @@ class NewOrderTab(QWidget):
             return
         values = self.form.values()
         problems = self._problems(service, values)
-        if problems:
+        if problems:  # say so, and drop an earlier "Order placed" that would read as this one's
             self._show_all = True
+            self.result.clear()
             self._refresh_state()
+            self.error.setText(self.tr("Correct the marked fields: nothing was sent."))
+            self.form.focus_field(problems[0].field)
             return
         ctx = self.ctx
         if ctx.client is None or ctx.panel is None:
@@ -235,12 +233,12 @@ class NewOrderTab(QWidget):
         cost = estimate_cost(service, values)
         self.error.clear()
         self.result.clear()
-        self._set_in_flight(True)
         balance = ctx.balance
         over = balance is not None and cost is not None and cost > balance.amount
         summary = OrderTexts().summary(service, params, cost, ctx.currency, over)
         dialog = OrderConfirmDialog(summary, self)
         self.confirm_dialog = dialog
+        self._set_in_flight(True)  # the button says "Placing…" only once it is sent
         dialog.finished.connect(lambda code: self._on_confirmed(dialog, code, task, panel))
         dialog.open()
 
@@ -265,6 +263,7 @@ class NewOrderTab(QWidget):
             self._set_in_flight(False)
             return
         self.result.setText(self.tr("Placing the order…"))
+        self._update_submit()
         self.ctx.run(task, self._on_placed, self._on_failed, lane=ORDERS_LANE)
 
     def _set_in_flight(self, on: bool) -> None:

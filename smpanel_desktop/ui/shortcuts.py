@@ -1,0 +1,112 @@
+"""The keyboard: window-wide shortcuts, Enter on a service row and in the order form, Tab out of
+tables, and the list Help → Keyboard shortcuts shows.
+
+``install(window)`` is called once the real tabs exist (``MainWindow.build_tabs``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import partial
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, QObject, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QLineEdit, QWidget
+
+from smpanel_desktop.ui.widgets.translate import QT_TRANSLATE_NOOP
+
+if TYPE_CHECKING:
+    from smpanel_desktop.ui.main_window import MainWindow
+
+# (keys, what they do): shown in Help → Keyboard shortcuts ("Shortcuts" context)
+SHORTCUTS: tuple[tuple[str, str], ...] = (
+    ("Ctrl+F", QT_TRANSLATE_NOOP("Shortcuts", "Search in the current tab")),
+    ("F5", QT_TRANSLATE_NOOP("Shortcuts", "Refresh the current tab")),
+    ("Ctrl+1 … Ctrl+4", QT_TRANSLATE_NOOP("Shortcuts", "Go to a tab")),
+    ("Ctrl+N", QT_TRANSLATE_NOOP("Shortcuts", "New order")),
+    ("Enter", QT_TRANSLATE_NOOP("Shortcuts", "On a service row: order it")),
+    ("Enter", QT_TRANSLATE_NOOP("Shortcuts", "In the order form: place the order (confirmed)")),
+    ("Tab / Shift+Tab", QT_TRANSLATE_NOOP("Shortcuts", "Next / previous field, out of tables")),
+    ("Alt+letter", QT_TRANSLATE_NOOP("Shortcuts", "The button or tab with that underlined letter")),
+    ("Ctrl+Q", QT_TRANSLATE_NOOP("Shortcuts", "Quit")),
+)
+_ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+
+
+def shortcut_rows() -> list[tuple[str, str]]:
+    """SHORTCUTS with the descriptions in the interface language."""
+    return [(keys, QCoreApplication.translate("Shortcuts", what)) for keys, what in SHORTCUTS]
+
+
+Keys = QKeySequence | QKeySequence.StandardKey | Qt.Key | str
+
+
+def on_keys(parent: QWidget, key: Keys, slot: Callable[[], object], name: str) -> QShortcut:
+    shortcut = QShortcut(QKeySequence(key), parent)
+    shortcut.setObjectName(name)
+    shortcut.activated.connect(slot)
+    return shortcut
+
+
+def on_enter(widget: QWidget, slot: Callable[[], object], name: str) -> list[QShortcut]:
+    """Return and Enter while the focus is in ``widget`` (or inside it) run ``slot``; a text
+    box that takes Enter for a new line keeps it."""
+    made = []
+    for key in _ENTER:
+        shortcut = on_keys(widget, key, slot, name)
+        shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        made.append(shortcut)
+    return made
+
+
+class WindowKeys(QObject):
+    """The shortcuts of ``window``; its tabs are built."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        on_keys(window, QKeySequence.StandardKey.Find, self.search, "shortcutSearch")
+        on_keys(window, Qt.Key.Key_F5, self.refresh, "shortcutRefresh")
+        on_keys(window, "Ctrl+N", self.new_order, "shortcutNewOrder")
+        for index in range(window.tabs.count()):
+            go = partial(self.go_to, index)
+            on_keys(window, f"Ctrl+{index + 1}", go, f"shortcutTab{index}")
+        services = window.services_tab
+        on_enter(services.table, services.order_button.click, "shortcutOrderService")
+        order = window.new_order_tab
+        on_enter(order.form, order.submit, "shortcutSubmitOrder")
+        for table in (services.table, window.orders_tab.table):
+            table.setTabKeyNavigation(False)  # Tab moves on to the next widget
+
+    def go_to(self, index: int) -> None:
+        self.window.tabs.setCurrentIndex(index)
+
+    def search(self) -> None:
+        window = self.window
+        page = window.tabs.currentWidget()
+        field: QLineEdit | None = None
+        if page is window.services_tab:
+            field = window.services_tab.search
+        elif page is window.orders_tab:
+            field = window.orders_tab.search
+        elif page is window.new_order_tab:
+            field = window.new_order_tab.picker.search
+        if field is not None:
+            field.setFocus(Qt.FocusReason.ShortcutFocusReason)
+            field.selectAll()
+
+    def refresh(self) -> None:
+        window = self.window
+        page = window.tabs.currentWidget()
+        if page is window.orders_tab:
+            window.orders_tab.refresh()
+        elif page is window.balance_tab:
+            window.ctx.refresh_balance()
+        else:
+            window.ctx.refresh_catalog()
+
+    def new_order(self) -> None:
+        window = self.window
+        window.tabs.setCurrentWidget(window.new_order_tab)
+        window.new_order_tab.picker.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
