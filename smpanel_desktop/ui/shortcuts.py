@@ -10,8 +10,8 @@ from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QLineEdit, QWidget
 
 from smpanel_desktop.ui.widgets.translate import QT_TRANSLATE_NOOP
@@ -32,6 +32,7 @@ SHORTCUTS: tuple[tuple[str, str], ...] = (
     ("Ctrl+Q", QT_TRANSLATE_NOOP("Shortcuts", "Quit")),
 )
 _ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+_MODIFIERS = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
 
 
 def shortcut_rows() -> list[tuple[str, str]]:
@@ -49,15 +50,27 @@ def on_keys(parent: QWidget, key: Keys, slot: Callable[[], object], name: str) -
     return shortcut
 
 
-def on_enter(widget: QWidget, slot: Callable[[], object], name: str) -> list[QShortcut]:
-    """Return and Enter while the focus is in ``widget`` (or inside it) run ``slot``; a text
-    box that takes Enter for a new line keeps it."""
-    made = []
-    for key in _ENTER:
-        shortcut = on_keys(widget, key, slot, name)
-        shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        made.append(shortcut)
-    return made
+class EnterKey(QObject):
+    """Return or Enter that reaches ``widget`` runs ``slot``: pressed on the widget itself, or in
+    a child that does not use it (a line edit, a spin box, a list); a text box that takes Enter
+    for a new line keeps it."""
+
+    def __init__(self, widget: QWidget, slot: Callable[[], object], name: str) -> None:
+        super().__init__(widget)
+        self.setObjectName(name)
+        self.slot = slot
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in _ENTER
+            and not event.modifiers() & _MODIFIERS
+        ):
+            self.slot()
+            return True
+        return False
 
 
 class WindowKeys(QObject):
@@ -73,9 +86,9 @@ class WindowKeys(QObject):
             go = partial(self.go_to, index)
             on_keys(window, f"Ctrl+{index + 1}", go, f"shortcutTab{index}")
         services = window.services_tab
-        on_enter(services.table, services.order_button.click, "shortcutOrderService")
+        EnterKey(services.table, services.order_button.click, "enterOrdersService")
         order = window.new_order_tab
-        on_enter(order.form, order.submit, "shortcutSubmitOrder")
+        EnterKey(order.form, order.submit, "enterSubmitsOrder")
         for table in (services.table, window.orders_tab.table):
             table.setTabKeyNavigation(False)  # Tab moves on to the next widget
 
