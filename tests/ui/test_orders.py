@@ -86,7 +86,7 @@ def test_status_advances_and_final_orders_stop_being_polled(
     refresh(qtbot, tab)
     assert cell(tab, first.id, COL_STATUS) in ("Completed", "Partial")
     final = tab.model.index(tab.model.row_of(first.id) or 0, COL_STATUS)
-    assert final.data(Qt.ItemDataRole.ForegroundRole).color().name() in ("#15803d", "#c2410c")
+    assert final.data(Qt.ItemDataRole.ForegroundRole).color().name() in ("#116b32", "#ad3a0a")
     env.sandbox.clear_log()
     refresh(qtbot, tab)  # nothing open: nothing asked
     assert env.sandbox.requests_for("status") == 0

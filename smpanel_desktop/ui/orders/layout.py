@@ -29,11 +29,13 @@ from smpanel_desktop.ui.orders.model import (
     COL_CREATED,
     COL_LINK,
     COL_ORDER,
+    COL_PROGRESS,
     COL_REFILL,
     COL_SERVICE,
     OrdersModel,
 )
 from smpanel_desktop.ui.orders.view import OrdersView
+from smpanel_desktop.ui.widgets.progress_delegate import ProgressDelegate
 
 if TYPE_CHECKING:
     from smpanel_desktop.ui.orders.tab import OrdersTab
@@ -121,6 +123,7 @@ def orders_table(model: OrdersModel) -> OrdersView:
     header.setStretchLastSection(True)
     for column, width in enumerate(column_widths(table.fontMetrics())):
         header.resizeSection(column, width)  # every column fits in 1280 px
+    table.setItemDelegateForColumn(COL_PROGRESS, ProgressDelegate(model.progress_at, table))
     return table
 
 

@@ -265,6 +265,11 @@ class OrdersModel(QAbstractTableModel):
         """The visible rows of these orders (local ids), in one pass."""
         return [row for row, o in enumerate(self._visible) if o.id in local_ids]
 
+    def progress_at(self, index: Index) -> int | None:
+        """The delivered percentage of the row at ``index`` (the Progress bar), or None."""
+        order = self.order_at(index.row())
+        return None if order is None else progress(order)
+
     def row_of(self, local_id: int) -> int | None:
         for row, o in enumerate(self._visible):
             if o.id == local_id:

@@ -20,11 +20,14 @@ ATTENTION = "attention"
 _COLORS: dict[str, tuple[str, str]] = {  # role: (on a light palette, on a dark palette)
     ERROR: ("#b00020", "#ff8a80"),
     WARNING: ("#8a4b00", "#ffb74d"),
-    OK: ("#15803d", "#81c784"),
+    OK: ("#116b32", "#81c784"),
     MUTED: ("#55595f", "#b0b4ba"),
     INFO: ("#1d4ed8", "#8ab4f8"),
-    ATTENTION: ("#c2410c", "#ffab7a"),
+    ATTENTION: ("#ad3a0a", "#ffab7a"),
 }
+
+
+ROLES = tuple(_COLORS)
 
 
 def is_dark(palette: QPalette | None = None) -> bool:
@@ -49,7 +52,7 @@ def tint(widget: QWidget, role: str | None, *, bold: bool = False) -> None:
     if role is None:
         widget.setStyleSheet(f"color: palette(text);{weight}" if bold else "")
     else:
-        widget.setStyleSheet(f"color: {color(role, widget.palette()).name()};{weight}")
+        widget.setStyleSheet(f"color: {color(role).name()};{weight}")
 
 
 def retint_all() -> None:
