@@ -14,6 +14,8 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QLineEdit, QWidget
 
+from smpanel_desktop.ui.toolbar import action, build_toolbar
+from smpanel_desktop.ui.widgets.icons import icon
 from smpanel_desktop.ui.widgets.translate import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
@@ -32,6 +34,25 @@ SHORTCUTS: tuple[tuple[str, str], ...] = (
     ("Ctrl+Q", QT_TRANSLATE_NOOP("Shortcuts", "Quit")),
 )
 _ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+
+
+_ORDER_ICONS = {
+    "Refill": "refill",
+    "Cancel": "cancel",
+    "Reorder": "reorder",
+    "Resolve": "resolve",
+    "CopyId": "copy",
+    "CopyLink": "copy",
+    "OpenLink": "open-link",
+    "Export": "export",
+    "Import": "import",
+}
+
+
+def _keys(text: str) -> QKeySequence:
+    return QKeySequence(text)
+
+
 _MODIFIERS = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
 
 
@@ -79,9 +100,29 @@ class WindowKeys(QObject):
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.window = window
-        on_keys(window, QKeySequence.StandardKey.Find, self.search, "shortcutSearch")
-        on_keys(window, Qt.Key.Key_F5, self.refresh, "shortcutRefresh")
-        on_keys(window, "Ctrl+N", self.new_order, "shortcutNewOrder")
+        self.refresh_action = action(
+            window, self.tr("Refresh"), "refresh", self.refresh, "refreshAction", _keys("F5")
+        )
+        self.new_order_action = action(
+            window, self.tr("New order"), "new-order", self.new_order, "newOrderAction",
+            _keys("Ctrl+N"),
+        )  # fmt: skip
+        self.search_action = action(
+            window, self.tr("Search"), "search", self.search, "searchAction",
+            QKeySequence(QKeySequence.StandardKey.Find),
+        )  # fmt: skip
+        menus = window.menus
+        menus.manage_action.setIcon(icon("panels"))
+        menus.key_action.setIcon(icon("key"))
+        actions = window.orders_tab.order_actions
+        for key, name in _ORDER_ICONS.items():
+            actions.action(key).setIcon(icon(name))
+        self.toolbar = build_toolbar(
+            window,
+            self.tr("Main toolbar"),
+            [self.refresh_action, self.new_order_action, self.search_action,
+             menus.manage_action, menus.key_action],
+        )  # fmt: skip
         for index in range(window.tabs.count()):
             go = partial(self.go_to, index)
             on_keys(window, f"Ctrl+{index + 1}", go, f"shortcutTab{index}")
