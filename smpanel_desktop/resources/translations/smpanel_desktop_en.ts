@@ -590,6 +590,109 @@
             <numerusform>%Ln lines</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Not NAME=VALUE: {line}</source>
+        <translation>Not NAME=VALUE: {line}</translation>
+    </message>
+</context>
+<context>
+    <name>OrderProblems</name>
+    <message>
+        <source>Required</source>
+        <translation>Required</translation>
+    </message>
+    <message>
+        <source>Must be between {low} and {high}</source>
+        <translation>Must be between {low} and {high}</translation>
+    </message>
+    <message>
+        <source>At least {low}</source>
+        <translation>At least {low}</translation>
+    </message>
+    <message>
+        <source>At most {high}</source>
+        <translation>At most {high}</translation>
+    </message>
+    <message>
+        <source>Too long (at most {count} characters)</source>
+        <translation>Too long (at most {count} characters)</translation>
+    </message>
+    <message>
+        <source>{count} lines: this service takes at least {low}</source>
+        <translation>{count} lines: this service takes at least {low}</translation>
+    </message>
+    <message>
+        <source>{count} lines: this service takes at most {high}</source>
+        <translation>{count} lines: this service takes at most {high}</translation>
+    </message>
+    <message>
+        <source>Not a link: no spaces or line breaks. Expected: {wanted}</source>
+        <translation>Not a link: no spaces or line breaks. Expected: {wanted}</translation>
+    </message>
+    <message>
+        <source>Not a link. Expected: {wanted}</source>
+        <translation>Not a link. Expected: {wanted}</translation>
+    </message>
+    <message>
+        <source>Choose one of {choices}</source>
+        <translation>Choose one of {choices}</translation>
+    </message>
+    <message>
+        <source>Not a field of {type} (fields: {fields})</source>
+        <translation>Not a field of {type} (fields: {fields})</translation>
+    </message>
+    <message>
+        <source>Enter a whole number (digits only)</source>
+        <translation>Enter a whole number (digits only)</translation>
+    </message>
+    <message>
+        <source>Enter at least one line</source>
+        <translation>Enter at least one line</translation>
+    </message>
+    <message>
+        <source>A single line, please</source>
+        <translation>A single line, please</translation>
+    </message>
+    <message>
+        <source>Contains control characters</source>
+        <translation>Contains control characters</translation>
+    </message>
+    <message>
+        <source>A single word, without spaces</source>
+        <translation>A single word, without spaces</translation>
+    </message>
+    <message>
+        <source>A date as d/m/Y (31/12/2026) or 2026-12-31</source>
+        <translation>A date as d/m/Y (31/12/2026) or 2026-12-31</translation>
+    </message>
+    <message>
+        <source>The date is in the past</source>
+        <translation>The date is in the past</translation>
+    </message>
+    <message>
+        <source>Only http:// and https:// links</source>
+        <translation>Only http:// and https:// links</translation>
+    </message>
+    <message>
+        <source>This service does not allow drip-feed</source>
+        <translation>This service does not allow drip-feed</translation>
+    </message>
+    <message>
+        <source>Drip-feed needs both runs and interval</source>
+        <translation>Drip-feed needs both runs and interval</translation>
+    </message>
+    <message>
+        <source>Max must not be less than min</source>
+        <translation>Max must not be less than min</translation>
+    </message>
+    <message>
+        <source>Not a field that can be set</source>
+        <translation>Not a field that can be set</translation>
+    </message>
+    <message>
+        <source>A URL (https://…) or a domain with a path</source>
+        <translation>A URL (https://…) or a domain with a path</translation>
+    </message>
 </context>
 <context>
     <name>OrderTexts</name>

@@ -584,6 +584,109 @@
             <numerusform>%Ln satır</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Not NAME=VALUE: {line}</source>
+        <translation>AD=DEĞER biçiminde değil: {line}</translation>
+    </message>
+</context>
+<context>
+    <name>OrderProblems</name>
+    <message>
+        <source>Required</source>
+        <translation>Zorunlu</translation>
+    </message>
+    <message>
+        <source>Must be between {low} and {high}</source>
+        <translation>{low} ile {high} arasında olmalı</translation>
+    </message>
+    <message>
+        <source>At least {low}</source>
+        <translation>En az {low}</translation>
+    </message>
+    <message>
+        <source>At most {high}</source>
+        <translation>En fazla {high}</translation>
+    </message>
+    <message>
+        <source>Too long (at most {count} characters)</source>
+        <translation>Çok uzun (en fazla {count} karakter)</translation>
+    </message>
+    <message>
+        <source>{count} lines: this service takes at least {low}</source>
+        <translation>{count} satır: bu servis en az {low} alır</translation>
+    </message>
+    <message>
+        <source>{count} lines: this service takes at most {high}</source>
+        <translation>{count} satır: bu servis en fazla {high} alır</translation>
+    </message>
+    <message>
+        <source>Not a link: no spaces or line breaks. Expected: {wanted}</source>
+        <translation>Bağlantı değil: boşluk ya da satır sonu olmamalı. Beklenen: {wanted}</translation>
+    </message>
+    <message>
+        <source>Not a link. Expected: {wanted}</source>
+        <translation>Bağlantı değil. Beklenen: {wanted}</translation>
+    </message>
+    <message>
+        <source>Choose one of {choices}</source>
+        <translation>Şunlardan birini seçin: {choices}</translation>
+    </message>
+    <message>
+        <source>Not a field of {type} (fields: {fields})</source>
+        <translation>{type} türünün alanı değil (alanlar: {fields})</translation>
+    </message>
+    <message>
+        <source>Enter a whole number (digits only)</source>
+        <translation>Bir tam sayı girin (yalnızca rakam)</translation>
+    </message>
+    <message>
+        <source>Enter at least one line</source>
+        <translation>En az bir satır girin</translation>
+    </message>
+    <message>
+        <source>A single line, please</source>
+        <translation>Lütfen tek satır</translation>
+    </message>
+    <message>
+        <source>Contains control characters</source>
+        <translation>Denetim karakterleri içeriyor</translation>
+    </message>
+    <message>
+        <source>A single word, without spaces</source>
+        <translation>Boşluksuz tek bir kelime</translation>
+    </message>
+    <message>
+        <source>A date as d/m/Y (31/12/2026) or 2026-12-31</source>
+        <translation>g/a/Y biçiminde bir tarih (31/12/2026) ya da 2026-12-31</translation>
+    </message>
+    <message>
+        <source>The date is in the past</source>
+        <translation>Tarih geçmişte kalmış</translation>
+    </message>
+    <message>
+        <source>Only http:// and https:// links</source>
+        <translation>Yalnızca http:// ve https:// bağlantıları</translation>
+    </message>
+    <message>
+        <source>This service does not allow drip-feed</source>
+        <translation>Bu servis drip-feed desteklemiyor</translation>
+    </message>
+    <message>
+        <source>Drip-feed needs both runs and interval</source>
+        <translation>Drip-feed için hem tekrar hem aralık gerekli</translation>
+    </message>
+    <message>
+        <source>Max must not be less than min</source>
+        <translation>En fazla değeri en az değerinden küçük olamaz</translation>
+    </message>
+    <message>
+        <source>Not a field that can be set</source>
+        <translation>Ayarlanabilen bir alan değil</translation>
+    </message>
+    <message>
+        <source>A URL (https://…) or a domain with a path</source>
+        <translation>Bir adres (https://…) ya da yol içeren bir alan adı</translation>
+    </message>
 </context>
 <context>
     <name>OrderTexts</name>

@@ -29,6 +29,7 @@ from smpanel_desktop.api.models import Service
 from smpanel_desktop.core.orders.fields import FieldProblem, FieldSpec, fields_for, is_known_type
 from smpanel_desktop.core.orders.values import split_lines
 from smpanel_desktop.ui.new_order.field_texts import field_text
+from smpanel_desktop.ui.new_order.problem_texts import problem_text
 from smpanel_desktop.ui.new_order.widget_values import EXPIRY_FORMAT, set_widget_text, widget_text
 from smpanel_desktop.ui.widgets import style
 
@@ -241,7 +242,8 @@ class OrderForm(QWidget):
         if self.extras is None:
             return []
         _values, bad = parse_extras(self.extras.toPlainText())
-        return [FieldProblem(EXTRAS, f"Not NAME=VALUE: {line}") for line in bad]
+        text = self.tr("Not NAME=VALUE: {line}")
+        return [FieldProblem(EXTRAS, text.format(line=line)) for line in bad]
 
     def set_values(self, values: Mapping[str, Any]) -> None:
         """Fill the form (reorder); drip-feed turns on when runs are given; others go to extras."""
@@ -270,8 +272,9 @@ class OrderForm(QWidget):
         by_field: dict[str, list[str]] = {}
         for problem in problems:
             name = problem.field if problem.field in self._messages else EXTRAS
+            text = problem_text(problem.message)
             by_field.setdefault(name, []).append(
-                problem.message if name == problem.field else str(problem)
+                text if name == problem.field else f"{problem.field}: {text}"
             )
         for name, label in self._messages.items():
             texts = by_field.pop(name, []) if name in shown else []
