@@ -46,6 +46,7 @@ CONNECTION_TEXT = {
     "demo": (QT_TRANSLATE_NOOP("MainWindow", "● DEMO panel (built-in sandbox)"), style.WARNING),
     "connecting": (QT_TRANSLATE_NOOP("MainWindow", "● Connecting…"), style.MUTED),
     "offline": (QT_TRANSLATE_NOOP("MainWindow", "● Offline"), style.ERROR),
+    "keyrefused": (QT_TRANSLATE_NOOP("MainWindow", "● API key refused"), style.ERROR),
 }
 
 

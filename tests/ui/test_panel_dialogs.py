@@ -121,8 +121,11 @@ def test_key_dialog_masks_replaces_and_deletes_the_key(
     assert "old-key" not in " ".join(w.text() for w in dialog.findChildren(QLabel))
 
     qtbot.keyClicks(dialog.findChild(QLineEdit, "keyInput"), sandbox.key)
-    click(qtbot, dialog, "keySave")
-    assert memory_keyring.entries[(KEYRING_SERVICE, panel.name)] == sandbox.key
+    click(qtbot, dialog, "keySave")  # checked with the panel first, then saved
+    qtbot.waitUntil(
+        lambda: memory_keyring.entries.get((KEYRING_SERVICE, panel.name)) == sandbox.key,
+        timeout=10_000,
+    )
     qtbot.waitUntil(lambda: gui.ctx.connection == "online", timeout=10_000)  # reopened with it
     assert dialog.findChild(QLabel, "keyCurrent").text() == "••••"  # short keys: all masked
 
@@ -167,3 +170,25 @@ def test_without_a_keyring_the_key_can_be_kept_in_memory_only(
     qtbot.waitUntil(lambda: len(gui.ctx.services) == 300, timeout=20_000)
     wait_idle(gui)
     assert gui.keys.get(gui.ctx.panel.name) == sandbox.key
+
+
+def test_a_key_the_panel_refuses_is_not_saved(
+    qtbot: Any, sandbox: Any, make_gui: Any, memory_keyring: Any, wait_idle: Any
+) -> None:
+    gui = make_gui(api_url=sandbox.url, start=False)
+    panel = gui._first_panel()
+    memory_keyring.entries[(KEYRING_SERVICE, panel.name)] = sandbox.key
+    gui.start()
+    wait_idle(gui)
+    dialog = gui.window.set_key()
+    qtbot.keyClicks(dialog.findChild(QLineEdit, "keyInput"), "wrong-key")
+    click(qtbot, dialog, "keySave")
+    message = dialog.findChild(QLabel, "keyMessage")
+    qtbot.waitUntil(lambda: "refused" in message.text(), timeout=10_000)
+    assert "not saved" in message.text() and "Key saved" not in message.text()
+    assert memory_keyring.entries[(KEYRING_SERVICE, panel.name)] == sandbox.key  # the old one
+    anyway = dialog.findChild(QPushButton, "keySaveAnyway")
+    assert anyway.isVisible()
+    click(qtbot, dialog, "keySaveAnyway")
+    assert memory_keyring.entries[(KEYRING_SERVICE, panel.name)] == "wrong-key"
+    wait_idle(gui)

@@ -148,12 +148,16 @@
         <translation>Paste the new key</translation>
     </message>
     <message>
-        <source>Save key</source>
-        <translation>Save key</translation>
+        <source>&amp;Save key</source>
+        <translation>&amp;Save key</translation>
     </message>
     <message>
-        <source>Delete key</source>
-        <translation>Delete key</translation>
+        <source>&amp;Delete key</source>
+        <translation>&amp;Delete key</translation>
+    </message>
+    <message>
+        <source>Save &amp;anyway</source>
+        <translation>Save &amp;anyway</translation>
     </message>
     <message>
         <source>Panel</source>
@@ -178,6 +182,18 @@
     <message>
         <source>SMPANEL_API_KEY is set: it is used instead of the stored key.</source>
         <translation>SMPANEL_API_KEY is set: it is used instead of the stored key.</translation>
+    </message>
+    <message>
+        <source>Checking the key with the panel…</source>
+        <translation>Checking the key with the panel…</translation>
+    </message>
+    <message>
+        <source>The panel refused this key: {error}. It was not saved.</source>
+        <translation>The panel refused this key: {error}. It was not saved.</translation>
+    </message>
+    <message>
+        <source>The key could not be checked: {error}. It was not saved.</source>
+        <translation>The key could not be checked: {error}. It was not saved.</translation>
     </message>
     <message>
         <source>Key saved.</source>
@@ -244,6 +260,10 @@
     <message>
         <source>● Offline</source>
         <translation>● Offline</translation>
+    </message>
+    <message>
+        <source>● API key refused</source>
+        <translation>● API key refused</translation>
     </message>
     <message>
         <source>Opening…</source>
@@ -1551,6 +1571,14 @@
     <message>
         <source>Not fetched yet</source>
         <translation>Not fetched yet</translation>
+    </message>
+    <message>
+        <source>Refresh failed: {error} — showing the catalog of {time}</source>
+        <translation>Refresh failed: {error} — showing the catalog of {time}</translation>
+    </message>
+    <message>
+        <source>Could not fetch the catalog: {error}</source>
+        <translation>Could not fetch the catalog: {error}</translation>
     </message>
     <message>
         <source>Refreshing…</source>

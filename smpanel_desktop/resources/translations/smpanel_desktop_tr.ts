@@ -144,12 +144,16 @@
         <translation>Yeni anahtarı yapıştırın</translation>
     </message>
     <message>
-        <source>Save key</source>
-        <translation>Anahtarı kaydet</translation>
+        <source>&amp;Save key</source>
+        <translation>Anahtarı &amp;kaydet</translation>
     </message>
     <message>
-        <source>Delete key</source>
-        <translation>Anahtarı sil</translation>
+        <source>&amp;Delete key</source>
+        <translation>Anahtarı &amp;sil</translation>
+    </message>
+    <message>
+        <source>Save &amp;anyway</source>
+        <translation>Yine &amp;de kaydet</translation>
     </message>
     <message>
         <source>Panel</source>
@@ -174,6 +178,18 @@
     <message>
         <source>SMPANEL_API_KEY is set: it is used instead of the stored key.</source>
         <translation>SMPANEL_API_KEY tanımlı: kayıtlı anahtar yerine o kullanılıyor.</translation>
+    </message>
+    <message>
+        <source>Checking the key with the panel…</source>
+        <translation>Anahtar panelde deneniyor…</translation>
+    </message>
+    <message>
+        <source>The panel refused this key: {error}. It was not saved.</source>
+        <translation>Panel bu anahtarı kabul etmedi: {error}. Anahtar kaydedilmedi.</translation>
+    </message>
+    <message>
+        <source>The key could not be checked: {error}. It was not saved.</source>
+        <translation>Anahtar denenemedi: {error}. Anahtar kaydedilmedi.</translation>
     </message>
     <message>
         <source>Key saved.</source>
@@ -240,6 +256,10 @@
     <message>
         <source>● Offline</source>
         <translation>● Çevrimdışı</translation>
+    </message>
+    <message>
+        <source>● API key refused</source>
+        <translation>● API anahtarı reddedildi</translation>
     </message>
     <message>
         <source>Opening…</source>
@@ -1533,6 +1553,14 @@
     <message>
         <source>Not fetched yet</source>
         <translation>Henüz alınmadı</translation>
+    </message>
+    <message>
+        <source>Refresh failed: {error} — showing the catalog of {time}</source>
+        <translation>Yenileme başarısız: {error} — {time} tarihli katalog gösteriliyor</translation>
+    </message>
+    <message>
+        <source>Could not fetch the catalog: {error}</source>
+        <translation>Katalog alınamadı: {error}</translation>
     </message>
     <message>
         <source>Refreshing…</source>

@@ -21,6 +21,7 @@ from smpanel_desktop.api.models import Service
 from smpanel_desktop.ui.context import AppContext
 from smpanel_desktop.ui.services.index import COL_NAME, Filters
 from smpanel_desktop.ui.services.model import ServicesModel
+from smpanel_desktop.ui.widgets import style
 from smpanel_desktop.ui.widgets.formatting import format_int, format_time
 from smpanel_desktop.ui.widgets.named import named
 from smpanel_desktop.ui.widgets.translate import QT_TRANSLATE_NOOP
@@ -95,6 +96,7 @@ class ServicesTab(QWidget):
         self.model.modelReset.connect(self._selection_changed)
         ctx.catalogChanged.connect(self.reload)
         ctx.catalogBusy.connect(self._busy)
+        ctx.catalogFailed.connect(self._failed)
         ctx.panelChanged.connect(self._panel_changed)
         self.reload()
 
@@ -192,12 +194,26 @@ class ServicesTab(QWidget):
             self._warm_timer.stop()
 
     def _show_updated(self) -> None:
+        style.tint(self.updated, None)
         fetched = self.ctx.catalog_fetched_at
         self.updated.setText(
             self.tr("Updated {time}").format(time=format_time(fetched))
             if fetched
             else self.tr("Not fetched yet")
         )
+
+    @Slot(str)
+    def _failed(self, error: str) -> None:
+        """Say the refresh failed where the catalog's age is shown, never as if it were current."""
+        fetched = self.ctx.catalog_fetched_at
+        if fetched:
+            text = self.tr("Refresh failed: {error} — showing the catalog of {time}")
+            text = text.format(error=error, time=format_time(fetched))
+        else:
+            text = self.tr("Could not fetch the catalog: {error}").format(error=error)
+        self.updated.setText(text)
+        self.updated.setToolTip(text)
+        style.tint(self.updated, style.ERROR)
 
     @Slot(bool)
     def _busy(self, busy: bool) -> None:
