@@ -215,3 +215,28 @@ def test_without_a_display_the_app_says_so() -> None:
         )
         assert run.returncode == 2
         assert "no display found" in run.stderr and "xcb" not in run.stderr
+
+
+def test_typing_an_id_lists_that_id_first(qtbot: Any) -> None:
+    from decimal import Decimal
+
+    from smpanel_desktop.api.models import Service
+    from smpanel_desktop.ui.new_order.service_picker import ServicePicker
+
+    def svc(sid: int) -> Service:
+        return Service(id=sid, name=f"S{sid}", type="Default", category="C", rate=Decimal(1),
+                       min=1, max=10)  # fmt: skip
+
+    picker = ServicePicker()
+    qtbot.addWidget(picker)
+    picker.show()
+    picker.set_services([svc(5698), svc(15690), svc(569), svc(5690), svc(7)])
+    picker.search.setFocus()
+    qtbot.keyClicks(picker.search, "569")
+    completer = picker.completer()
+    shown = [completer.completionModel().index(r, 0).data() for r in range(3)]
+    assert shown[0].startswith("569 —")
+    assert shown[1].startswith(("5698 —", "5690 —"))
+    picker.search.clear()
+    qtbot.keyClicks(picker.search, "S7")
+    assert completer.completionModel().index(0, 0).data().startswith("7 —")
