@@ -114,7 +114,7 @@ def test_the_app_in_turkish(in_language: Any) -> None:
     assert window.findChild(QPushButton, "orderSubmit").text().replace("&", "") == "Sipariş ver…"
     # Turkish number formats: 3.000 services, money 1.234,56
     count = window.findChild(QLabel, "servicesCount").text()
-    assert count == "3.000 servisten 3.000 tanesi"
+    assert count == "3.000 / 3.000 servis"
     assert format_money(Decimal("1234.56"), "TRY") == "1.234,56 TRY"
     assert QLocale().toString(1234.5, "f", 2) == "1.234,50"
     assert window.connection_label.text() == "● DEMO panel (yerleşik deneme ortamı)"

@@ -1157,7 +1157,7 @@
     </message>
     <message>
         <source>{shown} of {total} orders</source>
-        <translation>{total} siparişten {shown} tanesi</translation>
+        <translation>{shown} / {total} sipariş</translation>
     </message>
     <message>
         <source>refreshed {time}</source>
@@ -1544,7 +1544,7 @@
     </message>
     <message>
         <source>{shown} of {total} services</source>
-        <translation>{total} servisten {shown} tanesi</translation>
+        <translation>{shown} / {total} servis</translation>
     </message>
     <message>
         <source>Updated {time}</source>

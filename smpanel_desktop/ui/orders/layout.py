@@ -40,7 +40,7 @@ from smpanel_desktop.ui.widgets.progress_delegate import ProgressDelegate
 if TYPE_CHECKING:
     from smpanel_desktop.ui.orders.tab import OrdersTab
 
-COLUMN_WIDTHS = (44, 64, 100, 200, 160, 66, 96, 84, 70, 66, 100, 90, 100)
+COLUMN_WIDTHS = (44, 64, 100, 170, 130, 66, 96, 84, 70, 66, 100, 90, 100)  # fit 1229 px
 # The widest text a column must show whole (10-digit order ids, an older order's date, a
 # refill): measured in the table's font, the extra width taken from Service and Link.
 FIT_SAMPLES = {

@@ -28,7 +28,7 @@ from smpanel_desktop.ui.widgets.translate import QT_TRANSLATE_NOOP
 
 ALL_CATEGORIES = QT_TRANSLATE_NOOP("ServicesTab", "All categories")
 ALL_TYPES = QT_TRANSLATE_NOOP("ServicesTab", "All types")
-DEFAULT_WIDTHS = (56, 380, 230, 150, 110, 60, 80, 50, 54, 66)  # fit 1280 px, no scrolling
+DEFAULT_WIDTHS = (56, 330, 210, 150, 110, 60, 80, 50, 54, 66)  # fit 1229 px (90% of 1366)
 
 
 class ServicesTab(QWidget):
