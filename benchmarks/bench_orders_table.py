@@ -8,7 +8,7 @@ latency), then measures with the real OrdersTab, TaskRunner and PanelClient:
 * refresh: polling the 1,000 open orders (10 ``orders=`` requests) while a 5 ms QTimer heartbeat
   records the longest gap on the GUI thread.
 
-Targets (issue 4): load within 200 ms; no GUI stall above 50 ms.
+Targets: load within 200 ms; no GUI stall above 50 ms.
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/bench_orders_table.py [--latency 0.05]
 """

@@ -27,12 +27,36 @@ done
 [ -z "$missing" ] && exit 0
 
 line="apt-get install -y --no-install-recommends$missing"
+# apt-get, waiting (up to LOCK_WAIT seconds, saying so) while another apt or dpkg holds its lock
+# (an unattended upgrade on a fresh machine) instead of failing with apt's raw lock error.
+LOCK_WAIT=${LOCK_WAIT:-300}
+apt_waiting() {
+  local waited=0 out
+  while true; do
+    if out=$(apt-get -o DPkg::Lock::Timeout=0 "$@" 2>&1); then
+      return 0
+    fi
+    case "$out" in
+      *"Could not get lock"*|*"Unable to acquire the dpkg frontend lock"*|*"Unable to lock"*)
+        if [ "$waited" -ge "$LOCK_WAIT" ]; then
+          echo "system-deps: another package manager still holds the lock after ${LOCK_WAIT}s; try again later" >&2
+          return 1
+        fi
+        [ "$waited" = 0 ] && echo "system-deps: another apt/dpkg is running; waiting for it (up to ${LOCK_WAIT}s)…"
+        sleep 5
+        waited=$((waited + 5))
+        ;;
+      *) printf '%s\n' "$out" >&2; return 1 ;;
+    esac
+  done
+}
+
 if [ "$(id -u)" = 0 ]; then
   echo "system-deps: installing$missing"
   export DEBIAN_FRONTEND=noninteractive
-  apt-get update -qq
+  apt_waiting update -qq
   # shellcheck disable=SC2086
-  apt-get install -y -qq --no-install-recommends $missing >/dev/null
+  apt_waiting install -y -qq --no-install-recommends $missing
 else
   echo "system-deps: Qt needs these Debian packages; run as root:" >&2
   echo "  sudo $line" >&2

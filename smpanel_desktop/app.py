@@ -105,28 +105,36 @@ class DesktopApp:
             self._open_first()
 
     def _open_first(self) -> None:
+        """Open the store and pick the first panel on the worker (a first start creates the
+        database and a panel row there), then build the tabs and open the panel."""
         if self._closed or self.window.isHidden():  # closed before its first panel opened
             return
-        problem = ""
+        self.ctx.run(self._choose_first_panel, self._first_chosen)
+
+    def _choose_first_panel(self) -> tuple[Panel | None, str]:
+        """On the worker: the panel to open first, and what went wrong choosing it."""
         try:
-            panel = self._first_panel()
+            return self._first_panel(), ""
         except (ApiError, ValueError) as exc:  # e.g. --demo while a real panel is named "Demo"
-            problem = QCoreApplication.translate("App", "Cannot open that panel: {error}").format(
-                error=exc
-            )
-            panel = self._stored_panel()
+            return self._stored_panel(), str(exc)
+
+    def _first_chosen(self, chosen: tuple[Panel | None, str]) -> None:
+        if self._closed or self.window.isHidden():
+            return
+        panel, problem = chosen
         self.window.build_tabs()
         if problem:
-            self.ctx.statusMessage.emit(problem)
+            self.ctx.statusMessage.emit(
+                QCoreApplication.translate("App", "Cannot open that panel: {error}").format(
+                    error=problem
+                )
+            )
         self._recover_interrupted_orders()
         if panel is not None:
             self.session.open(panel)
             return
         # First start, no panel: open on the working demo, offer to add a real panel on top.
-        try:
-            self.session.open_demo()
-        except ValueError as exc:  # a real panel already uses the demo's name
-            self.ctx.statusMessage.emit(str(exc))
+        self.session.open_demo()
         from smpanel_desktop.ui.dialogs.welcome_dialog import WelcomeDialog
 
         self.welcome = WelcomeDialog(self.ctx, self.session, self.window)
@@ -221,8 +229,7 @@ def _close_on_signals(gui: DesktopApp) -> None:
 
 
 def display_problem(env: dict[str, str] | None = None) -> str | None:
-    """On Linux without a display Qt aborts with a message about the xcb plugin; say plainly
-    what is missing instead (None: a display, or a platform plugin that needs none)."""
+    """What is missing when Qt would abort with its xcb message on Linux (None: nothing)."""
     env = dict(os.environ) if env is None else env
     if not sys.platform.startswith("linux"):
         return None

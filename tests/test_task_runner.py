@@ -78,3 +78,62 @@ def test_quitting_while_a_request_hangs_exits_cleanly_and_promptly() -> None:
     assert done.returncode == 0, done.stderr  # Qt aborts (134) when a running QThread is destroyed
     assert "left running" in done.stdout
     assert time.monotonic() - started < 30  # not held open until the request gives up
+
+
+def test_quitting_while_an_order_hangs_exits_at_once_and_keeps_the_order(
+    sandbox: Any, tmp_path: Any
+) -> None:
+    """An ``add`` the panel never answers, cut off by quitting: the app exits at once, and the
+    order is recorded as unknown (it may have been placed), never lost or left to resend."""
+    sandbox.faults.add("latency", action="add", seconds=60)
+    db = tmp_path / "orders.sqlite3"
+    script = textwrap.dedent(
+        f"""
+        import time
+        from PySide6.QtCore import QTimer
+        from PySide6.QtWidgets import QApplication
+        from smpanel_desktop.api.client import PanelClient
+        from smpanel_desktop.api.inflight import InFlight
+        from smpanel_desktop.core.placing import place_order
+        from smpanel_desktop.store.store import Store
+        from smpanel_desktop.workers.task_runner import ORDERS_LANE, TaskRunner
+
+        app = QApplication([])
+        store = Store({str(db)!r})
+        panel = store.add_panel("sandbox", {sandbox.url!r}, "USD")
+        inflight = InFlight()
+        client = PanelClient({sandbox.url!r}, {sandbox.key!r}, inflight=inflight)
+        service = next(s for s in client.services().services if s.type == "Default")
+        runner = TaskRunner()
+        runner.on_shutdown(inflight.abort)
+        values = {{"link": "https://instagram.com/p/hung", "quantity": str(service.min)}}
+        runner.submit(lambda: place_order(store, client, panel, service, values), lane=ORDERS_LANE)
+        QTimer.singleShot(1500, app.quit)  # the add is in flight by then
+        app.exec()
+        started = time.monotonic()
+        stopped = runner.shutdown(timeout_ms=10_000)
+        print("stopped" if stopped else "left running", f"{{time.monotonic() - started:.2f}}")
+        print(store.orders(panel.id)[0].state)
+        store.close()
+        """
+    )
+    started = time.monotonic()
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=60, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    words = done.stdout.split()
+    assert words[0] == "stopped", done.stdout  # the lane ended: its connection was closed
+    assert float(words[1]) < 2.0  # at once, not after the panel's 60 s
+    assert words[2] == "unknown"  # sent and cut off: possibly placed, for the user to resolve
+    assert time.monotonic() - started < 30
+    assert sandbox.requests_for("add") == 1  # sent once, never again
+
+
+def test_after_shutdown_nothing_more_is_started(qtbot: Any) -> None:
+    runner = TaskRunner()
+    ran: list[int] = []
+    runner.shutdown()
+    assert runner.submit(lambda: ran.append(1)) == 0  # a late timer tick while quitting
+    qtbot.wait(50)
+    assert ran == [] and not runner.busy

@@ -16,6 +16,7 @@ from typing import TypeVar
 
 from .batching import batches
 from .errors import ApiError, ConfigError, UnknownOutcomeError, UnreadableAnswerError
+from .inflight import InFlight
 from .models import (
     Balance,
     CancelResult,
@@ -58,7 +59,10 @@ class PanelClient:
         read_retries: int = 4,
         backoff_factor: float = 0.5,
         max_retry_after: float = 60.0,
+        inflight: InFlight | None = None,
     ) -> None:
+        """``inflight``: where the client notes its open connections, so that another thread
+        can close them (the desktop app does when it quits)."""
         key = key.strip() if isinstance(key, str) else ""
         if not key:
             raise ConfigError("The API key is empty")
@@ -67,7 +71,7 @@ class PanelClient:
         self._transport = Transport(
             endpoint, key, timeout=timeout, connect_timeout=connect_timeout,
             read_retries=read_retries, backoff_factor=backoff_factor,
-            max_retry_after=max_retry_after,
+            max_retry_after=max_retry_after, inflight=inflight,
         )  # fmt: skip
 
     @property

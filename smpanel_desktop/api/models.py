@@ -65,13 +65,6 @@ class Balance:
 
 
 @dataclass(frozen=True, slots=True)
-class ItemError:
-    """A per-item error inside a multi answer (``{"error": "Incorrect order ID"}``)."""
-
-    text: str
-
-
-@dataclass(frozen=True, slots=True)
 class RefillResult:
     order: int
     refill: int | None

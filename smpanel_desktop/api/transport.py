@@ -41,14 +41,17 @@ from .errors import (
     UnreadableAnswerError,
     panel_error,
 )
+from .inflight import InFlight
 from .retries import RETRY_STATUSES, ReadRetry, retry_after_seconds
 
 
-def _session(retry: Retry) -> requests.Session:
+def _session(retry: Retry, inflight: InFlight | None = None) -> requests.Session:
     session = requests.Session()
     session.headers["User-Agent"] = f"smpanel-desktop/{__version__}"
     session.headers["Accept"] = "application/json"
     adapter = HTTPAdapter(max_retries=retry)
+    if inflight is not None:  # its connections can be closed from another thread
+        adapter.poolmanager.pool_classes_by_scheme = inflight.pool_classes
     session.mount("https://", adapter)
     session.mount("http://", adapter)
     return session
@@ -100,6 +103,7 @@ class Transport:
         read_retries: int = 4,
         backoff_factor: float = 0.5,
         max_retry_after: float = 60.0,
+        inflight: InFlight | None = None,
     ) -> None:
         self.endpoint = validate_endpoint(endpoint, key)
         self._key = key
@@ -115,8 +119,10 @@ class Transport:
         )  # fmt: skip
         reads.max_wait = max_retry_after
         self._body_retries, self._backoff = read_retries, backoff_factor
-        self._reads = _session(reads)
-        self._writes = _session(Retry(total=0, read=False, redirect=0, raise_on_status=False))
+        self._reads = _session(reads, inflight)
+        self._writes = _session(
+            Retry(total=0, read=False, redirect=0, raise_on_status=False), inflight
+        )
         self._writes.headers["Connection"] = "close"  # each write on a fresh connection
 
     def __repr__(self) -> str:

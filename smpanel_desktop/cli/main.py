@@ -62,6 +62,7 @@ def _globals(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
 def build_parser() -> argparse.ArgumentParser:
     from smpanel_desktop.cli import commands as c
     from smpanel_desktop.cli import panels as p
+    from smpanel_desktop.cli import watch as w
 
     parser = argparse.ArgumentParser(
         prog="smpanel",
@@ -80,7 +81,8 @@ def build_parser() -> argparse.ArgumentParser:
         cmd.set_defaults(func=func)
         return cmd
 
-    cmd = command("services", c.cmd_services, "list the panel's services (cached for an hour)")
+    cmd = command("services", w.cmd_services, "list the panel's services (cached for an hour)")
+    cmd.add_argument("--changes", action="store_true", help="fetch; changes since the last fetch")
     cmd.add_argument("--search", metavar="T", help="text in the name or category, or the id")
     cmd.add_argument("--category", metavar="C", help="text in the category")
     cmd.add_argument("--type", metavar="T", help="service type (Default, Package ...)")
@@ -111,8 +113,14 @@ def build_parser() -> argparse.ArgumentParser:
 
     command("refresh", c.cmd_refresh, "poll every open tracked order (batches of 100)")
 
-    cmd = command("refill", c.cmd_refill, "request refills of orders")
-    cmd.add_argument("ids", nargs="+", type=_ids, metavar="ID")
+    cmd = command("refill", w.cmd_refill, "request refills of orders (ids, or --eligible)")
+    cmd.add_argument("ids", nargs="*", type=_ids, metavar="ID")
+    cmd.add_argument("--eligible", action="store_true", help="every order that can be refilled")
+    cmd.add_argument("--dry-run", action="store_true", help="with --eligible: list, send nothing")
+    cmd.add_argument("--no-refresh", action="store_true", help="with --eligible: no status read")
+    cmd = command("refill-window", w.cmd_refill_window, "a service's refill window: show or set")
+    cmd.add_argument("service", type=_order_id, metavar="SERVICE")
+    cmd.add_argument("window", nargs="?", metavar="DAYS|lifetime|none|auto")
     cmd = command("refill-status", c.cmd_refill_status, "status of refills (refill ids)")
     cmd.add_argument("ids", nargs="+", type=_ids, metavar="ID")
     cmd = command("cancel", c.cmd_cancel, "ask the panel to cancel orders")
@@ -184,7 +192,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     if isinstance(getattr(args, "ids", None), list):  # `status 1 2,3` -> [1, 2, 3]
         args.ids = [i for group in args.ids for i in group]
-        if not args.ids:
+        if not args.ids and not getattr(args, "eligible", False):
             return _fail(EXIT_USAGE, "no order id given")
     if args.command == "panels" and not args.panels_action:
         args.panels_action = "list"

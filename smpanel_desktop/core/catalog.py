@@ -8,6 +8,7 @@ import time
 from smpanel_desktop.api.errors import ApiError
 from smpanel_desktop.api.models import Service
 from smpanel_desktop.core.panel_client import Client
+from smpanel_desktop.core.watch.catalog_diff import record_catalog_changes
 from smpanel_desktop.store.models import Panel
 from smpanel_desktop.store.store import Store
 
@@ -18,10 +19,14 @@ CATALOG_MAX_AGE = 3600.0
 
 
 def refresh_catalog(store: Store, client: Client, panel: Panel) -> list[Service]:
-    """Fetch the catalog and replace the panel's cache atomically."""
+    """Fetch the catalog and replace the panel's cache atomically; the changes against the
+    previous fetch are stored with the fetch time (core/watch/catalog_diff.py)."""
     catalog = client.services()
     services = list(catalog.services)
-    store.save_services(panel.id, services, time.time())
+    previous, previous_at = store.load_services(panel.id)
+    fetched_at = time.time()
+    store.save_services(panel.id, services, fetched_at)
+    record_catalog_changes(store, panel.id, previous, previous_at, services, fetched_at)
     return services
 
 

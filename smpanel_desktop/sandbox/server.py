@@ -6,7 +6,8 @@
         panel.faults.add("html503", action="balance", count=2)
 
 Public API: ``SandboxPanel(...)`` with ``start()``/``stop()``/context manager, ``url``, ``key``,
-``port``, ``catalog`` (service dicts as on the wire), ``find_service(type, **flags)``, ``clock``,
+``port``, ``catalog`` (service dicts as on the wire; ``set_catalog(wire)`` replaces it),
+``find_service(type, **flags)``, ``clock``,
 ``orders``/``order_count()``, ``refills``, ``balance``/``set_balance()``, ``faults``,
 ``request_log``/``requests_for(action)``/``records`` (with ``key_ok``).  ``run_standalone`` serves
 in the foreground for ``smpanel sandbox`` and ``python -m smpanel_desktop.sandbox``.
@@ -156,6 +157,25 @@ class SandboxPanel:
     @property
     def refills(self) -> dict[int, Refill]:
         return self._state.refills()
+
+    def set_catalog(self, wire: list[dict[str, Any]]) -> None:
+        """Serve another catalog from now on (repriced, trimmed, extended: tests of catalog
+        changes).  ``wire`` as ``services`` sends it; a known service keeps its refill
+        behaviour, a new one's refill works when its flag says so."""
+        old = dict(self._specs)
+        specs = []
+        for w in wire:
+            sid, refill = int(w["service"]), bool(w.get("refill", False))
+            works = old[sid].refill_works if sid in old else refill
+            specs.append(ServiceSpec(
+                sid, str(w["name"]), str(w["type"]), str(w.get("category", "")),
+                Decimal(str(w["rate"])), int(w["min"]), int(w["max"]), refill,
+                bool(w.get("cancel", False)), bool(w.get("dripfeed", False)), works and refill,
+            ))  # fmt: skip
+        self._catalog, self._spec_list = list(wire), specs
+        self._specs.clear()
+        self._specs.update((s.id, s) for s in specs)
+        self._services_body = json.dumps(wire).encode()
 
     @property
     def balance(self) -> Decimal:

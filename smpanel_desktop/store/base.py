@@ -32,8 +32,8 @@ class StoreBase:
         self.path = Path(path)
         self.path.parent.mkdir(parents=True, exist_ok=True)
         created = not self.path.exists()
-        # by thread id, not threading.local: a thread Qt started (the GUI's worker) gets a new
-        # Python thread state, so an empty threading.local, for every call PySide makes into it
+        # by thread id, not threading.local: a thread Qt started can get a new Python thread
+        # state (so an empty threading.local) for each call PySide makes into Python
         self._by_thread: dict[int, tuple[threading.Thread, sqlite3.Connection]] = {}
         self._lock = threading.Lock()
         self._connections: list[tuple[threading.Thread, sqlite3.Connection]] = []

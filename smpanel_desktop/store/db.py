@@ -83,7 +83,47 @@ _V2 = (
     "CREATE INDEX refills_refill ON refills(refill) WHERE refill IS NOT NULL",
 )
 
-MIGRATIONS: tuple[Sequence[str], ...] = (_V1, _V2)
+_WATCH = (
+    # issue 13 (store/watch.py): when an order's remains (or status) last moved, kept by a
+    # trigger so every writer of statuses feeds it; catalog changes per fetch; the refill
+    # window set per service; events already announced (never twice, across restarts).
+    """CREATE TABLE order_progress (
+        order_local_id INTEGER PRIMARY KEY REFERENCES orders(id) ON DELETE CASCADE,
+        remains INTEGER,
+        moved_at REAL NOT NULL
+    )""",
+    """CREATE TRIGGER order_progress_moved AFTER UPDATE OF remains, status ON orders
+    WHEN new.remains IS NOT old.remains OR new.status IS NOT old.status
+    BEGIN
+        INSERT OR REPLACE INTO order_progress (order_local_id, remains, moved_at)
+        VALUES (new.id, new.remains, coalesce(new.last_checked_at, new.updated_at));
+    END""",
+    """CREATE TABLE catalog_changes (
+        id INTEGER PRIMARY KEY,
+        panel_id INTEGER NOT NULL REFERENCES panels(id) ON DELETE CASCADE,
+        detected_at REAL NOT NULL,
+        service_id INTEGER NOT NULL,
+        name TEXT NOT NULL,
+        change TEXT NOT NULL,
+        old TEXT,
+        new TEXT
+    )""",
+    "CREATE INDEX catalog_changes_panel ON catalog_changes(panel_id, detected_at)",
+    """CREATE TABLE service_guarantees (
+        panel_id INTEGER NOT NULL REFERENCES panels(id) ON DELETE CASCADE,
+        service_id INTEGER NOT NULL,
+        window TEXT NOT NULL,
+        PRIMARY KEY (panel_id, service_id)
+    )""",
+    """CREATE TABLE announced_events (
+        panel_id INTEGER NOT NULL REFERENCES panels(id) ON DELETE CASCADE,
+        key TEXT NOT NULL,
+        announced_at REAL NOT NULL,
+        PRIMARY KEY (panel_id, key)
+    )""",
+)
+
+MIGRATIONS: tuple[Sequence[str], ...] = (_V1, _V2, _WATCH)
 """``MIGRATIONS[i]`` upgrades version ``i`` to ``i + 1``: a list of SQL statements."""
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -25,7 +25,7 @@ from smpanel_desktop.store.rows import ORDER_COLS
 
 
 class OrderLifecycle(StoreBase):
-    """Writing orders: begin, mark, resolve, recover, import, delete."""
+    """Writing orders: begin, mark, resolve, recover, import."""
 
     def begin_order(
         self,
@@ -160,19 +160,3 @@ class OrderLifecycle(StoreBase):
                 (panel_id, order, PLACED, now, now),
             )
         return self._require_order(int(cur.lastrowid or 0))
-
-    def update_order_service(
-        self, local_id: int, service_id: int, service_name: str, service_type: str
-    ) -> None:
-        """Fill in the service of an imported order once it is known."""
-        with self._tx() as conn:
-            conn.execute(
-                "UPDATE orders SET service_id = ?, service_name = ?, service_type = ? WHERE id = ?",
-                (service_id, service_name, service_type, local_id),
-            )
-
-    def delete_order(self, local_id: int) -> None:
-        """Forget an order that was never placed (``rejected`` or ``not_placed``)."""
-        self._require_order(local_id, REJECTED, NOT_PLACED)
-        with self._tx() as conn:
-            conn.execute("DELETE FROM orders WHERE id = ?", (local_id,))

@@ -8,7 +8,8 @@ float epoch seconds, submitted parameters as JSON.
 
 ``Store`` composes its parts: base.py (connections, transactions), panels.py (panels,
 settings), services_cache.py, orders.py (order lifecycle), order_queries.py (queries, status
-answers, history), refills.py.
+answers, history), refills.py, watch.py (catalog changes, refill windows, progress,
+announced events).
 """
 
 from __future__ import annotations
@@ -18,7 +19,8 @@ from smpanel_desktop.store.orders import OrderLifecycle
 from smpanel_desktop.store.panels import PanelStore
 from smpanel_desktop.store.refills import RefillStore
 from smpanel_desktop.store.services_cache import ServicesCache
+from smpanel_desktop.store.watch import WatchStore
 
 
-class Store(PanelStore, ServicesCache, OrderQueries, OrderLifecycle, RefillStore):
+class Store(PanelStore, ServicesCache, OrderQueries, OrderLifecycle, RefillStore, WatchStore):
     """The app's local database.  Safe to share between threads; call ``close()`` at the end."""

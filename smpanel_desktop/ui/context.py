@@ -10,12 +10,12 @@ import logging
 import time
 from collections.abc import Callable
 from functools import partial
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import QObject, Signal
 
 from smpanel_desktop.api.errors import ApiError, InvalidKeyError, PanelError, RateLimitedError
-from smpanel_desktop.workers.task_runner import DEFAULT_LANE, TaskRunner
+from smpanel_desktop.workers.task_runner import DEFAULT_LANE, ErrorCallback, Generation, TaskRunner
 
 if TYPE_CHECKING:
     from smpanel_desktop.api.client import PanelClient
@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from smpanel_desktop.store.store import Store
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 
 class AppContext(QObject):
@@ -62,7 +63,7 @@ class AppContext(QObject):
         self.balance_fetched_at: float | None = None
         self.connection = "offline"
         self.last_error: str | None = None
-        self._generation = 0  # bumped on every panel switch: late answers for another are dropped
+        self.generation = Generation()  # bumped on every panel switch: late answers are dropped
         self._busy: set[str] = set()  # refreshes in flight: "catalog", "balance"
         self._signals = {
             "catalog": (self.catalogBusy, self.catalogFailed),
@@ -100,7 +101,7 @@ class AppContext(QObject):
         self.balance = balance
         self.balanceChanged.emit(balance)
 
-    # -- panel switching and refreshes (additions by the desktop-app work) ------------------
+    # -- panel switching and refreshes ------------------------------------------------------
 
     def set_panel(
         self,
@@ -116,7 +117,7 @@ class AppContext(QObject):
         The old client is closed on the worker thread, after anything it is still running.
         """
         old = self.client
-        self._generation += 1
+        self.generation.bump()
         self.panel, self.client, self.demo = panel, client, demo
         self.client_factory = client_factory if client is not None else None
         self.services, self.services_by_id, self.catalog_fetched_at = [], {}, None
@@ -140,9 +141,6 @@ class AppContext(QObject):
         self.connection = state
         self.connectionChanged.emit(state)
 
-    def _fresh(self, generation: int) -> bool:
-        return generation == self._generation
-
     def _failed(self, exc: BaseException, what: str) -> str:
         """Turn a worker error into the text users see; network trouble means offline."""
         text = str(exc) if isinstance(exc, ApiError) else f"{type(exc).__name__}: {exc}"
@@ -161,18 +159,19 @@ class AppContext(QObject):
 
     def load_cached_catalog(self) -> None:
         """Show the panel's cached catalog (read on the worker thread) as soon as it is read."""
-        panel, gen = self.panel, self._generation
+        panel = self.panel
         if panel is None:
             return
 
         def done(result: tuple[list[Service], float | None]) -> None:
-            if self._fresh(gen) and result[0] and not self.services:
+            if result[0] and not self.services:
                 self.set_services(result[0], result[1])
 
         def failed(exc: BaseException) -> None:  # the refresh that follows still fills the tab
             log.warning("cached catalog of %s unreadable: %s", panel.name, exc)
 
-        self.run(partial(self.store.load_services, panel.id), done, failed)
+        read = partial(self.store.load_services, panel.id)
+        self.run(read, done, failed, current=self.generation.guard())
 
     def refresh_catalog(self) -> None:
         """Fetch the catalog from the panel in the background, cache it and show it."""
@@ -214,39 +213,39 @@ class AppContext(QObject):
         if kind in self._busy:
             return
         busy, failed = self._signals[kind]
-        gen = self._generation
         self._busy.add(kind)
         busy.emit(True)
 
-        def finish() -> bool:  # answers for a panel no longer shown are dropped
-            if not self._fresh(gen):
-                return False
+        def finish() -> None:
             self._busy.discard(kind)
             busy.emit(False)
-            return True
 
         def done(value: Any) -> None:
-            if finish():
-                self.last_error = None
-                self.set_connection("online")
-                show(value)
+            finish()
+            self.last_error = None
+            self.set_connection("online")
+            show(value)
 
         def error(exc: BaseException) -> None:
-            if finish():
-                failed.emit(self._failed(exc, what))
+            finish()
+            failed.emit(self._failed(exc, what))
 
-        self.run(fetch, done, error)
+        # answers for a panel no longer shown are dropped (set_panel reset its busy state)
+        self.run(fetch, done, error, current=self.generation.guard())
 
     def run(
         self,
-        fn: Callable[[], Any],
-        on_done: Callable[[Any], None] | None = None,
-        on_error: Callable[[BaseException], None] | None = None,
+        fn: Callable[[], T],
+        on_done: Callable[[T], None] | None = None,
+        on_error: ErrorCallback | None = None,
         *,
         lane: str = DEFAULT_LANE,
+        owner: QObject | None = None,
+        current: Callable[[], bool] | None = None,
     ) -> int:
-        """Run ``fn`` on a worker thread; the callbacks come back on the GUI thread.
+        """Run ``fn`` on a worker thread; the callbacks come back on the GUI thread, unless
+        ``owner`` was destroyed or ``current()`` says the answer is stale by then.
 
         Tasks of one ``lane`` run in order; ``ORDERS_LANE`` keeps placing an order from waiting
         behind a long refresh."""
-        return self.runner.submit(fn, on_done, on_error, lane=lane)
+        return self.runner.submit(fn, on_done, on_error, lane=lane, owner=owner, current=current)

@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from smpanel_desktop.ui.orders.tab import OrdersTab
     from smpanel_desktop.ui.services.tab import ServicesTab
     from smpanel_desktop.ui.session import PanelSession
+    from smpanel_desktop.ui.watch.tray import TrayWatch
 
 TAB_TITLES = (  # translated where shown ("MainWindow"); mnemonics: Alt+S, Alt+N, Alt+O, Alt+B
     QT_TRANSLATE_NOOP("MainWindow", "&Services"),
@@ -75,6 +76,7 @@ class MainWindow(QMainWindow):
             self.tabs.addTab(QWidget(), tab_title(index))
         self.setCentralWidget(self.tabs)
         self.tabs_built = False
+        self.tray_watch: TrayWatch | None = None
         self._first_paint: AfterFirstPaint | None = None
 
         self.panel_label = named(QLabel(), "statusPanel")
@@ -136,6 +138,12 @@ class MainWindow(QMainWindow):
         finally:
             self.setUpdatesEnabled(True)
         self.tabs_built = True
+        from smpanel_desktop.ui.watch.tray import TrayWatch  # notifications (ui/watch/)
+
+        self.tray_watch = TrayWatch(self.ctx, self, self.settings)
+        menus = self.menuBar().actions()  # the Notifications menu goes before Help
+        self.menuBar().insertMenu(menus[-1], self.tray_watch.menu) if menus else None
+
         from smpanel_desktop.ui.shortcuts import WindowKeys
 
         self.keys = WindowKeys(self)  # Ctrl+F, F5, Ctrl+1…4, Ctrl+N, Enter (ui/shortcuts.py)
@@ -239,6 +247,8 @@ class MainWindow(QMainWindow):
         super().changeEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self.tray_watch is not None and self.tray_watch.handle_close(event):
+            return  # kept running in the tray (or asked first)
         self.settings.save_geometry(self)
         self.settings.save_last_tab(self.tabs.currentIndex())
         if self.tabs_built:  # else the remembered widths stay as they were

@@ -66,5 +66,13 @@ class UiSettings:
     def save_header(self, name: str, header: QHeaderView) -> None:
         self._qs.setValue(f"tables/{name}", header.saveState())
 
+    def flag(self, key: str, default: bool = False) -> bool:
+        """An on/off choice (the tray's, ui/watch/tray.py)."""
+        value = self._qs.value(key)
+        return default if value is None else str(value).strip().lower() in ("true", "1")
+
+    def set_flag(self, key: str, on: bool) -> None:
+        self._qs.setValue(key, "true" if on else "false")
+
     def sync(self) -> None:
         self._qs.sync()

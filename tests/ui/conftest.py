@@ -44,6 +44,11 @@ def closed_url() -> str:
     return f"http://127.0.0.1:{port}/api/v2"
 
 
+def wait_opened(qtbot: Any, gui: DesktopApp, timeout: int = 10_000) -> None:
+    """Wait until the first panel is open: the store and the keyring are read on the worker."""
+    qtbot.waitUntil(lambda: gui.window.tabs_built and gui.ctx.panel is not None, timeout=timeout)
+
+
 @pytest.fixture
 def make_gui(qtbot: Any) -> Iterator[GuiFactory]:
     """Build (and afterwards shut down) the app: ``make_gui(api_url=..., demo=..., start=True)``."""
@@ -63,6 +68,7 @@ def make_gui(qtbot: Any) -> Iterator[GuiFactory]:
         if start:
             gui.start()
             qtbot.waitExposed(gui.window)
+            wait_opened(qtbot, gui)
         return gui
 
     yield build

@@ -72,6 +72,7 @@ def test_switch_and_manage_panels(
     dialog.form.name.setText("Second")
     dialog.form.key.setText(sandbox.key)
     dialog.findChild(QPushButton, "panelsAdd").click()
+    qtbot.waitUntil(lambda: "Added" in dialog.message.text())  # stored on the worker
     assert [p.name for p in gui.store.panels()] == ["Demo", "Second"]
     assert dialog.form.findChild(QLineEdit, "panelKey").text() == ""  # not left on screen
 
@@ -90,6 +91,7 @@ def test_switch_and_manage_panels(
     dialog = gui.window.manage_panels()
     dialog.list.setCurrentRow(1)  # Second, the open one
     dialog.remove_selected(confirmed=True)
+    qtbot.waitUntil(lambda: "Removed" in dialog.message.text())
     assert [p.name for p in gui.store.panels()] == ["Demo"]
     qtbot.waitUntil(lambda: gui.ctx.demo, timeout=5_000)
     assert gui.window.windowTitle() == "SMPanel Desktop — Demo panel"

@@ -48,15 +48,16 @@ def test_key_dialog_round_trip_through_the_secret_service(
     try:
         dialog.key.setText(secret)
         assert dialog.save(check=False)  # a made-up key: stored without asking the panel
+        current = dialog.findChild(QLabel, "keyCurrent")
+        qtbot.waitUntil(lambda: current.text() == "••••" + secret[-4:])  # saved on the worker
         assert keyring.get_password(KEYRING_SERVICE, panel.name) == secret
-        assert dialog.findChild(QLabel, "keyCurrent").text() == "••••" + secret[-4:]
         wait_idle(gui)
         for path in tmp_path.rglob("*"):
             if path.is_file():
                 assert secret.encode() not in path.read_bytes(), path
         dialog.delete()
+        qtbot.waitUntil(lambda: current.text() == "No key stored")
         assert keyring.get_password(KEYRING_SERVICE, panel.name) is None
-        assert dialog.findChild(QLabel, "keyCurrent").text() == "No key stored"
     finally:
         if keyring.get_password(KEYRING_SERVICE, panel.name) is not None:
             keyring.delete_password(KEYRING_SERVICE, panel.name)

@@ -288,7 +288,7 @@ def test_large_refresh_reports_progress_in_batches(qtbot: Any, order_env: OrderE
     env.store.import_order(env.panel.id, ids[0])
     tab = make_tab(qtbot, env)
     seen: list[tuple[int, int]] = []
-    tab._relay.progressed.connect(lambda done, total: seen.append((done, total)))
+    tab.refresher.progressed.connect(lambda done, total: seen.append((done, total)))
     env.sandbox.clear_log()
     refresh(qtbot, tab)
     assert seen == [(0, 250), (100, 250), (200, 250), (250, 250)]

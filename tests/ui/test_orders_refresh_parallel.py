@@ -32,7 +32,7 @@ def test_gui_refresh_polls_batches_in_parallel(
     tab.interval.setValue(0)
     try:
         PanelSession(ctx, KeyStore(memory_only=True), tmp_path).open(panel)  # the GUI's path
-        assert ctx.client_factory is not None
+        qtbot.waitUntil(lambda: ctx.client_factory is not None)  # the key is read on the worker
         qtbot.waitUntil(lambda: tab.model.total == 400 and not ctx._busy, timeout=10_000)
         sandbox.faults.add("latency", action="status", seconds=LATENCY)
         sandbox.clear_log()

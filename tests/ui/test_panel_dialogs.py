@@ -86,8 +86,8 @@ def test_welcome_adds_a_real_panel_after_testing_the_connection(
     assert "1,000.00 USD" in result.text()
 
     click(qtbot, welcome, "welcomeSave")
-    assert memory_keyring.entries[(KEYRING_SERVICE, "My panel")] == sandbox.key
     qtbot.waitUntil(lambda: gui.ctx.panel is not None and gui.ctx.panel.name == "My panel")
+    assert memory_keyring.entries[(KEYRING_SERVICE, "My panel")] == sandbox.key
     assert not gui.ctx.demo
     assert "DEMO" not in gui.window.windowTitle()
     qtbot.waitUntil(lambda: len(gui.ctx.services) == 300, timeout=20_000)
@@ -117,21 +117,20 @@ def test_key_dialog_masks_replaces_and_deletes_the_key(
     wait_idle(gui)
     dialog = gui.window.set_key()
     assert isinstance(dialog, KeyDialog) and dialog.isVisible()
-    assert dialog.findChild(QLabel, "keyCurrent").text() == "••••WXYZ"
+    current = dialog.findChild(QLabel, "keyCurrent")
+    qtbot.waitUntil(lambda: current.text() == "••••WXYZ")  # read from the keyring on the worker
     assert "old-key" not in " ".join(w.text() for w in dialog.findChildren(QLabel))
 
     qtbot.keyClicks(dialog.findChild(QLineEdit, "keyInput"), sandbox.key)
     click(qtbot, dialog, "keySave")  # checked with the panel first, then saved
-    qtbot.waitUntil(
-        lambda: memory_keyring.entries.get((KEYRING_SERVICE, panel.name)) == sandbox.key,
-        timeout=10_000,
-    )
+    qtbot.waitUntil(lambda: dialog.message.text() == "Key saved.", timeout=10_000)
+    assert memory_keyring.entries[(KEYRING_SERVICE, panel.name)] == sandbox.key
     qtbot.waitUntil(lambda: gui.ctx.connection == "online", timeout=10_000)  # reopened with it
-    assert dialog.findChild(QLabel, "keyCurrent").text() == "••••"  # short keys: all masked
+    qtbot.waitUntil(lambda: current.text() == "••••")  # short keys: all masked
 
     click(qtbot, dialog, "keyDelete")
+    qtbot.waitUntil(lambda: current.text() == "No key stored")
     assert (KEYRING_SERVICE, panel.name) not in memory_keyring.entries
-    assert dialog.findChild(QLabel, "keyCurrent").text() == "No key stored"
     wait_idle(gui)
 
 
@@ -164,7 +163,8 @@ def test_without_a_keyring_the_key_can_be_kept_in_memory_only(
     assert gui.keys.memory_only
     key_dialog = visible(KeyDialog, gui)  # offered next, to enter the key for this run
     assert key_dialog is not None
-    assert "Memory only" in key_dialog.findChild(QLabel, "keyStorage").text()
+    storage = key_dialog.findChild(QLabel, "keyStorage")
+    qtbot.waitUntil(lambda: "Memory only" in storage.text())
     qtbot.keyClicks(key_dialog.findChild(QLineEdit, "keyInput"), sandbox.key)
     click(qtbot, key_dialog, "keySave")
     qtbot.waitUntil(lambda: len(gui.ctx.services) == 300, timeout=20_000)
@@ -190,5 +190,6 @@ def test_a_key_the_panel_refuses_is_not_saved(
     anyway = dialog.findChild(QPushButton, "keySaveAnyway")
     assert anyway.isVisible()
     click(qtbot, dialog, "keySaveAnyway")
+    qtbot.waitUntil(lambda: dialog.message.text() == "Key saved.", timeout=10_000)
     assert memory_keyring.entries[(KEYRING_SERVICE, panel.name)] == "wrong-key"
     wait_idle(gui)

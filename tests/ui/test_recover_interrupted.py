@@ -29,9 +29,10 @@ def test_an_order_left_submitting_by_a_dead_run_becomes_unknown_on_the_next_star
     with sqlite3.connect(paths.db_path(paths.data_dir())) as conn:  # the run died 10 min ago
         conn.execute("UPDATE orders SET created_at = ? WHERE id = ?", (time.time() - 600, row.id))
 
-    second = make_gui(api_url=sandbox.url)
+    second = make_gui(api_url=sandbox.url, start=False)
     messages: list[str] = []
     second.ctx.statusMessage.connect(messages.append)
+    second.start()
     wait_idle(second)
     order = second.store.order(row.id)
     assert order is not None and order.state == UNKNOWN

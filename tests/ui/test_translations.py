@@ -109,7 +109,7 @@ def test_the_app_in_turkish(in_language: Any) -> None:
     tabs = [window.tabs.tabText(i).replace("&", "") for i in range(window.tabs.count())]
     assert tabs == ["Servisler", "Yeni Sipariş", "Siparişler", "Bakiye"]
     menus = [a.text().replace("&", "") for a in window.menuBar().actions()]
-    assert menus == ["Dosya", "Panel", "Görünüm", "Yardım"]
+    assert menus == ["Dosya", "Panel", "Görünüm", "Bildirimler", "Yardım"]
     assert window.findChild(QPushButton, "servicesRefresh").text().replace("&", "") == "Yenile"
     assert window.findChild(QPushButton, "orderSubmit").text().replace("&", "") == "Sipariş ver…"
     # Turkish number formats: 3.000 services, money 1.234,56

@@ -2,16 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
-    <name>ActionTexts</name>
-    <message numerus="yes">
-        <source>Imported %Ln order(s).</source>
-        <translation>
-            <numerusform>Imported %Ln order.</numerusform>
-            <numerusform>Imported %Ln orders.</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
     <name>App</name>
     <message>
         <source>Cannot open that panel: {error}</source>
@@ -85,6 +75,133 @@
     <message>
         <source>Could not fetch the balance: {error}</source>
         <translation>Could not fetch the balance: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>CatalogChanges</name>
+    <message>
+        <source>yes</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <source>new service</source>
+        <translation>new service</translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <translation>removed</translation>
+    </message>
+    <message>
+        <source>price</source>
+        <translation>price</translation>
+    </message>
+    <message>
+        <source>minimum</source>
+        <translation>minimum</translation>
+    </message>
+    <message>
+        <source>maximum</source>
+        <translation>maximum</translation>
+    </message>
+    <message>
+        <source>refill</source>
+        <translation>refill</translation>
+    </message>
+    <message>
+        <source>cancel</source>
+        <translation>cancel</translation>
+    </message>
+    <message>
+        <source>drip-feed</source>
+        <translation>drip-feed</translation>
+    </message>
+</context>
+<context>
+    <name>CatalogChangesButton</name>
+    <message numerus="yes">
+        <source>Changes (%n)</source>
+        <translation>
+            <numerusform>Changes (%n)</numerusform>
+            <numerusform>Changes (%n)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) to services you use</source>
+        <translation>
+            <numerusform>%n change to services you use</numerusform>
+            <numerusform>%n changes to services you use</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>What changed in the catalog in the last 7 days</source>
+        <translation>What changed in the catalog in the last 7 days</translation>
+    </message>
+</context>
+<context>
+    <name>CatalogChangesView</name>
+    <message>
+        <source>Catalog changes</source>
+        <translation>Catalog changes</translation>
+    </message>
+    <message>
+        <source>Only services I use</source>
+        <translation>Only services I use</translation>
+    </message>
+    <message>
+        <source>Services you have ordered from or starred</source>
+        <translation>Services you have ordered from or starred</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>When</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Service</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <source>Old → new</source>
+        <translation>Old → new</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) in the last 7 days</source>
+        <translation>
+            <numerusform>%n change in the last 7 days</numerusform>
+            <numerusform>%n changes in the last 7 days</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n to services you use (★)</source>
+        <translation>
+            <numerusform>%n to services you use (★)</numerusform>
+            <numerusform>%n to services you use (★)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>You have ordered from or starred this service</source>
+        <translation>You have ordered from or starred this service</translation>
+    </message>
+</context>
+<context>
+    <name>DescribeTexts</name>
+    <message numerus="yes">
+        <source>Imported %Ln order(s).</source>
+        <translation>
+            <numerusform>Imported %Ln order.</numerusform>
+            <numerusform>Imported %Ln orders.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -378,6 +495,65 @@
     <message>
         <source>Order placed: id {order}. It is tracked in Orders.</source>
         <translation>Order placed: id {order}. It is tracked in Orders.</translation>
+    </message>
+</context>
+<context>
+    <name>Notifier</name>
+    <message>
+        <source>%n order(s) completed</source>
+        <translation>%n order(s) completed</translation>
+    </message>
+    <message>
+        <source>%n partial</source>
+        <translation>%n partial</translation>
+    </message>
+    <message>
+        <source>%n canceled</source>
+        <translation>%n canceled</translation>
+    </message>
+    <message>
+        <source>Orders finished: {0}</source>
+        <translation>Orders finished: {0}</translation>
+    </message>
+    <message>
+        <source>%n completed</source>
+        <translation>%n completed</translation>
+    </message>
+    <message>
+        <source>Order {0} is stuck: no progress for hours</source>
+        <translation>Order {0} is stuck: no progress for hours</translation>
+    </message>
+    <message>
+        <source>Service {0} is gone from the catalog: {1}</source>
+        <translation>Service {0} is gone from the catalog: {1}</translation>
+    </message>
+    <message>
+        <source>Service {0} changed its price: {1} → {2} ({3})</source>
+        <translation>Service {0} changed its price: {1} → {2} ({3})</translation>
+    </message>
+    <message>
+        <source>Orders finished</source>
+        <translation>Orders finished</translation>
+    </message>
+    <message>
+        <source>Refills finished</source>
+        <translation>Refills finished</translation>
+    </message>
+    <message>
+        <source>Stuck orders</source>
+        <translation>Stuck orders</translation>
+    </message>
+    <message>
+        <source>Balance of {0}: {1} {3}, below {2} {3}</source>
+        <translation>Balance of {0}: {1} {3}, below {2} {3}</translation>
+    </message>
+    <message>
+        <source>Low balance</source>
+        <translation>Low balance</translation>
+    </message>
+    <message>
+        <source>A service you use changed</source>
+        <translation>A service you use changed</translation>
     </message>
 </context>
 <context>
@@ -810,6 +986,14 @@
         <translation>Rejected / not placed</translation>
     </message>
     <message>
+        <source>Can be refilled</source>
+        <translation>Can be refilled</translation>
+    </message>
+    <message>
+        <source>Stuck</source>
+        <translation>Stuck</translation>
+    </message>
+    <message>
         <source>Filter by order id, service, link…</source>
         <translation>Filter by order id, service, link…</translation>
     </message>
@@ -828,14 +1012,6 @@
     <message>
         <source>&amp;Refresh</source>
         <translation>&amp;Refresh</translation>
-    </message>
-    <message>
-        <source>S&amp;tatus:</source>
-        <translation>S&amp;tatus:</translation>
-    </message>
-    <message>
-        <source>&amp;Auto-refresh:</source>
-        <translation>&amp;Auto-refresh:</translation>
     </message>
     <message>
         <source>Order</source>
@@ -1021,6 +1197,10 @@
         <translation>Track orders placed elsewhere by id</translation>
     </message>
     <message>
+        <source>Failed: {error}</source>
+        <translation>Failed: {error}</translation>
+    </message>
+    <message>
         <source>Not connected to a panel.</source>
         <translation>Not connected to a panel.</translation>
     </message>
@@ -1050,10 +1230,17 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>Importing %n order(s)…</source>
+        <source>Importing %Ln order(s)…</source>
         <translation>
-            <numerusform>Importing %n order…</numerusform>
-            <numerusform>Importing %n orders…</numerusform>
+            <numerusform>Importing %Ln order…</numerusform>
+            <numerusform>Importing %Ln orders…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %Ln order(s) to {path}.</source>
+        <translation>
+            <numerusform>Exported %Ln order to {path}.</numerusform>
+            <numerusform>Exported %Ln orders to {path}.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -1081,13 +1268,6 @@
     <message>
         <source>Could not write {path}: {error}</source>
         <translation>Could not write {path}: {error}</translation>
-    </message>
-    <message numerus="yes">
-        <source>Exported %n order(s) to {path}.</source>
-        <translation>
-            <numerusform>Exported %n order to {path}.</numerusform>
-            <numerusform>Exported %n orders to {path}.</numerusform>
-        </translation>
     </message>
     <message>
         <source>Refill failed: {error}</source>
@@ -1139,7 +1319,7 @@
     </message>
 </context>
 <context>
-    <name>OrdersTab</name>
+    <name>OrdersRefresher</name>
     <message>
         <source>Not connected to a panel: cannot refresh.</source>
         <translation>Not connected to a panel: cannot refresh.</translation>
@@ -1160,6 +1340,35 @@
         <source>Refresh failed: {error}</source>
         <translation>Refresh failed: {error}</translation>
     </message>
+    <message numerus="yes">
+        <source>Refresh stopped after %Ln order(s): {error}</source>
+        <translation>
+            <numerusform>Refresh stopped after %Ln order: {error}</numerusform>
+            <numerusform>Refresh stopped after %Ln orders: {error}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Checked %Ln open order(s): {changed} changed</source>
+        <translation>
+            <numerusform>Checked %Ln open order: {changed} changed</numerusform>
+            <numerusform>Checked %Ln open orders: {changed} changed</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>, {errors} with errors</source>
+        <translation>, {errors} with errors</translation>
+    </message>
+</context>
+<context>
+    <name>OrdersTab</name>
+    <message>
+        <source>S&amp;tatus:</source>
+        <translation>S&amp;tatus:</translation>
+    </message>
+    <message>
+        <source>&amp;Auto-refresh:</source>
+        <translation>&amp;Auto-refresh:</translation>
+    </message>
     <message>
         <source>Could not read the tracked orders: {error}</source>
         <translation>Could not read the tracked orders: {error}</translation>
@@ -1179,9 +1388,74 @@
         <source>refreshed {time}</source>
         <translation>refreshed {time}</translation>
     </message>
+</context>
+<context>
+    <name>OrdersWatchBar</name>
     <message>
-        <source>Failed: {error}</source>
-        <translation>Failed: {error}</translation>
+        <source>Ask for a refill of every Completed order whose service has refill, inside its guarantee, with no refill pending and none asked in the last 24 hours</source>
+        <translation>Ask for a refill of every Completed order whose service has refill, inside its guarantee, with no refill pending and none asked in the last 24 hours</translation>
+    </message>
+    <message>
+        <source>Show the open orders whose remains have not moved</source>
+        <translation>Show the open orders whose remains have not moved</translation>
+    </message>
+    <message>
+        <source>Could not check refills and stuck orders: {0}</source>
+        <translation>Could not check refills and stuck orders: {0}</translation>
+    </message>
+    <message numerus="yes">
+        <source>Refill all eligible (%n)</source>
+        <translation>
+            <numerusform>Refill all eligible (%n)</numerusform>
+            <numerusform>Refill all eligible (%n)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Stuck (%n)</source>
+        <translation>
+            <numerusform>Stuck (%n)</numerusform>
+            <numerusform>Stuck (%n)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Refill all eligible</source>
+        <translation>Refill all eligible</translation>
+    </message>
+    <message numerus="yes">
+        <source>Ask the panel to refill %n order(s)? Each is asked once.</source>
+        <translation>
+            <numerusform>Ask the panel to refill %n order? Each is asked once.</numerusform>
+            <numerusform>Ask the panel to refill %n orders? Each is asked once.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Requesting refill of %n order(s)…</source>
+        <translation>
+            <numerusform>Requesting refill of %n order…</numerusform>
+            <numerusform>Requesting refill of %n orders…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Failed: {0}</source>
+        <translation>Failed: {0}</translation>
+    </message>
+    <message numerus="yes">
+        <source>Refills: %n accepted</source>
+        <translation>
+            <numerusform>Refills: %n accepted</numerusform>
+            <numerusform>Refills: %n accepted</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n refused</source>
+        <translation>
+            <numerusform>, %n refused</numerusform>
+            <numerusform>, %n refused</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Stopped: {0}</source>
+        <translation>Stopped: {0}</translation>
     </message>
 </context>
 <context>
@@ -1246,8 +1520,8 @@
 <context>
     <name>PanelSession</name>
     <message>
-        <source>Cannot connect to {panel}: {error}</source>
-        <translation>Cannot connect to {panel}: {error}</translation>
+        <source>Cannot connect to {panel}: {problem}</source>
+        <translation>Cannot connect to {panel}: {problem}</translation>
     </message>
     <message>
         <source>No API key for {panel}: Panel ▸ Set API key…</source>
@@ -1297,37 +1571,73 @@
         <translation>Remove &quot;{panel}&quot;, its cached services and its API key from this computer?</translation>
     </message>
     <message>
-        <source>Removed &quot;{panel}&quot;, but not its key: {error}</source>
-        <translation>Removed &quot;{panel}&quot;, but not its key: {error}</translation>
+        <source>Removed &quot;{name}&quot;, but not its key: {error}</source>
+        <translation>Removed &quot;{name}&quot;, but not its key: {error}</translation>
     </message>
     <message>
-        <source>Removed &quot;{panel}&quot;.</source>
-        <translation>Removed &quot;{panel}&quot;.</translation>
+        <source>Removed &quot;{name}&quot;.</source>
+        <translation>Removed &quot;{name}&quot;.</translation>
     </message>
     <message>
-        <source>Added &quot;{panel}&quot;.</source>
-        <translation>Added &quot;{panel}&quot;.</translation>
+        <source>Added &quot;{name}&quot;.</source>
+        <translation>Added &quot;{name}&quot;.</translation>
     </message>
 </context>
 <context>
-    <name>RefreshTexts</name>
-    <message numerus="yes">
-        <source>Checked %Ln open order(s): {changed} changed</source>
-        <translation>
-            <numerusform>Checked %Ln open order: {changed} changed</numerusform>
-            <numerusform>Checked %Ln open orders: {changed} changed</numerusform>
-        </translation>
+    <name>RefillWindow</name>
+    <message>
+        <source>lifetime</source>
+        <translation>lifetime</translation>
     </message>
     <message>
-        <source>, {errors} with errors</source>
-        <translation>, {errors} with errors</translation>
+        <source>no refill</source>
+        <translation>no refill</translation>
     </message>
-    <message numerus="yes">
-        <source>Refresh stopped after %Ln order(s): {error}</source>
-        <translation>
-            <numerusform>Refresh stopped after %Ln order: {error}</numerusform>
-            <numerusform>Refresh stopped after %Ln orders: {error}</numerusform>
-        </translation>
+    <message>
+        <source>not stated (the panel decides)</source>
+        <translation>not stated (the panel decides)</translation>
+    </message>
+</context>
+<context>
+    <name>RefillWindowButton</name>
+    <message>
+        <source>Refill window…</source>
+        <translation>Refill window…</translation>
+    </message>
+    <message>
+        <source>How long the selected service&apos;s refill guarantee lasts</source>
+        <translation>How long the selected service&apos;s refill guarantee lasts</translation>
+    </message>
+</context>
+<context>
+    <name>RefillWindowDialog</name>
+    <message>
+        <source>Refill window</source>
+        <translation>Refill window</translation>
+    </message>
+    <message>
+        <source>From the service name ({0})</source>
+        <translation>From the service name ({0})</translation>
+    </message>
+    <message>
+        <source>Days</source>
+        <translation>Days</translation>
+    </message>
+    <message>
+        <source>Lifetime</source>
+        <translation>Lifetime</translation>
+    </message>
+    <message>
+        <source>No refill</source>
+        <translation>No refill</translation>
+    </message>
+    <message>
+        <source>Window:</source>
+        <translation>Window:</translation>
+    </message>
+    <message>
+        <source>Days:</source>
+        <translation>Days:</translation>
     </message>
 </context>
 <context>
@@ -1640,6 +1950,89 @@
     </message>
 </context>
 <context>
+    <name>TrayWatch</name>
+    <message>
+        <source>Orders finished</source>
+        <translation>Orders finished</translation>
+    </message>
+    <message>
+        <source>Refills finished</source>
+        <translation>Refills finished</translation>
+    </message>
+    <message>
+        <source>Order stuck</source>
+        <translation>Order stuck</translation>
+    </message>
+    <message>
+        <source>Balance below the threshold</source>
+        <translation>Balance below the threshold</translation>
+    </message>
+    <message>
+        <source>A used service repriced or gone</source>
+        <translation>A used service repriced or gone</translation>
+    </message>
+    <message>
+        <source>&amp;Notifications</source>
+        <translation>&amp;Notifications</translation>
+    </message>
+    <message>
+        <source>Low balance warning…</source>
+        <translation>Low balance warning…</translation>
+    </message>
+    <message>
+        <source>Stuck after…</source>
+        <translation>Stuck after…</translation>
+    </message>
+    <message>
+        <source>Hours without progress before an order is stuck</source>
+        <translation>Hours without progress before an order is stuck</translation>
+    </message>
+    <message>
+        <source>Keep running in the tray on close</source>
+        <translation>Keep running in the tray on close</translation>
+    </message>
+    <message>
+        <source>This desktop has no system tray</source>
+        <translation>This desktop has no system tray</translation>
+    </message>
+    <message>
+        <source>Show window</source>
+        <translation>Show window</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <source>Keep running in the tray?</source>
+        <translation>Keep running in the tray?</translation>
+    </message>
+    <message>
+        <source>The app can keep running in the system tray when its window is closed: auto-refresh goes on and you are told when orders finish, refills end, an order gets stuck or the balance runs low. Quit from the tray menu ends it. You can change this any time in the Notifications menu.</source>
+        <translation>The app can keep running in the system tray when its window is closed: auto-refresh goes on and you are told when orders finish, refills end, an order gets stuck or the balance runs low. Quit from the tray menu ends it. You can change this any time in the Notifications menu.</translation>
+    </message>
+    <message>
+        <source>Low balance warning</source>
+        <translation>Low balance warning</translation>
+    </message>
+    <message>
+        <source>Warn when the balance of {0} falls below (empty: never):</source>
+        <translation>Warn when the balance of {0} falls below (empty: never):</translation>
+    </message>
+    <message>
+        <source>Not an amount: {0}</source>
+        <translation>Not an amount: {0}</translation>
+    </message>
+    <message>
+        <source>Stuck orders</source>
+        <translation>Stuck orders</translation>
+    </message>
+    <message>
+        <source>Hours without progress before an open order counts as stuck:</source>
+        <translation>Hours without progress before an open order counts as stuck:</translation>
+    </message>
+</context>
+<context>
     <name>ViewMenu</name>
     <message>
         <source>&amp;View</source>
@@ -1668,6 +2061,21 @@
     <message>
         <source>The interface will be in {language} from the next start.</source>
         <translation>The interface will be in {language} from the next start.</translation>
+    </message>
+</context>
+<context>
+    <name>WatchMarks</name>
+    <message>
+        <source>Stuck: no progress for {0} h. Cancel it or ask the panel.</source>
+        <translation>Stuck: no progress for {0} h. Cancel it or ask the panel.</translation>
+    </message>
+    <message>
+        <source>Can be refilled now</source>
+        <translation>Can be refilled now</translation>
+    </message>
+    <message>
+        <source>No refill now: {0}</source>
+        <translation>No refill now: {0}</translation>
     </message>
 </context>
 <context>

@@ -2,15 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="tr_TR" sourcelanguage="en">
 <context>
-    <name>ActionTexts</name>
-    <message numerus="yes">
-        <source>Imported %Ln order(s).</source>
-        <translation>
-            <numerusform>%Ln sipariş içe aktarıldı.</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
     <name>App</name>
     <message>
         <source>Cannot open that panel: {error}</source>
@@ -83,6 +74,128 @@
     <message>
         <source>Could not fetch the balance: {error}</source>
         <translation>Bakiye alınamadı: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>CatalogChanges</name>
+    <message>
+        <source>yes</source>
+        <translation>var</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>yok</translation>
+    </message>
+    <message>
+        <source>new service</source>
+        <translation>yeni servis</translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <translation>kaldırıldı</translation>
+    </message>
+    <message>
+        <source>price</source>
+        <translation>fiyat</translation>
+    </message>
+    <message>
+        <source>minimum</source>
+        <translation>en az</translation>
+    </message>
+    <message>
+        <source>maximum</source>
+        <translation>en fazla</translation>
+    </message>
+    <message>
+        <source>refill</source>
+        <translation>telafi</translation>
+    </message>
+    <message>
+        <source>cancel</source>
+        <translation>iptal</translation>
+    </message>
+    <message>
+        <source>drip-feed</source>
+        <translation>drip-feed</translation>
+    </message>
+</context>
+<context>
+    <name>CatalogChangesButton</name>
+    <message numerus="yes">
+        <source>Changes (%n)</source>
+        <translation>
+            <numerusform>Değişiklikler (%n)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) to services you use</source>
+        <translation>
+            <numerusform>Kullandığınız servislerde %n değişiklik</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>What changed in the catalog in the last 7 days</source>
+        <translation>Son 7 günde katalogda neler değişti</translation>
+    </message>
+</context>
+<context>
+    <name>CatalogChangesView</name>
+    <message>
+        <source>Catalog changes</source>
+        <translation>Katalog değişiklikleri</translation>
+    </message>
+    <message>
+        <source>Only services I use</source>
+        <translation>Yalnızca kullandığım servisler</translation>
+    </message>
+    <message>
+        <source>Services you have ordered from or starred</source>
+        <translation>Sipariş verdiğiniz ya da yıldızladığınız servisler</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Ne zaman</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Servis</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Değişiklik</translation>
+    </message>
+    <message>
+        <source>Old → new</source>
+        <translation>Eski → yeni</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Ad</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) in the last 7 days</source>
+        <translation>
+            <numerusform>Son 7 günde %n değişiklik</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n to services you use (★)</source>
+        <translation>
+            <numerusform>%n tanesi kullandığınız servislerde (★)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>You have ordered from or starred this service</source>
+        <translation>Bu servisten sipariş verdiniz ya da onu yıldızladınız</translation>
+    </message>
+</context>
+<context>
+    <name>DescribeTexts</name>
+    <message numerus="yes">
+        <source>Imported %Ln order(s).</source>
+        <translation>
+            <numerusform>%Ln sipariş içe aktarıldı.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -374,6 +487,65 @@
     <message>
         <source>Order placed: id {order}. It is tracked in Orders.</source>
         <translation>Sipariş verildi: numara {order}. Siparişler sekmesinden takip ediliyor.</translation>
+    </message>
+</context>
+<context>
+    <name>Notifier</name>
+    <message>
+        <source>%n order(s) completed</source>
+        <translation>%n sipariş tamamlandı</translation>
+    </message>
+    <message>
+        <source>%n partial</source>
+        <translation>%n kısmi</translation>
+    </message>
+    <message>
+        <source>%n canceled</source>
+        <translation>%n iptal</translation>
+    </message>
+    <message>
+        <source>Orders finished: {0}</source>
+        <translation>Biten siparişler: {0}</translation>
+    </message>
+    <message>
+        <source>%n completed</source>
+        <translation>%n tamamlandı</translation>
+    </message>
+    <message>
+        <source>Order {0} is stuck: no progress for hours</source>
+        <translation>{0} numaralı sipariş takıldı: saatlerdir ilerleme yok</translation>
+    </message>
+    <message>
+        <source>Service {0} is gone from the catalog: {1}</source>
+        <translation>{0} numaralı servis katalogdan kalktı: {1}</translation>
+    </message>
+    <message>
+        <source>Service {0} changed its price: {1} → {2} ({3})</source>
+        <translation>{0} numaralı servisin fiyatı değişti: {1} → {2} ({3})</translation>
+    </message>
+    <message>
+        <source>Orders finished</source>
+        <translation>Siparişler bitti</translation>
+    </message>
+    <message>
+        <source>Refills finished</source>
+        <translation>Telafiler bitti</translation>
+    </message>
+    <message>
+        <source>Stuck orders</source>
+        <translation>Takılan siparişler</translation>
+    </message>
+    <message>
+        <source>Balance of {0}: {1} {3}, below {2} {3}</source>
+        <translation>{0} bakiyesi: {1} {3}, {2} {3} sınırının altında</translation>
+    </message>
+    <message>
+        <source>Low balance</source>
+        <translation>Düşük bakiye</translation>
+    </message>
+    <message>
+        <source>A service you use changed</source>
+        <translation>Kullandığınız bir servis değişti</translation>
     </message>
 </context>
 <context>
@@ -802,6 +974,14 @@
         <translation>Reddedilen / verilmeyen</translation>
     </message>
     <message>
+        <source>Can be refilled</source>
+        <translation>Telafi edilebilir</translation>
+    </message>
+    <message>
+        <source>Stuck</source>
+        <translation>Takılan</translation>
+    </message>
+    <message>
         <source>Filter by order id, service, link…</source>
         <translation>Sipariş no, servis, bağlantı ile süz…</translation>
     </message>
@@ -820,14 +1000,6 @@
     <message>
         <source>&amp;Refresh</source>
         <translation>Yeni&amp;le</translation>
-    </message>
-    <message>
-        <source>S&amp;tatus:</source>
-        <translation>D&amp;urum:</translation>
-    </message>
-    <message>
-        <source>&amp;Auto-refresh:</source>
-        <translation>&amp;Otomatik yenileme:</translation>
     </message>
     <message>
         <source>Order</source>
@@ -1013,6 +1185,10 @@
         <translation>Başka yerden verilen siparişleri numarayla takip et</translation>
     </message>
     <message>
+        <source>Failed: {error}</source>
+        <translation>Başarısız: {error}</translation>
+    </message>
+    <message>
         <source>Not connected to a panel.</source>
         <translation>Bir panele bağlı değil.</translation>
     </message>
@@ -1039,9 +1215,15 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>Importing %n order(s)…</source>
+        <source>Importing %Ln order(s)…</source>
         <translation>
-            <numerusform>%n sipariş içe aktarılıyor…</numerusform>
+            <numerusform>%Ln sipariş içe aktarılıyor…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %Ln order(s) to {path}.</source>
+        <translation>
+            <numerusform>%Ln sipariş {path} dosyasına aktarıldı.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -1067,12 +1249,6 @@
     <message>
         <source>Could not write {path}: {error}</source>
         <translation>{path} yazılamadı: {error}</translation>
-    </message>
-    <message numerus="yes">
-        <source>Exported %n order(s) to {path}.</source>
-        <translation>
-            <numerusform>%n sipariş {path} dosyasına aktarıldı.</numerusform>
-        </translation>
     </message>
     <message>
         <source>Refill failed: {error}</source>
@@ -1124,7 +1300,7 @@
     </message>
 </context>
 <context>
-    <name>OrdersTab</name>
+    <name>OrdersRefresher</name>
     <message>
         <source>Not connected to a panel: cannot refresh.</source>
         <translation>Bir panele bağlı değil: yenilenemiyor.</translation>
@@ -1145,6 +1321,33 @@
         <source>Refresh failed: {error}</source>
         <translation>Yenileme başarısız: {error}</translation>
     </message>
+    <message numerus="yes">
+        <source>Refresh stopped after %Ln order(s): {error}</source>
+        <translation>
+            <numerusform>Yenileme %Ln siparişten sonra durdu: {error}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Checked %Ln open order(s): {changed} changed</source>
+        <translation>
+            <numerusform>%Ln açık sipariş kontrol edildi: {changed} tanesi değişti</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>, {errors} with errors</source>
+        <translation>, {errors} tanesinde hata</translation>
+    </message>
+</context>
+<context>
+    <name>OrdersTab</name>
+    <message>
+        <source>S&amp;tatus:</source>
+        <translation>D&amp;urum:</translation>
+    </message>
+    <message>
+        <source>&amp;Auto-refresh:</source>
+        <translation>&amp;Otomatik yenileme:</translation>
+    </message>
     <message>
         <source>Could not read the tracked orders: {error}</source>
         <translation>Takip edilen siparişler okunamadı: {error}</translation>
@@ -1163,9 +1366,68 @@
         <source>refreshed {time}</source>
         <translation>yenilendi: {time}</translation>
     </message>
+</context>
+<context>
+    <name>OrdersWatchBar</name>
     <message>
-        <source>Failed: {error}</source>
-        <translation>Başarısız: {error}</translation>
+        <source>Ask for a refill of every Completed order whose service has refill, inside its guarantee, with no refill pending and none asked in the last 24 hours</source>
+        <translation>Servisi telafi sunan, garanti süresi içindeki, bekleyen telafisi olmayan ve son 24 saatte telafi istenmemiş her Tamamlandı siparişi için telafi iste</translation>
+    </message>
+    <message>
+        <source>Show the open orders whose remains have not moved</source>
+        <translation>Kalanı hiç azalmayan açık siparişleri göster</translation>
+    </message>
+    <message>
+        <source>Could not check refills and stuck orders: {0}</source>
+        <translation>Telafiler ve takılan siparişler kontrol edilemedi: {0}</translation>
+    </message>
+    <message numerus="yes">
+        <source>Refill all eligible (%n)</source>
+        <translation>
+            <numerusform>Uygun olanların hepsine telafi (%n)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Stuck (%n)</source>
+        <translation>
+            <numerusform>Takılan (%n)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Refill all eligible</source>
+        <translation>Uygun olanların hepsine telafi</translation>
+    </message>
+    <message numerus="yes">
+        <source>Ask the panel to refill %n order(s)? Each is asked once.</source>
+        <translation>
+            <numerusform>%n sipariş için panelden telafi istensin mi? Her biri bir kez istenir.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Requesting refill of %n order(s)…</source>
+        <translation>
+            <numerusform>%n sipariş için telafi isteniyor…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Failed: {0}</source>
+        <translation>Başarısız: {0}</translation>
+    </message>
+    <message numerus="yes">
+        <source>Refills: %n accepted</source>
+        <translation>
+            <numerusform>Telafiler: %n kabul edildi</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n refused</source>
+        <translation>
+            <numerusform>, %n reddedildi</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Stopped: {0}</source>
+        <translation>Durdu: {0}</translation>
     </message>
 </context>
 <context>
@@ -1230,8 +1492,8 @@
 <context>
     <name>PanelSession</name>
     <message>
-        <source>Cannot connect to {panel}: {error}</source>
-        <translation>{panel} paneline bağlanılamıyor: {error}</translation>
+        <source>Cannot connect to {panel}: {problem}</source>
+        <translation>{panel} paneline bağlanılamıyor: {problem}</translation>
     </message>
     <message>
         <source>No API key for {panel}: Panel ▸ Set API key…</source>
@@ -1281,35 +1543,73 @@
         <translation>&quot;{panel}&quot; paneli, önbellekteki servisleri ve API anahtarı bu bilgisayardan kaldırılsın mı?</translation>
     </message>
     <message>
-        <source>Removed &quot;{panel}&quot;, but not its key: {error}</source>
-        <translation>&quot;{panel}&quot; kaldırıldı, ancak anahtarı kaldırılamadı: {error}</translation>
+        <source>Removed &quot;{name}&quot;, but not its key: {error}</source>
+        <translation>&quot;{name}&quot; kaldırıldı, ancak anahtarı kaldırılamadı: {error}</translation>
     </message>
     <message>
-        <source>Removed &quot;{panel}&quot;.</source>
-        <translation>&quot;{panel}&quot; kaldırıldı.</translation>
+        <source>Removed &quot;{name}&quot;.</source>
+        <translation>&quot;{name}&quot; kaldırıldı.</translation>
     </message>
     <message>
-        <source>Added &quot;{panel}&quot;.</source>
-        <translation>&quot;{panel}&quot; eklendi.</translation>
+        <source>Added &quot;{name}&quot;.</source>
+        <translation>&quot;{name}&quot; eklendi.</translation>
     </message>
 </context>
 <context>
-    <name>RefreshTexts</name>
-    <message numerus="yes">
-        <source>Checked %Ln open order(s): {changed} changed</source>
-        <translation>
-            <numerusform>%Ln açık sipariş kontrol edildi: {changed} tanesi değişti</numerusform>
-        </translation>
+    <name>RefillWindow</name>
+    <message>
+        <source>lifetime</source>
+        <translation>ömür boyu</translation>
     </message>
     <message>
-        <source>, {errors} with errors</source>
-        <translation>, {errors} tanesinde hata</translation>
+        <source>no refill</source>
+        <translation>telafi yok</translation>
     </message>
-    <message numerus="yes">
-        <source>Refresh stopped after %Ln order(s): {error}</source>
-        <translation>
-            <numerusform>Yenileme %Ln siparişten sonra durdu: {error}</numerusform>
-        </translation>
+    <message>
+        <source>not stated (the panel decides)</source>
+        <translation>belirtilmemiş (panel karar verir)</translation>
+    </message>
+</context>
+<context>
+    <name>RefillWindowButton</name>
+    <message>
+        <source>Refill window…</source>
+        <translation>Telafi süresi…</translation>
+    </message>
+    <message>
+        <source>How long the selected service&apos;s refill guarantee lasts</source>
+        <translation>Seçili servisin telafi garantisi ne kadar sürer</translation>
+    </message>
+</context>
+<context>
+    <name>RefillWindowDialog</name>
+    <message>
+        <source>Refill window</source>
+        <translation>Telafi süresi</translation>
+    </message>
+    <message>
+        <source>From the service name ({0})</source>
+        <translation>Servis adından ({0})</translation>
+    </message>
+    <message>
+        <source>Days</source>
+        <translation>Gün</translation>
+    </message>
+    <message>
+        <source>Lifetime</source>
+        <translation>Ömür boyu</translation>
+    </message>
+    <message>
+        <source>No refill</source>
+        <translation>Telafi yok</translation>
+    </message>
+    <message>
+        <source>Window:</source>
+        <translation>Süre:</translation>
+    </message>
+    <message>
+        <source>Days:</source>
+        <translation>Gün:</translation>
     </message>
 </context>
 <context>
@@ -1622,6 +1922,89 @@
     </message>
 </context>
 <context>
+    <name>TrayWatch</name>
+    <message>
+        <source>Orders finished</source>
+        <translation>Siparişler bitti</translation>
+    </message>
+    <message>
+        <source>Refills finished</source>
+        <translation>Telafiler bitti</translation>
+    </message>
+    <message>
+        <source>Order stuck</source>
+        <translation>Sipariş takıldı</translation>
+    </message>
+    <message>
+        <source>Balance below the threshold</source>
+        <translation>Bakiye sınırın altında</translation>
+    </message>
+    <message>
+        <source>A used service repriced or gone</source>
+        <translation>Kullanılan bir servisin fiyatı değişti ya da kalktı</translation>
+    </message>
+    <message>
+        <source>&amp;Notifications</source>
+        <translation>Bildiri&amp;mler</translation>
+    </message>
+    <message>
+        <source>Low balance warning…</source>
+        <translation>Düşük bakiye uyarısı…</translation>
+    </message>
+    <message>
+        <source>Stuck after…</source>
+        <translation>Takılma süresi…</translation>
+    </message>
+    <message>
+        <source>Hours without progress before an order is stuck</source>
+        <translation>Bir sipariş takılmış sayılmadan önce ilerlemesiz geçen saat</translation>
+    </message>
+    <message>
+        <source>Keep running in the tray on close</source>
+        <translation>Kapatınca sistem tepsisinde çalışmaya devam et</translation>
+    </message>
+    <message>
+        <source>This desktop has no system tray</source>
+        <translation>Bu masaüstünde sistem tepsisi yok</translation>
+    </message>
+    <message>
+        <source>Show window</source>
+        <translation>Pencereyi göster</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Çıkış</translation>
+    </message>
+    <message>
+        <source>Keep running in the tray?</source>
+        <translation>Sistem tepsisinde çalışmaya devam etsin mi?</translation>
+    </message>
+    <message>
+        <source>The app can keep running in the system tray when its window is closed: auto-refresh goes on and you are told when orders finish, refills end, an order gets stuck or the balance runs low. Quit from the tray menu ends it. You can change this any time in the Notifications menu.</source>
+        <translation>Uygulama penceresi kapatıldığında sistem tepsisinde çalışmaya devam edebilir: otomatik yenileme sürer; siparişler bitince, telafiler sonuçlanınca, bir sipariş takılınca ya da bakiye azalınca size haber verilir. Tepsi menüsündeki Çıkış ile tamamen kapanır. Bunu istediğiniz zaman Bildirimler menüsünden değiştirebilirsiniz.</translation>
+    </message>
+    <message>
+        <source>Low balance warning</source>
+        <translation>Düşük bakiye uyarısı</translation>
+    </message>
+    <message>
+        <source>Warn when the balance of {0} falls below (empty: never):</source>
+        <translation>{0} bakiyesi şu tutarın altına düşünce uyar (boş: hiçbir zaman):</translation>
+    </message>
+    <message>
+        <source>Not an amount: {0}</source>
+        <translation>Tutar değil: {0}</translation>
+    </message>
+    <message>
+        <source>Stuck orders</source>
+        <translation>Takılan siparişler</translation>
+    </message>
+    <message>
+        <source>Hours without progress before an open order counts as stuck:</source>
+        <translation>Açık bir siparişin takılmış sayılması için ilerlemesiz geçmesi gereken saat:</translation>
+    </message>
+</context>
+<context>
     <name>ViewMenu</name>
     <message>
         <source>&amp;View</source>
@@ -1650,6 +2033,21 @@
     <message>
         <source>The interface will be in {language} from the next start.</source>
         <translation>Arayüz bir sonraki açılışta {language} olacak.</translation>
+    </message>
+</context>
+<context>
+    <name>WatchMarks</name>
+    <message>
+        <source>Stuck: no progress for {0} h. Cancel it or ask the panel.</source>
+        <translation>Takıldı: {0} saattir ilerleme yok. İptal edin ya da panele sorun.</translation>
+    </message>
+    <message>
+        <source>Can be refilled now</source>
+        <translation>Şimdi telafi edilebilir</translation>
+    </message>
+    <message>
+        <source>No refill now: {0}</source>
+        <translation>Şimdi telafi yok: {0}</translation>
     </message>
 </context>
 <context>

@@ -1,11 +1,16 @@
 """Panel ▸ Set API key…: see the stored key masked, replace it (checked with the panel first:
-a key the panel refuses is not saved, unless "Save anyway") or delete it."""
+a key the panel refuses is not saved, unless "Save anyway") or delete it.
+
+Every keyring call (read, save, delete) runs on the worker; the dialog shows the outcome when it
+comes back (and drops it when the dialog was closed meanwhile).
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import partial
+from typing import Any
 
-import shiboken6
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QDialog,
@@ -70,45 +75,70 @@ class KeyDialog(QDialog):
         self.save_button.setEnabled(False)
         self._show_current()
 
+    def _work(
+        self, fn: Callable[[], Any], done: Callable[[Any], None], failed: Callable[[Any], None]
+    ) -> None:
+        self.session.ctx.run(fn, done, failed, owner=self)
+
     def _show_current(self) -> None:
-        try:
-            stored = self.keys.get(self.panel.name)
-            where = self.tr("Kept in: {place}").format(place=self.keys.backend_name())
-        except KeyStoreError as exc:
-            stored, where = None, str(exc)
+        """Read the stored key on the worker, then show it masked."""
+        keys, name = self.keys, self.panel.name
+
+        def read() -> tuple[str | None, str]:
+            try:
+                return keys.get(name), self.tr("Kept in: {place}").format(place=keys.backend_name())
+            except KeyStoreError as exc:
+                return None, str(exc)
+
+        self._work(read, self._show_stored, self._failed)
+
+    def _show_stored(self, found: tuple[str | None, str]) -> None:
+        stored, where = found
         self.current.setText(mask(stored) if stored else self.tr("No key stored"))
         if self.session.key_from_env:
             where += "\n" + self.tr("SMPANEL_API_KEY is set: it is used instead of the stored key.")
         self.storage.setText(where)
         self.delete_button.setEnabled(bool(stored))
 
+    def _failed(self, exc: BaseException) -> None:
+        self.save_button.setEnabled(bool(self.key.text().strip()))
+        if isinstance(exc, KeyStoreUnavailable):
+            dialog = KeyringUnavailableDialog(self.keys, str(exc), self)
+            dialog.memoryOnlyChosen.connect(lambda: self.save(check=False))
+            dialog.open()
+        else:
+            self.message.setText(str(exc))
+
     @Slot()
     def save(self, check: bool = True) -> bool:
-        """Check the key with the panel (a balance call, on the worker), then store it; with
-        ``check=False`` store it at once.  True when the key was stored or the check started."""
+        """Check the typed key with the panel (a balance call), then save it, both on the
+        worker; ``check=False`` saves at once.  False when there is nothing to save."""
         key = self.key.text().strip()
         if not key:
             return False
+        self.save_button.setEnabled(False)
         self.anyway_button.hide()
+        style.tint(self.message, None)
         if check:
-            self.save_button.setEnabled(False)
-            style.tint(self.message, None)
             self.message.setText(self.tr("Checking the key with the panel…"))
-            endpoint = self.panel.endpoint
-            self.session.ctx.run(
-                partial(check_key, endpoint, key),
-                lambda _balance: self._checked(key, None),
-                lambda exc: self._checked(key, exc),
+            self._work(
+                partial(check_key, self.panel.endpoint, key),
+                lambda _balance: self._store(key),
+                lambda exc: self._refused(key, exc),
             )
             return True
-        return self._store(key)
+        self._store(key)
+        return True
 
-    def _checked(self, key: str, exc: BaseException | None) -> None:
-        if not shiboken6.isValid(self) or self.key.text().strip() != key:
-            return  # closed, or another key typed meanwhile
-        self.save_button.setEnabled(True)
-        if exc is None:
-            self._store(key)
+    def _store(self, key: str) -> None:
+        if self.key.text().strip() != key:
+            self.save_button.setEnabled(bool(self.key.text().strip()))
+            return  # another key was typed meanwhile
+        self._work(partial(self.keys.set, self.panel.name, key), self._saved, self._failed)
+
+    def _refused(self, key: str, exc: BaseException) -> None:
+        self.save_button.setEnabled(bool(self.key.text().strip()))
+        if self.key.text().strip() != key:
             return
         self.anyway_button.show()
         style.tint(self.message, style.ERROR)
@@ -118,31 +148,23 @@ class KeyDialog(QDialog):
             text = self.tr("The key could not be checked: {error}. It was not saved.")
         self.message.setText(text.format(error=exc))
 
-    def _store(self, key: str) -> bool:
-        try:
-            self.keys.set(self.panel.name, key)
-        except KeyStoreUnavailable as exc:
-            dialog = KeyringUnavailableDialog(self.keys, str(exc), self)
-            dialog.memoryOnlyChosen.connect(lambda: self.save(check=False))
-            dialog.open()
-            return False
-        except (KeyStoreError, ValueError) as exc:
-            self.message.setText(str(exc))
-            return False
+    def _saved(self, _none: object) -> None:
         self.key.clear()
         style.tint(self.message, None)
         self.message.setText(self.tr("Key saved."))
         self._show_current()
         self.keyChanged.emit()
-        return True
 
     @Slot()
     def delete(self) -> None:
-        try:
-            self.keys.delete(self.panel.name)
-        except KeyStoreError as exc:
+        """Delete the stored key (on the worker)."""
+
+        def failed(exc: BaseException) -> None:
             self.message.setText(self.tr("Could not delete the key: {error}").format(error=exc))
-            return
+
+        self._work(partial(self.keys.delete, self.panel.name), self._deleted, failed)
+
+    def _deleted(self, _none: object) -> None:
         self.message.setText(self.tr("Key deleted."))
         self._show_current()
         self.keyChanged.emit()

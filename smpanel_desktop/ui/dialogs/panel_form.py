@@ -6,9 +6,11 @@ worker thread; the key is only ever in the masked field and in the client's memo
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import partial
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
-import shiboken6
 from PySide6.QtCore import QCoreApplication, Qt, Signal, Slot
 from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
 
@@ -22,6 +24,10 @@ from smpanel_desktop.ui.session import make_client
 from smpanel_desktop.ui.widgets import style
 from smpanel_desktop.ui.widgets.formatting import format_money
 from smpanel_desktop.ui.widgets.named import named
+from smpanel_desktop.ui.widgets.translate import QT_TRANSLATE_NOOP
+
+if TYPE_CHECKING:
+    from smpanel_desktop.store.store import Store
 
 DEFAULT_ENDPOINT = "https://smpanel.net/api/v2"
 
@@ -30,6 +36,21 @@ def name_from_endpoint(endpoint: str) -> str:
     """A default panel name: the endpoint's host (``smpanel.net``)."""
     host = urlsplit(endpoint.strip()).netloc
     return host.removeprefix("www.") or QCoreApplication.translate("PanelForm", "My panel")
+
+
+def add_panel(store: Store, keys: KeyStore, name: str, endpoint: str, key: str) -> Panel:
+    """Key first, then the panel row (worker side); neither is kept when the other fails."""
+    if store.panel(name) is not None:
+        text = QT_TRANSLATE_NOOP(
+            "PanelForm", 'A panel named "{name}" already exists: choose another name.'
+        )
+        raise ValueError(QCoreApplication.translate("PanelForm", text).format(name=name))
+    keys.set(name, key)
+    try:
+        return store.add_panel(name, endpoint)
+    except ValueError:
+        keys.delete(name)
+        raise
 
 
 class PanelForm(QWidget):
@@ -86,29 +107,25 @@ class PanelForm(QWidget):
             return self.tr("Enter the API key.")
         return None
 
-    def save(self, keys: KeyStore) -> Panel:
-        """Store the key in the keyring, then the panel in the store; returns the new panel.
+    def save(
+        self,
+        keys: KeyStore,
+        on_saved: Callable[[Panel], None],
+        on_failed: Callable[[BaseException], None],
+    ) -> bool:
+        """Store the key in the keyring, then the panel in the store, on the worker; then
+        ``on_saved(panel)`` or ``on_failed(error)`` on the GUI thread.  False (and nothing
+        started) when the input is not usable: ``problem()`` says why.
 
-        ``ValueError`` (with the text to show) when the input is not usable or the name is taken,
+        The errors: ``ValueError`` (with the text to show) when the name is taken,
         ``KeyStoreUnavailable`` when there is no keyring: then nothing was stored.
         """
-        problem = self.problem()
-        if problem:
-            raise ValueError(problem)
+        if self.problem():
+            return False
         name, endpoint, key = self.values()
-        store = self.ctx.store
-        if store.panel(name) is not None:
-            raise ValueError(
-                self.tr('A panel named "{name}" already exists: choose another name.').format(
-                    name=name
-                )
-            )
-        keys.set(name, key)
-        try:
-            return store.add_panel(name, validate_endpoint(endpoint))
-        except ValueError:
-            keys.delete(name)
-            raise
+        task = partial(add_panel, self.ctx.store, keys, name, validate_endpoint(endpoint), key)
+        self.ctx.run(task, on_saved, on_failed, owner=self)
+        return True
 
     @Slot()
     def test_connection(self) -> None:
@@ -127,19 +144,16 @@ class PanelForm(QWidget):
             finally:
                 client.close()
 
-        self.ctx.run(fetch, self._tested, self._test_failed)
+        # dropped when the dialog was closed while the test ran
+        self.ctx.run(fetch, self._tested, self._test_failed, owner=self)
 
     def _tested(self, balance: Balance) -> None:
-        if not shiboken6.isValid(self):  # the dialog was closed while the test ran
-            return
         self.test_button.setEnabled(True)
         balance_text = format_money(balance.amount, balance.currency)
         self._show(self.tr("Connected. Balance: {balance}").format(balance=balance_text), True)
         self.tested.emit(True)
 
     def _test_failed(self, exc: BaseException) -> None:
-        if not shiboken6.isValid(self):
-            return
         self.test_button.setEnabled(True)
         text = (
             str(exc)

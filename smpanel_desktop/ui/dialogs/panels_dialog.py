@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from functools import partial
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, Slot
 from PySide6.QtWidgets import (
     QDialog,
@@ -18,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from smpanel_desktop.core.demo import is_demo
-from smpanel_desktop.secrets import KeyStoreError, KeyStoreUnavailable
+from smpanel_desktop.secrets import KeyStore, KeyStoreError, KeyStoreUnavailable
 from smpanel_desktop.store.models import Panel
 from smpanel_desktop.ui.context import AppContext
 from smpanel_desktop.ui.dialogs.key_dialog import KeyDialog
@@ -26,6 +29,9 @@ from smpanel_desktop.ui.dialogs.keyring_dialog import KeyringUnavailableDialog
 from smpanel_desktop.ui.dialogs.panel_form import PanelForm
 from smpanel_desktop.ui.session import PanelSession
 from smpanel_desktop.ui.widgets.named import named
+
+if TYPE_CHECKING:
+    from smpanel_desktop.store.store import Store
 
 
 class PanelsDialog(QDialog):
@@ -143,23 +149,24 @@ class PanelsDialog(QDialog):
             )
             if answer != QMessageBox.StandardButton.Yes:
                 return
-        try:
-            self.ctx.store.remove_panel(panel.name)
-        except ValueError as exc:  # it has tracked orders: kept
-            self.message.setText(str(exc))
-            return
-        if not is_demo(panel):
-            try:
-                self.session.keys.delete(panel.name)
-            except KeyStoreError as exc:
-                self.message.setText(
-                    self.tr('Removed "{panel}", but not its key: {error}').format(
-                        panel=panel.name, error=exc
-                    )
+        keys = None if is_demo(panel) else self.session.keys
+        task = partial(remove_panel, self.ctx.store, keys, panel.name)
+        self.ctx.run(task, partial(self._removed, panel), self._remove_failed, owner=self)
+
+    def _remove_failed(self, exc: BaseException) -> None:  # it has tracked orders: kept
+        self.message.setText(str(exc))
+
+    def _removed(self, panel: Panel, outcome: tuple[str, list[Panel]]) -> None:
+        key_problem, remaining = outcome
+        if key_problem:
+            self.message.setText(
+                self.tr('Removed "{name}", but not its key: {error}').format(
+                    name=panel.name, error=key_problem
                 )
-        self.message.setText(self.tr('Removed "{panel}".').format(panel=panel.name))
+            )
+        else:
+            self.message.setText(self.tr('Removed "{name}".').format(name=panel.name))
         if self.ctx.panel is not None and self.ctx.panel.id == panel.id:
-            remaining = self.ctx.store.panels()
             if remaining:
                 self.session.open(remaining[0])
             else:
@@ -168,17 +175,33 @@ class PanelsDialog(QDialog):
 
     @Slot()
     def add(self) -> None:
-        try:
-            panel = self.form.save(self.session.keys)
-        except KeyStoreUnavailable as exc:
+        """Store the new panel and its key (on the worker)."""
+        if not self.form.save(self.session.keys, self._added, self._add_failed):
+            self.message.setText(self.form.problem() or "")
+
+    def _added(self, panel: Panel) -> None:
+        self.form.key.clear()
+        self.form.name.clear()
+        self.message.setText(self.tr('Added "{name}".').format(name=panel.name))
+        self.reload()
+
+    def _add_failed(self, exc: BaseException) -> None:
+        if isinstance(exc, KeyStoreUnavailable):
             dialog = KeyringUnavailableDialog(self.session.keys, str(exc), self)
             dialog.memoryOnlyChosen.connect(self.add)
             dialog.open()
-            return
-        except (KeyStoreError, ValueError) as exc:
+        else:
             self.message.setText(str(exc))
-            return
-        self.form.key.clear()
-        self.form.name.clear()
-        self.message.setText(self.tr('Added "{panel}".').format(panel=panel.name))
-        self.reload()
+
+
+def remove_panel(store: Store, keys: KeyStore | None, name: str) -> tuple[str, list[Panel]]:
+    """Worker side: the panel row (``ValueError`` when it has tracked orders: kept), then its
+    key; returns what went wrong with the key ('' when nothing) and the panels left."""
+    store.remove_panel(name)
+    problem = ""
+    if keys is not None:
+        try:
+            keys.delete(name)
+        except KeyStoreError as exc:
+            problem = str(exc)
+    return problem, store.panels()

@@ -18,7 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from smpanel_desktop.secrets import KeyStoreError, KeyStoreUnavailable
+from smpanel_desktop.secrets import KeyStoreUnavailable
+from smpanel_desktop.store.models import Panel
 from smpanel_desktop.ui.context import AppContext
 from smpanel_desktop.ui.dialogs.keyring_dialog import KeyringUnavailableDialog
 from smpanel_desktop.ui.dialogs.panel_form import PanelForm
@@ -114,15 +115,18 @@ class WelcomeDialog(QDialog):
 
     @Slot()
     def save(self) -> None:
-        try:
-            panel = self.form.save(self.session.keys)
-        except KeyStoreUnavailable as exc:
+        """Store the panel and its key (on the worker), then open it."""
+        if not self.form.save(self.session.keys, self._saved, self._save_failed):
+            self.error.setText(self.form.problem() or "")
+
+    def _saved(self, panel: Panel) -> None:
+        self.accept()
+        self.panelAdded.emit(panel)
+
+    def _save_failed(self, exc: BaseException) -> None:
+        if isinstance(exc, KeyStoreUnavailable):
             dialog = KeyringUnavailableDialog(self.session.keys, str(exc), self)
             dialog.memoryOnlyChosen.connect(self.save)
             dialog.open()
-            return
-        except (KeyStoreError, ValueError) as exc:
+        else:
             self.error.setText(str(exc))
-            return
-        self.accept()
-        self.panelAdded.emit(panel)

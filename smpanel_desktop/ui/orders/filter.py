@@ -21,6 +21,8 @@ STATUS_CHOICES: tuple[tuple[str, str], ...] = (
     (QT_TRANSLATE_NOOP("Orders", "Canceled"), "canceled"),
     (QT_TRANSLATE_NOOP("Orders", "Unknown outcome"), UNKNOWN),
     (QT_TRANSLATE_NOOP("Orders", "Rejected / not placed"), REJECTED),
+    (QT_TRANSLATE_NOOP("Orders", "Can be refilled"), "watch:eligible"),  # ui/watch/marks.py
+    (QT_TRANSLATE_NOOP("Orders", "Stuck"), "watch:stuck"),
 )
 _CANCELED = {"canceled", "cancelled"}
 _LISTED = {key for _label, key in STATUS_CHOICES} | _CANCELED

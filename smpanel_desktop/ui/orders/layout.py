@@ -1,27 +1,25 @@
-"""The Orders tab's widgets and their arrangement: the toolbar (status filter, search, count,
+"""The Orders tab's widgets: the controls above the table (status filter, search, count,
 auto-refresh interval, progress, Refresh), the table with its column widths, the message line.
 
-Only construction lives here; what the widgets do is wired in ``orders_tab`` and
-``orders_refresh``.
+Only construction lives here; the tab (tab.py) arranges them and wires what they do.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QProgressBar,
     QPushButton,
     QSpinBox,
-    QVBoxLayout,
 )
 
 from smpanel_desktop.ui.orders.filter import STATUS_CHOICES
@@ -33,12 +31,10 @@ from smpanel_desktop.ui.orders.model import (
     COL_REFILL,
     COL_SERVICE,
     OrdersModel,
+    progress,
 )
 from smpanel_desktop.ui.orders.view import OrdersView
 from smpanel_desktop.ui.widgets.progress_delegate import ProgressDelegate
-
-if TYPE_CHECKING:
-    from smpanel_desktop.ui.orders.tab import OrdersTab
 
 COLUMN_WIDTHS = (44, 64, 100, 170, 130, 66, 96, 84, 70, 66, 100, 90, 100)  # fit 1229 px
 # The widest text a column must show whole (10-digit order ids, an older order's date, a
@@ -107,6 +103,16 @@ def progress_bar() -> QProgressBar:
     return progress
 
 
+def _progress_of(model: OrdersModel) -> Callable[[Any], int | None]:
+    """The delivered percentage of a row (the Progress bar), or None."""
+
+    def value(index: Any) -> int | None:
+        order = model.order_at(index.row())
+        return None if order is None else progress(order)
+
+    return value
+
+
 def orders_table(model: OrdersModel) -> OrdersView:
     table = OrdersView()
     table.setModel(model)
@@ -123,7 +129,7 @@ def orders_table(model: OrdersModel) -> OrdersView:
     header.setStretchLastSection(True)
     for column, width in enumerate(column_widths(table.fontMetrics())):
         header.resizeSection(column, width)  # every column fits in 1280 px
-    table.setItemDelegateForColumn(COL_PROGRESS, ProgressDelegate(model.progress_at, table))
+    table.setItemDelegateForColumn(COL_PROGRESS, ProgressDelegate(_progress_of(model), table))
     return table
 
 
@@ -134,29 +140,6 @@ def message_label() -> QLabel:
     message.setTextFormat(Qt.TextFormat.PlainText)  # panel texts are never HTML
     message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     return message
-
-
-def arrange(tab: OrdersTab) -> None:
-    """Toolbar on top, the table, the action buttons, the message line."""
-    bar = QHBoxLayout()
-    status = QLabel(QCoreApplication.translate("Orders", "S&tatus:"))
-    status.setBuddy(tab.status_filter)
-    bar.addWidget(status)
-    bar.addWidget(tab.status_filter)
-    bar.addWidget(tab.search, 1)
-    bar.addWidget(tab.count)
-    bar.addSpacing(12)
-    auto = QLabel(QCoreApplication.translate("Orders", "&Auto-refresh:"))
-    auto.setBuddy(tab.interval)
-    bar.addWidget(auto)
-    bar.addWidget(tab.interval)
-    bar.addWidget(tab.progress)
-    bar.addWidget(tab.refresh_button)
-    layout = QVBoxLayout(tab)
-    layout.addLayout(bar)
-    layout.addWidget(tab.table, 1)
-    layout.addLayout(tab.order_actions.button_row())
-    layout.addWidget(tab.message)
 
 
 def column_widths(metrics: QFontMetrics) -> list[int]:

@@ -32,6 +32,7 @@ from smpanel_desktop.store.models import (
 )
 from smpanel_desktop.ui.orders.filter import OrderFilter, matches_status
 from smpanel_desktop.ui.orders.statuses import panel_wording, status_text, translate_status
+from smpanel_desktop.ui.watch import marks as watch
 from smpanel_desktop.ui.widgets import style
 from smpanel_desktop.ui.widgets.formatting import format_int, format_money, format_time
 from smpanel_desktop.ui.widgets.translate import QT_TRANSLATE_NOOP
@@ -92,7 +93,11 @@ _ALIGN = int(Qt.ItemDataRole.TextAlignmentRole)
 _FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
 _FONT = int(Qt.ItemDataRole.FontRole)
 _TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
-_ROLES = frozenset({_DISPLAY, _ALIGN, _FOREGROUND, _FONT, _TOOLTIP, int(OrderRole)})
+_DECORATION = int(Qt.ItemDataRole.DecorationRole)
+_BACKGROUND = int(Qt.ItemDataRole.BackgroundRole)
+_ROLES = frozenset(
+    {_DISPLAY, _ALIGN, _FOREGROUND, _FONT, _TOOLTIP, int(OrderRole), _DECORATION, _BACKGROUND}
+)
 
 
 def _brushes() -> dict[str, QBrush]:
@@ -153,6 +158,21 @@ class OrdersModel(QAbstractTableModel):
         self._sort: tuple[int, bool] | None = None  # column, descending
         self._currency = ""
         self._brushes = _brushes()
+        self._watch = watch.WatchMarks()  # eligible / stuck marks (ui/watch/marks.py)
+
+    def set_watch(self, marks: watch.WatchMarks) -> None:
+        """New eligibility and stuck marks: repaint, and filter again when filtering by them."""
+        self._watch = marks
+        if self._filter.status in watch.FILTER_KEYS:
+            self.beginResetModel()
+            self._visible = self._compute()
+            self.endResetModel()
+        elif self.rowCount():
+            self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, 0))
+
+    @property
+    def watch(self) -> watch.WatchMarks:
+        return self._watch
 
     def refresh_colors(self) -> None:
         """Pick the status colours again for the palette in use (light or dark)."""
@@ -208,7 +228,9 @@ class OrdersModel(QAbstractTableModel):
     def _compute(self) -> list[TrackedOrder]:
         flt = self._filter
         rows = self._orders
-        if flt.status:
+        if flt.status in watch.FILTER_KEYS:
+            rows = [o for o in rows if self._watch.matches(o, flt.status)]
+        elif flt.status:
             rows = [o for o in rows if matches_status(o, flt.status)]
         needle = flt.text.strip().casefold()
         if needle:
@@ -264,11 +286,6 @@ class OrdersModel(QAbstractTableModel):
     def rows_of(self, local_ids: set[int]) -> list[int]:
         """The visible rows of these orders (local ids), in one pass."""
         return [row for row, o in enumerate(self._visible) if o.id in local_ids]
-
-    def progress_at(self, index: Index) -> int | None:
-        """The delivered percentage of the row at ``index`` (the Progress bar), or None."""
-        order = self.order_at(index.row())
-        return None if order is None else progress(order)
 
     def row_of(self, local_id: int) -> int | None:
         for row, o in enumerate(self._visible):
@@ -347,6 +364,10 @@ class OrdersModel(QAbstractTableModel):
             return _RIGHT if column in _NUMERIC else _LEFT
         if role == OrderRole:
             return order
+        if role in (_DECORATION, _BACKGROUND) or (role == _TOOLTIP and column == COL_STATUS):
+            mark = watch.cell(self._watch, order, column == COL_STATUS, role)
+            if mark is not None or role != _TOOLTIP:
+                return mark
         if column == COL_STATUS:
             if role == _FOREGROUND:
                 key = order.state if order.state != PLACED else (order.status or "").strip().lower()

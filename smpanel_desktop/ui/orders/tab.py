@@ -1,32 +1,32 @@
 """The Orders tab: every tracked order, filtered and sorted as Python lists, refreshed off-thread.
 
-Loading and refreshing run on the worker thread (``orders_tasks``); the GUI thread only swaps
-the finished lists into a thin model.  The widgets are built in ``orders_layout``; refreshing
-(button, auto-refresh timer, progress) is ``orders_refresh``; the order actions are
-``orders_actions``.
+Loading and refreshing run on the worker thread (``tasks.py``); the GUI thread only swaps the
+finished lists into a thin model.  The tab builds its widgets (``layout.py``) and composes two
+parts that receive what they need and report by signals: ``OrdersRefresher`` (refresh.py: the
+Refresh button, the auto-refresh timer, progress) and ``OrdersActions`` (actions.py).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from functools import partial
 
-from PySide6.QtCore import QSignalBlocker, Signal
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import QSignalBlocker, QTimer, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from smpanel_desktop.store.models import TrackedOrder
 from smpanel_desktop.ui.context import AppContext
-from smpanel_desktop.ui.orders import layout as orders_layout
+from smpanel_desktop.ui.orders import layout
 from smpanel_desktop.ui.orders.actions import OrdersActions
 from smpanel_desktop.ui.orders.filter import STATUS_CHOICES, OrderFilter, other_statuses
 from smpanel_desktop.ui.orders.model import OrdersModel
-from smpanel_desktop.ui.orders.refresh import OrdersRefreshing
+from smpanel_desktop.ui.orders.refresh import OrdersRefresher
 from smpanel_desktop.ui.orders.tasks import ActionResult, OrdersSnapshot, load
+from smpanel_desktop.ui.watch.orders_bar import OrdersWatchBar
 from smpanel_desktop.ui.widgets.formatting import format_int, format_time
-from smpanel_desktop.workers.task_runner import ORDERS_LANE
+from smpanel_desktop.workers.task_runner import Generation
 
 
-class OrdersTab(OrdersRefreshing, QWidget):
+class OrdersTab(QWidget):
     """Contract: ``OrdersTab(ctx)``; reloads from ``ctx.store`` on ``ctx.ordersChanged``."""
 
     refreshFinished = Signal(object)  # ActionResult of a finished refresh (GUI thread)
@@ -36,46 +36,97 @@ class OrdersTab(OrdersRefreshing, QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.model = OrdersModel(self)
-        self._load_generation = 0
+        self._loads = Generation()  # the newest load wins
         self._own_change = False
 
-        self.status_filter = orders_layout.status_filter_box()
-        self.search = orders_layout.search_field()
-        self.count = orders_layout.count_label()
-        self.interval = orders_layout.interval_box()
-        self.refresh_button = orders_layout.refresh_button()
-        self.progress = orders_layout.progress_bar()
-        self.table = orders_layout.orders_table(self.model)
-        self.message = orders_layout.message_label()
-        self.order_actions = OrdersActions(self)
-        orders_layout.arrange(self)
+        self.status_filter = layout.status_filter_box()
+        self.search = layout.search_field()
+        self.count = layout.count_label()
+        self.interval = layout.interval_box()
+        self.refresh_button = layout.refresh_button()
+        self.progress = layout.progress_bar()
+        self.table = layout.orders_table(self.model)
+        self.message = layout.message_label()
+        self.refresher = OrdersRefresher(
+            ctx, self.interval, self.refresh_button, self.progress, self.model.has_open_work, self
+        )
+        self.order_actions = OrdersActions(ctx, self.table, self.model, self)
+        # refill all eligible, stuck orders (ui/watch/)
+        self.watch_bar = OrdersWatchBar(ctx, self.model, self.status_filter, self)
+        self._arrange()
 
         self.status_filter.currentIndexChanged.connect(self._apply_filter)
         self.search.textChanged.connect(self._apply_filter)
+        self.refresher.message.connect(self.message.setText)
+        self.refresher.finished.connect(self._on_refreshed)
+        self.order_actions.message.connect(self.message.setText)
+        self.order_actions.finished.connect(self._on_action_done)
+        self.order_actions.failed.connect(self._on_action_failed)
+        self.watch_bar.message.connect(self.message.setText)
+        self.watch_bar.finished.connect(self._on_action_done)
+        self.watch_bar.failed.connect(self._on_action_failed)
+        self.loaded.connect(self.watch_bar.recompute)
         ctx.ordersChanged.connect(self._on_orders_changed)
         ctx.panelChanged.connect(self._on_panel_changed)
-        self._init_refresh()
         self.reload()
+
+    def _arrange(self) -> None:
+        """The controls on top, the table, the action buttons, the message line."""
+        bar = QHBoxLayout()
+        status = QLabel(self.tr("S&tatus:"))
+        status.setBuddy(self.status_filter)
+        bar.addWidget(status)
+        bar.addWidget(self.status_filter)
+        bar.addWidget(self.search, 1)
+        bar.addWidget(self.count)
+        bar.addSpacing(12)
+        auto = QLabel(self.tr("&Auto-refresh:"))
+        auto.setBuddy(self.interval)
+        bar.addWidget(auto)
+        bar.addWidget(self.interval)
+        bar.addWidget(self.progress)
+        bar.addWidget(self.refresh_button)
+        column = QVBoxLayout(self)
+        column.addLayout(bar)
+        column.addWidget(self.watch_bar)
+        column.addWidget(self.table, 1)
+        column.addLayout(self.order_actions.button_row())
+        column.addWidget(self.message)
+
+    # -- the refresher's state, as the tab's -------------------------------------------------
+
+    @property
+    def timer(self) -> QTimer:
+        return self.refresher.timer
+
+    @property
+    def refreshing(self) -> bool:
+        return self.refresher.refreshing
+
+    @property
+    def last_refresh(self) -> float | None:
+        return self.refresher.last_refresh
+
+    def refresh(self, quiet: bool = False) -> bool:
+        """Poll the open orders through the worker; False when one is already in flight."""
+        return self.refresher.refresh(quiet)
 
     # -- loading ------------------------------------------------------------------------------
 
     def reload(self) -> None:
         """Load the current panel's orders on the worker; the newest request wins."""
-        self._load_generation += 1
+        self._loads.bump()
         panel = self.ctx.panel
         if panel is None:
             self._apply_snapshot(OrdersSnapshot(-1))
             return
-        generation = self._load_generation
         self.ctx.run(
             partial(load, self.ctx.store, panel.id),
-            lambda snap: self._on_loaded(generation, snap),
+            self._apply_snapshot,
             self._on_load_error,
+            owner=self,
+            current=self._loads.guard(),
         )
-
-    def _on_loaded(self, generation: int, snapshot: OrdersSnapshot) -> None:
-        if generation == self._load_generation:
-            self._apply_snapshot(snapshot)
 
     def _on_load_error(self, exc: BaseException) -> None:
         self.message.setText(
@@ -86,7 +137,7 @@ class OrdersTab(OrdersRefreshing, QWidget):
         panel = self.ctx.panel
         if panel is not None and snapshot.panel_id not in (panel.id, -1):
             return  # loaded for a panel that is no longer current
-        self._load_generation += 1  # anything still queued is older than this
+        self._loads.bump()  # anything still queued is older than this
         kept = {o.id for o in self.selected_orders()}  # a reload must not drop the selection
         self.model.set_orders(snapshot.orders, snapshot.refills, self.ctx.currency)
         self.table.select_rows(self.model.rows_of(kept) if kept else [])
@@ -95,8 +146,24 @@ class OrdersTab(OrdersRefreshing, QWidget):
         self.order_actions.update_enabled()
         self.loaded.emit()
 
+    def _on_refreshed(self, result: ActionResult, text: str) -> None:
+        self._apply_snapshot(result.snapshot)
+        if text:
+            self.message.setText(text)
+        self.notify_changed()
+        self.refreshFinished.emit(result)
+
+    def _on_action_done(self, result: ActionResult, text: str) -> None:
+        self._apply_snapshot(result.snapshot)
+        self.message.setText(text)
+        self.notify_changed()
+
+    def _on_action_failed(self, text: str) -> None:
+        self.message.setText(text)
+        self.reload()
+
     def _on_panel_changed(self, _panel: object) -> None:
-        self.last_refresh = None
+        self.refresher.last_refresh = None
         self.message.clear()
         self.reload()
 
@@ -150,33 +217,6 @@ class OrdersTab(OrdersRefreshing, QWidget):
             text += " · " + self.tr("refreshed {time}").format(time=format_time(self.last_refresh))
         self.count.setText(text)
 
-    # -- actions (used by OrdersActions) ------------------------------------------------------
-
-    def run_action(
-        self, task: Callable[[], ActionResult], describe: Callable[[ActionResult], str]
-    ) -> None:
-        """Run a worker task that ends with a reload; show what ``describe`` says of it.
-
-        Actions go on the orders lane with placing: they never wait behind a long refresh, and
-        every write (add, refill, cancel) goes out from one thread, one at a time."""
-
-        def done(result: ActionResult) -> None:
-            self._apply_snapshot(result.snapshot)
-            self.message.setText(describe(result))
-            self.notify_changed()
-
-        def failed(exc: BaseException) -> None:
-            self.message.setText(self.tr("Failed: {error}").format(error=exc))
-            self.reload()
-
-        self.ctx.run(task, done, failed, lane=ORDERS_LANE)
-
     def selected_orders(self) -> list[TrackedOrder]:
-        """The selected rows' orders, read from the selection's ranges (``selectedRows()``
-        would call back into Python per cell: 0.4 s for 5,000 selected rows)."""
-        rows: set[int] = set()
-        selection = self.table.selectionModel().selection()
-        for i in range(selection.size()):
-            span = selection.at(i)
-            rows.update(range(span.top(), span.bottom() + 1))
-        return [o for o in (self.model.order_at(r) for r in sorted(rows)) if o is not None]
+        """The selected rows' orders."""
+        return self.order_actions.selected_orders()

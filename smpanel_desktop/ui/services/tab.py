@@ -21,6 +21,8 @@ from smpanel_desktop.api.models import Service
 from smpanel_desktop.ui.context import AppContext
 from smpanel_desktop.ui.services.index import COL_NAME, Filters
 from smpanel_desktop.ui.services.model import ServicesModel
+from smpanel_desktop.ui.watch.changes import CatalogChangesButton
+from smpanel_desktop.ui.watch.refill_window import RefillWindowButton
 from smpanel_desktop.ui.widgets import style
 from smpanel_desktop.ui.widgets.formatting import format_int, format_time
 from smpanel_desktop.ui.widgets.named import named
@@ -76,8 +78,13 @@ class ServicesTab(QWidget):
         bottom.addWidget(self.count)
         bottom.addStretch(1)
         bottom.addWidget(self.updated)
+        self.changes = CatalogChangesButton(ctx)  # catalog changes view (ui/watch/changes.py)
+        bottom.addWidget(self.changes)
         bottom.addWidget(self.refresh_button)
         bottom.addWidget(self.order_button)
+        selection = self.table.selectionModel().selectionChanged  # the table is set up above
+        self.refill_window = RefillWindowButton(ctx, self.selected_service, selection)
+        bottom.insertWidget(bottom.count() - 1, self.refill_window)
 
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
