@@ -21,6 +21,7 @@ from smpanel_desktop.ui.widgets import style
 from smpanel_desktop.ui.widgets.first_paint import AfterFirstPaint
 from smpanel_desktop.ui.widgets.named import named
 from smpanel_desktop.ui.widgets.screen_fit import clamp_to_screen, fit_to_screen
+from smpanel_desktop.ui.widgets.status_line import StatusLine
 from smpanel_desktop.ui.widgets.translate import QT_TRANSLATE_NOOP
 from smpanel_desktop.ui.window_menus import APP_TITLE, WindowMenus
 
@@ -98,7 +99,9 @@ class MainWindow(QMainWindow):
         ctx.connectionChanged.connect(self._connection_changed)
         ctx.catalogChanged.connect(self._show_refresh_time)
         ctx.balanceChanged.connect(self._show_refresh_time)
-        ctx.statusMessage.connect(lambda text: bar.showMessage(text, 15000))
+        self.status_line = StatusLine()  # long messages end in "…" at a word, whole in the tooltip
+        bar.addWidget(self.status_line, 1)
+        ctx.statusMessage.connect(lambda text: self.status_line.show_message(text, 15000))
         ctx.orderServiceRequested.connect(self._show_new_order)
         ctx.reorderRequested.connect(self._show_new_order)
 

@@ -240,3 +240,21 @@ def test_typing_an_id_lists_that_id_first(qtbot: Any) -> None:
     picker.search.clear()
     qtbot.keyClicks(picker.search, "S7")
     assert completer.completionModel().index(0, 0).data().startswith("7 —")
+
+
+def test_a_long_status_message_ends_at_a_word_never_mid_word(qtbot: Any) -> None:
+    from smpanel_desktop.ui.widgets.status_line import StatusLine
+
+    line = StatusLine()
+    qtbot.addWidget(line)
+    line.resize(260, 20)
+    line.show()
+    text = "Catalog refresh failed: the panel did not answer within thirty seconds, retrying"
+    line.show_message(text)
+    shown = line.text()
+    assert shown.endswith(" …") and text.startswith(shown[:-2])
+    assert text.split(" ")[len(shown[:-2].split(" ")) - 1] == shown[:-2].split(" ")[-1]  # whole
+    assert line.fontMetrics().horizontalAdvance(shown) <= line.width()
+    assert line.toolTip() == text
+    line.resize(2000, 20)
+    assert line.text() == text
