@@ -1473,10 +1473,6 @@
         <translation>Paste the API key from your panel&apos;s account page</translation>
     </message>
     <message>
-        <source>Test connection</source>
-        <translation>Test connection</translation>
-    </message>
-    <message>
         <source>Name</source>
         <translation>Name</translation>
     </message>
@@ -1499,6 +1495,10 @@
     <message>
         <source>A panel named &quot;{name}&quot; already exists: choose another name.</source>
         <translation>A panel named &quot;{name}&quot; already exists: choose another name.</translation>
+    </message>
+    <message>
+        <source>&amp;Test connection</source>
+        <translation>&amp;Test connection</translation>
     </message>
     <message>
         <source>Connecting…</source>
@@ -1535,20 +1535,20 @@
         <translation>Panels</translation>
     </message>
     <message>
-        <source>Open</source>
-        <translation>Open</translation>
+        <source>&amp;Open</source>
+        <translation>&amp;Open</translation>
     </message>
     <message>
-        <source>API key…</source>
-        <translation>API key…</translation>
+        <source>API &amp;key…</source>
+        <translation>API &amp;key…</translation>
     </message>
     <message>
-        <source>Remove</source>
-        <translation>Remove</translation>
+        <source>&amp;Remove</source>
+        <translation>&amp;Remove</translation>
     </message>
     <message>
-        <source>Add panel</source>
-        <translation>Add panel</translation>
+        <source>&amp;Add panel</source>
+        <translation>&amp;Add panel</translation>
     </message>
     <message>
         <source>Add a panel</source>
@@ -2089,20 +2089,20 @@
         <translation>Welcome</translation>
     </message>
     <message>
-        <source>Try the demo panel</source>
-        <translation>Try the demo panel</translation>
+        <source>&amp;Try the demo panel</source>
+        <translation>&amp;Try the demo panel</translation>
     </message>
     <message>
-        <source>Add my panel…</source>
-        <translation>Add my panel…</translation>
+        <source>&amp;Add my panel…</source>
+        <translation>&amp;Add my panel…</translation>
     </message>
     <message>
-        <source>Back</source>
-        <translation>Back</translation>
+        <source>&amp;Back</source>
+        <translation>&amp;Back</translation>
     </message>
     <message>
-        <source>Save and open</source>
-        <translation>Save and open</translation>
+        <source>&amp;Save and open</source>
+        <translation>&amp;Save and open</translation>
     </message>
     <message>
         <source>&lt;h3&gt;Add your panel&lt;/h3&gt;</source>

@@ -1445,10 +1445,6 @@
         <translation>API anahtarını panelinizin hesap sayfasından yapıştırın</translation>
     </message>
     <message>
-        <source>Test connection</source>
-        <translation>Bağlantıyı sına</translation>
-    </message>
-    <message>
         <source>Name</source>
         <translation>Ad</translation>
     </message>
@@ -1471,6 +1467,10 @@
     <message>
         <source>A panel named &quot;{name}&quot; already exists: choose another name.</source>
         <translation>&quot;{name}&quot; adında bir panel zaten var: başka bir ad seçin.</translation>
+    </message>
+    <message>
+        <source>&amp;Test connection</source>
+        <translation>Bağlantıyı &amp;sına</translation>
     </message>
     <message>
         <source>Connecting…</source>
@@ -1507,20 +1507,20 @@
         <translation>Paneller</translation>
     </message>
     <message>
-        <source>Open</source>
-        <translation>Aç</translation>
+        <source>&amp;Open</source>
+        <translation>&amp;Aç</translation>
     </message>
     <message>
-        <source>API key…</source>
-        <translation>API anahtarı…</translation>
+        <source>API &amp;key…</source>
+        <translation>API &amp;anahtarı…</translation>
     </message>
     <message>
-        <source>Remove</source>
-        <translation>Kaldır</translation>
+        <source>&amp;Remove</source>
+        <translation>&amp;Kaldır</translation>
     </message>
     <message>
-        <source>Add panel</source>
-        <translation>Panel ekle</translation>
+        <source>&amp;Add panel</source>
+        <translation>Panel &amp;ekle</translation>
     </message>
     <message>
         <source>Add a panel</source>
@@ -2061,20 +2061,20 @@
         <translation>Hoş geldiniz</translation>
     </message>
     <message>
-        <source>Try the demo panel</source>
-        <translation>Demo paneli dene</translation>
+        <source>&amp;Try the demo panel</source>
+        <translation>&amp;Demo paneli dene</translation>
     </message>
     <message>
-        <source>Add my panel…</source>
-        <translation>Panelimi ekle…</translation>
+        <source>&amp;Add my panel…</source>
+        <translation>&amp;Panelimi ekle…</translation>
     </message>
     <message>
-        <source>Back</source>
-        <translation>Geri</translation>
+        <source>&amp;Back</source>
+        <translation>&amp;Geri</translation>
     </message>
     <message>
-        <source>Save and open</source>
-        <translation>Kaydet ve aç</translation>
+        <source>&amp;Save and open</source>
+        <translation>&amp;Kaydet ve aç</translation>
     </message>
     <message>
         <source>&lt;h3&gt;Add your panel&lt;/h3&gt;</source>

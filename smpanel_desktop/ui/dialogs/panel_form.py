@@ -68,7 +68,7 @@ class PanelForm(QWidget):
         self.key = named(QLineEdit(), "panelKey")
         self.key.setEchoMode(QLineEdit.EchoMode.Password)
         self.key.setPlaceholderText(self.tr("Paste the API key from your panel's account page"))
-        self.test_button = named(QPushButton(self.tr("Test connection")), "panelTest")
+        self.test_button = named(QPushButton(self.tr("&Test connection")), "panelTest")
         self.result = named(QLabel(), "panelTestResult")
         self.result.setWordWrap(True)
         self.result.setTextFormat(Qt.TextFormat.PlainText)  # the panel's words, never HTML

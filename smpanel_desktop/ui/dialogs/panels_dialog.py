@@ -45,9 +45,9 @@ class PanelsDialog(QDialog):
         self.setMinimumSize(640, 480)
 
         self.list = named(QListWidget(), "panelsList")
-        self.open_button = named(QPushButton(self.tr("Open")), "panelsOpen")
-        self.key_button = named(QPushButton(self.tr("API key…")), "panelsKey")
-        self.remove_button = named(QPushButton(self.tr("Remove")), "panelsRemove")
+        self.open_button = named(QPushButton(self.tr("&Open")), "panelsOpen")
+        self.key_button = named(QPushButton(self.tr("API &key…")), "panelsKey")
+        self.remove_button = named(QPushButton(self.tr("&Remove")), "panelsRemove")
         side = QVBoxLayout()
         for button in (self.open_button, self.key_button, self.remove_button):
             button.setAutoDefault(False)
@@ -58,7 +58,7 @@ class PanelsDialog(QDialog):
         top.addLayout(side)
 
         self.form = PanelForm(ctx)
-        self.add_button = named(QPushButton(self.tr("Add panel")), "panelsAdd")
+        self.add_button = named(QPushButton(self.tr("&Add panel")), "panelsAdd")
         self.message = named(QLabel(), "panelsMessage")
         self.message.setWordWrap(True)
         self.message.setTextFormat(Qt.TextFormat.PlainText)
