@@ -144,6 +144,13 @@ def test_nothing_is_clipped_with_40_percent_longer_texts(
     dialogs.append(KeyDialog(gui.session, gui.ctx.panel, window))
     dialogs.append(ImportOrdersDialog(window))
     dialogs.append(WelcomeDialog(gui.ctx, gui.session, window))
+    welcome_form = WelcomeDialog(gui.ctx, gui.session, window)
+    welcome_form.show_form()
+    welcome_form.form.endpoint.setText("http://panel.example.com/api/v2")  # the http:// warning
+    welcome_form.form.key.setText("k")
+    welcome_form.save()
+    assert welcome_form.error.text() or welcome_form.form.result.text()
+    dialogs.append(welcome_form)
     for dialog in dialogs:
         problems += [f"{dialog.objectName()}: {p}" for p in _visit(qtbot, dialog)]
         dialog.close()
