@@ -55,9 +55,10 @@ def apply(code: str) -> bool:
     _installed.clear()
     ours = QTranslator()
     found = ours.load(translation_file(code))
-    qt_own = QTranslator()
+    qt_own = QTranslator()  # Qt's own texts are English already: nothing to load for "en"
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    for translator, ok in ((ours, found), (qt_own, qt_own.load(f"qtbase_{code}", qt_dir))):
+    qt_found = code != DEFAULT and qt_own.load(f"qtbase_{code}", qt_dir)
+    for translator, ok in ((ours, found), (qt_own, qt_found)):
         if ok and app is not None:
             app.installTranslator(translator)
             _installed.append(translator)
