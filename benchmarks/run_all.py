@@ -6,7 +6,9 @@ measured in the same run.
 Prints one table (figure, ours, reference, ratio, target, pass/miss) and writes it as JSON to
 ``benchmarks/results/bench-<UTC time>.json`` and ``benchmarks/results/latest.json``.  Rows (the
 issue's numbering): 1 catalog parse / cache write / table load, 2 filter keystroke, 3 sort,
-4 refreshing 10,000 orders through the GUI, 5 cold start, 6 CLI start, 7 peak memory.
+4 refreshing 10,000 orders through the GUI, 5 cold start, 6 CLI start, 7 peak memory,
+8 scrolling (2 also has keystroke to pixels: the filter until its frame is painted).
+9 a 1,000-line mass order checked and previewed.
 Exit status 1 when a target is missed.
 """
 
@@ -75,21 +77,26 @@ def markdown_table(rows: list[Row]) -> str:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--only", default="1,2,3,4,5,6,7", help="rows to run, e.g. 1,4")
+    parser.add_argument("--only", default="1,2,3,4,5,6,7,8", help="rows to run, e.g. 1,4")
     parser.add_argument("--markdown", action="store_true", help="print a markdown table too")
     opts = parser.parse_args()
     wanted = {int(x) for x in opts.only.split(",") if x.strip()}
 
     from PySide6.QtWidgets import QApplication
     from rows_catalog import catalog_rows
+    from rows_frames import keystroke_rows
+    from rows_mass import mass_rows
     from rows_process import rss_rows, start_rows
     from rows_refresh import refresh_rows
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     started = time.perf_counter()
     rows: list[Row] = []
-    steps = [({1, 2, 3}, catalog_rows, "catalog, filter, sort"), ({4}, refresh_rows, "refresh"),
-             ({5, 6}, start_rows, "GUI and CLI start"), ({7}, rss_rows, "memory")]  # fmt: skip
+    steps = [({1, 2, 3}, catalog_rows, "catalog, filter, sort"),
+             ({2, 8}, keystroke_rows, "keystroke to pixels, page down"),
+             ({4}, refresh_rows, "refresh"),
+             ({5, 6}, start_rows, "GUI and CLI start"), ({7}, rss_rows, "memory"),
+             ({9}, mass_rows, "mass order")]  # fmt: skip
     with tempfile.TemporaryDirectory(prefix="smpanel-bench-") as tmp:
         for numbers, step, name in steps:
             if numbers & wanted:

@@ -96,3 +96,21 @@ def sandbox() -> Iterator[object]:
         yield panel
     finally:
         panel.stop()
+
+
+DIALECTS = ("perfectpanel", "smartpanel")
+
+
+@pytest.fixture(params=DIALECTS)
+def dialect_sandbox(request: pytest.FixtureRequest) -> Iterator[object]:
+    """The sandbox panel speaking each engine's dialect in turn (PerfectPanel at /api/v2,
+    SmartPanel at /api/v1: sandbox/smartpanel.py); the same catalog and lifecycle."""
+    from smpanel_desktop.sandbox.server import SandboxPanel
+
+    panel = SandboxPanel(services=300, seed=7, dialect=request.param)
+    panel.start()
+    try:
+        yield panel
+    finally:
+        panel.stop()
+        assert not panel.errors

@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 
 from smpanel_desktop.api.client import PanelClient
+from smpanel_desktop.api.dialects import service_type as spelt
 from smpanel_desktop.api.errors import (
     ConfigError,
     InsufficientFundsError,
@@ -74,14 +75,15 @@ def test_services_reads_the_whole_catalog(sandbox: SandboxPanel, client: PanelCl
     for service in catalog.services:
         spec = specs[service.id]
         assert (service.type, service.rate, service.min, service.max) == (
-            spec.type,
+            spelt(spec.type),
             spec.rate,
             spec.min,
             spec.max,
         )
         assert isinstance(service.rate, Decimal) and "&amp;" not in service.name
     types = {s.type for s in catalog.services}
-    assert {"Default", "Package", "Subscriptions", "Special", "default"} <= types
+    assert {"Default", "Package", "Subscriptions", "Special"} <= types
+    assert "default" not in types  # the catalog's lowercase "default" is read as Default
 
 
 def test_add_every_service_type(sandbox: SandboxPanel, client: PanelClient) -> None:

@@ -13,6 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from smpanel_desktop.api.client import PanelClient
+from smpanel_desktop.api.dialects import SERVICE_TYPES
 from smpanel_desktop.api.models import UNLIMITED, Service
 from smpanel_desktop.api.parse import parse_service
 from smpanel_desktop.core.orders.fields import (
@@ -22,7 +23,7 @@ from smpanel_desktop.core.orders.fields import (
     fields_for,
 )
 from smpanel_desktop.core.orders.params import build_params, estimate_cost, total_quantity
-from smpanel_desktop.core.orders.validation import validate
+from smpanel_desktop.core.orders.validation import extra_fields, extras_note, validate
 
 API_TYPES = [
     "Default",
@@ -123,10 +124,50 @@ def test_unknown_type_gets_the_generic_form_with_free_extra_fields() -> None:
     assert {p.field for p in problems} == {"key", "bad name"}
 
 
-def test_known_type_rejects_a_misspelt_field() -> None:
+def test_a_misspelt_field_is_sent_as_an_extra_but_the_known_ones_are_still_checked() -> None:
     problems = validate(service("Custom Comments"), {"link": "x.com/a", "comment": "hi"})
-    fields = {p.field for p in problems}
-    assert "comment" in fields and "comments" in fields
+    assert [p.field for p in problems] == ["comments"]  # the real field is still required
+
+
+def test_an_extra_field_on_a_known_type_is_sent_with_a_note() -> None:
+    """SmartPanel's Package requires quantity: ``--field quantity=1`` must go out."""
+    package = service("Package")
+    values = {"link": "t.me/channel", "quantity": "1"}
+    assert validate(package, values) == []
+    assert build_params(package, values) == {"link": "t.me/channel", "quantity": "1"}
+    assert extra_fields(package, values) == ["quantity"]
+    note = extras_note(package, ["quantity"])
+    assert "Package" in note and "quantity" in note and "link" in note
+    assert extra_fields(package, {"link": "t.me/channel"}) == []
+    assert {p.field for p in validate(package, {**values, "key": "k", "bad name": "x"})} == {
+        "key",
+        "bad name",
+    }
+
+
+@pytest.mark.parametrize(
+    ("spelling", "table_name"),
+    [("custom_comments", "Custom Comments"), ("comment_likes", "Comment Likes"),
+     ("mentions_with_hashtags", "Mentions with Hashtags"), ("Custom-Comments-Package",
+     "Custom Comments Package"), ("default", "Default"), ("package", "Package"),
+     ("SUBSCRIPTIONS", "Subscriptions"), ("web_traffic", "Web Traffic")],
+)  # fmt: skip
+def test_snake_case_and_dashed_types_get_their_own_form(spelling: str, table_name: str) -> None:
+    assert canonical_type(spelling) == table_name
+    assert fields_for(spelling) == fields_for(table_name)
+
+
+def test_snake_case_custom_comments_take_no_quantity_and_comment_likes_ask_the_owner() -> None:
+    comments = service("custom_comments")
+    assert validate(comments, {"link": "x.com/a", "comments": "a\nb\nc"}) == []
+    likes = service("comment_likes")
+    assert [p.field for p in validate(likes, {"link": "x.com/a", "quantity": "100"})] == [
+        "username"
+    ]
+
+
+def test_the_table_holds_every_type_of_the_protocol() -> None:
+    assert list(FIELDS_BY_TYPE) == list(SERVICE_TYPES)
 
 
 def test_dripfeed_only_where_the_service_allows_it() -> None:

@@ -177,9 +177,10 @@ def test_after_refresh_the_dry_run_sends_no_request_at_all(
 def test_refill_eligible_goes_on_when_statuses_cannot_be_read(
     sandbox: Any, env: None, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    _place(sandbox, capsys, _defaults(sandbox, True, 1)[0])
+    for service in _defaults(sandbox, True, 2):  # two ids: one multi-form request, refused
+        _place(sandbox, capsys, service)
     sandbox.clock.advance(3600)
-    sandbox.faults.add("error", action="status", count=5, text="Incorrect request")
+    sandbox.faults.add("error", action="status", count=5, text="Server is busy, try later")
     code, out, err = cli(sandbox, "--json", "refill", "--eligible", capsys=capsys)
     assert code == 0 and json.loads(out) == [] and "statuses not refreshed" in err
     assert sandbox.requests_for("refill") == 0  # not Completed as far as we know: not asked

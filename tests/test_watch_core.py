@@ -203,12 +203,13 @@ def test_a_kind_switched_off_is_not_announced_later_either(
 
 
 def test_used_services_include_the_starred_ones(
-    store: Store, client: PanelClient, panel: Panel, sandbox: Any, monkeypatch: Any
+    store: Store, client: PanelClient, panel: Panel, sandbox: Any
 ) -> None:
     svc = parse_service(sandbox.find_service("Default"))
     _order(store, client, panel, svc)
     assert store.used_services(panel.id) == {svc.id}
-    monkeypatch.setattr(Store, "favourites", lambda self, pid: {5, 6}, raising=False)
+    store.set_favourite(panel.id, 5)
+    store.set_favourite(panel.id, 6)
     assert store.used_services(panel.id) == {svc.id, 5, 6}
 
 

@@ -14,7 +14,8 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from types import TracebackType
 from typing import TypeVar
 
-from .batching import batches
+from . import forms
+from .batching import batches, unique
 from .errors import ApiError, ConfigError, UnknownOutcomeError, UnreadableAnswerError
 from .inflight import InFlight
 from .models import (
@@ -73,6 +74,9 @@ class PanelClient:
             read_retries=read_retries, backoff_factor=backoff_factor,
             max_retry_after=max_retry_after, inflight=inflight,
         )  # fmt: skip
+        self.single_form: set[str] = set()
+        """Actions this panel reads only in the single form (``forms.py``): learnt from a
+        definite refusal of the multi form; core/ remembers it per panel (``panel_forms``)."""
 
     @property
     def endpoint(self) -> str:
@@ -179,29 +183,77 @@ class PanelClient:
         return parse_status(self._call("status", {"order": str(order)}), order)
 
     def statuses(self, orders: Iterable[int]) -> list[StatusResult]:
-        """One result per distinct order id, in the order given (``orders=`` in batches of 100)."""
-        return self._read_batches("status", "orders", orders, parse_multi_status)
+        """One result per distinct order id, in the order given (``orders=`` in batches of 100;
+        one id, or a panel that reads only ``order=``: one request per id)."""
+
+        def one(order: int) -> StatusResult:
+            return StatusResult(order, self.status(order))
+
+        return self._either(
+            "status", unique(orders), one, lambda i, text: StatusResult(i, None, text),
+            lambda ids: self._read_batches("status", "orders", ids, parse_multi_status),
+        )  # fmt: skip
 
     def refill(self, order: int) -> int:
         """Request a refill of one order; the refill id."""
         return self._write("refill", {"order": str(order)}, parse_refill)
 
     def refills(self, orders: Iterable[int]) -> list[RefillResult]:
-        return self._write_batches(
-            "refill", orders, parse_refills, lambda i, text: RefillResult(i, None, text)
-        )
+        def one(order: int) -> RefillResult:
+            return RefillResult(order, self.refill(order))
+
+        def failed(order: int, text: str) -> RefillResult:
+            return RefillResult(order, None, text)
+
+        return self._either(
+            "refill", unique(orders), one, failed,
+            lambda ids: self._write_batches("refill", ids, parse_refills, failed),
+        )  # fmt: skip
 
     def refill_status(self, refill: int) -> RefillStatus:
         return parse_refill_status(self._call("refill_status", {"refill": str(refill)}), refill)
 
     def refill_statuses(self, refills: Iterable[int]) -> list[RefillStatus]:
-        return self._read_batches("refill_status", "refills", refills, parse_refill_statuses)
+        return self._either(
+            "refill_status", unique(refills), self.refill_status,
+            lambda i, text: RefillStatus(i, None, text),
+            lambda ids: self._read_batches("refill_status", "refills", ids, parse_refill_statuses),
+        )  # fmt: skip
 
     def cancel(self, orders: Iterable[int]) -> list[CancelResult]:
         """Ask to cancel orders; ``accepted`` means the panel took the request."""
-        return self._write_batches(
-            "cancel", orders, parse_cancels, lambda i, text: CancelResult(i, False, text)
-        )
+
+        def one(order: int) -> CancelResult:
+            parse = functools.partial(forms.parse_cancel, order=order)
+            return self._write("cancel", {"order": str(order)}, parse)
+
+        def failed(order: int, text: str) -> CancelResult:
+            return CancelResult(order, False, text)
+
+        return self._either(
+            "cancel", unique(orders), one, failed,
+            lambda ids: self._write_batches("cancel", ids, parse_cancels, failed),
+        )  # fmt: skip
+
+    def _either(
+        self, action: str, ids: list[int], one: Callable[[int], T],
+        failed: Callable[[int, str], T], multi: Callable[[list[int]], list[T]],
+    ) -> list[T]:  # fmt: skip
+        """The single form for one id (or a panel known to read only it), else the multi form,
+        falling back to the single form on a definite refusal (forms.py)."""
+        single = action in self.single_form
+        if single or (len(ids) == 1 and action not in forms.ALWAYS_MULTI_FIRST):
+            return forms.one_by_one(ids, one, failed)
+        if not ids:
+            return []
+        try:
+            return multi(ids)
+        except ApiError as exc:
+            if not forms.is_definite_refusal(exc):
+                raise
+            log.info("%s: the panel refused the multi form (%s); one id a request", action, exc)
+            self.single_form.add(action)
+        return forms.one_by_one(ids, one, failed)
 
 
 def _flip(

@@ -9,6 +9,7 @@ a default for optional fields.
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Callable
 from decimal import Decimal, InvalidOperation
 from typing import TypeVar, overload
@@ -106,6 +107,23 @@ def to_bool(value: object, default: object = None) -> object:
     raise unusable("yes/no value", value)
 
 
+_UNESCAPE_ROUNDS = 4
+_ENTITY = re.compile(r"&[#A-Za-z0-9]")  # where html.unescape could decode something
+
+
+def unescape(text: str) -> str:
+    """HTML entities decoded to a fixed point, at most a few rounds: JustAnotherPanel's catalog
+    double-encodes (``60&amp;#039;`` -> ``60&#039;`` -> ``60'``)."""
+    for _ in range(_UNESCAPE_ROUNDS):
+        if "&" not in text or not _ENTITY.search(text):  # "Real & Active": nothing left
+            break
+        decoded = html.unescape(text)
+        if decoded == text:
+            break
+        text = decoded
+    return text
+
+
 def clean_text(value: object, default: str = "") -> str:
     """HTML-unescaped, stripped text; numbers become their text; missing/``false`` -> default."""
     if value is None or isinstance(value, bool):
@@ -114,7 +132,7 @@ def clean_text(value: object, default: str = "") -> str:
         return str(value)
     if not isinstance(value, str):
         raise unusable("text", value)
-    return html.unescape(value).strip() or default
+    return unescape(value).strip() or default
 
 
 def soft(convert: Callable[[object], R | None], value: object, default: D) -> R | D:
@@ -136,7 +154,7 @@ def soft_text(value: object, default: str) -> str:
     """``soft(clean_text, value, default)``."""
     if type(value) is str:
         if "&" in value:
-            value = html.unescape(value)
+            value = unescape(value)
         return value.strip() or default
     return soft(clean_text, value, default)
 

@@ -6,6 +6,7 @@ import re
 from urllib.parse import quote_plus
 
 from .convert import clean_text, soft
+from .dialects import is_browser_check
 
 
 def secret_pattern(key: str) -> re.Pattern[str]:
@@ -56,9 +57,19 @@ def excerpt(text: str, limit: int = 120) -> str:
     return line if len(line) <= limit else line[: limit - 1] + "…"
 
 
+BROWSER_CHECK = (
+    "The panel's website answered with a browser check (HTTP {status}: {sample}) instead of"
+    " data: its protection (Cloudflare or similar) lets browsers through, not programs. Try again"
+    " in a few minutes; if it lasts, ask the panel's support to let API requests through (or for"
+    " an API address without the check)."
+)
+
+
 def describe_unreadable(text: str, status: int) -> str:
     sample = excerpt(text)
     stripped = text.lstrip()
+    if is_browser_check(stripped):
+        return BROWSER_CHECK.format(status=status, sample=sample)
     if not stripped:
         return f"The panel sent an empty answer (HTTP {status})."
     if stripped[:1] == "<":

@@ -6,8 +6,9 @@ panel's own words where there are any, and never the API key.
 
 from __future__ import annotations
 
-import re
 from typing import Any
+
+from .dialects import is_funds_text, is_invalid_key_text
 
 
 class ApiError(Exception):
@@ -92,16 +93,11 @@ class UnknownOutcomeError(ApiError):
         """The ids of later batches, never sent because of the loss."""
 
 
-_KEY_TEXT = re.compile(r"api[ _-]?key|\bkey\b|apikey", re.IGNORECASE)
-_FUNDS_TEXT = re.compile(
-    r"not[ _]enough[ _](funds|balance|money)|insufficient|low[ _]balance", re.IGNORECASE
-)
-
-
 def panel_error(text: str, *, http_status: int | None = None) -> PanelError:
-    """The right ``PanelError`` subclass for a panel's error text (key, funds, or the generic)."""
-    if _FUNDS_TEXT.search(text):
+    """The right ``PanelError`` subclass for a panel's error text (key, funds, or the generic);
+    the texts of every engine are in dialects.py."""
+    if is_funds_text(text):
         return InsufficientFundsError(text, http_status=http_status)
-    if _KEY_TEXT.search(text):
+    if is_invalid_key_text(text):
         return InvalidKeyError(text, http_status=http_status)
     return PanelError(text, http_status=http_status)

@@ -5,17 +5,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
+from .dialects import FINAL_ORDER_STATUSES as FINAL_ORDER_STATUSES  # for the store
+from .dialects import FINAL_REFILL_STATUSES as FINAL_REFILL_STATUSES
+
 UNLIMITED = 2147483647
 """``max`` value panels use for "no upper limit"."""
 
-FINAL_ORDER_STATUSES = frozenset({"completed", "partial", "canceled", "cancelled", "refunded"})
-FINAL_REFILL_STATUSES = frozenset(
-    {"completed", "rejected", "failed", "error", "canceled", "cancelled"}
-)
-
 
 def is_final_order_status(status: str | None) -> bool:
-    """True for Completed, Partial, Canceled/Cancelled (any case); unknown texts stay open."""
+    """True for the final statuses of every engine (Completed, Partial, Canceled/Cancelled,
+    Refunded, Failed, Error, Rejected ... in any case; dialects.py); unknown texts stay open."""
     return bool(status) and status.strip().lower() in FINAL_ORDER_STATUSES  # type: ignore[union-attr]
 
 
@@ -52,6 +51,10 @@ class OrderStatus:
     start_count: int | None = None
     remains: int | None = None
     currency: str | None = None
+    runs: int | None = None
+    """A drip-feed parent's runs as the panel reports them (None for a plain order)."""
+    children: tuple[int, ...] = ()
+    """A drip-feed parent's child orders (one per run started so far), as the panel lists them."""
 
     @property
     def is_final(self) -> bool:

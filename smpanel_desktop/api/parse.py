@@ -22,6 +22,7 @@ from .convert import (
     to_int,
     unusable,
 )
+from .dialects import error_text, service_type
 from .error_texts import panel_text
 from .errors import PanelError, UnreadableAnswerError, panel_error
 from .models import (
@@ -46,10 +47,11 @@ def _mapping(payload: object, what: str) -> Mapping[str, object]:
 
 
 def _item_error(value: object) -> str | None:
-    """The text of a per-item ``{"error": ...}``, else None."""
+    """The text of a per-item error (``{"error": ...}`` or another engine's shape), else None."""
     if isinstance(value, Mapping) and "error" in value:
         return panel_text(value["error"], "Error without a text")
-    return None
+    said = error_text(value)
+    return None if said is None else panel_text(said, "Error without a text")
 
 
 # --- services ---------------------------------------------------------------------------------
@@ -74,7 +76,7 @@ def parse_service(record: object) -> Service:
     return _new_service(
         sid,
         soft_text(get("name"), ""),
-        soft_text(get("type"), "Default"),
+        service_type(soft_text(get("type"), "Default")),
         soft_text(get("category"), ""),
         rate,
         soft_int(get("min"), 1),
@@ -133,6 +135,7 @@ def _order_status(order: int, item: Mapping[str, object]) -> OrderStatus:
     if not status:
         raise unusable("order status", item.get("status"))
     currency = soft(clean_text, item.get("currency"), "")
+    children = item.get("orders")  # a drip-feed parent: {"status", "runs", "orders": [ids]}
     return OrderStatus(
         order=order,
         status=status,
@@ -140,7 +143,14 @@ def _order_status(order: int, item: Mapping[str, object]) -> OrderStatus:
         start_count=soft(to_int, item.get("start_count"), None),
         remains=soft(to_int, item.get("remains"), None),
         currency=currency or None,
+        runs=soft(to_int, item.get("runs"), None),
+        children=_child_ids(children) if isinstance(children, list) else (),
     )
+
+
+def _child_ids(values: list[object]) -> tuple[int, ...]:
+    ids = (soft(to_int, v, None) for v in values[:10_000])
+    return tuple(dict.fromkeys(i for i in ids if i is not None and i > 0))
 
 
 def parse_status(payload: object, order: int) -> OrderStatus:

@@ -23,6 +23,7 @@ from requests.adapters import HTTPAdapter
 from urllib3.util.retry import Retry
 
 from .. import __version__
+from .dialects import error_text, unwrap
 from .endpoint import origin_of, validate_endpoint
 from .error_texts import (
     describe_unreadable,
@@ -157,7 +158,7 @@ class Transport:
                 if write:  # a pooled socket the panel closed meanwhile would turn a write "unknown"
                     self._writes.close()
             try:
-                return self._answer(response, write)
+                return self._answer(response, action, write)
             finally:  # back to the pool even when an error (whose traceback holds it) is raised
                 response.close()
 
@@ -179,7 +180,7 @@ class Transport:
             )
         return error
 
-    def _answer(self, response: requests.Response, write: bool) -> object:
+    def _answer(self, response: requests.Response, action: str, write: bool) -> object:
         status = response.status_code
         raw = response.content.decode("utf-8-sig", errors="replace")
         text = scrub(raw, self._secrets)  # for messages and excerpts
@@ -197,25 +198,29 @@ class Transport:
         if len(self._key) >= 8 and self._key in raw:  # a panel echoing the key: keep it out of
             # every text passed on (a shorter, toy key could be part of a number)
             payload = scrub_values(payload, self._secrets)
-        error = payload.get("error") if isinstance(payload, dict) else None
-        retry_after = retry_after_seconds(response.headers.get("Retry-After"))
-        if error:
-            said = panel_text(error, "The panel reported an error without a text")
-            message = scrub(said, self._secrets)
-            if status == 429:
-                raise RateLimitedError(f"Rate limited: {message}", retry_after=retry_after)
-            kind = type(panel_error(said))  # classified on the panel's own words
-            raise kind(message, http_status=status)
-        if status == 429:
-            limited = RateLimitedError(
-                "The panel is rate limiting (HTTP 429)", retry_after=retry_after
-            )
-            raise self._unknown_if(write, limited)
+        said = None if payload is _NOT_JSON else error_text(payload)  # every engine's shape
+        if status == 429:  # a rate limiter in front of the panel: nothing was acted on
+            message = "The panel is rate limiting (HTTP 429)"
+            if said is not None:
+                message = f"Rate limited: {scrub(panel_text(said, message), self._secrets)}"
+            retry_after = retry_after_seconds(response.headers.get("Retry-After"))
+            raise RateLimitedError(message, retry_after=retry_after)
+        if said is not None:
+            text_said = panel_text(said, "The panel reported an error without a text")
+            message = scrub(text_said, self._secrets)
+            error = type(panel_error(text_said))(message, http_status=status)  # its own words
+            if write and status >= 500:  # a catch-all may answer so after the order row was
+                raise UnknownOutcomeError(  # written: on a write a 5xx decides nothing
+                    f"The panel answered HTTP {status} ({message}). The request was sent: the"
+                    " panel may have acted on it; check its order list before retrying.",
+                    cause=error,
+                )
+            raise error
         if status >= 400 or payload is _NOT_JSON:
             raise self._unknown_if(write, UnreadableAnswerError(
                 describe_unreadable(text, status), http_status=status, excerpt=excerpt(text)
             ))  # fmt: skip
-        return payload
+        return unwrap(action, payload)
 
     @staticmethod
     def _unknown_if(write: bool, error: ApiError) -> ApiError:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-import time
 from collections.abc import Callable, Sequence
 from typing import NoReturn
 
@@ -20,10 +19,10 @@ from smpanel_desktop.cli.session import Session, UsageError
 from smpanel_desktop.core.catalog import find_service, load_catalog
 from smpanel_desktop.core.orders.fields import canonical_type
 from smpanel_desktop.core.orders.params import estimate_cost
-from smpanel_desktop.core.orders.validation import validate
+from smpanel_desktop.core.orders.validation import extra_fields, extras_note, validate
 from smpanel_desktop.core.placing import place_order, resolve_unknown
 from smpanel_desktop.core.refills_cancels import cancel_orders, refresh_refills, request_refills
-from smpanel_desktop.core.refreshing import MAX_IN_FLIGHT, refresh_orders
+from smpanel_desktop.core.refreshing import MAX_IN_FLIGHT, check_orders, refresh_orders
 from smpanel_desktop.store.models import ORDER_STATES, UNKNOWN
 
 OK, PANEL_ERROR = 0, 1
@@ -119,6 +118,9 @@ def cmd_add(args: argparse.Namespace, session: Session) -> int:
     if problems:
         lines = "\n".join(f"  {p.field}: {p.message}" for p in problems)
         raise UsageError(f"Not sent: the order for service {service.id} is invalid:\n{lines}")
+    extras = extra_fields(service, values)
+    if extras:
+        _err(f"Note: {extras_note(service, extras)}.")
     recorded: list[int] = []
     try:
         order = place_order(
@@ -150,9 +152,7 @@ def cmd_add(args: argparse.Namespace, session: Session) -> int:
 
 
 def cmd_status(args: argparse.Namespace, session: Session) -> int:
-    panel = session.panel()
-    results = session.client().statuses(args.ids)
-    session.store.apply_statuses(panel.id, results, time.time())
+    results = check_orders(session.store, session.client(), session.panel(), args.ids)
     if _json(args):
         out.dump_json([out.status_json(r) for r in results])
     else:
@@ -200,21 +200,19 @@ def cmd_refresh(args: argparse.Namespace, session: Session) -> int:
     if summary.failure is None:
         refills = refresh_refills(session.store, client, panel)
     if _json(args):
-        out.dump_json(
-            {
-                "checked": summary.checked,
-                "changed": summary.changed,
-                "errors": summary.errors,
-                "requests": summary.requests,
-                "refills_checked": len(refills),
-            }
-        )
+        fields = ("checked", "changed", "errors", "requests", "children")
+        out.dump_json({**{f: getattr(summary, f) for f in fields}, "refills_checked": len(refills)})
     else:
         plural = "" if summary.requests == 1 else "s"
         print(
             f"Checked {summary.checked} open order(s) in {summary.requests} request{plural}: "
             f"{summary.changed} changed, {summary.errors} error(s)"
             + (f"; {len(refills)} refill(s) checked" if refills else "")
+            + (
+                f"; {summary.children} drip-feed child order(s) now tracked"
+                if summary.children
+                else ""
+            )
         )
     if summary.failure is not None:
         raise summary.failure

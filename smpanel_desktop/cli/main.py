@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import importlib
 import os
-import sqlite3
 import sys
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 from smpanel_desktop import __version__
 from smpanel_desktop.api.errors import (
@@ -22,12 +23,13 @@ from smpanel_desktop.api.errors import (
     PanelError,
     UnknownOutcomeError,
 )
-from smpanel_desktop.cli.session import Session, UsageError
-from smpanel_desktop.core.orders.fields import InvalidOrderError
+
+if TYPE_CHECKING:
+    from smpanel_desktop.cli.session import Session
 
 EXIT_OK, EXIT_PANEL, EXIT_USAGE, EXIT_NETWORK, EXIT_UNKNOWN = 0, 1, 2, 3, 4
 
-Command = Callable[[argparse.Namespace, Session], int]
+Command = Callable[[argparse.Namespace, "Session"], int]
 
 
 MAX_ID = 2**63 - 1  # what SQLite stores; a panel answering for a larger id cannot be read
@@ -59,10 +61,25 @@ def _globals(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
     )
 
 
+class _Commands:
+    """A module of commands, imported when one of them runs: ``--help`` imports none of them
+    (nor the store, the core and the client they import)."""
+
+    def __init__(self, module: str) -> None:
+        self._module = module
+
+    def __getattr__(self, name: str) -> Command:
+        def run_command(args: argparse.Namespace, session: Session) -> int:
+            return int(getattr(importlib.import_module(self._module), name)(args, session))
+
+        return run_command
+
+
 def build_parser() -> argparse.ArgumentParser:
-    from smpanel_desktop.cli import commands as c
-    from smpanel_desktop.cli import panels as p
-    from smpanel_desktop.cli import watch as w
+    c = _Commands("smpanel_desktop.cli.commands")
+    p = _Commands("smpanel_desktop.cli.panels")
+    w = _Commands("smpanel_desktop.cli.watch")
+    m = _Commands("smpanel_desktop.cli.mass_order")
 
     parser = argparse.ArgumentParser(
         prog="smpanel",
@@ -102,6 +119,17 @@ def build_parser() -> argparse.ArgumentParser:
         action="append",
         metavar="NAME=VALUE",
         help=r"any API parameter (comments, usernames, delay ...); \n in VALUE is a line break",
+    )
+
+    cmd = command("mass-order", m.cmd_mass_order, "place many orders from a list (checked first)")
+    cmd.add_argument("file", metavar="FILE", help="text lines, .csv or .xlsx; - for stdin")
+    cmd.add_argument("--dry-run", action="store_true", help="check and show; send nothing")
+    cmd.add_argument("--skip-invalid", action="store_true", help="send the valid lines only")
+    cmd.add_argument("--again", action="store_true", help="place a batch placed before again")
+    cmd.add_argument(
+        "--allow-duplicate-links",
+        action="store_true",
+        help="send lines whose service and link already have an open order",
     )
 
     cmd = command("status", c.cmd_status, "live status of orders (updates tracked ones)")
@@ -161,6 +189,12 @@ def build_parser() -> argparse.ArgumentParser:
     cmd.add_argument("--seed", type=int, default=1)
     cmd.add_argument("--time-scale", type=float, default=1.0, help="simulated seconds per second")
     cmd.add_argument("--state-file", default=None, help="keep orders across restarts")
+    cmd.add_argument(
+        "--dialect",
+        choices=("perfectpanel", "smartpanel"),
+        default="perfectpanel",
+        help="the engine it speaks: perfectpanel (/api/v2) or smartpanel (/api/v1)",
+    )
     return parser
 
 
@@ -174,6 +208,8 @@ def run(args: argparse.Namespace) -> int:
         from smpanel_desktop.cli.panels import cmd_sandbox
 
         return cmd_sandbox(args)
+    from smpanel_desktop.cli.session import Session
+
     session = Session(args)
     try:
         return int(args.func(args, session))
@@ -196,6 +232,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _fail(EXIT_USAGE, "no order id given")
     if args.command == "panels" and not args.panels_action:
         args.panels_action = "list"
+    import sqlite3
+
+    from smpanel_desktop.cli.session import UsageError
+    from smpanel_desktop.core.orders.fields import InvalidOrderError
     from smpanel_desktop.secrets import KeyStoreError, KeyStoreUnavailable, unavailable_message
     from smpanel_desktop.store.db import SchemaTooNewError
 

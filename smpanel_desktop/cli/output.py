@@ -124,6 +124,7 @@ def status_json(r: StatusResult) -> dict[str, Any]:
         "start_count": s.start_count,
         "remains": s.remains,
         "currency": s.currency,
+        **({"runs": s.runs, "orders": list(s.children)} if s.runs or s.children else {}),
     }
 
 
@@ -205,5 +206,9 @@ def print_statuses(results: Iterable[StatusResult]) -> None:
             continue
         s = r.status
         charge = f"{money(s.charge)} {s.currency or ''}".strip() if s.charge is not None else ""
-        rows.append((r.order, s.status, charge, _blank(s.start_count), _blank(s.remains)))
+        status = s.status
+        if s.runs is not None or s.children:  # a drip-feed parent
+            kids = ", ".join(map(str, s.children)) or "none yet"
+            status = f"{status} (drip-feed: {_blank(s.runs)} runs, child orders {kids})"
+        rows.append((r.order, status, charge, _blank(s.start_count), _blank(s.remains)))
     table(rows, ("ORDER", "STATUS", "CHARGE", "START", "REMAINS"))

@@ -151,4 +151,5 @@ def cmd_sandbox(args: argparse.Namespace) -> int:
         seed=args.seed,
         time_scale=args.time_scale,
         state_file=args.state_file,
+        dialect=args.dialect,
     )

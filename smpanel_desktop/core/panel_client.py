@@ -1,8 +1,10 @@
-"""What the use cases need of a panel client (the batching of ids is api/batching.py)."""
+"""What the use cases need of a panel client (the batching of ids is api/batching.py), and the
+panel's remembered single-form actions (api/forms.py) kept in the store per panel."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+import contextlib
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Protocol
 
 from smpanel_desktop.api.models import (
@@ -14,9 +16,14 @@ from smpanel_desktop.api.models import (
     RefillStatus,
     StatusResult,
 )
+from smpanel_desktop.store.models import Panel
+from smpanel_desktop.store.store import Store
 
 
 class Client(Protocol):
+    single_form: set[str]
+    """Actions the panel reads only in the single form (``order=``), learnt by the client."""
+
     def services(self) -> Catalog: ...
     def add(self, service: int, params: Mapping[str, str | int]) -> int: ...
     def statuses(self, orders: Sequence[int]) -> list[StatusResult]: ...
@@ -28,3 +35,28 @@ class Client(Protocol):
 
 
 Progress = Callable[[int, int], None]
+
+SINGLE_FORM_SETTING = "single_form.panel{}"
+"""Setting key (with the panel id): the actions that panel reads only in the single form,
+comma-separated (``refill,refill_status``)."""
+
+
+def remembered_forms(store: Store, panel: Panel) -> set[str]:
+    value = store.get_setting(SINGLE_FORM_SETTING.format(panel.id)) or ""
+    return {action for action in value.split(",") if action}
+
+
+@contextlib.contextmanager
+def panel_forms(store: Store, panel: Panel, *clients: Client) -> Iterator[None]:
+    """For the duration of a use case: the clients know what the panel was found to read only
+    in the single form, and what they learn meanwhile is kept for the panel (one write)."""
+    known = remembered_forms(store, panel)
+    for client in clients:
+        client.single_form |= known
+    try:
+        yield
+    finally:
+        learnt = set().union(*(client.single_form for client in clients)) - known
+        if learnt:
+            value = ",".join(sorted(known | learnt))
+            store.set_setting(SINGLE_FORM_SETTING.format(panel.id), value)

@@ -6,12 +6,14 @@ the ``Panel`` row, and runs on the caller's thread (the GUI calls them through i
 Order placement follows one rule: the ``submitting`` row is committed before ``add`` is sent, and
 ``add`` is sent once.  After that exactly one of:
 
-* the panel answered with an id -> ``placed``;
-* the panel answered with an error (``PanelError``, ``RateLimitedError``) -> ``rejected``;
+* the panel answered with an id (in any engine's success shape) -> ``placed``;
+* the panel refused: a recognised error shape of any engine (api/dialects.py) under HTTP 2xx or
+  4xx (``PanelError``), or HTTP 429 (``RateLimitedError``) -> ``rejected``;
 * ``NetworkError`` / ``ConfigError``: the request never left (the client raises those only before
   sending; a failure after sending is an ``UnknownOutcomeError``) -> ``rejected`` "Not sent: ...";
-* ``UnknownOutcomeError`` or anything unexpected while the request may have been out
-  (Ctrl-C included) -> ``unknown``: it may have been placed and charged; the user reconciles it.
+* ``UnknownOutcomeError`` (a 5xx whatever its body says, a timeout, a dropped connection, an
+  unreadable answer, all after sending) or anything unexpected while the request may have been
+  out (Ctrl-C included) -> ``unknown``: it may have been placed and charged; the user reconciles.
 """
 
 from __future__ import annotations
@@ -52,7 +54,7 @@ def place_order(
 ) -> TrackedOrder:
     """Validate, record (``submitting``), send ``add`` once, record the outcome; return the row.
 
-    ``values`` are the form's texts (``core.order_types``): ``InvalidOrderError`` is raised before
+    ``values`` are the form's texts (core/orders/): ``InvalidOrderError`` is raised before
     anything is written or sent.  Panel errors, unknown outcomes and network failures are
     re-raised after the row is updated; the row keeps every parameter.  ``on_recorded(row)`` is
     called with the committed ``submitting`` row just before ``add`` is sent.
@@ -115,4 +117,5 @@ def resolve_unknown(
     status = client.status(order)
     resolved = store.resolve_unknown(local_id, order)
     store.apply_statuses(panel.id, [StatusResult(order, status)], time.time())
+    store.record_dripfeed(panel.id, [StatusResult(order, status)])
     return store.order(resolved.id) or resolved

@@ -8,7 +8,7 @@ from collections.abc import Iterable, Sequence
 from smpanel_desktop.api.batching import chunks, unique
 from smpanel_desktop.api.errors import UnknownOutcomeError
 from smpanel_desktop.api.models import CancelResult, RefillResult, RefillStatus
-from smpanel_desktop.core.panel_client import Client
+from smpanel_desktop.core.panel_client import Client, panel_forms
 from smpanel_desktop.store.models import Panel
 from smpanel_desktop.store.store import Store
 
@@ -33,7 +33,8 @@ def request_refills(
     re-raised (its ``unknown_ids`` may or may not have been refilled).
     """
     try:
-        results = client.refills(unique(ids))
+        with panel_forms(store, panel, client):
+            results = client.refills(unique(ids))
     except UnknownOutcomeError as exc:
         _record_refills(store, panel, [r for r in exc.partial if isinstance(r, RefillResult)])
         raise
@@ -54,7 +55,8 @@ def refresh_refills(
         wanted = unique(refill_ids)
     results: list[RefillStatus] = []
     for batch in chunks(wanted):
-        answer = client.refill_statuses(batch)
+        with panel_forms(store, panel, client):
+            answer = client.refill_statuses(batch)
         store.apply_refill_statuses(answer, time.time(), panel_id=panel.id)
         results += answer
     return results
@@ -65,4 +67,5 @@ def cancel_orders(
 ) -> list[CancelResult]:
     """Ask the panel to cancel ``ids`` (``accepted`` = the request was taken, not that the order
     is cancelled: the next refresh shows it).  Never retried."""
-    return client.cancel(unique(ids))
+    with panel_forms(store, panel, client):
+        return client.cancel(unique(ids))

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from smpanel_desktop.api.batching import chunks, unique
 from smpanel_desktop.api.errors import ApiError
 from smpanel_desktop.api.models import StatusResult
-from smpanel_desktop.core.panel_client import Client, Progress
+from smpanel_desktop.core.panel_client import Client, Progress, panel_forms
 from smpanel_desktop.store.models import Panel, TrackedOrder
 from smpanel_desktop.store.store import Store
 
@@ -31,6 +31,8 @@ class RefreshSummary:
     """The error that stopped the refresh early (batches before it were recorded)."""
     changes: tuple[tuple[int, str | None, str | None], ...] = field(default=(), compare=False)
     """``(local_id, old_status, new_status)`` of each change."""
+    children: int = 0
+    """Child orders of drip-feed parents tracked from now on (polled from the next refresh)."""
 
 
 def refresh_orders(
@@ -52,12 +54,9 @@ def refresh_orders(
     ``concurrency`` > 1 (at most ``MAX_IN_FLIGHT``) with a ``client_factory`` (a client per
     thread: a client is not shared between threads) keeps that many requests in flight.
     """
-    if ids is None:
-        targets = [o.order for o in store.open_orders(panel.id) if o.order is not None]
-    else:
-        targets = unique(ids)
+    targets = store.open_order_ids(panel.id) if ids is None else unique(ids)
     total = len(targets)
-    checked = changed = errors = done = 0
+    checked = changed = errors = done = children = 0
     changes: list[tuple[int, str | None, str | None]] = []
     failure: ApiError | None = None
     if progress is not None:
@@ -65,12 +64,14 @@ def refresh_orders(
     fetcher = _StatusFetcher(client, client_factory, concurrency)
     # closed here, not whenever the GC gets to it: a refresh that stops early would otherwise
     # keep its pool's clients and their sockets open (the failure's traceback holds them)
-    with contextlib.closing(fetcher.fetch(list(chunks(targets)))) as answers:
+    forms = panel_forms(store, panel, client)  # single-form panels: remembered, learnt
+    with forms, contextlib.closing(fetcher.fetch(list(chunks(targets)))) as answers:
         for batch, answer in answers:
             if isinstance(answer, ApiError):
                 failure = answer
                 break
             batch_changes = store.apply_statuses(panel.id, answer, time.time())
+            children += len(store.record_dripfeed(panel.id, answer))  # drip-feed runs
             changes += batch_changes
             checked += len(answer)
             changed += len(batch_changes)
@@ -78,7 +79,9 @@ def refresh_orders(
             done += len(batch)
             if progress is not None:
                 progress(done, total)
-    return RefreshSummary(checked, changed, errors, fetcher.requests, failure, tuple(changes))
+    return RefreshSummary(
+        checked, changed, errors, fetcher.requests, failure, tuple(changes), children
+    )
 
 
 MAX_IN_FLIGHT = 4
@@ -112,6 +115,7 @@ class _StatusFetcher:
         if client is None:
             assert self.factory is not None
             client = self._local.client = self.factory()
+            client.single_form |= self.client.single_form
             with self._lock:
                 self._made.append(client)
         return self._one(batch, client)
@@ -139,9 +143,22 @@ class _StatusFetcher:
                 future.cancel()
             pool.shutdown(wait=True)
             for client in self._made:
+                self.client.single_form |= client.single_form
                 close = getattr(client, "close", None)
                 if callable(close):
                     close()
+
+
+def check_orders(
+    store: Store, client: Client, panel: Panel, ids: Iterable[int]
+) -> list[StatusResult]:
+    """The live status of panel orders ``ids`` (tracked or not); tracked ones are updated, and
+    drip-feed parents' children tracked.  ``ApiError`` propagates."""
+    with panel_forms(store, panel, client):
+        results = client.statuses(list(ids))
+    store.apply_statuses(panel.id, results, time.time())
+    store.record_dripfeed(panel.id, results)
+    return results
 
 
 def import_orders(
@@ -165,12 +182,14 @@ def import_orders(
         else:
             wanted.append(order)
     for batch in chunks(wanted):
-        results = client.statuses(batch)
+        with panel_forms(store, panel, client):
+            results = client.statuses(batch)
         good = [r for r in results if r.status is not None]
         for r in results:
             if r.status is None:
                 skipped[r.order] = r.error or "no status in the answer"
         rows = [store.import_order(panel.id, r.order) for r in good]
         store.apply_statuses(panel.id, good, time.time())
+        store.record_dripfeed(panel.id, good)
         imported += [store.order(row.id) or row for row in rows]
     return imported, skipped

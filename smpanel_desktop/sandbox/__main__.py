@@ -17,9 +17,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--time-scale", type=float, default=1.0)
     parser.add_argument("--state-file", default=None)
+    parser.add_argument("--dialect", choices=("perfectpanel", "smartpanel"), default="perfectpanel")
     args = parser.parse_args(argv)
     return run_standalone(args.port, args.services, args.currency, args.key, args.seed,
-                          args.time_scale, state_file=args.state_file)  # fmt: skip
+                          args.time_scale, state_file=args.state_file,
+                          dialect=args.dialect)  # fmt: skip
 
 
 if __name__ == "__main__":

@@ -1,6 +1,6 @@
 """The API v2 actions of the sandbox panel: request params in, JSON-able answer out.
 
-Error texts follow ../shared/api-v2.md (``add`` checks live in ``validation``).  Where the
+Error texts follow docs/protocol.md (``add`` checks live in ``validation``).  Where the
 reference is silent the sandbox says (these texts are its own):
 
 * cancel of a final order: ``The order cannot be canceled``; of a service without cancel:

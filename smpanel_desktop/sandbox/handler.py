@@ -121,7 +121,7 @@ class PanelRequestHandler(BaseHTTPRequestHandler):
         present = key is not None or panel.key.encode() in raw
         # Recorded even on a wrong path: a test may look for a key that reached this server.
         panel._record(RequestRecord(action, dict(params), key_ok, present, self.command, path))
-        if not path.rstrip("/").endswith("api/v2"):
+        if not path.rstrip("/").endswith(panel.path):
             self._send(404, b"<html><body><h1>404 Not Found</h1></body></html>", "text/html")
             return
         delay, fault = panel.faults.take(action)
@@ -151,12 +151,13 @@ class PanelRequestHandler(BaseHTTPRequestHandler):
             self._send_fault(fault, data)
 
     def _answer(self, key_ok: bool, action: str, params: dict[str, str]) -> bytes:
+        panel = self.server.panel
         if not key_ok:
-            answer: Any = {"error": "Invalid API key"}
+            answer: Any = {"error": panel.invalid_key_text}
         elif not action:
-            answer = {"error": "Incorrect action"}
+            answer = panel._actions.run("", params)
         else:
-            answer = self.server.panel._actions.run(action, params)
+            answer = panel._actions.run(action, params)
         return answer if isinstance(answer, bytes) else json.dumps(answer).encode()
 
     def _send_fault(self, fault: Fault, data: bytes | None) -> None:

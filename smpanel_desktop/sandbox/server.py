@@ -23,11 +23,15 @@ from decimal import Decimal
 from types import TracebackType
 from typing import Any
 
+from . import smartpanel
 from .actions import Actions
 from .catalog import ServiceSpec, generate_catalog
 from .faults import FaultKnobs
 from .handler import PanelHTTPServer, RequestRecord
 from .state import Order, PanelState, Refill, SimClock
+
+DIALECTS = {"perfectpanel": "/api/v2", "smartpanel": "/api/v1"}
+"""The engines the sandbox can speak, and the path of their API."""
 
 
 class SandboxPanel:
@@ -35,7 +39,10 @@ class SandboxPanel:
 
     ``port=0`` picks a free port at ``start()``; ``time_scale`` speeds up the simulated clock;
     ``state_file`` keeps orders, refills, balance and clock across restarts; ``latency`` delays
-    every answer; ``first_order_id`` (e.g. above 2**31) sets where order ids start.
+    every answer; ``first_order_id`` (e.g. above 2**31) sets where order ids start;
+    ``dialect`` is the engine it speaks: ``perfectpanel`` (the default) or ``smartpanel``
+    (``/api/v1``, its shapes and snake_case types, single-form refill/refill_status/cancel:
+    smartpanel.py).
     """
 
     def __init__(
@@ -51,7 +58,13 @@ class SandboxPanel:
         state_file: str | os.PathLike[str] | None = None,
         latency: float = 0.0,
         first_order_id: int = 23501,
+        dialect: str = "perfectpanel",
     ) -> None:
+        if dialect not in DIALECTS:
+            raise ValueError(f"dialect: one of {', '.join(DIALECTS)}, not {dialect!r}")
+        self.dialect = dialect
+        self.path = DIALECTS[dialect]
+        """The API's path: ``/api/v2`` (PerfectPanel), ``/api/v1`` (SmartPanel)."""
         self.host = host
         self._port = port
         self.key = key
@@ -61,6 +74,8 @@ class SandboxPanel:
         self.faults = FaultKnobs()
         self.clock = SimClock(time_scale)
         wire, specs = generate_catalog(services, seed, currency)
+        if dialect == "smartpanel":
+            wire = [smartpanel.wire_record(record) for record in wire]
         self._catalog = wire
         self._specs: dict[int, ServiceSpec] = {s.id: s for s in specs}
         self._spec_list = specs
@@ -69,7 +84,11 @@ class SandboxPanel:
             self.clock, seed=seed, balance=Decimal(balance), first_order_id=first_order_id,
             state_file=state_file,
         )  # fmt: skip
-        self._actions = Actions(self._specs, self._state, currency, lambda: self._services_body)
+        actions = smartpanel.SmartPanelActions if dialect == "smartpanel" else Actions
+        self._actions = actions(self._specs, self._state, currency, lambda: self._services_body)
+        self.invalid_key_text = (
+            smartpanel.INVALID_KEY if dialect == "smartpanel" else "Invalid API key"
+        )
         self._log_lock = threading.Lock()
         self._records: list[RequestRecord] = []
         self.errors: list[str] = []
@@ -122,7 +141,7 @@ class SandboxPanel:
 
     @property
     def url(self) -> str:
-        return f"http://{self.host}:{self._port}/api/v2"
+        return f"http://{self.host}:{self._port}{self.path}"
 
     # -- catalog --------------------------------------------------------------------------
     @property
@@ -233,7 +252,7 @@ class SandboxPanel:
 def run_standalone(
     port: int = 8765, services: int = 3000, currency: str = "USD", key: str = "sandbox-key",
     seed: int = 1, time_scale: float = 1.0, host: str = "127.0.0.1",
-    state_file: str | os.PathLike[str] | None = None,
+    state_file: str | os.PathLike[str] | None = None, dialect: str = "perfectpanel",
 ) -> int:  # fmt: skip
     """Serve in the foreground until Ctrl-C / SIGTERM; prints the URL (never the key)."""
     import signal
@@ -241,7 +260,7 @@ def run_standalone(
     try:
         panel = SandboxPanel(
             host=host, port=port, key=key, currency=currency, services=services, seed=seed,
-            time_scale=time_scale, state_file=state_file,
+            time_scale=time_scale, state_file=state_file, dialect=dialect,
         ).start()  # fmt: skip
     except OSError as exc:
         print(f"sandbox: cannot listen on {host}:{port}: {exc.strerror}", file=sys.stderr)
@@ -250,7 +269,7 @@ def run_standalone(
     main = threading.current_thread() is threading.main_thread()
     previous = signal.signal(signal.SIGTERM, lambda *_: done.set()) if main else None
     hint = " (the default: sandbox-key)" if key == "sandbox-key" else ""
-    print(f"Sandbox panel on {panel.url} - {services} services, {currency}")
+    print(f"Sandbox panel ({dialect}) on {panel.url} - {services} services, {currency}")
     print(f"API key: the one given with --key{hint}. Ctrl-C stops it.", flush=True)
     try:
         while not done.wait(0.5):

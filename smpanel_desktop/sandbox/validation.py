@@ -1,13 +1,13 @@
 """Checks of an ``add`` request against its service, with the reference's error texts.
 
 ``plan_order(spec, params)`` -> (link, total quantity, charge) or raises ``Reject(text)``.
-Where ../shared/api-v2.md is silent the sandbox decides (these texts are its own):
+Where docs/protocol.md is silent the sandbox decides (these texts are its own):
 
 * drip-feed on a service without it: ``Drip-feed is disabled for this service``; ``runs`` must be
   an integer >= 2 and ``interval`` >= 1, given together; the per-run quantity is checked against
   min/max and the charge is for quantity × runs.
 * Package and Custom Comments Package cost ``rate`` itself (quantity 1), like the
-  ``core.order_types`` cost preview.  Subscriptions are charged ``rate × max / 1000``.
+  ``core.orders.params`` cost preview.  Subscriptions are charged ``rate × max / 1000``.
 * Subscriptions: ``Incorrect delay`` (delay not in 0,5,10,15,30,60,90), ``Min quantity more than
   max quantity``, min/max outside the service's range as for quantity, ``Incorrect expiry date``
   (not d/m/Y).

@@ -84,7 +84,7 @@ _V2 = (
 )
 
 _WATCH = (
-    # issue 13 (store/watch.py): when an order's remains (or status) last moved, kept by a
+    # Watchers (store/watch.py): when an order's remains (or status) last moved, kept by a
     # trigger so every writer of statuses feeds it; catalog changes per fetch; the refill
     # window set per service; events already announced (never twice, across restarts).
     """CREATE TABLE order_progress (
@@ -123,7 +123,54 @@ _WATCH = (
     )""",
 )
 
-MIGRATIONS: tuple[Sequence[str], ...] = (_V1, _V2, _WATCH)
+_DRIPFEED = (
+    # Drip-feed parents' runs and child order ids as the panel reports them (store/dripfeed.py).
+    """CREATE TABLE dripfeed_runs (
+        parent_local_id INTEGER PRIMARY KEY REFERENCES orders(id) ON DELETE CASCADE,
+        runs INTEGER,
+        children TEXT NOT NULL DEFAULT '',
+        updated_at REAL NOT NULL
+    )""",
+)
+
+_MASS_ORDERS = (
+    # Mass orders (store/batches.py, favourites.py): each batch's normalised content (its
+    # fingerprint finds the same batch again) and the order rows of its lines; favourite
+    # services; New Order presets.
+    """CREATE TABLE mass_batches (
+        id INTEGER PRIMARY KEY,
+        panel_id INTEGER NOT NULL REFERENCES panels(id) ON DELETE CASCADE,
+        fingerprint TEXT NOT NULL,
+        content TEXT NOT NULL,
+        lines INTEGER NOT NULL,
+        created_at REAL NOT NULL,
+        finished_at REAL
+    )""",
+    "CREATE INDEX mass_batches_fingerprint ON mass_batches(panel_id, fingerprint)",
+    """CREATE TABLE mass_batch_orders (
+        batch_id INTEGER NOT NULL REFERENCES mass_batches(id) ON DELETE CASCADE,
+        line INTEGER NOT NULL,
+        order_local_id INTEGER NOT NULL REFERENCES orders(id) ON DELETE CASCADE,
+        PRIMARY KEY (batch_id, order_local_id)
+    )""",
+    """CREATE TABLE favourites (
+        panel_id INTEGER NOT NULL REFERENCES panels(id) ON DELETE CASCADE,
+        service_id INTEGER NOT NULL,
+        created_at REAL NOT NULL,
+        PRIMARY KEY (panel_id, service_id)
+    )""",
+    """CREATE TABLE presets (
+        id INTEGER PRIMARY KEY,
+        panel_id INTEGER NOT NULL REFERENCES panels(id) ON DELETE CASCADE,
+        name TEXT NOT NULL COLLATE NOCASE,
+        service_id INTEGER NOT NULL,
+        fields TEXT NOT NULL,
+        updated_at REAL NOT NULL,
+        UNIQUE (panel_id, name)
+    )""",
+)
+
+MIGRATIONS: tuple[Sequence[str], ...] = (_V1, _V2, _WATCH, _DRIPFEED, _MASS_ORDERS)
 """``MIGRATIONS[i]`` upgrades version ``i`` to ``i + 1``: a list of SQL statements."""
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -148,6 +148,16 @@ class OrderQueries(StoreBase):
         )
         return [o for o in found if not is_final_order_status(o.status)]
 
+    def open_order_ids(self, panel_id: int) -> list[int]:
+        """The panel ids of ``open_orders``, in the same order, without building the orders."""
+        rows = self._conn().execute(
+            'SELECT "order", status FROM orders WHERE panel_id = ? AND state = ? '
+            'AND "order" IS NOT NULL AND (status IS NULL OR lower(trim(status)) NOT IN '
+            f"({_FINAL_SQL})) ORDER BY created_at DESC, id DESC",
+            (panel_id, PLACED),
+        )
+        return [order for order, status in rows if not is_final_order_status(status)]
+
     def status_history(self, local_id: int) -> list[StatusChange]:
         """The order's status changes, oldest first."""
         rows = self._conn().execute(

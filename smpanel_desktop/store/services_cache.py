@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
 
+from smpanel_desktop.api.dialects import service_type
 from smpanel_desktop.api.models import Service
 from smpanel_desktop.bulk import fast_factory, gc_paused
 from smpanel_desktop.store.base import StoreBase
@@ -103,6 +104,8 @@ def _columns(services: Sequence[Service]) -> dict[str, Any]:
 def _from_columns(data: dict[str, Any]) -> list[Service]:
     texts: list[str] = data["texts"]
     rates: dict[str, Decimal] = {}  # real catalogs repeat rates: parse each text once
+    # a cache written before type names were normalised ("default"): read them as the protocol's
+    types = {t: service_type(texts[t]) for t in set(data["type"])}
     make = _make_service
     out = []
     for i, n, t, c, r, lo, hi, f, d in zip(
@@ -112,7 +115,7 @@ def _from_columns(data: dict[str, Any]) -> list[Service]:
         rate = rates.get(r)
         if rate is None:
             rate = rates[r] = Decimal(r)
-        out.append(make(i, n, texts[t], texts[c], rate, lo, hi, f & 1 == 1, f & 2 == 2,
+        out.append(make(i, n, types[t], texts[c], rate, lo, hi, f & 1 == 1, f & 2 == 2,
                         f & 4 == 4, texts[d]))  # fmt: skip
     return out
 
@@ -125,5 +128,5 @@ def _from_rows(rows: list[list[Any]]) -> list[Service]:
         rate = rates.get(r)
         if rate is None:
             rate = rates[r] = Decimal(r)
-        out.append(make(i, n, t, c, rate, lo, hi, rf == 1, cn == 1, dr == 1, d))
+        out.append(make(i, n, service_type(t), c, rate, lo, hi, rf == 1, cn == 1, dr == 1, d))
     return out

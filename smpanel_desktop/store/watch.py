@@ -178,13 +178,13 @@ class WatchStore(StoreBase):
         return {int(r[0]) for r in rows}
 
     def used_services(self, panel_id: int) -> set[int]:
-        """Services the user ordered from, or starred (``favourites`` of store/favourites.py,
-        when the store has it)."""
-        used = self.ordered_services(panel_id)
-        starred = getattr(self, "favourites", None)  # issue 12's FavouriteStore, once merged
-        if callable(starred):
-            used |= {int(i) for i in starred(panel_id)}
-        return used
+        """Services the user ordered from, or starred (the favourites table)."""
+        rows = self._conn().execute(
+            "SELECT service_id FROM orders WHERE panel_id = ? "
+            "UNION SELECT service_id FROM favourites WHERE panel_id = ?",
+            (panel_id, panel_id),
+        )
+        return {int(r[0]) for r in rows}
 
     # -- announced events ------------------------------------------------------------------------
 

@@ -119,12 +119,17 @@ class MainWindow(QMainWindow):
         if self.tabs_built:
             return
         from smpanel_desktop.ui.balance.tab import BalanceTab
+        from smpanel_desktop.ui.favourites import Favourites
+        from smpanel_desktop.ui.mass_order.entry import MassOrderEntry
         from smpanel_desktop.ui.new_order.tab import NewOrderTab
         from smpanel_desktop.ui.orders.tab import OrdersTab
         from smpanel_desktop.ui.services.tab import ServicesTab
 
-        self.services_tab: ServicesTab = ServicesTab(self.ctx)
-        self.new_order_tab: NewOrderTab = NewOrderTab(self.ctx)
+        favourites = Favourites(self.ctx)  # one per window: the star in Services and New Order
+        self.services_tab: ServicesTab = ServicesTab(self.ctx, favourites=favourites)
+        self.new_order_tab: NewOrderTab = NewOrderTab(self.ctx, favourites=favourites)
+        self.mass_order = MassOrderEntry(self, self.ctx)  # Orders menu, toolbar, New Order
+        self.new_order_tab.quick.massOrderRequested.connect(self.mass_order.open)
         self.orders_tab: OrdersTab = OrdersTab(self.ctx)
         self.balance_tab: BalanceTab = BalanceTab(self.ctx)
         pages = (self.services_tab, self.new_order_tab, self.orders_tab, self.balance_tab)

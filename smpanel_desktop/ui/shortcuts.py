@@ -11,7 +11,7 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
-from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QLineEdit, QWidget
 
 from smpanel_desktop.ui.toolbar import action, build_toolbar
@@ -114,6 +114,9 @@ class WindowKeys(QObject):
         menus = window.menus
         menus.manage_action.setIcon(icon("panels"))
         menus.key_action.setIcon(icon("key"))
+        mass = window.findChild(QAction, "massOrderAction")  # ui/mass_order/entry.py
+        if mass is not None:
+            mass.setIcon(icon("orders"))
         actions = window.orders_tab.order_actions
         for key, name in _ORDER_ICONS.items():
             actions.action(key).setIcon(icon(name))

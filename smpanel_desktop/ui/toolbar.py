@@ -35,6 +35,14 @@ def action(
 
 
 def build_toolbar(window: QMainWindow, title: str, actions: list[QAction]) -> QToolBar:
+    """The window's main toolbar with ``actions`` first (another part may have made it)."""
+    existing = window.findChild(QToolBar, "mainToolbar")
+    if existing is not None:
+        first = existing.actions()[0] if existing.actions() else None
+        existing.insertActions(first, actions)  # type: ignore[arg-type]
+        existing.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        existing.setIconSize(QSize(20, 20))
+        return existing
     bar = QToolBar(title, window)
     bar.setObjectName("mainToolbar")
     bar.setMovable(False)

@@ -47,7 +47,7 @@ def test_every_type_fill_validate_place_and_track(
     # Only this type's fields are on screen (drip-feed fields appear with the switch).
     expected = {f.name for f in fields_for(service) if not f.dripfeed}
     assert visible_fields(tab) == expected
-    assert (tab.form.extras is not None) == (service_type == "Special")
+    assert tab.form.extras is not None  # every type: extra NAME=VALUE fields, sent as given
     assert tab.details.text("type") == service.type
 
     # Validation as the user types, before anything is sent.
@@ -63,8 +63,9 @@ def test_every_type_fill_validate_place_and_track(
     assert env.sandbox.order_count() == 0
 
     fill(tab, values)
-    if tab.form.extras is not None:  # unknown type: free NAME=VALUE fields are sent as given
-        tab.form.extras.setPlainText("note=first line\\nsecond line")
+    tab.form.extras.setPlainText("note=first line\\nsecond line")
+    note = tab.form.extras_note
+    assert note is not None and note.isVisibleTo(tab) and "does not know note" in note.text()
     assert not any(tab.form.message_for(name) for name in tab.form.field_names())
     assert tab.cost.text().startswith("Cost: ") and env.ctx.currency in tab.cost.text()
 
@@ -76,8 +77,7 @@ def test_every_type_fill_validate_place_and_track(
     assert env.sandbox.order_count() == 1
     on_panel = env.sandbox.orders[placed.order]
     assert on_panel.service == service.id
-    if tab.form.extras is not None:
-        assert on_panel.params["note"] == "first line\nsecond line"
+    assert on_panel.params["note"] == "first line\nsecond line"
 
     orders = OrdersTab(env.ctx)
     qtbot.addWidget(orders)

@@ -19,7 +19,7 @@ from smpanel_desktop.api.errors import UnknownOutcomeError
 from smpanel_desktop.api.models import OrderStatus, StatusResult
 from smpanel_desktop.core.placing import place_order
 from smpanel_desktop.store.models import NOT_PLACED, PLACED, UNKNOWN, TrackedOrder
-from smpanel_desktop.ui.orders.model import (
+from smpanel_desktop.ui.orders.columns import (
     COL_CREATED,
     COL_ORDER,
     COL_QUANTITY,

@@ -7,8 +7,9 @@ from typing import Any
 from PySide6.QtGui import QColor, QPalette
 
 from smpanel_desktop.store.models import TrackedOrder
+from smpanel_desktop.ui.orders.columns import COL_PROGRESS
 from smpanel_desktop.ui.orders.layout import orders_table
-from smpanel_desktop.ui.orders.model import COL_PROGRESS, OrdersModel
+from smpanel_desktop.ui.orders.model import OrdersModel
 
 
 def _filled_share(image: Any, rect: Any, fill: QColor) -> float:

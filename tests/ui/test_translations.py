@@ -21,7 +21,8 @@ from smpanel_desktop.core.orders import fields as order_fields
 from smpanel_desktop.store.models import UNKNOWN, TrackedOrder
 from smpanel_desktop.ui import language
 from smpanel_desktop.ui.new_order.field_texts import FIELD_TEXTS
-from smpanel_desktop.ui.orders.model import COL_STATUS, OrdersModel
+from smpanel_desktop.ui.orders.columns import COL_STATUS
+from smpanel_desktop.ui.orders.model import OrdersModel
 from smpanel_desktop.ui.settings import UiSettings
 from smpanel_desktop.ui.widgets.formatting import format_money, format_time
 
@@ -109,7 +110,7 @@ def test_the_app_in_turkish(in_language: Any) -> None:
     tabs = [window.tabs.tabText(i).replace("&", "") for i in range(window.tabs.count())]
     assert tabs == ["Servisler", "Yeni Sipariş", "Siparişler", "Bakiye"]
     menus = [a.text().replace("&", "") for a in window.menuBar().actions()]
-    assert menus == ["Dosya", "Panel", "Görünüm", "Bildirimler", "Yardım"]
+    assert menus == ["Dosya", "Panel", "Görünüm", "Siparişler", "Bildirimler", "Yardım"]
     assert window.findChild(QPushButton, "servicesRefresh").text().replace("&", "") == "Yenile"
     assert window.findChild(QPushButton, "orderSubmit").text().replace("&", "") == "Sipariş ver…"
     # Turkish number formats: 3.000 services, money 1.234,56
@@ -129,8 +130,11 @@ def test_qt_own_dialog_buttons_are_turkish_too(in_language: Any) -> None:
     assert box.button(QDialogButtonBox.StandardButton.Cancel).text().replace("&", "") == "İptal"
 
 
+_ids = iter(range(1, 1000))
+
+
 def _order(status: str | None, state: str = "placed") -> TrackedOrder:
-    return TrackedOrder(1, 1, 10, 5, "Likes", "Default", {}, status=status, state=state)
+    return TrackedOrder(next(_ids), 1, 10, 5, "Likes", "Default", {}, status=status, state=state)
 
 
 def test_known_statuses_are_translated_with_the_panels_text_as_tooltip(in_language: Any) -> None:

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QMessageBox
 from smpanel_desktop.core.placing import place_order
 from smpanel_desktop.core.refreshing import refresh_orders
 from smpanel_desktop.store.models import TrackedOrder
-from smpanel_desktop.ui.orders.model import COL_LINK, COL_STATUS
+from smpanel_desktop.ui.orders.columns import COL_LINK, COL_STATUS
 from smpanel_desktop.ui.orders.tab import OrdersTab
 from smpanel_desktop.ui.watch.marks import ELIGIBLE, STUCK
 

@@ -17,6 +17,10 @@ Decisions where the protocol is silent:
 * Package and Custom Comments Package cost ``rate`` itself: real catalogs show package rates such
   as "84.00" for a "15000 views" package, i.e. the price of the package, not per 1000.
 * Subscriptions have no fixed quantity: ``total_quantity`` and ``estimate_cost`` return None.
-* Known types accept only their declared fields (a misspelt ``--field`` is an error, not a silent
-  extra parameter); unknown types get the generic form and free extra ``NAME=VALUE`` fields.
+* Type names are matched in any spelling (``custom_comments``, ``Custom-Comments``: case, ``_``,
+  ``-`` and spaces do not count; api/dialects.py), so SmartPanel's snake_case types get their form.
+* Fields the form does not know, given explicitly (``--field``, the GUI's extra fields), are sent
+  as given with a note (``extra_fields``, ``extras_note``): some engines want them (SmartPanel's
+  Package wants ``quantity``).  The declared fields are still validated; unknown types get the
+  generic form.
 """

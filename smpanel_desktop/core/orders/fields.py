@@ -1,13 +1,14 @@
 """The declared table: service type -> the fields its ``add`` takes, and their specs.
 
-Every type of the API v2 document is listed; an unknown type gets the generic form
-(``GENERIC_FIELDS``).  The rules built on the table are described in order_types.py.
+Every type of the protocol (docs/protocol.md) is listed; an unknown type gets the generic form
+(``GENERIC_FIELDS``).  The rules built on the table are described in core/orders/__init__.py.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from smpanel_desktop.api.dialects import type_key
 from smpanel_desktop.api.models import Service
 
 __all__ = [
@@ -139,12 +140,14 @@ PACKAGE_TYPES = frozenset({"Package", "Custom Comments Package"})
 # Types whose quantity is the number of lines of a field, checked against min..max.
 COUNTED_LINES = {"Custom Comments": "comments", "Mentions Custom List": "usernames"}
 COUNTED_LINES["Comment Replies"] = "comments"
-_BY_KEY = {" ".join(name.split()).casefold(): name for name in FIELDS_BY_TYPE}
+_BY_KEY = {type_key(name): name for name in FIELDS_BY_TYPE}
 
 
 def canonical_type(service_type: str) -> str | None:
-    """``" custom  comments"`` -> ``"Custom Comments"``; None for a type not in the table."""
-    return _BY_KEY.get(" ".join(str(service_type).split()).casefold())
+    """The table's name of a type in any spelling (case, ``_``, ``-``, spaces do not count:
+    ``custom_comments``, ``Custom-Comments``, `` custom  comments`` -> ``"Custom Comments"``);
+    None for a type not in the table."""
+    return _BY_KEY.get(type_key(service_type))
 
 
 def is_known_type(service_type: str) -> bool:

@@ -79,14 +79,29 @@ def validate(
             continue
         if name in RESERVED_NAMES or not _EXTRA_NAME.match(name):
             problems.append(FieldProblem(name, "Not a field that can be set"))
-        elif known:
-            allowed = ", ".join(f.name for f in fields_for(service))
-            problems.append(FieldProblem(name, f"Not a field of {known} (fields: {allowed})"))
-        else:
+        else:  # an extra the user gave explicitly: sent as given (some engines want them)
             message = check_lines(str(values[name]), max_length=10_000, keep_blank=True)
             if message:
                 problems.append(FieldProblem(name, message))
     return problems
+
+
+def extra_fields(service: Service, values: Mapping[str, str]) -> list[str]:
+    """The given fields the form of this type does not know: they are sent as given (SmartPanel's
+    Package wants ``quantity``, its Subscriptions ``link``), with a note to the user."""
+    known = canonical_type(service.type)
+    declared = {spec.name for spec in (FIELDS_BY_TYPE[known] if known else GENERIC_FIELDS)}
+    return [name for name in values if name not in declared and given(values, name)]
+
+
+def extras_note(service: Service, names: list[str]) -> str:
+    """ "Sent as given: the form of Package does not know quantity (its fields: link)"."""
+    known = canonical_type(service.type) or "this type"
+    fields = ", ".join(f.name for f in fields_for(service))
+    return (
+        f"Sent as given: the form of {known} does not know {', '.join(names)}"
+        f" (its fields: {fields})"
+    )
 
 
 def _cross_checks(

@@ -412,6 +412,156 @@
     </message>
 </context>
 <context>
+    <name>MassOrderEntry</name>
+    <message>
+        <source>&amp;Orders</source>
+        <translation>&amp;Orders</translation>
+    </message>
+    <message>
+        <source>&amp;Mass order…</source>
+        <translation>&amp;Mass order…</translation>
+    </message>
+    <message>
+        <source>Ctrl+M</source>
+        <translation>Ctrl+M</translation>
+    </message>
+    <message>
+        <source>Main</source>
+        <translation>Main</translation>
+    </message>
+</context>
+<context>
+    <name>MassOrderView</name>
+    <message>
+        <source>One order a line: service|link|quantity or service|quantity|link
+# comment</source>
+        <translation>One order a line: service|link|quantity or service|quantity|link
+# comment</translation>
+    </message>
+    <message>
+        <source>Import file…</source>
+        <translation>Import file…</translation>
+    </message>
+    <message>
+        <source>Skip invalid lines</source>
+        <translation>Skip invalid lines</translation>
+    </message>
+    <message>
+        <source>Allow lines whose service and link already have an open order</source>
+        <translation>Allow lines whose service and link already have an open order</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Stop</translation>
+    </message>
+    <message>
+        <source>Stop after the current line</source>
+        <translation>Stop after the current line</translation>
+    </message>
+    <message>
+        <source>Paste the orders, or import a .txt, .csv or .xlsx file:</source>
+        <translation>Paste the orders, or import a .txt, .csv or .xlsx file:</translation>
+    </message>
+    <message>
+        <source>Import a mass order</source>
+        <translation>Import a mass order</translation>
+    </message>
+    <message>
+        <source>Orders (*.txt *.csv *.xlsx);;All files (*)</source>
+        <translation>Orders (*.txt *.csv *.xlsx);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Reading the file…</source>
+        <translation>Reading the file…</translation>
+    </message>
+    <message>
+        <source>The file cannot be imported: %1</source>
+        <translation>The file cannot be imported: %1</translation>
+    </message>
+    <message>
+        <source>The lines could not be checked: %1</source>
+        <translation>The lines could not be checked: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Place %n order(s)…</source>
+        <translation>
+            <numerusform>Place %n order…</numerusform>
+            <numerusform>Place %n orders…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Mass order</source>
+        <translation>Mass order</translation>
+    </message>
+    <message>
+        <source>The panel was switched: nothing was sent.</source>
+        <translation>The panel was switched: nothing was sent.</translation>
+    </message>
+    <message>
+        <source>Placing the orders…</source>
+        <translation>Placing the orders…</translation>
+    </message>
+    <message>
+        <source>Stopping after the current line…</source>
+        <translation>Stopping after the current line…</translation>
+    </message>
+    <message>
+        <source>The batch ended with an error (%1): check Orders before sending it again.</source>
+        <translation>The batch ended with an error (%1): check Orders before sending it again.</translation>
+    </message>
+    <message>
+        <source>total %1</source>
+        <translation>total %1</translation>
+    </message>
+    <message>
+        <source>balance %1</source>
+        <translation>balance %1</translation>
+    </message>
+    <message>
+        <source>more than the balance</source>
+        <translation>more than the balance</translation>
+    </message>
+    <message>
+        <source>already placed on %1</source>
+        <translation>already placed on %1</translation>
+    </message>
+    <message>
+        <source>This batch was already placed on %1. Place it again?</source>
+        <translation>This batch was already placed on %1. Place it again?</translation>
+    </message>
+    <message>
+        <source>%n placed</source>
+        <translation>%n placed</translation>
+    </message>
+    <message>
+        <source>%n refused by the panel</source>
+        <translation>%n refused by the panel</translation>
+    </message>
+    <message>
+        <source>%n unknown</source>
+        <translation>%n unknown</translation>
+    </message>
+    <message>
+        <source>%n not sent</source>
+        <translation>%n not sent</translation>
+    </message>
+    <message>
+        <source>stopped after the current line</source>
+        <translation>stopped after the current line</translation>
+    </message>
+    <message>
+        <source>Orders whose answer was lost MAY have been placed: resolve them in Orders before placing them again.</source>
+        <translation>Orders whose answer was lost MAY have been placed: resolve them in Orders before placing them again.</translation>
+    </message>
+</context>
+<context>
+    <name>MassOrderWindow</name>
+    <message>
+        <source>Mass order</source>
+        <translation>Mass order</translation>
+    </message>
+</context>
+<context>
     <name>NewOrder</name>
     <message>
         <source>The answer to this order was lost ({cause}). The order MAY have been placed and your balance MAY have been charged. It is recorded in Orders with the state “unknown”. Do not place it again yet: look for it in the panel&apos;s own order list, then in the Orders tab select it and choose Resolve — attach the order id you found, or mark it as not placed.</source>
@@ -441,20 +591,12 @@
 <context>
     <name>NewOrderTab</name>
     <message>
-        <source>&amp;Place order…</source>
-        <translation>&amp;Place order…</translation>
-    </message>
-    <message>
         <source>Service:</source>
         <translation>Service:</translation>
     </message>
     <message>
-        <source>#{id} (local)</source>
-        <translation>#{id} (local)</translation>
-    </message>
-    <message>
-        <source>Pre-filled from order {order}.</source>
-        <translation>Pre-filled from order {order}.</translation>
+        <source>The service of preset “%1” is not in the catalog.</source>
+        <translation>The service of preset “%1” is not in the catalog.</translation>
     </message>
     <message>
         <source>Cost: choose a service</source>
@@ -467,14 +609,6 @@
     <message>
         <source>Cost: {amount}</source>
         <translation>Cost: {amount}</translation>
-    </message>
-    <message>
-        <source>This costs more than your last known balance ({balance}).</source>
-        <translation>This costs more than your last known balance ({balance}).</translation>
-    </message>
-    <message>
-        <source>Placing order…</source>
-        <translation>Placing order…</translation>
     </message>
     <message>
         <source>Correct the marked fields: nothing was sent.</source>
@@ -491,10 +625,6 @@
     <message>
         <source>Placing the order…</source>
         <translation>Placing the order…</translation>
-    </message>
-    <message>
-        <source>Order placed: id {order}. It is tracked in Orders.</source>
-        <translation>Order placed: id {order}. It is tracked in Orders.</translation>
     </message>
 </context>
 <context>
@@ -769,6 +899,10 @@
         <translation>Extra fields</translation>
     </message>
     <message>
+        <source>Sent as given: the form of {kind} does not know {names}</source>
+        <translation>Sent as given: the form of {kind} does not know {names}</translation>
+    </message>
+    <message>
         <source>No expiry</source>
         <translation>No expiry</translation>
     </message>
@@ -913,6 +1047,30 @@
     <message>
         <source>This costs more than your last known balance.</source>
         <translation>This costs more than your last known balance.</translation>
+    </message>
+    <message>
+        <source>This costs more than your last known balance ({balance}).</source>
+        <translation>This costs more than your last known balance ({balance}).</translation>
+    </message>
+    <message>
+        <source>Placing order…</source>
+        <translation>Placing order…</translation>
+    </message>
+    <message>
+        <source>&amp;Place order…</source>
+        <translation>&amp;Place order…</translation>
+    </message>
+    <message>
+        <source>#{id} (local)</source>
+        <translation>#{id} (local)</translation>
+    </message>
+    <message>
+        <source>Pre-filled from order {order}.</source>
+        <translation>Pre-filled from order {order}.</translation>
+    </message>
+    <message>
+        <source>Order placed: id {order}. It is tracked in Orders.</source>
+        <translation>Order placed: id {order}. It is tracked in Orders.</translation>
     </message>
     <message>
         <source> ({each} × {runs} runs = {total})</source>
@@ -1584,6 +1742,49 @@
     </message>
 </context>
 <context>
+    <name>QuickBar</name>
+    <message>
+        <source>Presets</source>
+        <translation>Presets</translation>
+    </message>
+    <message>
+        <source>Mass order…</source>
+        <translation>Mass order…</translation>
+    </message>
+    <message>
+        <source>Place many orders at once from a list</source>
+        <translation>Place many orders at once from a list</translation>
+    </message>
+    <message>
+        <source>Remove from favourites</source>
+        <translation>Remove from favourites</translation>
+    </message>
+    <message>
+        <source>Add to favourites</source>
+        <translation>Add to favourites</translation>
+    </message>
+    <message>
+        <source>No presets yet</source>
+        <translation>No presets yet</translation>
+    </message>
+    <message>
+        <source>Save as preset…</source>
+        <translation>Save as preset…</translation>
+    </message>
+    <message>
+        <source>Delete preset</source>
+        <translation>Delete preset</translation>
+    </message>
+    <message>
+        <source>Save as preset</source>
+        <translation>Save as preset</translation>
+    </message>
+    <message>
+        <source>Name of the preset (service and filled fields):</source>
+        <translation>Name of the preset (service and filled fields):</translation>
+    </message>
+</context>
+<context>
     <name>RefillWindow</name>
     <message>
         <source>lifetime</source>
@@ -1855,6 +2056,14 @@
         <translation>Only services that offer drip-feed</translation>
     </message>
     <message>
+        <source>★ Favourites</source>
+        <translation>★ Favourites</translation>
+    </message>
+    <message>
+        <source>Only your favourite services</source>
+        <translation>Only your favourite services</translation>
+    </message>
+    <message>
         <source>&amp;Refresh</source>
         <translation>&amp;Refresh</translation>
     </message>
@@ -1893,6 +2102,18 @@
     <message>
         <source>Refreshing…</source>
         <translation>Refreshing…</translation>
+    </message>
+    <message>
+        <source>★ Favourite</source>
+        <translation>★ Favourite</translation>
+    </message>
+    <message>
+        <source>☆ Favourite</source>
+        <translation>☆ Favourite</translation>
+    </message>
+    <message>
+        <source>Star the selected service (Favourites shows only these)</source>
+        <translation>Star the selected service (Favourites shows only these)</translation>
     </message>
 </context>
 <context>

@@ -404,6 +404,155 @@
     </message>
 </context>
 <context>
+    <name>MassOrderEntry</name>
+    <message>
+        <source>&amp;Orders</source>
+        <translation>Sipari&amp;şler</translation>
+    </message>
+    <message>
+        <source>&amp;Mass order…</source>
+        <translation>&amp;Toplu sipariş…</translation>
+    </message>
+    <message>
+        <source>Ctrl+M</source>
+        <translation>Ctrl+M</translation>
+    </message>
+    <message>
+        <source>Main</source>
+        <translation>Ana</translation>
+    </message>
+</context>
+<context>
+    <name>MassOrderView</name>
+    <message>
+        <source>One order a line: service|link|quantity or service|quantity|link
+# comment</source>
+        <translation>Her satıra bir sipariş: servis|bağlantı|miktar ya da servis|miktar|bağlantı
+# yorum</translation>
+    </message>
+    <message>
+        <source>Import file…</source>
+        <translation>Dosyadan al…</translation>
+    </message>
+    <message>
+        <source>Skip invalid lines</source>
+        <translation>Geçersiz satırları atla</translation>
+    </message>
+    <message>
+        <source>Allow lines whose service and link already have an open order</source>
+        <translation>Servisi ve bağlantısı için açık sipariş olan satırlara izin ver</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Durdur</translation>
+    </message>
+    <message>
+        <source>Stop after the current line</source>
+        <translation>O anki satırdan sonra durdur</translation>
+    </message>
+    <message>
+        <source>Paste the orders, or import a .txt, .csv or .xlsx file:</source>
+        <translation>Siparişleri yapıştırın ya da bir .txt, .csv veya .xlsx dosyası alın:</translation>
+    </message>
+    <message>
+        <source>Import a mass order</source>
+        <translation>Toplu sipariş dosyası al</translation>
+    </message>
+    <message>
+        <source>Orders (*.txt *.csv *.xlsx);;All files (*)</source>
+        <translation>Siparişler (*.txt *.csv *.xlsx);;Tüm dosyalar (*)</translation>
+    </message>
+    <message>
+        <source>Reading the file…</source>
+        <translation>Dosya okunuyor…</translation>
+    </message>
+    <message>
+        <source>The file cannot be imported: %1</source>
+        <translation>Dosya alınamıyor: %1</translation>
+    </message>
+    <message>
+        <source>The lines could not be checked: %1</source>
+        <translation>Satırlar kontrol edilemedi: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Place %n order(s)…</source>
+        <translation>
+            <numerusform>%n sipariş ver…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Mass order</source>
+        <translation>Toplu sipariş</translation>
+    </message>
+    <message>
+        <source>The panel was switched: nothing was sent.</source>
+        <translation>Panel değişti: hiçbir şey gönderilmedi.</translation>
+    </message>
+    <message>
+        <source>Placing the orders…</source>
+        <translation>Siparişler veriliyor…</translation>
+    </message>
+    <message>
+        <source>Stopping after the current line…</source>
+        <translation>O anki satırdan sonra duruluyor…</translation>
+    </message>
+    <message>
+        <source>The batch ended with an error (%1): check Orders before sending it again.</source>
+        <translation>Toplu sipariş bir hatayla bitti (%1): yeniden göndermeden önce Siparişler sekmesine bakın.</translation>
+    </message>
+    <message>
+        <source>total %1</source>
+        <translation>toplam %1</translation>
+    </message>
+    <message>
+        <source>balance %1</source>
+        <translation>bakiye %1</translation>
+    </message>
+    <message>
+        <source>more than the balance</source>
+        <translation>bakiyeden fazla</translation>
+    </message>
+    <message>
+        <source>already placed on %1</source>
+        <translation>%1 tarihinde zaten verildi</translation>
+    </message>
+    <message>
+        <source>This batch was already placed on %1. Place it again?</source>
+        <translation>Bu toplu sipariş %1 tarihinde zaten verildi. Yeniden verilsin mi?</translation>
+    </message>
+    <message>
+        <source>%n placed</source>
+        <translation>%n verildi</translation>
+    </message>
+    <message>
+        <source>%n refused by the panel</source>
+        <translation>%n panel tarafından reddedildi</translation>
+    </message>
+    <message>
+        <source>%n unknown</source>
+        <translation>%n bilinmiyor</translation>
+    </message>
+    <message>
+        <source>%n not sent</source>
+        <translation>%n gönderilmedi</translation>
+    </message>
+    <message>
+        <source>stopped after the current line</source>
+        <translation>o anki satırdan sonra durduruldu</translation>
+    </message>
+    <message>
+        <source>Orders whose answer was lost MAY have been placed: resolve them in Orders before placing them again.</source>
+        <translation>Yanıtı kaybolan siparişler verilmiş OLABİLİR: yeniden vermeden önce Siparişler sekmesinde çözümleyin.</translation>
+    </message>
+</context>
+<context>
+    <name>MassOrderWindow</name>
+    <message>
+        <source>Mass order</source>
+        <translation>Toplu sipariş</translation>
+    </message>
+</context>
+<context>
     <name>NewOrder</name>
     <message>
         <source>The answer to this order was lost ({cause}). The order MAY have been placed and your balance MAY have been charged. It is recorded in Orders with the state “unknown”. Do not place it again yet: look for it in the panel&apos;s own order list, then in the Orders tab select it and choose Resolve — attach the order id you found, or mark it as not placed.</source>
@@ -433,20 +582,12 @@
 <context>
     <name>NewOrderTab</name>
     <message>
-        <source>&amp;Place order…</source>
-        <translation>Sipariş &amp;ver…</translation>
-    </message>
-    <message>
         <source>Service:</source>
         <translation>Servis:</translation>
     </message>
     <message>
-        <source>#{id} (local)</source>
-        <translation>#{id} (yerel)</translation>
-    </message>
-    <message>
-        <source>Pre-filled from order {order}.</source>
-        <translation>{order} numaralı siparişten dolduruldu.</translation>
+        <source>The service of preset “%1” is not in the catalog.</source>
+        <translation>“%1” hazır ayarının servisi katalogda yok.</translation>
     </message>
     <message>
         <source>Cost: choose a service</source>
@@ -459,14 +600,6 @@
     <message>
         <source>Cost: {amount}</source>
         <translation>Tutar: {amount}</translation>
-    </message>
-    <message>
-        <source>This costs more than your last known balance ({balance}).</source>
-        <translation>Bu tutar bilinen son bakiyenizden ({balance}) fazla.</translation>
-    </message>
-    <message>
-        <source>Placing order…</source>
-        <translation>Sipariş veriliyor…</translation>
     </message>
     <message>
         <source>Correct the marked fields: nothing was sent.</source>
@@ -483,10 +616,6 @@
     <message>
         <source>Placing the order…</source>
         <translation>Sipariş veriliyor…</translation>
-    </message>
-    <message>
-        <source>Order placed: id {order}. It is tracked in Orders.</source>
-        <translation>Sipariş verildi: numara {order}. Siparişler sekmesinden takip ediliyor.</translation>
     </message>
 </context>
 <context>
@@ -761,6 +890,10 @@
         <translation>Ek alanlar</translation>
     </message>
     <message>
+        <source>Sent as given: the form of {kind} does not know {names}</source>
+        <translation>Olduğu gibi gönderildi: {kind} formu {names} alanlarını tanımıyor</translation>
+    </message>
+    <message>
         <source>No expiry</source>
         <translation>Bitiş yok</translation>
     </message>
@@ -901,6 +1034,30 @@
     <message>
         <source>This costs more than your last known balance.</source>
         <translation>Bu tutar bilinen son bakiyenizden fazla.</translation>
+    </message>
+    <message>
+        <source>This costs more than your last known balance ({balance}).</source>
+        <translation>Bu tutar bilinen son bakiyenizden ({balance}) fazla.</translation>
+    </message>
+    <message>
+        <source>Placing order…</source>
+        <translation>Sipariş veriliyor…</translation>
+    </message>
+    <message>
+        <source>&amp;Place order…</source>
+        <translation>Sipariş &amp;ver…</translation>
+    </message>
+    <message>
+        <source>#{id} (local)</source>
+        <translation>#{id} (yerel)</translation>
+    </message>
+    <message>
+        <source>Pre-filled from order {order}.</source>
+        <translation>{order} numaralı siparişten dolduruldu.</translation>
+    </message>
+    <message>
+        <source>Order placed: id {order}. It is tracked in Orders.</source>
+        <translation>Sipariş verildi: numara {order}. Siparişler sekmesinden takip ediliyor.</translation>
     </message>
     <message>
         <source> ({each} × {runs} runs = {total})</source>
@@ -1556,6 +1713,49 @@
     </message>
 </context>
 <context>
+    <name>QuickBar</name>
+    <message>
+        <source>Presets</source>
+        <translation>Hazır ayarlar</translation>
+    </message>
+    <message>
+        <source>Mass order…</source>
+        <translation>Toplu sipariş…</translation>
+    </message>
+    <message>
+        <source>Place many orders at once from a list</source>
+        <translation>Bir listeden tek seferde çok sayıda sipariş ver</translation>
+    </message>
+    <message>
+        <source>Remove from favourites</source>
+        <translation>Favorilerden çıkar</translation>
+    </message>
+    <message>
+        <source>Add to favourites</source>
+        <translation>Favorilere ekle</translation>
+    </message>
+    <message>
+        <source>No presets yet</source>
+        <translation>Henüz hazır ayar yok</translation>
+    </message>
+    <message>
+        <source>Save as preset…</source>
+        <translation>Hazır ayar olarak kaydet…</translation>
+    </message>
+    <message>
+        <source>Delete preset</source>
+        <translation>Hazır ayarı sil</translation>
+    </message>
+    <message>
+        <source>Save as preset</source>
+        <translation>Hazır ayar olarak kaydet</translation>
+    </message>
+    <message>
+        <source>Name of the preset (service and filled fields):</source>
+        <translation>Hazır ayarın adı (servis ve doldurulan alanlar):</translation>
+    </message>
+</context>
+<context>
     <name>RefillWindow</name>
     <message>
         <source>lifetime</source>
@@ -1827,6 +2027,14 @@
         <translation>Yalnızca drip-feed sunan servisler</translation>
     </message>
     <message>
+        <source>★ Favourites</source>
+        <translation>★ Favoriler</translation>
+    </message>
+    <message>
+        <source>Only your favourite services</source>
+        <translation>Yalnızca favori servisleriniz</translation>
+    </message>
+    <message>
         <source>&amp;Refresh</source>
         <translation>Yeni&amp;le</translation>
     </message>
@@ -1865,6 +2073,18 @@
     <message>
         <source>Refreshing…</source>
         <translation>Yenileniyor…</translation>
+    </message>
+    <message>
+        <source>★ Favourite</source>
+        <translation>★ Favori</translation>
+    </message>
+    <message>
+        <source>☆ Favourite</source>
+        <translation>☆ Favori</translation>
+    </message>
+    <message>
+        <source>Star the selected service (Favourites shows only these)</source>
+        <translation>Seçili servisi yıldızla (Favoriler yalnızca bunları gösterir)</translation>
     </message>
 </context>
 <context>

@@ -1,9 +1,10 @@
-"""The order form, built from the declared table of service types (core.order_types).
+"""The order form, built from the declared table of service types (core/orders/).
 
 One row per FieldSpec of ``fields_for(service)``; each widget is named ``field_<API parameter>``
 and has a message label beside it for what validation says.  The drip-feed switch shows runs and
 interval (which ``fields_for`` offers only where the service allows drip-feed).  Unknown types get
-the table's generic fields plus free ``NAME=VALUE`` extra lines.  Nothing here knows the fields of
+the table's generic fields; every type has free ``NAME=VALUE`` extra lines, sent as given with a
+note of the names the form does not know (core.orders.validation).  Nothing here knows the fields of
 a type: a new row in the table is a new row in this form.
 """
 
@@ -26,31 +27,27 @@ from PySide6.QtWidgets import (
 )
 
 from smpanel_desktop.api.models import Service
-from smpanel_desktop.core.orders.fields import FieldProblem, FieldSpec, fields_for, is_known_type
+from smpanel_desktop.core.orders.fields import (
+    FieldProblem,
+    FieldSpec,
+    canonical_type,
+    fields_for,
+)
+from smpanel_desktop.core.orders.validation import extra_fields
 from smpanel_desktop.core.orders.values import split_lines
 from smpanel_desktop.ui.new_order.field_texts import field_text
 from smpanel_desktop.ui.new_order.problem_texts import problem_text
-from smpanel_desktop.ui.new_order.widget_values import EXPIRY_FORMAT, set_widget_text, widget_text
+from smpanel_desktop.ui.new_order.widget_values import (
+    EXPIRY_FORMAT,
+    even_label_column,
+    parse_extras,
+    set_widget_text,
+    widget_text,
+)
 from smpanel_desktop.ui.widgets import style
+from smpanel_desktop.ui.widgets.named import named
 
 EXTRAS = "extras"  # the problem key for extra lines that are not NAME=VALUE
-
-
-def parse_extras(text: str) -> tuple[dict[str, str], list[str]]:
-    """``NAME=VALUE`` lines -> (values, bad lines), as the CLI's ``--field``: ``\\n`` in a value
-    is a line break and a repeated name adds a line."""
-    values: dict[str, str] = {}
-    bad: list[str] = []
-    for line in text.splitlines():
-        if not line.strip():
-            continue
-        name, sep, value = line.partition("=")
-        if not sep or not name.strip():
-            bad.append(line.strip())
-        else:
-            name, value = name.strip(), value.strip().replace("\\n", "\n")
-            values[name] = f"{values[name]}\n{value}" if name in values else value
-    return values, bad
 
 
 class OrderForm(QWidget):
@@ -68,6 +65,7 @@ class OrderForm(QWidget):
         self._dripfeed_rows: list[QWidget] = []
         self.dripfeed: QCheckBox | None = None
         self.extras: QPlainTextEdit | None = None
+        self.extras_note: QLabel | None = None
         self._layout = QFormLayout(self)
 
     @property
@@ -84,7 +82,7 @@ class OrderForm(QWidget):
         """Show the fields of ``service`` (rows are kept when they are the same fields)."""
         self._service = service
         specs = fields_for(service) if service is not None else ()
-        extras = service is not None and not is_known_type(service.type)
+        extras = service is not None  # every type: extra fields are sent as given, with a note
         if specs != self._specs or extras != (self.extras is not None):
             self._rebuild(specs, extras)
         self.changed.emit()
@@ -100,7 +98,7 @@ class OrderForm(QWidget):
         self._counts.clear()
         self._dripfeed_rows = []
         self.dripfeed = None
-        self.extras = None
+        self.extras = self.extras_note = None
         for spec in specs:
             if spec.dripfeed and self.dripfeed is None:
                 self.dripfeed = QCheckBox(
@@ -121,22 +119,31 @@ class OrderForm(QWidget):
             self.extras.textChanged.connect(self.changed)
             self._add_row(EXTRAS, self.tr("Extra fields"), self.extras, None)
             self.extras.setObjectName("orderExtraFields")
+            self.extras_note = named(QLabel(), "orderExtrasNote")
+            self.extras_note.setWordWrap(True)
+            self._layout.addRow("", self.extras_note)
+            self.extras.textChanged.connect(self._on_extras)
         self._on_dripfeed(False)
-        self._even_labels()
+        even_label_column(self._layout)  # drip-feed rows never move the label column
 
-    def _even_labels(self) -> None:
-        """One label column width for shown and hidden rows: drip-feed never moves it."""
-        role = QFormLayout.ItemRole.LabelRole
-        items = [self._layout.itemAt(row, role) for row in range(self._layout.rowCount())]
-        widgets = [w for w in (i.widget() for i in items if i is not None) if w is not None]
-        width = max((w.sizeHint().width() for w in widgets), default=0)
-        for widget in widgets:
-            widget.setMinimumWidth(width)
+    def _on_extras(self) -> None:
+        """The note under the extra fields: which of them the form does not know."""
+        if self.extras is None or self.extras_note is None or self._service is None:
+            return
+        names = extra_fields(self._service, parse_extras(self.extras.toPlainText())[0])
+        names = [n for n in names if n not in self._widgets]  # e.g. quantity typed twice
+        kind = canonical_type(self._service.type) or self._service.type
+        note = ""
+        if names:
+            note = self.tr("Sent as given: the form of {kind} does not know {names}").format(
+                kind=kind, names=", ".join(names)
+            )
+        self.extras_note.setText(note)
+        self.extras_note.setVisible(bool(note))
 
     @staticmethod
     def _label(spec: FieldSpec) -> str:
-        label = field_text(spec.label)
-        return label + (" *" if spec.required and not spec.dripfeed else "")
+        return field_text(spec.label) + (" *" if spec.required and not spec.dripfeed else "")
 
     def _add_row(self, name: str, label: str, widget: QWidget, spec: FieldSpec | None) -> None:
         widget.setObjectName(f"field_{name}")

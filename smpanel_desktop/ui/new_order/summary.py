@@ -8,7 +8,7 @@ from decimal import Decimal
 
 from PySide6.QtCore import QObject
 
-from smpanel_desktop.api.models import Service
+from smpanel_desktop.api.models import Balance, Service
 from smpanel_desktop.core.orders.fields import COUNTED_LINES, canonical_type, fields_for
 from smpanel_desktop.core.orders.params import total_quantity
 from smpanel_desktop.core.orders.values import split_lines
@@ -29,8 +29,9 @@ class OrderTexts(QObject):
         params: dict[str, str],
         cost: Decimal | None,
         currency: str,
-        over_balance: bool,
+        balance: Balance | None,
     ) -> OrderSummary:
+        over_balance = balance is not None and cost is not None and cost > balance.amount
         total = total_quantity(service, params)
         runs = params.get("runs", "")
         extra: list[tuple[str, str]] = []
@@ -64,6 +65,22 @@ class OrderTexts(QObject):
             else "",
             extra=tuple(extra),
         )
+
+    def over_balance(self, balance: Balance) -> str:
+        return self.tr("This costs more than your last known balance ({balance}).").format(
+            balance=format_money(balance.amount, balance.currency)
+        )
+
+    def submit_text(self, sending: bool) -> str:
+        """The submit button: "Placing order…" only once the order is sent."""
+        return self.tr("Placing order…") if sending else self.tr("&Place order…")
+
+    def prefilled(self, order: int | None, local_id: int) -> str:
+        source = str(order) if order else self.tr("#{id} (local)").format(id=local_id)
+        return self.tr("Pre-filled from order {order}.").format(order=source)
+
+    def placed(self, order: int | None) -> str:
+        return self.tr("Order placed: id {order}. It is tracked in Orders.").format(order=order)
 
     def cost_detail(self, total: int | None, values: dict[str, str], dripfeed: bool) -> str:
         """What the cost is of: `` (quantity 3,000)`` or `` (1,000 × 3 runs = 3,000)``."""

@@ -7,8 +7,9 @@ from the first click until the outcome is known, so a double click can never mak
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from decimal import Decimal
+from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
@@ -18,26 +19,49 @@ from smpanel_desktop.api.models import Service
 from smpanel_desktop.core.orders.fields import FieldProblem
 from smpanel_desktop.core.orders.params import build_params, estimate_cost, total_quantity
 from smpanel_desktop.core.orders.validation import validate
+from smpanel_desktop.store.favourites import Preset
 from smpanel_desktop.store.models import Panel, TrackedOrder
 from smpanel_desktop.ui.context import AppContext
+from smpanel_desktop.ui.favourites import Favourites
 from smpanel_desktop.ui.new_order.confirm_dialog import OrderConfirmDialog
 from smpanel_desktop.ui.new_order.form import OrderForm
 from smpanel_desktop.ui.new_order.outcome import describe_failure, place_order_task
+from smpanel_desktop.ui.new_order.quick_bar import QuickBar
 from smpanel_desktop.ui.new_order.service_details import ServiceDetails
 from smpanel_desktop.ui.new_order.service_picker import ServicePicker
 from smpanel_desktop.ui.new_order.summary import OrderTexts
 from smpanel_desktop.ui.widgets import style
 from smpanel_desktop.ui.widgets.formatting import format_money
+from smpanel_desktop.ui.widgets.named import named
 from smpanel_desktop.workers.task_runner import ORDERS_LANE
+
+
+def _text_label(name: str, role: str | None, *, bold: bool = False) -> QLabel:
+    """A wrapped plain-text label (panel texts are never HTML), coloured by ``role``."""
+    label = named(QLabel(), name)
+    style.tint(label, role, bold=bold)
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    if not bold:
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return label
 
 
 class NewOrderTab(QWidget):
     """Contract: ``NewOrderTab(ctx)``; listens to ``ctx.orderServiceRequested`` (select a service)
     and ``ctx.reorderRequested`` (pre-fill from a TrackedOrder) itself."""
 
-    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        ctx: AppContext,
+        parent: QWidget | None = None,
+        *,
+        favourites: Favourites | None = None,
+    ) -> None:
         super().__init__(parent)
         self.ctx = ctx
+        self.favourites = favourites or Favourites(ctx, self)
+        self.quick = QuickBar(self.favourites, lambda: self.form.values())  # star, presets…
         self.confirm_dialog: OrderConfirmDialog | None = None
         self.last_order: TrackedOrder | None = None
         self._in_flight = False
@@ -47,35 +71,19 @@ class NewOrderTab(QWidget):
         self.picker = ServicePicker()
         self.details = ServiceDetails()
         self.form = OrderForm()
-        self.cost = QLabel()
-        self.cost.setObjectName("orderCost")
+        self.cost = named(QLabel(), "orderCost")
         self.cost.setStyleSheet("font-weight: bold;")
-        self.balance_warning = QLabel()
-        self.balance_warning.setObjectName("orderBalanceWarning")
-        style.tint(self.balance_warning, style.WARNING, bold=True)
-        self.balance_warning.setWordWrap(True)
-        self.hint = QLabel()
-        self.hint.setObjectName("orderHint")
-        style.tint(self.hint, style.ERROR)
-        self.hint.setWordWrap(True)
-        self.hint.setTextFormat(Qt.TextFormat.PlainText)  # panel texts are never HTML
-        self.error = QLabel()
-        self.error.setObjectName("orderError")
-        style.tint(self.error, style.ERROR)
-        self.error.setWordWrap(True)
-        self.error.setTextFormat(Qt.TextFormat.PlainText)
-        self.error.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.result = QLabel()
-        self.result.setObjectName("orderResult")
-        self.result.setWordWrap(True)
-        self.result.setTextFormat(Qt.TextFormat.PlainText)
-        self.result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.submit_button = QPushButton(self.tr("&Place order…"))
-        self.submit_button.setObjectName("orderSubmit")
+        self.balance_warning = _text_label("orderBalanceWarning", style.WARNING, bold=True)
+        self.hint = _text_label("orderHint", style.ERROR)
+        self.error = _text_label("orderError", style.ERROR)
+        self.result = _text_label("orderResult", None)
+        self.submit_button = named(QPushButton(OrderTexts().submit_text(False)), "orderSubmit")
         self.submit_button.setDefault(True)
         self._build_layout()
 
         self.picker.serviceChosen.connect(self._on_service)
+        self.picker.serviceChosen.connect(self.quick.set_service)
+        self.quick.presetChosen.connect(self.apply_preset)
         self.form.changed.connect(self._refresh_state)
         self.submit_button.clicked.connect(self.submit)
         ctx.catalogChanged.connect(self._on_catalog)
@@ -97,6 +105,7 @@ class NewOrderTab(QWidget):
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("Service:")))
         top.addWidget(self.picker, 1)
+        top.addWidget(self.quick)
         bottom = QHBoxLayout()
         texts = QVBoxLayout()
         for label in (self.cost, self.balance_warning, self.hint, self.error, self.result):
@@ -132,20 +141,27 @@ class NewOrderTab(QWidget):
     def prefill(self, order: TrackedOrder) -> None:
         """Reorder: the same service (from the catalog when it is still there) and parameters."""
         service = self.ctx.services_by_id.get(order.service_id) or Service(
-            id=order.service_id,
-            name=order.service_name,
-            type=order.service_type,
-            category="",
-            rate=Decimal(0),
-            min=0,
-            max=0,
-        )
+            order.service_id, order.service_name, order.service_type, "", Decimal(0), 0, 0
+        )  # (id, name, type, category, rate, min, max): no longer in the catalog
+        self._fill(service, order.params)
+        self.result.setText(OrderTexts().prefilled(order.order, order.id))
+
+    def _fill(self, service: Service, values: Mapping[str, Any]) -> None:
         self.select_service(service)
-        self.form.set_values(order.params)
+        self.form.set_values(values)
         self._touched.update(k for k, v in self.form.values().items() if v)
-        source = str(order.order) if order.order else self.tr("#{id} (local)").format(id=order.id)
-        self.result.setText(self.tr("Pre-filled from order {order}.").format(order=source))
         self._refresh_state()
+
+    def apply_preset(self, preset: Preset) -> None:
+        """Fill the form from ``preset``; when it is complete, ask to place it at once."""
+        service = self.ctx.services_by_id.get(preset.service_id)
+        if service is None:
+            text = self.tr("The service of preset “%1” is not in the catalog.")
+            self.error.setText(text.replace("%1", preset.name))
+            return
+        self._fill(service, preset.values)
+        if not self._problems(service, self.form.values()):
+            self.submit()
 
     # -- live state -----------------------------------------------------------------------------
 
@@ -186,21 +202,14 @@ class NewOrderTab(QWidget):
         self.cost.setText(self.tr("Cost: {amount}").format(amount=amount) + detail)
         balance = self.ctx.balance
         if balance is not None and cost > balance.amount:
-            self.balance_warning.setText(
-                self.tr("This costs more than your last known balance ({balance}).").format(
-                    balance=format_money(balance.amount, balance.currency)
-                )
-            )
+            self.balance_warning.setText(OrderTexts().over_balance(balance))
         else:
             self.balance_warning.clear()
 
     def _update_submit(self) -> None:
         self.submit_button.setEnabled(self.service is not None and not self._in_flight)
-        self.submit_button.setText(
-            self.tr("Placing order…")
-            if self._in_flight and self.confirm_dialog is None
-            else self.tr("&Place order…")
-        )
+        sending = self._in_flight and self.confirm_dialog is None  # not while confirming
+        self.submit_button.setText(OrderTexts().submit_text(sending))
 
     @property
     def in_flight(self) -> bool:
@@ -233,9 +242,7 @@ class NewOrderTab(QWidget):
         cost = estimate_cost(service, values)
         self.error.clear()
         self.result.clear()
-        balance = ctx.balance
-        over = balance is not None and cost is not None and cost > balance.amount
-        summary = OrderTexts().summary(service, params, cost, ctx.currency, over)
+        summary = OrderTexts().summary(service, params, cost, ctx.currency, ctx.balance)
         dialog = OrderConfirmDialog(summary, self)
         self.confirm_dialog = dialog
         self._set_in_flight(True)  # the button says "Placing…" only once it is sent
@@ -273,9 +280,7 @@ class NewOrderTab(QWidget):
     def _on_placed(self, order: TrackedOrder) -> None:
         self._set_in_flight(False)
         self.last_order = order
-        self.result.setText(
-            self.tr("Order placed: id {order}. It is tracked in Orders.").format(order=order.order)
-        )
+        self.result.setText(OrderTexts().placed(order.order))
         self.form.clear()
         self._touched.clear()
         self._show_all = False

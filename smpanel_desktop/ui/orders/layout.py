@@ -22,17 +22,17 @@ from PySide6.QtWidgets import (
     QSpinBox,
 )
 
-from smpanel_desktop.ui.orders.filter import STATUS_CHOICES
-from smpanel_desktop.ui.orders.model import (
+from smpanel_desktop.ui.orders.columns import (
     COL_CREATED,
     COL_LINK,
     COL_ORDER,
     COL_PROGRESS,
     COL_REFILL,
     COL_SERVICE,
-    OrdersModel,
     progress,
 )
+from smpanel_desktop.ui.orders.filter import STATUS_CHOICES
+from smpanel_desktop.ui.orders.model import OrdersModel
 from smpanel_desktop.ui.orders.view import OrdersView
 from smpanel_desktop.ui.widgets.progress_delegate import ProgressDelegate
 

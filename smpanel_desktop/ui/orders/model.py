@@ -1,93 +1,43 @@
 """A thin table model over tracked orders: filter and sort plain Python lists, reset, done.
 
-No ``QSortFilterProxyModel`` (../shared/design.md: per-comparison Python calls make it two orders
-of magnitude too slow).  ``data()`` formats only the cells the view asks for.
+No ``QSortFilterProxyModel``: its per-comparison calls into Python make it two orders of
+magnitude too slow for 100,000 orders.  ``data()`` formats only the cells the view asks for.
 """
 
 from __future__ import annotations
 
-import functools
-from collections.abc import Callable, Sequence
-from decimal import Decimal
+import time
+from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QCoreApplication,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-)
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QFont
 
 from smpanel_desktop.api.models import is_final_order_status, is_final_refill_status
-from smpanel_desktop.store.models import (
-    NOT_PLACED,
-    PLACED,
-    REJECTED,
-    SUBMITTING,
-    UNKNOWN,
-    Refill,
-    TrackedOrder,
+from smpanel_desktop.store.models import PLACED, UNKNOWN, Refill, TrackedOrder
+from smpanel_desktop.ui.orders.columns import (
+    COL_LINK,
+    COL_REFILL,
+    COL_STATUS,
+    COLUMNS,
+    LEFT,
+    NUMERIC,
+    RIGHT,
+    SORT_KEYS,
+    bold_font,
+    cell_text,
+    column_title,
+    haystack,
+    sort_key,
+    status_brushes,
 )
 from smpanel_desktop.ui.orders.filter import OrderFilter, matches_status
-from smpanel_desktop.ui.orders.statuses import panel_wording, status_text, translate_status
+from smpanel_desktop.ui.orders.statuses import panel_wording, status_tooltip
 from smpanel_desktop.ui.watch import marks as watch
-from smpanel_desktop.ui.widgets import style
-from smpanel_desktop.ui.widgets.formatting import format_int, format_money, format_time
-from smpanel_desktop.ui.widgets.translate import QT_TRANSLATE_NOOP
+from smpanel_desktop.ui.widgets.cells import CellRoles
 
 Index = QModelIndex | QPersistentModelIndex
-COLUMNS = (  # translated in headerData ("Orders")
-    "#",
-    QT_TRANSLATE_NOOP("Orders", "Order"),
-    QT_TRANSLATE_NOOP("Orders", "Created"),
-    QT_TRANSLATE_NOOP("Orders", "Service"),
-    QT_TRANSLATE_NOOP("Orders", "Link"),
-    QT_TRANSLATE_NOOP("Orders", "Quantity"),
-    QT_TRANSLATE_NOOP("Orders", "Charge"),
-    QT_TRANSLATE_NOOP("Orders", "Start count"),
-    QT_TRANSLATE_NOOP("Orders", "Remains"),
-    QT_TRANSLATE_NOOP("Orders", "Progress"),
-    QT_TRANSLATE_NOOP("Orders", "Status"),
-    QT_TRANSLATE_NOOP("Orders", "Refill"),
-    QT_TRANSLATE_NOOP("Orders", "Last checked"),
-)
-(
-    COL_LOCAL,
-    COL_ORDER,
-    COL_CREATED,
-    COL_SERVICE,
-    COL_LINK,
-    COL_QUANTITY,
-    COL_CHARGE,
-    COL_START,
-    COL_REMAINS,
-    COL_PROGRESS,
-    COL_STATUS,
-    COL_REFILL,
-    COL_CHECKED,
-) = range(len(COLUMNS))
-_NUMERIC = {COL_LOCAL, COL_ORDER, COL_QUANTITY, COL_CHARGE, COL_START, COL_REMAINS, COL_PROGRESS}
-_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-_LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
 OrderRole = Qt.ItemDataRole.UserRole + 1
-
-STATUS_COLORS = {  # status or local state: colour role (ui/widgets/style.py)
-    "pending": style.MUTED,
-    "in progress": style.INFO,
-    "processing": style.INFO,
-    "completed": style.OK,
-    "partial": style.ATTENTION,
-    "canceled": style.ERROR,
-    "cancelled": style.ERROR,
-    UNKNOWN: style.ERROR,
-    REJECTED: style.MUTED,
-    NOT_PLACED: style.MUTED,
-    SUBMITTING: style.MUTED,
-}
-
-
 _DISPLAY = int(Qt.ItemDataRole.DisplayRole)
 _ALIGN = int(Qt.ItemDataRole.TextAlignmentRole)
 _FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
@@ -95,56 +45,6 @@ _FONT = int(Qt.ItemDataRole.FontRole)
 _TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
 _DECORATION = int(Qt.ItemDataRole.DecorationRole)
 _BACKGROUND = int(Qt.ItemDataRole.BackgroundRole)
-_ROLES = frozenset(
-    {_DISPLAY, _ALIGN, _FOREGROUND, _FONT, _TOOLTIP, int(OrderRole), _DECORATION, _BACKGROUND}
-)
-
-
-def _brushes() -> dict[str, QBrush]:
-    """The status colours for the palette in use (made again when the palette changes)."""
-    return {key: QBrush(style.color(role)) for key, role in STATUS_COLORS.items()}
-
-
-@functools.cache
-def _bold() -> QFont:
-    font = QFont()  # made on first use: a QFont needs the QGuiApplication to exist
-    font.setBold(True)
-    return font
-
-
-def progress(order: TrackedOrder) -> int | None:
-    """Delivered share in percent, from quantity and remains (None when unknown)."""
-    if (order.status or "").strip().lower() == "completed":
-        return 100
-    total = order.quantity
-    if not total or order.remains is None:
-        return None
-    return max(0, min(100, round((total - order.remains) * 100 / total)))
-
-
-def _haystack(o: TrackedOrder) -> str:
-    """What the text filter searches: local and panel ids, service id and name, link."""
-    return f"{o.id}\t{o.order or ''}\t{o.service_id}\t{o.service_name}\t{o.link}".casefold()
-
-
-def _key(value: Any) -> tuple[bool, Any]:
-    return (value is None or value == "", value if value is not None else 0)
-
-
-SORT_KEYS: dict[int, Callable[[TrackedOrder], Any]] = {
-    COL_LOCAL: lambda o: o.id,
-    COL_ORDER: lambda o: _key(o.order),
-    COL_CREATED: lambda o: o.created_at,
-    COL_SERVICE: lambda o: o.service_name.casefold(),
-    COL_LINK: lambda o: _key(o.link.casefold()),
-    COL_QUANTITY: lambda o: _key(o.quantity),
-    COL_CHARGE: lambda o: _key(o.charge),
-    COL_START: lambda o: _key(o.start_count),
-    COL_REMAINS: lambda o: _key(o.remains),
-    COL_PROGRESS: lambda o: _key(progress(o)),
-    COL_STATUS: lambda o: status_text(o).casefold(),
-    COL_CHECKED: lambda o: _key(o.last_checked_at),
-}
 
 
 class OrdersModel(QAbstractTableModel):
@@ -157,7 +57,24 @@ class OrdersModel(QAbstractTableModel):
         self._filter = OrderFilter()
         self._sort: tuple[int, bool] | None = None  # column, descending
         self._currency = ""
-        self._brushes = _brushes()
+        self._brushes = status_brushes()
+        self._texts: dict[int, list[str | None]] = {}  # local id -> cell texts shown so far
+        self._texts_until = 0.0
+        self.roles = CellRoles(
+            {
+                _DISPLAY: self._display,
+                _ALIGN: self._alignment,
+                _FOREGROUND: self._foreground,
+                _FONT: self._font,
+                _TOOLTIP: self._tooltip,
+                _DECORATION: self._decoration,
+                _BACKGROUND: self._background,
+                OrderRole: self._order,
+            },
+            self.rowCount,
+        )
+        """What ``data()`` answers, per role; the view's ``TextDelegate`` paints from it (a cell
+        with a watcher's icon or tint is painted the standard way)."""
         self._watch = watch.WatchMarks()  # eligible / stuck marks (ui/watch/marks.py)
 
     def set_watch(self, marks: watch.WatchMarks) -> None:
@@ -176,7 +93,7 @@ class OrdersModel(QAbstractTableModel):
 
     def refresh_colors(self) -> None:
         """Pick the status colours again for the palette in use (light or dark)."""
-        self._brushes = _brushes()
+        self._brushes = status_brushes()
         if self.rowCount():
             self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, 0))
 
@@ -193,6 +110,7 @@ class OrdersModel(QAbstractTableModel):
         for refill in refills:  # newest first: keep the first seen per order
             self._refills.setdefault(refill.order_local_id, refill)
         self._haystack = None
+        self._forget_texts()
         self._visible = self._compute()
         self.endResetModel()
 
@@ -235,7 +153,7 @@ class OrdersModel(QAbstractTableModel):
         needle = flt.text.strip().casefold()
         if needle:
             if self._haystack is None:  # built on the first search after a load
-                self._haystack = {o.id: _haystack(o) for o in self._orders}
+                self._haystack = {o.id: haystack(o) for o in self._orders}
             hay = self._haystack
             rows = [o for o in rows if needle in hay[o.id]]
         return self._sorted(rows)
@@ -249,7 +167,7 @@ class OrdersModel(QAbstractTableModel):
 
     def _refill_key(self, order: TrackedOrder) -> Any:
         refill = self._refills.get(order.id)
-        return _key(None if refill is None else refill.created_at)
+        return sort_key(None if refill is None else refill.created_at)
 
     # -- queries ----------------------------------------------------------------------------------
 
@@ -294,43 +212,68 @@ class OrdersModel(QAbstractTableModel):
         return None
 
     def cell_text(self, order: TrackedOrder, column: int) -> str:
-        if column == COL_LOCAL:
-            return str(order.id)
-        if column == COL_ORDER:
-            return "" if order.order is None else str(order.order)
-        if column == COL_CREATED:
-            return format_time(order.created_at) if order.created_at else ""
-        if column == COL_SERVICE:
-            return f"{order.service_id} {order.service_name}" if order.service_id else ""
-        if column == COL_LINK:
-            return order.link
-        if column in (COL_QUANTITY, COL_START, COL_REMAINS):
-            value = {COL_QUANTITY: order.quantity, COL_START: order.start_count}.get(
-                column, order.remains
-            )
-            return "" if value is None else format_int(value)
-        if column == COL_CHARGE:
-            return _money(order.charge, order.currency or self._currency)
-        if column == COL_PROGRESS:
-            pct = progress(order)
-            if pct is None:
-                return ""
-            return QCoreApplication.translate("Orders", "{percent}%").format(percent=pct)
+        return cell_text(order, column, self._refills, self._currency)
+
+    # -- cells, per role (``CellRoles``: the row and column are valid) ----------------------------
+
+    def _display(self, row: int, column: int) -> str:
+        """The cell's text, formatted once per load (times show the date after midnight)."""
+        order = self._visible[row]
+        if time.time() >= self._texts_until:
+            self._forget_texts()
+        texts = self._texts.get(order.id)
+        if texts is None:
+            texts = self._texts[order.id] = [None] * len(COLUMNS)
+        text = texts[column]
+        if text is None:
+            text = texts[column] = cell_text(order, column, self._refills, self._currency)
+        return text
+
+    def _forget_texts(self) -> None:
+        self._texts.clear()
+        midnight = time.mktime((*time.localtime()[:3], 0, 0, 0, 0, 0, -1))
+        self._texts_until = midnight + 86_400
+
+    @staticmethod
+    def _alignment(_row: int, column: int) -> int:
+        return RIGHT if column in NUMERIC else LEFT
+
+    def _order(self, row: int, _column: int) -> TrackedOrder:
+        return self._visible[row]
+
+    def _foreground(self, row: int, column: int) -> QBrush | None:
+        if column != COL_STATUS:
+            return None
+        order = self._visible[row]
+        key = order.state if order.state != PLACED else (order.status or "").strip().lower()
+        return self._brushes.get(key)
+
+    def _font(self, row: int, column: int) -> QFont | None:
+        if column == COL_STATUS and self._visible[row].state == UNKNOWN:
+            return bold_font()
+        return None
+
+    def _decoration(self, row: int, column: int) -> Any:
+        if column != COL_STATUS:
+            return None
+        return watch.cell(self._watch, self._visible[row], True, _DECORATION)
+
+    def _background(self, row: int, column: int) -> Any:
+        return watch.cell(self._watch, self._visible[row], column == COL_STATUS, _BACKGROUND)
+
+    def _tooltip(self, row: int, column: int) -> str | None:
+        order = self._visible[row]
         if column == COL_STATUS:
-            return status_text(order)
+            mark = watch.cell(self._watch, order, True, _TOOLTIP)
+            if mark is not None:
+                return str(mark)
+            return status_tooltip(order)
         if column == COL_REFILL:
             refill = self._refills.get(order.id)
-            if refill is None:
-                return ""
-            if refill.refill is None:
-                refused = QCoreApplication.translate("Orders", "refused: {reason}")
-                return refused.format(reason=refill.last_error or "")
-            if not refill.status:  # accepted, not checked yet
-                return f"{refill.refill}: {QCoreApplication.translate('Orders', 'requested')}"
-            return f"{refill.refill}: {translate_status(refill.status)}"
-        if column == COL_CHECKED:
-            return format_time(order.last_checked_at) if order.last_checked_at else ""
-        return ""
+            return panel_wording(refill.status) if refill is not None else None
+        if column == COL_LINK:
+            return order.link or None
+        return None
 
     # -- QAbstractTableModel ----------------------------------------------------------------------
 
@@ -345,52 +288,10 @@ class OrdersModel(QAbstractTableModel):
     ) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             if orientation == Qt.Orientation.Horizontal and 0 <= section < len(COLUMNS):
-                return QCoreApplication.translate("Orders", COLUMNS[section])
+                return column_title(section)
             if orientation == Qt.Orientation.Vertical:
                 return section + 1
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        # The view asks ~7 roles per visible cell on every paint: unanswered roles leave first.
-        if role not in _ROLES or not index.isValid():
-            return None
-        row, column = index.row(), index.column()
-        if not (0 <= row < len(self._visible) and 0 <= column < len(COLUMNS)):
-            return None
-        order = self._visible[row]
-        if role == _DISPLAY:
-            return self.cell_text(order, column)
-        if role == _ALIGN:
-            return _RIGHT if column in _NUMERIC else _LEFT
-        if role == OrderRole:
-            return order
-        if role in (_DECORATION, _BACKGROUND) or (role == _TOOLTIP and column == COL_STATUS):
-            mark = watch.cell(self._watch, order, column == COL_STATUS, role)
-            if mark is not None or role != _TOOLTIP:
-                return mark
-        if column == COL_STATUS:
-            if role == _FOREGROUND:
-                key = order.state if order.state != PLACED else (order.status or "").strip().lower()
-                return self._brushes.get(key)
-            if role == _FONT:
-                return _bold() if order.state == UNKNOWN else None
-            if order.state == UNKNOWN:  # tooltip
-                return QCoreApplication.translate(
-                    "Orders",
-                    "{error}. It may have been placed and charged: find it on the panel, "
-                    "then Resolve.",
-                ).format(
-                    error=order.last_error
-                    or QCoreApplication.translate("Orders", "The answer was lost")
-                )
-            return order.last_error or panel_wording(order.status)
-        if role == _TOOLTIP and column == COL_REFILL:
-            refill = self._refills.get(order.id)
-            return panel_wording(refill.status) if refill is not None else None
-        if role == _TOOLTIP and column == COL_LINK:
-            return order.link or None
-        return None
-
-
-def _money(value: Decimal | None, currency: str | None) -> str:
-    return "" if value is None else format_money(value, currency or "", trim=True)
+        return self.roles.data(index, role)

@@ -54,6 +54,19 @@ def status_text(order: TrackedOrder) -> str:
     return translate_status(order.status)
 
 
+def status_tooltip(order: TrackedOrder) -> str | None:
+    """What the Status cell's tooltip says: the lost answer of an unknown order, the panel's
+    error, or the panel's own wording of a translated status."""
+    if order.state == UNKNOWN:
+        return QCoreApplication.translate(
+            "Orders",
+            "{error}. It may have been placed and charged: find it on the panel, then Resolve.",
+        ).format(
+            error=order.last_error or QCoreApplication.translate("Orders", "The answer was lost")
+        )
+    return order.last_error or panel_wording(order.status)
+
+
 def panel_wording(status: str | None) -> str | None:
     """The tooltip of a translated status: the panel's own text."""
     if not status or translate_status(status) == status:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from itertools import compress
 from typing import Any
 
 from smpanel_desktop.api.models import Service
@@ -37,6 +38,9 @@ FLAG_COLUMNS = frozenset({COL_REFILL, COL_CANCEL, COL_DRIPFEED})
 WARM_ORDER = (COL_NAME, COL_RATE, COL_ID, COL_CATEGORY, COL_MIN, COL_MAX, COL_TYPE,
               COL_REFILL, COL_CANCEL, COL_DRIPFEED)  # fmt: skip
 HAYSTACK_CHUNK = 4000
+LETTERS = "etaoinsrhldcumfpgwybvkxjqz0123456789"  # rows per letter, prepared while idle
+FOUND_BUDGET = 3  # remembered search results, in catalogs' worth of row numbers (deleting
+# letters finds them again; each letter typed narrows the longest remembered prefix)
 
 
 class CellText(dict[Any, str]):
@@ -61,10 +65,12 @@ class Filters:
     refill: bool = False
     cancel: bool = False
     dripfeed: bool = False
+    favourites: frozenset[int] | None = None
+    """Only these service ids (the panel's favourites); None: no restriction."""
 
-    def base(self) -> tuple[str, str, bool, bool, bool]:
+    def base(self) -> tuple[str, str, bool, bool, bool, frozenset[int] | None]:
         """Everything but the text: what decides the candidate rows the text is matched in."""
-        return (self.category, self.type, self.refill, self.cancel, self.dripfeed)
+        return (self.category, self.type, self.refill, self.cancel, self.dripfeed, self.favourites)
 
 
 class ServiceIndex:
@@ -94,7 +100,11 @@ class ServiceIndex:
         self.filters = Filters()
         self._base_key: tuple[Any, ...] | None = None
         self._base: list[int] = []
-        self._last: tuple[tuple[Any, ...], str, list[int]] | None = None
+        self._whole: list[int] = []  # every row in catalog order, when that is the base
+        self._found: dict[str, list[int]] = {}  # needle -> its rows, for the current base
+        self._found_size = 0
+        self._letters: dict[str, bytes] = {}  # letter -> per row, 1 if its haystack has it
+        self._letters_todo = list(reversed(LETTERS))
         self.visible: list[int] = list(range(len(svc)))
 
     def __len__(self) -> int:
@@ -134,7 +144,11 @@ class ServiceIndex:
             column = self._warm.pop(0)
             if column not in self._ascending:
                 self.ascending_order(column)
-                return bool(self._warm)
+                return True
+        if self._letters_todo:  # the first letter typed into an empty box: no scan then
+            letter = self._letters_todo.pop()
+            self._letters[letter] = bytes([letter in h for h in self._hay])
+            return bool(self._letters_todo)
         return False
 
     def ascending_order(self, column: int) -> list[int]:
@@ -157,7 +171,8 @@ class ServiceIndex:
 
     def _ordered_rows(self) -> list[int]:
         if self.sort_column is None:
-            return list(range(len(self.services)))
+            self._whole = list(range(len(self.services)))
+            return self._whole
         order = self.ascending_order(self.sort_column)
         return order[::-1] if self.descending else order
 
@@ -178,7 +193,12 @@ class ServiceIndex:
             if only:
                 flags = cols[column]
                 rows = [i for i in rows if flags[i]]
-        self._base_key, self._base, self._last = key, rows, None
+        if f.favourites is not None:
+            ids, wanted_ids = cols[COL_ID], f.favourites
+            rows = [i for i in rows if ids[i] in wanted_ids]
+        self._base_key, self._base = key, rows
+        self._found.clear()
+        self._found_size = 0
         return rows
 
     def refresh(self) -> list[int]:
@@ -186,17 +206,34 @@ class ServiceIndex:
         base = self._base_rows()
         needle = self.filters.text.strip().lower()
         if not needle:
-            self.visible, self._last = base, None
+            self.visible = base
             return base
-        rows = base
-        # Typing one more letter narrows the previous result: scan only that.
-        last = self._last
-        if last is not None and last[0] == self._base_key and needle.startswith(last[1]):
-            rows = last[2]
-        hay = self.haystack
-        self.visible = [i for i in rows if needle in hay[i]]
-        self._last = (self._base_key or (), needle, self.visible)
-        return self.visible
+        found = self._found
+        rows = found.get(needle)
+        if rows is None:
+            # Typing one more letter narrows an earlier result: scan only the longest one.
+            start = base
+            for end in range(len(needle) - 1, 0, -1):
+                earlier = found.get(needle[:end])
+                if earlier is not None:
+                    start = earlier
+                    break
+            mask = self._letters.get(needle)
+            if mask is not None:
+                if start is self._whole:
+                    rows = list(compress(start, mask))  # C speed: catalog order, unfiltered
+                else:
+                    rows = [i for i in start if mask[i]]
+            else:
+                hay = self.haystack
+                rows = [i for i in start if needle in hay[i]]
+            self._found_size += len(rows)
+            if self._found_size > FOUND_BUDGET * max(1, len(self.services)):
+                found.clear()
+                self._found_size = len(rows)
+            found[needle] = rows
+        self.visible = rows
+        return rows
 
     def set_filters(self, filters: Filters) -> list[int]:
         self.filters = filters
@@ -210,5 +247,7 @@ class ServiceIndex:
         if shown is None:
             return self.refresh()
         self.visible = [i for i in self._ordered_rows() if i in shown]  # no text search again
-        self._base_key = self._last = None  # the next filter change starts from the new order
+        self._base_key = None  # the next filter change starts from the new order
+        self._found.clear()
+        self._found_size = 0
         return self.visible

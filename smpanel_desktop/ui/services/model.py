@@ -32,6 +32,7 @@ from smpanel_desktop.ui.services.index import (
     Filters,
     ServiceIndex,
 )
+from smpanel_desktop.ui.widgets.cells import CellRoles
 from smpanel_desktop.ui.widgets.formatting import DecimalFormatter, format_count
 
 Index = QModelIndex | QPersistentModelIndex
@@ -42,10 +43,10 @@ _ALIGN = [
     _RIGHT if c in NUMERIC_COLUMNS else _CENTER if c in FLAG_COLUMNS else _LEFT
     for c in range(len(COLUMNS))
 ]
-_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
-_DISPLAY = Qt.ItemDataRole.DisplayRole
-_ALIGN_ROLE = Qt.ItemDataRole.TextAlignmentRole
-_TOOLTIP = Qt.ItemDataRole.ToolTipRole
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_ALIGN_ROLE = int(Qt.ItemDataRole.TextAlignmentRole)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
+_DECORATION = int(Qt.ItemDataRole.DecorationRole)
 ServiceRole = Qt.ItemDataRole.UserRole + 1
 
 
@@ -58,6 +59,21 @@ class ServicesModel(QAbstractTableModel):
         self._visible: list[int] = []
         self._columns = self._index.columns
         self._text = self._cell_texts("")
+        self.favourites: frozenset[int] = frozenset()
+        self.star: Any = None
+        """What a favourite's id cell shows beside the id (an icon; None: nothing)."""
+        self.roles = CellRoles(
+            {
+                _DISPLAY: self._display,
+                _ALIGN_ROLE: self._alignment,
+                _TOOLTIP: self._tooltip,
+                _DECORATION: self._decoration,
+                ServiceRole: self._service,
+            },
+            self.rowCount,
+        )
+        """What ``data()`` answers, per role; the view's ``TextDelegate`` paints from it (a cell
+        with a decoration, a favourite's star, is painted the standard way)."""
 
     @staticmethod
     def _cell_texts(currency: str) -> list[CellText | None]:
@@ -98,6 +114,13 @@ class ServicesModel(QAbstractTableModel):
         self._text = self._cell_texts(currency)
         self._visible = new.refresh()
         self.endResetModel()
+
+    def set_favourites(self, ids: frozenset[int], star: Any) -> None:
+        """Mark these services' id cells with ``star`` (one repaint of the id column)."""
+        self.favourites, self.star = ids, star
+        if self._visible:
+            last = self.index(len(self._visible) - 1, COL_ID)
+            self.dataChanged.emit(self.index(0, COL_ID), last, [_DECORATION])
 
     def warm_step(self) -> bool:
         """One step of the index's deferred preparation (call while idle); False when done."""
@@ -156,8 +179,34 @@ class ServicesModel(QAbstractTableModel):
                 return pos
         return None
 
+    # -- cells, per role (``CellRoles``: row and column are valid) ------------------------------
+
+    def _display(self, row: int, column: int) -> Any:
+        value = self._columns[column][self._visible[row]]
+        text = self._text[column]
+        return value if text is None else text[value]
+
+    @staticmethod
+    def _alignment(_row: int, column: int) -> int:
+        return _ALIGN[column]
+
+    def _tooltip(self, row: int, column: int) -> Any:
+        if column in (COL_NAME, COL_CATEGORY):
+            return self._columns[column][self._visible[row]]
+        return None
+
+    def _service(self, row: int, _column: int) -> Service:
+        return self._index.services[self._visible[row]]
+
+    def _decoration(self, row: int, column: int) -> Any:
+        if column != COL_ID or not self.favourites:
+            return None
+        return self.star if self._columns[COL_ID][self._visible[row]] in self.favourites else None
+
     # -- QAbstractTableModel ----------------------------------------------------------------
 
+    # Qt calls these two for every cell it paints (``index()`` checks the row and column).
+    # ``flags()`` is QAbstractTableModel's own: enabled, selectable, no children.
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._visible)
 
@@ -165,20 +214,7 @@ class ServicesModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(COLUMNS)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        if role == _DISPLAY:
-            column = index.column()
-            value = self._columns[column][self._visible[index.row()]]
-            text = self._text[column]
-            return value if text is None else text[value]
-        if role == _ALIGN_ROLE:
-            return _ALIGN[index.column()]
-        if role == _TOOLTIP and index.column() in (COL_NAME, COL_CATEGORY):
-            return self._columns[index.column()][self._visible[index.row()]]
-        if role == ServiceRole:
-            return self._index.services[self._visible[index.row()]]
-        return None
+        return self.roles.data(index, role)
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
@@ -188,6 +224,3 @@ class ServicesModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(COLUMNS):
             return QCoreApplication.translate("Services", COLUMNS[section])
         return None
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        return _FLAGS if index.isValid() else Qt.ItemFlag.NoItemFlags

@@ -12,13 +12,13 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from smpanel_desktop.api.models import Service
 from smpanel_desktop.ui.context import AppContext
+from smpanel_desktop.ui.favourites import Favourites, star_icon
 from smpanel_desktop.ui.services.index import COL_NAME, Filters
 from smpanel_desktop.ui.services.model import ServicesModel
 from smpanel_desktop.ui.watch.changes import CatalogChangesButton
@@ -26,6 +26,8 @@ from smpanel_desktop.ui.watch.refill_window import RefillWindowButton
 from smpanel_desktop.ui.widgets import style
 from smpanel_desktop.ui.widgets.formatting import format_int, format_time
 from smpanel_desktop.ui.widgets.named import named
+from smpanel_desktop.ui.widgets.steady import steady_text
+from smpanel_desktop.ui.widgets.table_view import TableView
 from smpanel_desktop.ui.widgets.translate import QT_TRANSLATE_NOOP
 
 ALL_CATEGORIES = QT_TRANSLATE_NOOP("ServicesTab", "All categories")
@@ -34,9 +36,17 @@ DEFAULT_WIDTHS = (56, 330, 210, 150, 110, 60, 80, 50, 54, 66)  # fit 1229 px (90
 
 
 class ServicesTab(QWidget):
-    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        ctx: AppContext,
+        parent: QWidget | None = None,
+        *,
+        favourites: Favourites | None = None,
+    ) -> None:
         super().__init__(parent)
         self.ctx = ctx
+        self.favourites = favourites or Favourites(ctx, self)
+        self._star = star_icon()  # beside a favourite's id
         self.model = ServicesModel(self)
 
         self.search = named(QLineEdit(), "servicesSearch")
@@ -52,15 +62,17 @@ class ServicesTab(QWidget):
         self.refill.setToolTip(self.tr("Only services that offer refill"))
         self.cancel.setToolTip(self.tr("Only services that offer cancel"))
         self.dripfeed.setToolTip(self.tr("Only services that offer drip-feed"))
+        self.favourites_only = named(QCheckBox(self.tr("★ Favourites")), "servicesFavouritesOnly")
+        self.favourites_only.setToolTip(self.tr("Only your favourite services"))
 
         filters = QHBoxLayout()
         filters.addWidget(self.search, 3)
         filters.addWidget(self.category, 2)
         filters.addWidget(self.type, 1)
-        for box in (self.refill, self.cancel, self.dripfeed):
+        for box in (self.refill, self.cancel, self.dripfeed, self.favourites_only):
             filters.addWidget(box)
 
-        self.table = named(QTableView(), "servicesTable")
+        self.table = named(TableView(), "servicesTable")
         self._setup_table()
         # The index prepares the search text and sort orders in small steps while idle.
         self._warm_timer = QTimer(self, interval=0)
@@ -74,6 +86,9 @@ class ServicesTab(QWidget):
         self.order_button = named(QPushButton(self.tr("O&rder…")), "servicesOrder")
         self.order_button.setToolTip(self.tr("Open New Order with the selected service"))
         self.order_button.setEnabled(False)
+        self.star = named(QPushButton(), "servicesFavourite")
+        self.star.setCheckable(True)
+        self.star.setEnabled(False)
         bottom = QHBoxLayout()
         bottom.addWidget(self.count)
         bottom.addStretch(1)
@@ -81,6 +96,7 @@ class ServicesTab(QWidget):
         self.changes = CatalogChangesButton(ctx)  # catalog changes view (ui/watch/changes.py)
         bottom.addWidget(self.changes)
         bottom.addWidget(self.refresh_button)
+        bottom.addWidget(self.star)
         bottom.addWidget(self.order_button)
         selection = self.table.selectionModel().selectionChanged  # the table is set up above
         self.refill_window = RefillWindowButton(ctx, self.selected_service, selection)
@@ -94,8 +110,10 @@ class ServicesTab(QWidget):
         self.search.textChanged.connect(self._apply_filters)
         self.category.currentIndexChanged.connect(self._apply_filters)
         self.type.currentIndexChanged.connect(self._apply_filters)
-        for box in (self.refill, self.cancel, self.dripfeed):
+        for box in (self.refill, self.cancel, self.dripfeed, self.favourites_only):
             box.toggled.connect(self._apply_filters)
+        self.star.clicked.connect(self._star_clicked)
+        self.favourites.changed.connect(self._favourites_changed)
         self.refresh_button.clicked.connect(ctx.refresh_catalog)
         self.order_button.clicked.connect(self._order_selected)
         self.table.doubleClicked.connect(self._order_row)
@@ -123,14 +141,9 @@ class ServicesTab(QWidget):
         t.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         t.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         t.setAlternatingRowColors(True)
-        t.setWordWrap(False)  # single-line cells paint much faster
-        t.setTextElideMode(Qt.TextElideMode.ElideRight)
         t.setSortingEnabled(True)
         t.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # catalog order until a header is clicked
-        vertical = t.verticalHeader()
-        vertical.hide()
-        vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        vertical.setDefaultSectionSize(t.fontMetrics().height() + 8)
+        t.verticalHeader().hide()
         header = t.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSortIndicatorClearable(True)
@@ -151,6 +164,7 @@ class ServicesTab(QWidget):
             refill=self.refill.isChecked(),
             cancel=self.cancel.isChecked(),
             dripfeed=self.dripfeed.isChecked(),
+            favourites=frozenset(self.favourites.ids) if self.favourites_only.isChecked() else None,
         )
 
     @Slot()
@@ -160,10 +174,14 @@ class ServicesTab(QWidget):
 
     def _update_count(self) -> None:
         shown, total = self.model.rowCount(), self.model.total
-        self.count.setText(
+        steady_text(
+            self.count,
             self.tr("{shown} of {total} services").format(
                 shown=format_int(shown), total=format_int(total)
-            )
+            ),
+            self.tr("{shown} of {total} services").format(
+                shown=format_int(total), total=format_int(total)
+            ),
         )
 
     @staticmethod
@@ -247,7 +265,26 @@ class ServicesTab(QWidget):
 
     @Slot()
     def _selection_changed(self) -> None:
-        self.order_button.setEnabled(self.selected_service() is not None)
+        service = self.selected_service()
+        self.order_button.setEnabled(service is not None)
+        on = service is not None and self.favourites.is_favourite(service.id)
+        self.star.setEnabled(service is not None)
+        self.star.setChecked(on)
+        self.star.setText(self.tr("★ Favourite") if on else self.tr("☆ Favourite"))
+        self.star.setToolTip(self.tr("Star the selected service (Favourites shows only these)"))
+
+    @Slot(bool)
+    def _star_clicked(self, checked: bool) -> None:
+        service = self.selected_service()
+        if service is not None:
+            self.favourites.set_favourite(service.id, checked)
+
+    @Slot()
+    def _favourites_changed(self) -> None:
+        self.model.set_favourites(frozenset(self.favourites.ids), self._star)
+        if self.favourites_only.isChecked():
+            self._apply_filters()
+        self._selection_changed()
 
     @Slot(QModelIndex)
     def _order_row(self, index: QModelIndex) -> None:

@@ -1,0 +1,207 @@
+"""Table cells painted at the speed of Qt's own C++ models, for any column of a Python model.
+
+A ``QTableView`` over a Python model crosses into Python ~10 times per visible cell and paint
+(``rowCount``, ``columnCount``, ``flags``, then ``data()`` for 7 roles), and Qt then lays out
+and elides every cell's text again, emoji and decorated letters included.  Two pieces avoid it:
+
+* ``CellRoles``: a model's answers, one function ``(row, column) -> value`` per role.  The
+  model's ``data()`` is ``roles.data(index, role)`` (a dict lookup; roles nobody answers leave at
+  once), and ``plain(row, column)`` tells whether a cell is only text: a cell for which any
+  handler of ``RICH_ROLES`` (an icon, a check box, a font, a background) answers is not.
+* ``TextDelegate``: paints a plain cell from a cached ``QStaticText`` (elided once per text and
+  width) with one call into Python; any other cell goes to ``QStyledItemDelegate``'s painting.
+
+So a new column needs no special case: give it a display handler (and, if it has one, an icon
+or check-box handler); the delegate picks the right way per cell.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QPointF, Qt
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFontMetricsF,
+    QPainter,
+    QPalette,
+    QStaticText,
+    QTransform,
+)
+from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
+
+Index = QModelIndex | QPersistentModelIndex
+Handler = Callable[[int, int], Any]
+DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole)
+FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
+RICH_ROLES = tuple(
+    int(role)
+    for role in (
+        Qt.ItemDataRole.DecorationRole,
+        Qt.ItemDataRole.CheckStateRole,
+        Qt.ItemDataRole.FontRole,
+        Qt.ItemDataRole.BackgroundRole,
+    )
+)
+_LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+_HORIZONTAL = int(Qt.AlignmentFlag.AlignHorizontal_Mask)
+_RIGHT_BITS = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTrailing)
+_CENTER_BIT = int(Qt.AlignmentFlag.AlignHCenter)
+_Key = tuple[str, int, int, int]  # text, cell width, cell height, alignment
+_SELECTED = QStyle.StateFlag.State_Selected.value
+_HAS_FOCUS = QStyle.StateFlag.State_HasFocus.value
+_ENABLED = QStyle.StateFlag.State_Enabled.value
+_ACTIVE = QStyle.StateFlag.State_Active.value
+_HIGHLIGHT = QPalette.ColorRole.Highlight
+_HIGHLIGHTED_TEXT = QPalette.ColorRole.HighlightedText
+_TEXT = QPalette.ColorRole.Text
+_RIGHT_TO_LEFT = Qt.LayoutDirection.RightToLeft
+CACHE_LIMIT = 8192  # cached texts (a few screens of cells); the cache starts over beyond
+
+
+class CellRoles:
+    """Per role, the function that answers it for a cell; ``data()`` and ``plain()`` over them.
+
+    ``rows()`` returns how many rows there are now: an index past it (a stale one) gets None."""
+
+    def __init__(self, handlers: Mapping[int, Handler], rows: Callable[[], int]) -> None:
+        self.handlers: dict[int, Handler] = {int(role): fn for role, fn in handlers.items()}
+        self._rows = rows
+
+    def data(self, index: Index, role: int) -> Any:
+        handler = self.handlers.get(role)
+        if handler is None or not index.isValid():
+            return None
+        row = index.row()
+        if row >= self._rows():
+            return None
+        return handler(row, index.column())
+
+    def plain(self, row: int, column: int) -> tuple[str, int, Any] | None:
+        """(text, alignment, foreground or None) when the cell is only text, else None."""
+        handlers = self.handlers
+        for role in RICH_ROLES:
+            rich = handlers.get(role)
+            if rich is not None and rich(row, column) is not None:
+                return None
+        text = handlers[DISPLAY](row, column)
+        if text is None:
+            text = ""
+        elif not isinstance(text, str):
+            text = str(text)
+        align = handlers.get(ALIGNMENT)
+        fg = handlers.get(FOREGROUND)
+        return (
+            text,
+            _LEFT if align is None else int(align(row, column) or _LEFT),
+            None if fg is None else fg(row, column),
+        )
+
+
+class TextDelegate(QStyledItemDelegate):
+    """Paints the plain-text cells of ``roles`` from cached static text (see the module)."""
+
+    def __init__(self, roles: CellRoles, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._plain = roles.plain
+        self._cache: dict[_Key, _Laid] = {}
+        self._margin = -1
+
+    def clear_cache(self) -> None:
+        """Forget the laid-out texts (after a font change)."""
+        self._cache.clear()
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        cell = self._plain(index.row(), index.column())
+        if cell is None:
+            super().paint(painter, option, index)
+            return
+        text, align, foreground = cell
+        rect = option.rect
+        key = (text, rect.width(), rect.height(), align)
+        laid = self._cache.get(key)
+        if laid is None:
+            laid = self._elide(option, key)
+            if laid is None:  # text the fast path does not handle (several lines, mirrored)
+                super().paint(painter, option, index)
+                return
+        state = option.state.value  # an int: Python enum flag operations cost a µs each
+        if state & _HAS_FOCUS:  # the current cell (one in the view): Qt draws its focus frame
+            super().paint(painter, option, index)
+            return
+        palette: QPalette = option.palette
+        group = _group(state)
+        if state & _SELECTED:
+            painter.fillRect(rect, palette.brush(group, _HIGHLIGHT))
+            painter.setPen(palette.color(group, _HIGHLIGHTED_TEXT))
+        elif isinstance(foreground, QBrush):
+            painter.setPen(foreground.color())
+        elif isinstance(foreground, QColor):
+            painter.setPen(foreground)
+        else:
+            painter.setPen(palette.color(group, _TEXT))
+        static = laid.static
+        x, y = rect.x() + laid.dx, rect.y() + laid.top
+        if static is not None:
+            painter.drawStaticText(QPointF(x, y), static)
+        elif laid.seen < 2:  # most texts are shown once or twice (a filter, a scroll): draw
+            laid.seen += 1
+            painter.drawText(QPointF(x, y + laid.ascent), laid.text)
+        else:  # shown often (the top rows while typing): lay it out once for the next paints
+            laid.static = static = QStaticText(laid.text)
+            static.setTextFormat(Qt.TextFormat.PlainText)
+            static.prepare(QTransform(), option.font)
+            painter.drawStaticText(QPointF(x, y), static)
+
+    def _elide(self, option: QStyleOptionViewItem, key: _Key) -> _Laid | None:
+        """The text elided to its cell once (as Qt's item painting does), kept for later."""
+        text, width, height, align = key
+        if "\n" in text or "\r" in text or option.direction == _RIGHT_TO_LEFT:
+            return None  # several lines, or mirrored: Qt's own painting
+        if len(self._cache) >= CACHE_LIMIT:
+            self._cache.clear()
+        if self._margin < 0:
+            widget: QWidget | None = option.widget
+            style = widget.style() if widget is not None else None
+            focus = QStyle.PixelMetric.PM_FocusFrameHMargin
+            self._margin = (style.pixelMetric(focus, None, widget) if style else 2) + 1
+        metrics = option.fontMetrics
+        room = width - 2 * self._margin
+        if text.isascii() and len(text) * metrics.maxWidth() <= room:
+            shown = text  # fits for sure: no need to measure
+        else:
+            shown = metrics.elidedText(text, option.textElideMode, room)
+        horizontal = align & _HORIZONTAL
+        margin = self._margin
+        if horizontal & (_RIGHT_BITS | _CENTER_BIT):  # placed as Qt does, to a fraction of a pixel
+            used = QFontMetricsF(option.font).horizontalAdvance(shown)
+            free = width - 2 * margin - used
+            dx = margin + (free if horizontal & _RIGHT_BITS else free / 2)
+        else:
+            dx = margin
+        top = (height - metrics.height()) // 2
+        laid = _Laid(shown, max(float(margin), dx), top, metrics.ascent())
+        self._cache[key] = laid
+        return laid
+
+
+class _Laid:
+    """One cell text as shown: elided, placed, and once shown a few times a ``QStaticText``."""
+
+    __slots__ = ("ascent", "dx", "seen", "static", "text", "top")
+
+    def __init__(self, text: str, dx: float, top: int, ascent: int) -> None:
+        self.text, self.dx, self.top, self.ascent = text, dx, top, ascent
+        self.seen = 0
+        self.static: QStaticText | None = None
+
+
+def _group(state: int) -> QPalette.ColorGroup:
+    if not state & _ENABLED:
+        return QPalette.ColorGroup.Disabled
+    if not state & _ACTIVE:
+        return QPalette.ColorGroup.Inactive
+    return QPalette.ColorGroup.Normal
