@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 PYTEST_ARGS ?=
 
-.PHONY: run test lint fmt check-sysdeps check-sysdeps-run screenshots clean
+.PHONY: run test lint fmt check-sysdeps check-sysdeps-run screenshots translations clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -42,10 +42,16 @@ fmt: $(STAMP)
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
-## screenshots: every tab of the app on the demo panel, 1280x800 under Xvfb, into docs/screenshots/
+## screenshots: every tab of the app on the demo panel, 1366x768 under Xvfb, into docs/screenshots/
+##              (English) and docs/screenshots/tr/ (Turkish); --theme dark for the dark look
 screenshots: check-sysdeps $(STAMP)
 	@packaging/system-deps.sh screenshots
-	xvfb-run -a -s "-screen 0 1280x800x24" $(BIN)/python docs/screenshots.py
+	xvfb-run -a -s "-screen 0 1366x768x24" $(BIN)/python docs/screenshots.py
+	xvfb-run -a -s "-screen 0 1366x768x24" $(BIN)/python docs/screenshots.py --lang tr --out docs/screenshots/tr
+
+## translations: new GUI texts into the .ts files (lupdate), then the .qm files (lrelease)
+translations: $(STAMP)
+	$(BIN)/python packaging/translations.py
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache

@@ -1,7 +1,11 @@
-"""Screenshots of the desktop app on the demo panel at 1280×800: every tab and the first-start
-dialogs, rendered from the real app (real sandbox, real client, real store in a temporary folder).
+"""Screenshots of the desktop app on the demo panel on a 1366×768 screen: every tab and the
+first-start dialogs, rendered from the real app (real sandbox, real client, real store in a
+temporary folder), in a language and a theme.
 
-    xvfb-run -a -s "-screen 0 1280x800x24" .venv/bin/python docs/screenshots.py
+    xvfb-run -a -s "-screen 0 1366x768x24" .venv/bin/python docs/screenshots.py
+    xvfb-run -a -s "-screen 0 1366x768x24" .venv/bin/python docs/screenshots.py --lang tr \
+        --out docs/screenshots/tr
+    ... --theme dark --out docs/screenshots/dark
 
 Writes docs/screenshots/{welcome,welcome-add-panel,services,services-search,new-order,balance,
 api-key}.png, then runs the order workflow's script (docs/screenshots_orders.py: New Order per
@@ -37,6 +41,8 @@ def shoot(app: QApplication, widget: QWidget, out: Path, name: str) -> None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=OUT)
+    parser.add_argument("--lang", default="en", help="interface language (en, tr)")
+    parser.add_argument("--theme", default="light", help="light or dark")
     args = parser.parse_args(argv)
     args.out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
@@ -50,10 +56,14 @@ def main(argv: list[str] | None = None) -> int:
 
         app = QApplication.instance() or QApplication(sys.argv[:1])
         assert isinstance(app, QApplication)
-        ns = argparse.Namespace(api_url=None, data_dir=str(Path(tmp) / "data"), demo=False)
+        ns = argparse.Namespace(
+            api_url=None, data_dir=str(Path(tmp) / "data"), demo=False, lang=args.lang
+        )
         gui = DesktopApp(ns, keys=KeyStore(memory_only=True))
-        window = gui.window
-        window.resize(1280, 800)
+        from smpanel_desktop.ui.widgets.theme import apply_theme
+
+        apply_theme(args.theme)
+        window = gui.window  # the size it gets on the screen: 90% of it at most
         try:
             gui.start()  # first start: the demo panel, with the welcome dialog on top
             wait_until(app, lambda: len(gui.ctx.services) > 100 and gui.ctx.balance is not None)
@@ -95,7 +105,8 @@ def main(argv: list[str] | None = None) -> int:
             window.close()
             gui.shutdown()
         # New Order per service type and Orders with mixed statuses, same private config folder
-        return int(screenshots_orders.main(["--out", str(args.out)]))
+        more = ["--out", str(args.out), "--lang", args.lang, "--theme", args.theme]
+        return int(screenshots_orders.main(more))
 
 
 if __name__ == "__main__":

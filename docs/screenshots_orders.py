@@ -30,6 +30,7 @@ from smpanel_desktop.core.orders.fields import canonical_type
 from smpanel_desktop.core.placing import place_order
 from smpanel_desktop.core.refills_cancels import request_refills
 from smpanel_desktop.secrets import KeyStore
+from smpanel_desktop.ui.widgets.theme import apply_theme
 
 OUT = Path(__file__).resolve().parent / "screenshots"
 LINK = "https://instagram.com/p/C8vK2mXoQ1a"
@@ -155,6 +156,8 @@ def orders(gui: DesktopApp, app: QApplication) -> None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=OUT)
+    parser.add_argument("--lang", default="en", help="interface language (en, tr)")
+    parser.add_argument("--theme", default="light", help="light or dark")
     args = parser.parse_args(argv)
     args.out.mkdir(parents=True, exist_ok=True)
     app = QApplication.instance() or QApplication(sys.argv[:1])
@@ -165,9 +168,11 @@ def main(argv: list[str] | None = None) -> int:
         os.environ.setdefault("SMPANEL_CONFIG_DIR", str(Path(tmp) / "config"))
         os.environ.setdefault("SMPANEL_LOG_DIR", str(Path(tmp) / "logs"))
         os.environ.pop("SMPANEL_API_KEY", None)
-        ns = argparse.Namespace(api_url=None, data_dir=str(Path(tmp) / "data"), demo=True)
+        ns = argparse.Namespace(
+            api_url=None, data_dir=str(Path(tmp) / "data"), demo=True, lang=args.lang
+        )
         gui = DesktopApp(ns, keys=KeyStore(memory_only=True))
-        gui.window.resize(1280, 800)
+        apply_theme(args.theme)  # the window keeps the size it gets: 90% of the screen at most
         gui.start()
         try:
             wait_until(app, lambda: len(gui.ctx.services) > 100 and gui.ctx.balance is not None)

@@ -12,7 +12,7 @@ emoji="fonts-noto-color-emoji"
 
 case "$profile" in
   run) wanted="$qt $x11" ;;
-  test) wanted="$qt $x11 $tests" ;;
+  test) wanted="$qt $x11 $tests $emoji" ;;  # emoji: service names render in test screenshots too
   screenshots) wanted="$qt $x11 $tests $emoji" ;;
   *) echo "usage: $0 [run|test|screenshots]" >&2; exit 2 ;;
 esac

@@ -15,13 +15,14 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import signal
 import sys
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -29,6 +30,7 @@ from smpanel_desktop import APP_NAME, __version__, paths
 from smpanel_desktop.api.endpoint import validate_endpoint
 from smpanel_desktop.api.errors import ApiError
 from smpanel_desktop.secrets import KeyStore
+from smpanel_desktop.ui import language
 from smpanel_desktop.ui.context import AppContext
 from smpanel_desktop.ui.main_window import MainWindow
 from smpanel_desktop.ui.session import PanelSession
@@ -50,6 +52,9 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--api-url", metavar="URL", help="open the panel at this API endpoint")
     parser.add_argument("--data-dir", metavar="DIR", help="keep the local database in DIR")
     parser.add_argument("--demo", action="store_true", help="open the built-in demo panel")
+    parser.add_argument(
+        "--lang", metavar="CODE", help="interface language: en or tr (default: the system's)"
+    )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     return parser.parse_args(argv)
 
@@ -65,6 +70,12 @@ class DesktopApp:
         self.keys = keys or KeyStore()
         self.session = PanelSession(self.ctx, self.keys, self.data_dir)
         self.settings = UiSettings()
+        self.language = language.choose(getattr(args, "lang", None), self.settings.language())
+        language.apply(self.language)  # before any widget: texts are translated when made
+        if self.settings.theme() != "system":
+            from smpanel_desktop.ui.widgets.theme import apply_theme
+
+            apply_theme(self.settings.theme())
         self.window = MainWindow(self.ctx, self.session, self.settings)
         self.welcome: WelcomeDialog | None = None
         self._closed = False
@@ -105,7 +116,7 @@ class DesktopApp:
         try:
             return self._first_panel(), ""
         except (ApiError, ValueError) as exc:  # e.g. --demo while a real panel is named "Demo"
-            return self._stored_panel(), f"Cannot open that panel: {exc}"
+            return self._stored_panel(), str(exc)
 
     def _first_chosen(self, chosen: tuple[Panel | None, str]) -> None:
         if self._closed or self.window.isHidden():
@@ -113,7 +124,11 @@ class DesktopApp:
         panel, problem = chosen
         self.window.build_tabs()
         if problem:
-            self.ctx.statusMessage.emit(problem)
+            self.ctx.statusMessage.emit(
+                QCoreApplication.translate("App", "Cannot open that panel: {error}").format(
+                    error=problem
+                )
+            )
         self._recover_interrupted_orders()
         if panel is not None:
             self.session.open(panel)
@@ -155,8 +170,11 @@ class DesktopApp:
         def recovered(count: int) -> None:
             if count:
                 self.ctx.statusMessage.emit(
-                    f"{count} order(s) were being sent when the app last stopped: "
-                    "they may have been placed. See Orders ▸ Resolve."
+                    QCoreApplication.translate(
+                        "App",
+                        "Orders being sent when the app last stopped: {count}. They may have "
+                        "been placed: see Orders ▸ Resolve.",
+                    ).format(count=count)
                 )
                 self.ctx.ordersChanged.emit()
 
@@ -210,6 +228,23 @@ def _close_on_signals(gui: DesktopApp) -> None:
     wake.start(300)
 
 
+def display_problem(env: dict[str, str] | None = None) -> str | None:
+    """What is missing when Qt would abort with its xcb message on Linux (None: nothing)."""
+    env = dict(os.environ) if env is None else env
+    if not sys.platform.startswith("linux"):
+        return None
+    platform = env.get("QT_QPA_PLATFORM", "")
+    if platform and not platform.startswith(("xcb", "wayland")):
+        return None  # offscreen, vnc, eglfs…: no display needed
+    if env.get("DISPLAY") or env.get("WAYLAND_DISPLAY"):
+        return None
+    return (
+        "no display found (neither DISPLAY nor WAYLAND_DISPLAY is set). Start the app in a "
+        "desktop session, or use the smpanel command line tool; for tests, "
+        "QT_QPA_PLATFORM=offscreen or xvfb-run."
+    )
+
+
 def main(argv: list[str] | None = None) -> int:
     """Start the desktop app; returns the exit code."""
     raw = list(sys.argv[1:] if argv is None else argv)
@@ -229,6 +264,10 @@ def main(argv: list[str] | None = None) -> int:
             return 2
 
     existing = QApplication.instance()
+    problem = None if existing is not None else display_problem()
+    if problem:
+        print(f"smpanel-desktop: {problem}", file=sys.stderr)
+        return 2
     app = existing if isinstance(existing, QApplication) else QApplication([sys.argv[0]])
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import QObject, Signal
 
-from smpanel_desktop.api.errors import ApiError, PanelError, RateLimitedError
+from smpanel_desktop.api.errors import ApiError, InvalidKeyError, PanelError, RateLimitedError
 from smpanel_desktop.workers.task_runner import DEFAULT_LANE, ErrorCallback, Generation, TaskRunner
 
 if TYPE_CHECKING:
@@ -134,7 +134,8 @@ class AppContext(QObject):
         self.set_connection("connecting" if client is not None else "offline")
 
     def set_connection(self, state: str) -> None:
-        """``online`` | ``offline`` | ``connecting`` | ``demo`` (online on the demo panel)."""
+        """``online`` | ``offline`` | ``connecting`` | ``demo`` (online on the demo panel) |
+        ``keyrefused`` (the panel answers, but not to this key)."""
         if state == "online" and self.demo:
             state = "demo"
         self.connection = state
@@ -145,11 +146,15 @@ class AppContext(QObject):
         text = str(exc) if isinstance(exc, ApiError) else f"{type(exc).__name__}: {exc}"
         if not isinstance(exc, ApiError):
             log.error("%s failed", what, exc_info=exc)
+        repeated = text == self.last_error  # e.g. the balance after the catalog: the first stays
         self.last_error = text
         # The panel answered (its own error, or "slow down"): reachable.  Anything else: offline.
+        # A refused key is neither: nothing works until it is replaced.
         reachable = isinstance(exc, PanelError | RateLimitedError)
-        self.set_connection("online" if reachable else "offline")
-        self.statusMessage.emit(f"{what} failed: {text}")
+        state = "keyrefused" if isinstance(exc, InvalidKeyError) else None
+        self.set_connection(state or ("online" if reachable else "offline"))
+        if not repeated:
+            self.statusMessage.emit(self.tr("{what} failed: {error}").format(what=what, error=text))
         return text
 
     def load_cached_catalog(self) -> None:
@@ -178,10 +183,10 @@ class AppContext(QObject):
 
         def show(services: list[Service]) -> None:
             self.set_services(services, time.time())
-            self.statusMessage.emit(f"Catalog refreshed: {len(services):,} services")
+            self.statusMessage.emit(self.tr("Catalog refreshed: %Ln service(s)", "", len(services)))
 
         fetch = partial(refresh_catalog, self.store, client, panel)
-        self._refresh("catalog", "Catalog refresh", fetch, show)
+        self._refresh("catalog", self.tr("Catalog refresh"), fetch, show)
 
     def refresh_balance(self) -> None:
         """Fetch the balance in the background; ``balanceChanged`` or ``balanceFailed`` follow."""
@@ -198,7 +203,7 @@ class AppContext(QObject):
             self.balance_fetched_at = time.time()
             self.set_balance(balance)
 
-        self._refresh("balance", "Balance", fetch, show)
+        self._refresh("balance", self.tr("Balance"), fetch, show)
 
     def _refresh(
         self, kind: str, what: str, fetch: Callable[[], Any], show: Callable[[Any], None]
@@ -216,6 +221,7 @@ class AppContext(QObject):
 
         def done(value: Any) -> None:
             finish()
+            self.last_error = None
             self.set_connection("online")
             show(value)
 

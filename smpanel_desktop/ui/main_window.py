@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer, Slot
+from PySide6.QtCore import QCoreApplication, QEvent, QTimer, Slot
 from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QTabWidget, QWidget
 
@@ -20,6 +20,9 @@ from smpanel_desktop.ui.settings import UiSettings
 from smpanel_desktop.ui.widgets import style
 from smpanel_desktop.ui.widgets.first_paint import AfterFirstPaint
 from smpanel_desktop.ui.widgets.named import named
+from smpanel_desktop.ui.widgets.screen_fit import clamp_to_screen, fit_to_screen
+from smpanel_desktop.ui.widgets.status_line import StatusLine
+from smpanel_desktop.ui.widgets.translate import QT_TRANSLATE_NOOP
 from smpanel_desktop.ui.window_menus import APP_TITLE, WindowMenus
 
 if TYPE_CHECKING:
@@ -33,15 +36,27 @@ if TYPE_CHECKING:
     from smpanel_desktop.ui.session import PanelSession
     from smpanel_desktop.ui.watch.tray import TrayWatch
 
-TAB_TITLES = ("Services", "New Order", "Orders", "Balance", "Overview")
+TAB_TITLES = (  # translated where shown ("MainWindow"); mnemonics: Alt+S, Alt+N, Alt+O, Alt+B,
+    # Alt+W
+    QT_TRANSLATE_NOOP("MainWindow", "&Services"),
+    QT_TRANSLATE_NOOP("MainWindow", "&New Order"),
+    QT_TRANSLATE_NOOP("MainWindow", "&Orders"),
+    QT_TRANSLATE_NOOP("MainWindow", "&Balance"),
+    QT_TRANSLATE_NOOP("MainWindow", "Overvie&w"),
+)
 RETRY_MS = 60_000  # while offline, ask for the balance (a light call) this often
 FIRST_PAINT_FALLBACK_MS = 1_000  # after_first_paint: go on anyway when no paint comes (hidden)
 CONNECTION_TEXT = {
-    "online": ("● Online", style.OK),
-    "demo": ("● DEMO panel (built-in sandbox)", style.WARNING),
-    "connecting": ("● Connecting…", style.MUTED),
-    "offline": ("● Offline", style.ERROR),
+    "online": (QT_TRANSLATE_NOOP("MainWindow", "● Online"), style.OK),
+    "demo": (QT_TRANSLATE_NOOP("MainWindow", "● DEMO panel (built-in sandbox)"), style.WARNING),
+    "connecting": (QT_TRANSLATE_NOOP("MainWindow", "● Connecting…"), style.MUTED),
+    "offline": (QT_TRANSLATE_NOOP("MainWindow", "● Offline"), style.ERROR),
+    "keyrefused": (QT_TRANSLATE_NOOP("MainWindow", "● API key refused"), style.ERROR),
 }
+
+
+def tab_title(index: int) -> str:
+    return QCoreApplication.translate("MainWindow", TAB_TITLES[index])
 
 
 class MainWindow(QMainWindow):
@@ -57,12 +72,12 @@ class MainWindow(QMainWindow):
         self.session = session
         self.settings = settings
         self.setObjectName("mainWindow")
-        self.resize(1280, 800)
         self.setMinimumSize(800, 500)
+        fit_to_screen(self, 1280, 800)  # at most 90% of the screen: 1366x768 shows it whole
 
         self.tabs = named(QTabWidget(), "mainTabs")
-        for title in TAB_TITLES:  # empty pages until build_tabs()
-            self.tabs.addTab(QWidget(), title)
+        for index in range(len(TAB_TITLES)):  # empty pages until build_tabs()
+            self.tabs.addTab(QWidget(), tab_title(index))
         self.setCentralWidget(self.tabs)
         self.tabs_built = False
         self.tray_watch: TrayWatch | None = None
@@ -82,16 +97,19 @@ class MainWindow(QMainWindow):
         self._catalog_missed = False
         ctx.catalogFailed.connect(self._catalog_failed)
 
-        self.menus = WindowMenus(self, ctx, session)
+        self.menus = WindowMenus(self, ctx, session, settings)
         ctx.panelChanged.connect(self._panel_changed)
         ctx.connectionChanged.connect(self._connection_changed)
         ctx.catalogChanged.connect(self._show_refresh_time)
         ctx.balanceChanged.connect(self._show_refresh_time)
-        ctx.statusMessage.connect(lambda text: bar.showMessage(text, 15000))
+        self.status_line = StatusLine()  # long messages end in "…" at a word, whole in the tooltip
+        bar.addWidget(self.status_line, 1)
+        ctx.statusMessage.connect(lambda text: self.status_line.show_message(text, 15000))
         ctx.orderServiceRequested.connect(self._show_new_order)
         ctx.reorderRequested.connect(self._show_new_order)
 
-        settings.restore_geometry(self)
+        if settings.restore_geometry(self):
+            clamp_to_screen(self)  # saved on a bigger or another screen
         self.tabs.setCurrentIndex(min(max(settings.last_tab(), 0), self.tabs.count() - 1))
         self._panel_changed(ctx.panel)
         self._connection_changed(ctx.connection)
@@ -127,10 +145,10 @@ class MainWindow(QMainWindow):
         current = self.tabs.currentIndex()
         self.setUpdatesEnabled(False)  # one repaint with the real tabs, no flicker in between
         try:
-            for index, (page, title) in enumerate(zip(pages, TAB_TITLES, strict=True)):
+            for index, page in enumerate(pages):
                 empty = self.tabs.widget(index)
                 self.tabs.removeTab(index)
-                self.tabs.insertTab(index, page, title)
+                self.tabs.insertTab(index, page, tab_title(index))
                 if empty is not None:
                     empty.deleteLater()
             self.tabs.setCurrentIndex(current)
@@ -142,6 +160,10 @@ class MainWindow(QMainWindow):
         self.tray_watch = TrayWatch(self.ctx, self, self.settings)
         menus = self.menuBar().actions()  # the Notifications menu goes before Help
         self.menuBar().insertMenu(menus[-1], self.tray_watch.menu) if menus else None
+
+        from smpanel_desktop.ui.shortcuts import WindowKeys
+
+        self.keys = WindowKeys(self)  # Ctrl+F, F5, Ctrl+1…5, Ctrl+N, Enter (ui/shortcuts.py)
         self.settings.restore_header("services", self.services_tab.table.horizontalHeader())
         self.settings.restore_header("orders", self.orders_tab.table.horizontalHeader())
 
@@ -154,7 +176,7 @@ class MainWindow(QMainWindow):
 
     def show_opening(self) -> None:
         """What the first paint shows while the first panel is being opened."""
-        self.panel_label.setText("Opening…")
+        self.panel_label.setText(self.tr("Opening…"))
         self._connection_changed("connecting")
 
     # -- menus and dialogs (ui/window_menus.py) -------------------------------------------
@@ -190,12 +212,11 @@ class MainWindow(QMainWindow):
     def _panel_changed(self, panel: object) -> None:
         self._catalog_missed = False
         name = getattr(panel, "name", None)
-        title = f"{APP_TITLE} — {name}" if name else APP_TITLE
         if self.ctx.demo:
-            title += " — DEMO"
-        self.setWindowTitle(title)
+            name = self.tr("Demo panel")  # one word for it, not "Demo — DEMO"
+        self.setWindowTitle(f"{APP_TITLE} — {name}" if name else APP_TITLE)
         self.panel_label.setText(
-            f"Panel: {name}{' (DEMO)' if self.ctx.demo else ''}" if name else "No panel"
+            self.tr("Panel: {name}").format(name=name) if name else self.tr("No panel")
         )
         self.key_action.setEnabled(panel is not None and not self.ctx.demo)
         self._show_refresh_time()
@@ -219,8 +240,9 @@ class MainWindow(QMainWindow):
             self._catalog_missed = False
             self.ctx.refresh_catalog()
         text, role = CONNECTION_TEXT.get(state, (state, style.MUTED))
+        text = QCoreApplication.translate("MainWindow", text)
         if state == "offline" and self.ctx.panel is not None:
-            text += " — showing cached data" if self.ctx.services else ""
+            text += self.tr(" — showing cached data") if self.ctx.services else ""
             if self.ctx.last_error:
                 self.connection_label.setToolTip(self.ctx.last_error)
         self.connection_label.setText(text)
@@ -233,9 +255,13 @@ class MainWindow(QMainWindow):
         )
 
         stamps = [t for t in (self.ctx.catalog_fetched_at, self.ctx.balance_fetched_at) if t]
-        self.refresh_label.setText(
-            f"Last refresh: {format_time(max(stamps)) if stamps else 'never'}"
-        )
+        when = format_time(max(stamps)) if stamps else self.tr("never")
+        self.refresh_label.setText(self.tr("Last refresh: {when}").format(when=when))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.PaletteChange and self.tabs_built:  # light <-> dark
+            self.orders_tab.model.refresh_colors()
+        super().changeEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.tray_watch is not None and self.tray_watch.handle_close(event):

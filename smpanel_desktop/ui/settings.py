@@ -1,4 +1,5 @@
-"""What the window remembers between runs: geometry, last tab, table column widths.
+"""What the window remembers between runs: geometry, last tab, table column widths, the
+interface language and the colour scheme.
 
 Stored with ``QSettings`` in an INI file under the config folder (``paths.config_dir()``, which
 honours ``SMPANEL_CONFIG_DIR``; tests point it at a temporary folder).  Never the key.
@@ -41,6 +42,21 @@ class UiSettings:
 
     def save_last_tab(self, index: int) -> None:
         self._qs.setValue("window/tab", index)
+
+    def language(self) -> str:
+        """The language chosen in View → Language ("" = follow the system)."""
+        return str(self._qs.value("ui/language", "") or "")
+
+    def save_language(self, code: str) -> None:
+        self._qs.setValue("ui/language", code)
+
+    def theme(self) -> str:
+        """The colour scheme chosen in View → Theme: "system", "light" or "dark"."""
+        value = str(self._qs.value("ui/theme", "system") or "system")
+        return value if value in ("system", "light", "dark") else "system"
+
+    def save_theme(self, theme: str) -> None:
+        self._qs.setValue("ui/theme", theme)
 
     def restore_header(self, name: str, header: QHeaderView) -> bool:
         """Column widths, order and sort indicator of the table ``name``."""

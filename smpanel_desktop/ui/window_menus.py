@@ -1,4 +1,4 @@
-"""The main window's menus and the dialogs they open (File, Panel, Help).
+"""The main window's menus and the dialogs they open (File, Panel, View, Help).
 
 ``WindowMenus`` receives the window, the context and the panel session it needs; it builds the
 menu bar once and opens each dialog when asked (the dialogs' modules are imported when first
@@ -11,10 +11,12 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Slot
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import QMainWindow
+from PySide6.QtWidgets import QDialog, QMainWindow
 
 from smpanel_desktop import __version__
 from smpanel_desktop.ui.context import AppContext
+from smpanel_desktop.ui.settings import UiSettings
+from smpanel_desktop.ui.view_menu import ViewMenu
 
 if TYPE_CHECKING:
     from smpanel_desktop.ui.dialogs.key_dialog import KeyDialog
@@ -28,55 +30,76 @@ APP_TITLE = "SMPanel Desktop"
 class WindowMenus(QObject):
     """The menu bar of ``window`` and the dialogs its entries open."""
 
-    def __init__(self, window: QMainWindow, ctx: AppContext, session: PanelSession) -> None:
+    def __init__(
+        self,
+        window: QMainWindow,
+        ctx: AppContext,
+        session: PanelSession,
+        settings: UiSettings,
+    ) -> None:
         super().__init__(window)
         self.window = window
         self.ctx = ctx
         self.session = session
+        self.settings = settings
         self._build()
         session.keyMissing.connect(self._ask_for_key)
         session.keyringUnavailable.connect(self._keyring_unavailable)
 
     def _build(self) -> None:
         bar = self.window.menuBar()
-        file_menu = bar.addMenu("&File")
-        quit_action = file_menu.addAction("&Quit")
+        file_menu = bar.addMenu(self.tr("&File"))
+        file_menu.setObjectName("fileMenu")
+        quit_action = file_menu.addAction(self.tr("&Quit"))
+        quit_action.setObjectName("quitAction")
         # the platform's Quit keys (Ctrl+Q, Cmd+Q); setShortcut() would first build the whole
         # Qt namespace of enums (~30 ms) to pick an overload, before the window can paint
         quit_action.setShortcuts(QKeySequence.StandardKey.Quit)
         quit_action.setMenuRole(QAction.MenuRole.QuitRole)
         quit_action.triggered.connect(self.window.close)
 
-        panel_menu = bar.addMenu("&Panel")
+        panel_menu = bar.addMenu(self.tr("&Panel"))
         panel_menu.setObjectName("panelMenu")
-        panel_menu.addAction("&Manage panels…", self.manage_panels)
-        self.key_action = panel_menu.addAction("Set API &key…", self.set_key)
+        self.manage_action = panel_menu.addAction(self.tr("&Manage panels…"), self.manage_panels)
+        self.manage_action.setObjectName("managePanelsAction")
+        self.key_action = panel_menu.addAction(self.tr("Set API &key…"), self.set_key)
+        self.key_action.setObjectName("setKeyAction")
         panel_menu.addSeparator()
-        self.switch_menu = panel_menu.addMenu("&Switch panel")
+        self.switch_menu = panel_menu.addMenu(self.tr("&Switch panel"))
         self.switch_menu.setObjectName("switchPanelMenu")
         self.switch_menu.aboutToShow.connect(self.fill_switch_menu)
         self.switch_group = QActionGroup(self)  # filled when the menu opens
 
-        help_menu = bar.addMenu("&Help")
-        about = help_menu.addAction(f"&About {APP_TITLE}", self.about)
+        self.view_menu = ViewMenu(self.window, self.settings, self)
+        bar.addMenu(self.view_menu.menu)
+
+        self.help_menu = help_menu = bar.addMenu(self.tr("&Help"))
+        help_menu.setObjectName("helpMenu")
+        about = help_menu.addAction(self.tr("&About {app}").format(app=APP_TITLE), self.about)
         about.setMenuRole(QAction.MenuRole.AboutRole)
-        help_menu.addAction("Open &data folder", self.open_data_folder)
+        keys = help_menu.addAction(self.tr("&Keyboard shortcuts"), self.keyboard_shortcuts)
+        keys.setObjectName("keyboardShortcutsAction")
+        help_menu.addAction(self.tr("Open &data folder"), self.open_data_folder)
 
     @Slot()
     def fill_switch_menu(self) -> None:
         self.switch_menu.clear()
         for action in self.switch_group.actions():
             self.switch_group.removeAction(action)
+        from smpanel_desktop.core.demo import is_demo
+
         current = self.ctx.panel.id if self.ctx.panel else None
-        for panel in self.ctx.store.panels():
+        panels = self.ctx.store.panels()
+        for panel in panels:
             action = self.switch_menu.addAction(panel.name)
             action.setCheckable(True)
             action.setChecked(panel.id == current)
             action.setData(panel.id)
             self.switch_group.addAction(action)
             action.triggered.connect(lambda _=False, pid=panel.id: self.switch_to(pid))
-        demo = self.switch_menu.addAction("Try the demo panel")
-        demo.triggered.connect(self.session.open_demo)
+        if not any(is_demo(panel) for panel in panels):  # else it is listed already
+            demo = self.switch_menu.addAction(self.tr("Try the demo panel"))
+            demo.triggered.connect(self.session.open_demo)
 
     def switch_to(self, panel_id: int) -> None:
         panel = self.ctx.store.panel_by_id(panel_id)
@@ -95,7 +118,7 @@ class WindowMenus(QObject):
     def set_key(self) -> KeyDialog | None:
         panel = self.ctx.panel
         if panel is None or self.ctx.demo:
-            self.window.statusBar().showMessage("The demo panel needs no key.", 8000)
+            self.window.statusBar().showMessage(self.tr("The demo panel needs no key."), 8000)
             return None
         from smpanel_desktop.ui.dialogs.key_dialog import KeyDialog
 
@@ -124,11 +147,20 @@ class WindowMenus(QObject):
 
         QMessageBox.about(
             self.window,
-            f"About {APP_TITLE}",
+            self.tr("About {app}").format(app=APP_TITLE),
             f"<b>{APP_TITLE}</b> {__version__}<br>"
-            "A desktop app for SMM panels speaking the API v2.<br>"
-            "API keys are kept in the system keyring only.",
+            + self.tr("A desktop app for SMM panels speaking the API v2.")
+            + "<br>"
+            + self.tr("API keys are kept in the system keyring only."),
         )
+
+    @Slot()
+    def keyboard_shortcuts(self) -> QDialog:
+        from smpanel_desktop.ui.dialogs.shortcuts_dialog import ShortcutsDialog
+
+        dialog = ShortcutsDialog(self.window)
+        dialog.open()
+        return dialog
 
     @Slot()
     def open_data_folder(self) -> None:

@@ -17,6 +17,15 @@ from smpanel_desktop.secrets import KeyStore
 GuiFactory = Callable[..., DesktopApp]
 
 
+@pytest.fixture(autouse=True, scope="session")
+def english_translations(qapp: Any) -> None:
+    """The English translations, as the app installs them: plural forms ("1 order", "3 orders")
+    also for widgets a test builds without the app."""
+    from smpanel_desktop.ui import language
+
+    language.apply("en")
+
+
 @pytest.fixture(autouse=True)
 def english_locale() -> Iterator[None]:
     """Numbers format the same on every machine (1,234.50) unless a test picks a locale."""

@@ -43,7 +43,7 @@ def test_main_with_demo_runs_and_exits_cleanly(qtbot: Any, capsys: Any) -> None:
 
     QTimer.singleShot(0, look_then_quit)
     assert app.main(["--demo"]) == 0
-    assert "DEMO" in seen["title"]
+    assert seen["title"] == "SMPanel Desktop — Demo panel"  # said once, not "Demo — DEMO"
     assert seen["count"] == "3,000 of 3,000 services"
     assert seen["sandbox"]._server is None  # the demo sandbox was stopped on the way out
 
@@ -84,7 +84,7 @@ def test_switch_and_manage_panels(
     assert gui.store.get_setting("current_panel") == "Second"
     gui.window._fill_switch_menu()
     names = [a.text() for a in gui.window.switch_menu.actions()]
-    assert names == ["Demo", "Second", "Try the demo panel"]
+    assert names == ["Demo", "Second"]  # the demo once: no "Try the demo panel" beside "Demo"
     checked = [a.text() for a in gui.window.switch_menu.actions() if a.isChecked()]
     assert checked == ["Second"]
 
@@ -94,5 +94,5 @@ def test_switch_and_manage_panels(
     qtbot.waitUntil(lambda: "Removed" in dialog.message.text())
     assert [p.name for p in gui.store.panels()] == ["Demo"]
     qtbot.waitUntil(lambda: gui.ctx.demo, timeout=5_000)
-    assert "DEMO" in gui.window.windowTitle()
+    assert gui.window.windowTitle() == "SMPanel Desktop — Demo panel"
     wait_idle(gui)

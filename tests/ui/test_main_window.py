@@ -150,7 +150,7 @@ def test_refresh_error_shows_the_panels_text(
     monkeypatch.setenv("SMPANEL_API_KEY", "wrong-key-123456")
     gui = make_gui(api_url=sandbox.url)
     wait_idle(gui)
-    assert "Invalid API key" in gui.window.statusBar().currentMessage()
+    assert "Invalid API key" in gui.window.status_line.full_text
     assert gui.window.isVisible()
 
 

@@ -74,7 +74,7 @@ def test_preview_marks_problems_and_the_total_is_exact(qtbot: Any, order_env: Or
     assert f"{total.normalize():f}" in label.text().replace(",", "")
     assert "2 invalid line(s)" in label.text() and "balance 1,000.00 USD" in label.text()
     submit = view.findChild(QPushButton, "massOrderSubmit")
-    assert not submit.isEnabled() and submit.text() == "Place 3 order(s)…"
+    assert not submit.isEnabled() and submit.text() == "Place 3 orders…"
     view.skip_invalid.setChecked(True)
     assert submit.isEnabled()
     assert env.sandbox.requests_for("add") == 0

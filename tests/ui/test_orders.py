@@ -86,7 +86,7 @@ def test_status_advances_and_final_orders_stop_being_polled(
     refresh(qtbot, tab)
     assert cell(tab, first.id, COL_STATUS) in ("Completed", "Partial")
     final = tab.model.index(tab.model.row_of(first.id) or 0, COL_STATUS)
-    assert final.data(Qt.ItemDataRole.ForegroundRole).color().name() in ("#15803d", "#c2410c")
+    assert final.data(Qt.ItemDataRole.ForegroundRole).color().name() in ("#116b32", "#ad3a0a")
     env.sandbox.clear_log()
     refresh(qtbot, tab)  # nothing open: nothing asked
     assert env.sandbox.requests_for("status") == 0
@@ -355,7 +355,7 @@ def test_selection_survives_a_refresh(qtbot: Any, order_env: OrderEnv) -> None:
     tab.order_actions.action("Cancel").trigger()
     box = tab.order_actions.dialog
     assert isinstance(box, QMessageBox)
-    assert "2 order(s)" in box.text()
+    assert "2 orders?" in box.text()  # a plural, not "order(s)"
     box.button(QMessageBox.StandardButton.No).click()
 
 

@@ -41,14 +41,14 @@ def test_first_start_lands_on_the_demo_with_the_welcome_dialog(
     welcome = gui.welcome
     assert isinstance(welcome, WelcomeDialog) and welcome.isVisible()
     assert welcome.demo_button.isDefault()
-    assert "DEMO" in gui.window.windowTitle()
+    assert gui.window.windowTitle() == "SMPanel Desktop — Demo panel"  # not "Demo — DEMO"
     assert gui.ctx.demo
     qtbot.waitUntil(lambda: len(gui.ctx.services) == 3000, timeout=30_000)
     click(qtbot, welcome, "welcomeDemo")
     assert not welcome.isVisible()
     wait_idle(gui)
     assert gui.window.connection_label.text().startswith("● DEMO")
-    assert "DEMO" in gui.window.panel_label.text()
+    assert gui.window.panel_label.text() == "Panel: Demo panel"
     assert gui.session.sandbox is not None
     url = gui.session.sandbox.url
     gui.window.close()
@@ -122,8 +122,8 @@ def test_key_dialog_masks_replaces_and_deletes_the_key(
     assert "old-key" not in " ".join(w.text() for w in dialog.findChildren(QLabel))
 
     qtbot.keyClicks(dialog.findChild(QLineEdit, "keyInput"), sandbox.key)
-    click(qtbot, dialog, "keySave")
-    qtbot.waitUntil(lambda: dialog.message.text() == "Key saved.")
+    click(qtbot, dialog, "keySave")  # checked with the panel first, then saved
+    qtbot.waitUntil(lambda: dialog.message.text() == "Key saved.", timeout=10_000)
     assert memory_keyring.entries[(KEYRING_SERVICE, panel.name)] == sandbox.key
     qtbot.waitUntil(lambda: gui.ctx.connection == "online", timeout=10_000)  # reopened with it
     qtbot.waitUntil(lambda: current.text() == "••••")  # short keys: all masked
@@ -170,3 +170,26 @@ def test_without_a_keyring_the_key_can_be_kept_in_memory_only(
     qtbot.waitUntil(lambda: len(gui.ctx.services) == 300, timeout=20_000)
     wait_idle(gui)
     assert gui.keys.get(gui.ctx.panel.name) == sandbox.key
+
+
+def test_a_key_the_panel_refuses_is_not_saved(
+    qtbot: Any, sandbox: Any, make_gui: Any, memory_keyring: Any, wait_idle: Any
+) -> None:
+    gui = make_gui(api_url=sandbox.url, start=False)
+    panel = gui._first_panel()
+    memory_keyring.entries[(KEYRING_SERVICE, panel.name)] = sandbox.key
+    gui.start()
+    wait_idle(gui)
+    dialog = gui.window.set_key()
+    qtbot.keyClicks(dialog.findChild(QLineEdit, "keyInput"), "wrong-key")
+    click(qtbot, dialog, "keySave")
+    message = dialog.findChild(QLabel, "keyMessage")
+    qtbot.waitUntil(lambda: "refused" in message.text(), timeout=10_000)
+    assert "not saved" in message.text() and "Key saved" not in message.text()
+    assert memory_keyring.entries[(KEYRING_SERVICE, panel.name)] == sandbox.key  # the old one
+    anyway = dialog.findChild(QPushButton, "keySaveAnyway")
+    assert anyway.isVisible()
+    click(qtbot, dialog, "keySaveAnyway")
+    qtbot.waitUntil(lambda: dialog.message.text() == "Key saved.", timeout=10_000)
+    assert memory_keyring.entries[(KEYRING_SERVICE, panel.name)] == "wrong-key"
+    wait_idle(gui)

@@ -24,15 +24,15 @@ class BalanceTab(QWidget):
         font.setBold(True)
         self.value.setFont(font)
         self.value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.value.setAccessibleName("Balance")
+        self.value.setAccessibleName(self.tr("Balance"))
         self.updated = named(QLabel(), "balanceUpdated")
         self.error = named(QLabel(), "balanceError")
         self.error.setWordWrap(True)
         self.error.setTextFormat(Qt.TextFormat.PlainText)  # the panel's words, never HTML
         style.tint(self.error, style.ERROR)
         self.error.hide()
-        self.refresh_button = named(QPushButton("Refresh"), "balanceRefresh")
-        self.refresh_button.setToolTip("Ask the panel for the balance now")
+        self.refresh_button = named(QPushButton(self.tr("Refresh")), "balanceRefresh")
+        self.refresh_button.setToolTip(self.tr("Ask the panel for the balance now"))
 
         row = QHBoxLayout()
         row.addWidget(self.updated)
@@ -61,9 +61,11 @@ class BalanceTab(QWidget):
     @Slot(object)
     def _panel_changed(self, panel: object) -> None:
         name = getattr(panel, "name", "")
-        self.panel_name.setText(f"Balance on {name}" if name else "No panel")
+        self.panel_name.setText(
+            self.tr("Balance on {panel}").format(panel=name) if name else self.tr("No panel")
+        )
         self.value.setText("—")
-        self.updated.setText("Not fetched yet")
+        self.updated.setText(self.tr("Not fetched yet"))
         self.error.hide()
         if self.ctx.balance is not None:
             self._show(self.ctx.balance)
@@ -71,15 +73,17 @@ class BalanceTab(QWidget):
     @Slot(object)
     def _show(self, balance: Balance) -> None:
         self.value.setText(format_money(balance.amount, balance.currency))
-        self.updated.setText(f"Updated {format_time(self.ctx.balance_fetched_at)}")
+        self.updated.setText(
+            self.tr("Updated {time}").format(time=format_time(self.ctx.balance_fetched_at))
+        )
         self.error.hide()
 
     @Slot(bool)
     def _busy(self, busy: bool) -> None:
         self.refresh_button.setEnabled(not busy)
-        self.refresh_button.setText("Refreshing…" if busy else "Refresh")
+        self.refresh_button.setText(self.tr("Refreshing…") if busy else self.tr("&Refresh"))
 
     @Slot(str)
     def _failed(self, text: str) -> None:
-        self.error.setText(f"Could not fetch the balance: {text}")
+        self.error.setText(self.tr("Could not fetch the balance: {error}").format(error=text))
         self.error.show()

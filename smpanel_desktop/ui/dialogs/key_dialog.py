@@ -1,4 +1,5 @@
-"""Panel ▸ Set API key…: see the stored key masked, replace it or delete it.
+"""Panel ▸ Set API key…: see the stored key masked, replace it (checked with the panel first:
+a key the panel refuses is not saved, unless "Save anyway") or delete it.
 
 Every keyring call (read, save, delete) runs on the worker; the dialog shows the outcome when it
 comes back (and drops it when the dialog was closed meanwhile).
@@ -21,10 +22,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from smpanel_desktop.api.errors import InvalidKeyError
 from smpanel_desktop.secrets import KeyStoreError, KeyStoreUnavailable, mask
 from smpanel_desktop.store.models import Panel
 from smpanel_desktop.ui.dialogs.keyring_dialog import KeyringUnavailableDialog
 from smpanel_desktop.ui.session import PanelSession
+from smpanel_desktop.ui.widgets import style
 from smpanel_desktop.ui.widgets.named import named
 
 
@@ -37,31 +40,35 @@ class KeyDialog(QDialog):
         self.keys = session.keys
         self.panel = panel
         self.setObjectName("keyDialog")
-        self.setWindowTitle(f"API key for {panel.name}")
+        self.setWindowTitle(self.tr("API key for {panel}").format(panel=panel.name))
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.current = named(QLabel(), "keyCurrent")
         self.storage = named(QLabel(), "keyStorage")
         self.storage.setWordWrap(True)
         self.key = named(QLineEdit(), "keyInput")
         self.key.setEchoMode(QLineEdit.EchoMode.Password)
-        self.key.setPlaceholderText("Paste the new key")
+        self.key.setPlaceholderText(self.tr("Paste the new key"))
         self.message = named(QLabel(), "keyMessage")
         self.message.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        self.save_button = named(QPushButton("Save key"), "keySave")
+        self.save_button = named(QPushButton(self.tr("&Save key")), "keySave")
         self.save_button.setDefault(True)
-        self.delete_button = named(QPushButton("Delete key"), "keyDelete")
+        self.delete_button = named(QPushButton(self.tr("&Delete key")), "keyDelete")
+        self.anyway_button = named(QPushButton(self.tr("Save &anyway")), "keySaveAnyway")
+        self.anyway_button.hide()  # offered when the panel refused the key or could not be asked
+        buttons.addButton(self.anyway_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.anyway_button.clicked.connect(lambda: self.save(check=False))
         buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(self.delete_button, QDialogButtonBox.ButtonRole.DestructiveRole)
         buttons.rejected.connect(self.reject)
-        self.save_button.clicked.connect(self.save)
+        self.save_button.clicked.connect(lambda: self.save())  # not clicked(bool) as `check`
         self.delete_button.clicked.connect(self.delete)
         self.key.textChanged.connect(lambda text: self.save_button.setEnabled(bool(text.strip())))
         form = QFormLayout(self)
-        form.addRow("Panel", QLabel(f"{panel.name}  ({panel.endpoint})"))
-        form.addRow("Stored key", self.current)
+        form.addRow(self.tr("Panel"), QLabel(f"{panel.name}  ({panel.endpoint})"))
+        form.addRow(self.tr("Stored key"), self.current)
         form.addRow("", self.storage)
-        form.addRow("New key", self.key)
+        form.addRow(self.tr("New key"), self.key)
         form.addRow("", self.message)
         form.addRow(buttons)
         self.setMinimumWidth(480)
@@ -97,23 +104,53 @@ class KeyDialog(QDialog):
         self.save_button.setEnabled(bool(self.key.text().strip()))
         if isinstance(exc, KeyStoreUnavailable):
             dialog = KeyringUnavailableDialog(self.keys, str(exc), self)
-            dialog.memoryOnlyChosen.connect(self.save)
+            dialog.memoryOnlyChosen.connect(lambda: self.save(check=False))
             dialog.open()
         else:
             self.message.setText(str(exc))
 
     @Slot()
-    def save(self) -> bool:
-        """Save the typed key (on the worker); False when there is nothing to save."""
+    def save(self, check: bool = True) -> bool:
+        """Check the typed key with the panel (a balance call), then save it, both on the
+        worker; ``check=False`` saves at once.  False when there is nothing to save."""
         key = self.key.text().strip()
         if not key:
             return False
         self.save_button.setEnabled(False)
-        self._work(partial(self.keys.set, self.panel.name, key), self._saved, self._failed)
+        self.anyway_button.hide()
+        style.tint(self.message, None)
+        if check:
+            self.message.setText(self.tr("Checking the key with the panel…"))
+            self._work(
+                partial(check_key, self.panel.endpoint, key),
+                lambda _balance: self._store(key),
+                lambda exc: self._refused(key, exc),
+            )
+            return True
+        self._store(key)
         return True
+
+    def _store(self, key: str) -> None:
+        if self.key.text().strip() != key:
+            self.save_button.setEnabled(bool(self.key.text().strip()))
+            return  # another key was typed meanwhile
+        self._work(partial(self.keys.set, self.panel.name, key), self._saved, self._failed)
+
+    def _refused(self, key: str, exc: BaseException) -> None:
+        self.save_button.setEnabled(bool(self.key.text().strip()))
+        if self.key.text().strip() != key:
+            return
+        self.anyway_button.show()
+        style.tint(self.message, style.ERROR)
+        if isinstance(exc, InvalidKeyError):
+            text = self.tr("The panel refused this key: {error}. It was not saved.")
+        else:
+            text = self.tr("The key could not be checked: {error}. It was not saved.")
+        self.message.setText(text.format(error=exc))
 
     def _saved(self, _none: object) -> None:
         self.key.clear()
+        style.tint(self.message, None)
         self.message.setText(self.tr("Key saved."))
         self._show_current()
         self.keyChanged.emit()
@@ -131,3 +168,14 @@ class KeyDialog(QDialog):
         self.message.setText(self.tr("Key deleted."))
         self._show_current()
         self.keyChanged.emit()
+
+
+def check_key(endpoint: str, key: str) -> object:
+    """Ask the panel for the balance with ``key`` (on the worker): raises when it is refused."""
+    from smpanel_desktop.ui.session import make_client
+
+    client = make_client(endpoint, key)
+    try:
+        return client.balance()
+    finally:
+        client.close()

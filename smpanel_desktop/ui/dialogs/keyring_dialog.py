@@ -10,8 +10,10 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QW
 
 from smpanel_desktop.secrets import KeyStore
 from smpanel_desktop.ui.widgets.named import named
+from smpanel_desktop.ui.widgets.translate import QT_TRANSLATE_NOOP
 
-INSTALL_HELP = (
+INSTALL_HELP = QT_TRANSLATE_NOOP(
+    "KeyringUnavailableDialog",
     "<p>API keys are kept only in your system's keyring, never in a file, and no keyring "
     "is available right now.</p>"
     "<p><b>To keep keys between runs</b>, install a Secret Service provider and log in again:</p>"
@@ -21,7 +23,7 @@ INSTALL_HELP = (
     "<li>KDE Plasma: enable KWallet (<code>kwalletmanager</code>)</li>"
     "</ul>"
     "<p>Or keep the key <b>in memory only</b>: it is forgotten when the app closes, and you "
-    "enter it again next time.</p>"
+    "enter it again next time.</p>",
 )
 
 
@@ -32,17 +34,17 @@ class KeyringUnavailableDialog(QDialog):
         super().__init__(parent)
         self.keys = keys
         self.setObjectName("keyringUnavailableDialog")
-        self.setWindowTitle("No keyring available")
+        self.setWindowTitle(self.tr("No keyring available"))
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        text = named(QLabel(INSTALL_HELP), "keyringHelp")
+        text = named(QLabel(self.tr(INSTALL_HELP)), "keyringHelp")
         text.setWordWrap(True)
         text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        detail = named(QLabel(f"Details: {reason}"), "keyringReason")
+        detail = named(QLabel(self.tr("Details: {reason}").format(reason=reason)), "keyringReason")
         detail.setWordWrap(True)
         detail.setStyleSheet("color: palette(mid);")
         buttons = QDialogButtonBox()
         self.memory_button = buttons.addButton(
-            "Keep in memory for this run", QDialogButtonBox.ButtonRole.AcceptRole
+            self.tr("Keep in memory for this run"), QDialogButtonBox.ButtonRole.AcceptRole
         )
         self.memory_button.setObjectName("keyringMemoryOnly")
         buttons.addButton(QDialogButtonBox.StandardButton.Cancel)

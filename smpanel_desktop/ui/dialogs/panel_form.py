@@ -11,7 +11,7 @@ from functools import partial
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, Qt, Signal, Slot
 from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
 
 from smpanel_desktop.api.endpoint import validate_endpoint
@@ -24,6 +24,7 @@ from smpanel_desktop.ui.session import make_client
 from smpanel_desktop.ui.widgets import style
 from smpanel_desktop.ui.widgets.formatting import format_money
 from smpanel_desktop.ui.widgets.named import named
+from smpanel_desktop.ui.widgets.translate import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
     from smpanel_desktop.store.store import Store
@@ -34,13 +35,16 @@ DEFAULT_ENDPOINT = "https://smpanel.net/api/v2"
 def name_from_endpoint(endpoint: str) -> str:
     """A default panel name: the endpoint's host (``smpanel.net``)."""
     host = urlsplit(endpoint.strip()).netloc
-    return host.removeprefix("www.") or "My panel"
+    return host.removeprefix("www.") or QCoreApplication.translate("PanelForm", "My panel")
 
 
 def add_panel(store: Store, keys: KeyStore, name: str, endpoint: str, key: str) -> Panel:
     """Key first, then the panel row (worker side); neither is kept when the other fails."""
     if store.panel(name) is not None:
-        raise ValueError(f'A panel named "{name}" already exists: choose another name.')
+        text = QT_TRANSLATE_NOOP(
+            "PanelForm", 'A panel named "{name}" already exists: choose another name.'
+        )
+        raise ValueError(QCoreApplication.translate("PanelForm", text).format(name=name))
     keys.set(name, key)
     try:
         return store.add_panel(name, endpoint)
@@ -58,11 +62,13 @@ class PanelForm(QWidget):
         self.name = named(QLineEdit(), "panelName")
         self.name.setPlaceholderText(name_from_endpoint(DEFAULT_ENDPOINT))
         self.endpoint = named(QLineEdit(DEFAULT_ENDPOINT), "panelEndpoint")
-        self.endpoint.setToolTip("The panel's API v2 address (see the API page of your panel)")
+        self.endpoint.setToolTip(
+            self.tr("The panel's API v2 address (see the API page of your panel)")
+        )
         self.key = named(QLineEdit(), "panelKey")
         self.key.setEchoMode(QLineEdit.EchoMode.Password)
-        self.key.setPlaceholderText("Paste the API key from your panel's account page")
-        self.test_button = named(QPushButton("Test connection"), "panelTest")
+        self.key.setPlaceholderText(self.tr("Paste the API key from your panel's account page"))
+        self.test_button = named(QPushButton(self.tr("&Test connection")), "panelTest")
         self.result = named(QLabel(), "panelTestResult")
         self.result.setWordWrap(True)
         self.result.setTextFormat(Qt.TextFormat.PlainText)  # the panel's words, never HTML
@@ -71,9 +77,9 @@ class PanelForm(QWidget):
         key_row.addWidget(self.test_button)
         form = QFormLayout(self)
         form.setContentsMargins(0, 0, 0, 0)
-        form.addRow("Name", self.name)
-        form.addRow("API endpoint", self.endpoint)
-        form.addRow("API key", key_row)
+        form.addRow(self.tr("Name"), self.name)
+        form.addRow(self.tr("API endpoint"), self.endpoint)
+        form.addRow(self.tr("API key"), key_row)
         form.addRow("", self.result)
         self.test_button.clicked.connect(self.test_connection)
         self.endpoint.textChanged.connect(self._endpoint_changed)
@@ -92,13 +98,13 @@ class PanelForm(QWidget):
         """What stops the panel from being saved or tested, or None."""
         _name, endpoint, key = self.values()
         if not endpoint:
-            return "Enter the panel's API endpoint."
+            return self.tr("Enter the panel's API endpoint.")
         try:
             validate_endpoint(endpoint)
         except ApiError as exc:
             return str(exc)
         if not key:
-            return "Enter the API key."
+            return self.tr("Enter the API key.")
         return None
 
     def save(
@@ -129,7 +135,7 @@ class PanelForm(QWidget):
             return
         _name, endpoint, key = self.values()
         self.test_button.setEnabled(False)
-        self._show("Connecting…", ok=None)
+        self._show(self.tr("Connecting…"), ok=None)
 
         def fetch() -> Balance:
             client = make_client(endpoint, key)
@@ -143,13 +149,18 @@ class PanelForm(QWidget):
 
     def _tested(self, balance: Balance) -> None:
         self.test_button.setEnabled(True)
-        self._show(f"Connected. Balance: {format_money(balance.amount, balance.currency)}", True)
+        balance_text = format_money(balance.amount, balance.currency)
+        self._show(self.tr("Connected. Balance: {balance}").format(balance=balance_text), True)
         self.tested.emit(True)
 
     def _test_failed(self, exc: BaseException) -> None:
         self.test_button.setEnabled(True)
-        text = str(exc) if isinstance(exc, ApiError) else f"Unexpected error: {type(exc).__name__}"
-        self._show(f"Connection failed: {text}", ok=False)
+        text = (
+            str(exc)
+            if isinstance(exc, ApiError)
+            else self.tr("Unexpected error: {kind}").format(kind=type(exc).__name__)
+        )
+        self._show(self.tr("Connection failed: {error}").format(error=text), ok=False)
         self.tested.emit(False)
 
     def _show(self, text: str, ok: bool | None) -> None:

@@ -40,14 +40,14 @@ class PanelsDialog(QDialog):
         self.ctx = ctx
         self.session = session
         self.setObjectName("panelsDialog")
-        self.setWindowTitle("Panels")
+        self.setWindowTitle(self.tr("Panels"))
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.setMinimumSize(640, 480)
 
         self.list = named(QListWidget(), "panelsList")
-        self.open_button = named(QPushButton("Open"), "panelsOpen")
-        self.key_button = named(QPushButton("API key…"), "panelsKey")
-        self.remove_button = named(QPushButton("Remove"), "panelsRemove")
+        self.open_button = named(QPushButton(self.tr("&Open")), "panelsOpen")
+        self.key_button = named(QPushButton(self.tr("API &key…")), "panelsKey")
+        self.remove_button = named(QPushButton(self.tr("&Remove")), "panelsRemove")
         side = QVBoxLayout()
         for button in (self.open_button, self.key_button, self.remove_button):
             button.setAutoDefault(False)
@@ -58,11 +58,11 @@ class PanelsDialog(QDialog):
         top.addLayout(side)
 
         self.form = PanelForm(ctx)
-        self.add_button = named(QPushButton("Add panel"), "panelsAdd")
+        self.add_button = named(QPushButton(self.tr("&Add panel")), "panelsAdd")
         self.message = named(QLabel(), "panelsMessage")
         self.message.setWordWrap(True)
         self.message.setTextFormat(Qt.TextFormat.PlainText)
-        add_box = QGroupBox("Add a panel")
+        add_box = QGroupBox(self.tr("Add a panel"))
         add_layout = QVBoxLayout(add_box)
         add_layout.addWidget(self.form)
         add_row = QHBoxLayout()
@@ -89,9 +89,11 @@ class PanelsDialog(QDialog):
         self.list.clear()
         current = self.ctx.panel.id if self.ctx.panel else None
         for panel in self.ctx.store.panels():
-            label = panel.name + ("  (demo)" if is_demo(panel) else f"  —  {panel.endpoint}")
+            label = panel.name + (
+                self.tr("  (demo)") if is_demo(panel) else f"  —  {panel.endpoint}"
+            )
             if panel.id == current:
-                label += "  ✓ open"
+                label += self.tr("  ✓ open")
             item = QListWidgetItem(label)
             item.setData(Qt.ItemDataRole.UserRole, panel.id)
             self.list.addItem(item)
@@ -140,8 +142,10 @@ class PanelsDialog(QDialog):
         if not confirmed:
             answer = QMessageBox.question(
                 self,
-                "Remove panel",
-                f'Remove "{panel.name}", its cached services and its API key from this computer?',
+                self.tr("Remove panel"),
+                self.tr(
+                    'Remove "{panel}", its cached services and its API key from this computer?'
+                ).format(panel=panel.name),
             )
             if answer != QMessageBox.StandardButton.Yes:
                 return

@@ -26,13 +26,15 @@ from smpanel_desktop.ui.dialogs.panel_form import PanelForm
 from smpanel_desktop.ui.session import PanelSession
 from smpanel_desktop.ui.widgets import style
 from smpanel_desktop.ui.widgets.named import named
+from smpanel_desktop.ui.widgets.translate import QT_TRANSLATE_NOOP
 
-INTRO = (
+INTRO = QT_TRANSLATE_NOOP(
+    "WelcomeDialog",
     "<h2>Welcome to SMPanel Desktop</h2>"
     "<p>Browse a panel's services, place orders of every type and track them, with your API key "
     "kept in the system keyring.</p>"
     "<p>Connect the panel you use with its API key, or try everything on the built-in "
-    "<b>demo panel</b>: a simulated panel on this computer, no account and no money needed.</p>"
+    "<b>demo panel</b>: a simulated panel on this computer, no account and no money needed.</p>",
 )
 
 
@@ -46,18 +48,18 @@ class WelcomeDialog(QDialog):
         self.ctx = ctx
         self.session = session
         self.setObjectName("welcomeDialog")
-        self.setWindowTitle("Welcome")
+        self.setWindowTitle(self.tr("Welcome"))
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.setMinimumWidth(560)
         self.pages = QStackedWidget()
 
         intro = QWidget()
-        text = named(QLabel(INTRO), "welcomeText")
+        text = named(QLabel(self.tr(INTRO)), "welcomeText")
         text.setWordWrap(True)
-        self.demo_button = named(QPushButton("Try the demo panel"), "welcomeDemo")
+        self.demo_button = named(QPushButton(self.tr("&Try the demo panel")), "welcomeDemo")
         self.demo_button.setDefault(True)
         self.demo_button.setAutoDefault(True)
-        self.add_button = named(QPushButton("Add my panel…"), "welcomeAdd")
+        self.add_button = named(QPushButton(self.tr("&Add my panel…")), "welcomeAdd")
         self.add_button.setAutoDefault(False)
         row = QHBoxLayout()
         row.addStretch(1)
@@ -74,15 +76,15 @@ class WelcomeDialog(QDialog):
         self.error.setWordWrap(True)
         self.error.setTextFormat(Qt.TextFormat.PlainText)
         style.tint(self.error, style.ERROR)
-        self.back_button = named(QPushButton("Back"), "welcomeBack")
+        self.back_button = named(QPushButton(self.tr("&Back")), "welcomeBack")
         self.back_button.setAutoDefault(False)
-        self.save_button = named(QPushButton("Save and open"), "welcomeSave")
+        self.save_button = named(QPushButton(self.tr("&Save and open")), "welcomeSave")
         row2 = QHBoxLayout()
         row2.addWidget(self.back_button)
         row2.addStretch(1)
         row2.addWidget(self.save_button)
         box2 = QVBoxLayout(add)
-        box2.addWidget(QLabel("<h3>Add your panel</h3>"))
+        box2.addWidget(QLabel(self.tr("<h3>Add your panel</h3>")))
         box2.addWidget(self.form)
         box2.addWidget(self.error)
         box2.addStretch(1)

@@ -8,6 +8,7 @@ from smpanel_desktop.core.mass.sending import NOT_SENT, STOPPED_BY_USER, BatchRe
 from smpanel_desktop.store.models import PLACED, REJECTED, UNKNOWN
 from smpanel_desktop.ui.mass_order.tasks import Checked
 from smpanel_desktop.ui.widgets.formatting import format_money, format_time
+from smpanel_desktop.ui.widgets.translate import QT_TRANSLATE_NOOP
 
 CONTEXT = "MassOrderView"
 
@@ -21,50 +22,75 @@ def summary(checked: Checked) -> str:
     batch = checked.batch
     total = format_money(batch.total, batch.currency, trim=True)
     parts = [
-        tr("%n order(s)", len(batch.valid_lines)) + " · " + tr("total %1").replace("%1", total)
+        QCoreApplication.translate("MassOrderView", "%n order(s)", "", len(batch.valid_lines))
+        + " · "
+        + QCoreApplication.translate("MassOrderView", "total %1").replace("%1", total)
     ]
     if batch.balance is not None:
-        parts.append(tr("balance %1").replace("%1", format_money(batch.balance, batch.currency)))
+        parts.append(
+            QCoreApplication.translate("MassOrderView", "balance %1").replace(
+                "%1", format_money(batch.balance, batch.currency)
+            )
+        )
     if batch.over_balance:
-        parts.append(tr("more than the balance"))
+        parts.append(QCoreApplication.translate("MassOrderView", "more than the balance"))
     if batch.invalid:
-        parts.append(tr("%n invalid line(s)", len(batch.invalid)))
+        parts.append(
+            QCoreApplication.translate(
+                "MassOrderView", "%n invalid line(s)", "", len(batch.invalid)
+            )
+        )
     if batch.flagged:
-        parts.append(tr("%n line(s) overlap an open order", len(batch.flagged)))
+        parts.append(
+            QCoreApplication.translate(
+                "MassOrderView", "%n line(s) overlap an open order", "", len(batch.flagged)
+            )
+        )
     if checked.previous is not None:
         when = format_time(checked.previous.created_at)
-        parts.append(tr("already placed on %1").replace("%1", when))
+        parts.append(
+            QCoreApplication.translate("MassOrderView", "already placed on %1").replace("%1", when)
+        )
     return " · ".join(parts)
 
 
 def confirmation(checked: Checked) -> str:
     batch = checked.batch
     total = format_money(batch.total, batch.currency, trim=True)
-    text = tr("Place %n order(s) for %1?", len(batch.valid_lines)).replace("%1", total)
+    text = QCoreApplication.translate(
+        "MassOrderView", "Place %n order(s) for %1?", "", len(batch.valid_lines)
+    ).replace("%1", total)
     if batch.invalid:
-        text += "\n" + tr("%n invalid line(s) will be skipped.", len(batch.invalid))
+        text += "\n" + QCoreApplication.translate(
+            "MassOrderView", "%n invalid line(s) will be skipped.", "", len(batch.invalid)
+        )
     if checked.previous is not None:
         when = format_time(checked.previous.created_at)
-        again = tr("This batch was already placed on %1. Place it again?").replace("%1", when)
+        again = QCoreApplication.translate(
+            "MassOrderView", "This batch was already placed on %1. Place it again?"
+        ).replace("%1", when)
         text += "\n\n" + again
     return text
 
 
 def outcome(result: BatchResult) -> str:
     counts = (
-        (PLACED, "%n placed"),
-        (REJECTED, "%n refused by the panel"),
-        (UNKNOWN, "%n unknown"),
-        (NOT_SENT, "%n not sent"),
+        (PLACED, QT_TRANSLATE_NOOP("MassOrderView", "%n placed")),
+        (REJECTED, QT_TRANSLATE_NOOP("MassOrderView", "%n refused by the panel")),
+        (UNKNOWN, QT_TRANSLATE_NOOP("MassOrderView", "%n unknown")),
+        (NOT_SENT, QT_TRANSLATE_NOOP("MassOrderView", "%n not sent")),
     )
     text = ", ".join(tr(label, result.count(s)) for s, label in counts if result.count(s))
     if result.stopped == STOPPED_BY_USER:
-        text += " — " + tr("stopped after the current line")
+        text += " — " + QCoreApplication.translate(
+            "MassOrderView", "stopped after the current line"
+        )
     elif result.stopped:
         text += " — " + result.stopped
     if result.count(UNKNOWN):
-        text += "\n" + tr(
+        text += "\n" + QCoreApplication.translate(
+            "MassOrderView",
             "Orders whose answer was lost MAY have been placed: resolve them in Orders "
-            "before placing them again."
+            "before placing them again.",
         )
     return text

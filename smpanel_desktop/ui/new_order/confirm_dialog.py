@@ -7,15 +7,11 @@ Opened with ``open()`` (window-modal, no nested event loop), so the caller conti
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import Decimal
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout, QWidget
 
-from smpanel_desktop.api.models import Balance, Service
-from smpanel_desktop.core.orders.params import total_quantity
 from smpanel_desktop.ui.widgets import style
-from smpanel_desktop.ui.widgets.formatting import format_money
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,50 +22,36 @@ class OrderSummary:
     runs: str
     cost: str
     warning: str = ""
-
-
-def order_summary(
-    service: Service,
-    params: dict[str, str],
-    cost: Decimal | None,
-    balance: Balance | None,
-    currency: str,
-) -> OrderSummary:
-    """What the confirmation shows for these parameters (``build_params``) and cost."""
-    total = total_quantity(service, params)
-    warning = ""
-    if balance is not None and cost is not None and cost > balance.amount:
-        warning = "This costs more than your last known balance."
-    return OrderSummary(
-        service=f"{service.id} — {service.name} ({service.type})",
-        link=params.get("link", params.get("username", "")),
-        quantity=f"{total:,}" if total else params.get("quantity", ""),
-        runs=params.get("runs", "") and f"{params['runs']} every {params['interval']} min",
-        cost=format_money(cost, currency, trim=True) if cost is not None else "",
-        warning=warning,
-    )
+    extra: tuple[tuple[str, str], ...] = ()
+    """(label, value) of every other field the type takes (comments, answer number, …)."""
 
 
 class OrderConfirmDialog(QDialog):
     def __init__(self, summary: OrderSummary, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("orderConfirmDialog")
-        self.setWindowTitle("Place this order?")
+        self.setWindowTitle(self.tr("Place this order?"))
         self.summary = summary
         layout = QVBoxLayout(self)
         form = QFormLayout()
-        for label, value in (
-            ("Service", summary.service),
-            ("Link", summary.link or "—"),
-            ("Quantity", summary.quantity or "—"),
-            ("Runs", summary.runs or "—"),
-            ("Cost", summary.cost or "unknown"),
+        for label, title, value in (
+            ("Service", self.tr("Service:"), summary.service),
+            ("Link", self.tr("Link:"), summary.link or "—"),
+            ("Quantity", self.tr("Quantity:"), summary.quantity or "—"),
+            ("Runs", self.tr("Runs:"), summary.runs or "—"),
+            ("Cost", self.tr("Cost:"), summary.cost or self.tr("unknown")),
         ):
             text = QLabel(value)
             text.setWordWrap(True)
             text.setTextFormat(Qt.TextFormat.PlainText)  # a panel's service name is never HTML
             text.setObjectName(f"confirm{label}")
-            form.addRow(f"{label}:", text)
+            form.addRow(title, text)
+        for index, (title, value) in enumerate(summary.extra):
+            text = QLabel(value)
+            text.setWordWrap(True)
+            text.setTextFormat(Qt.TextFormat.PlainText)
+            text.setObjectName(f"confirmExtra{index}")
+            form.addRow(self.tr("{field}:").format(field=title), text)
         layout.addLayout(form)
         if summary.warning:
             warning = QLabel(summary.warning)
@@ -77,14 +59,14 @@ class OrderConfirmDialog(QDialog):
             warning.setTextFormat(Qt.TextFormat.PlainText)
             style.tint(warning, style.ERROR, bold=True)
             layout.addWidget(warning)
-        note = QLabel("The panel charges your balance when it accepts the order.")
+        note = QLabel(self.tr("The panel charges your balance when it accepts the order."))
         note.setWordWrap(True)
         layout.addWidget(note)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setText("Place order")
+        ok.setText(self.tr("Place order"))
         ok.setObjectName("confirmPlace")
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)

@@ -35,28 +35,19 @@ from smpanel_desktop.core.orders.fields import (
 )
 from smpanel_desktop.core.orders.validation import extra_fields
 from smpanel_desktop.core.orders.values import split_lines
-from smpanel_desktop.ui.new_order.widget_values import EXPIRY_FORMAT, set_widget_text, widget_text
+from smpanel_desktop.ui.new_order.field_texts import field_text
+from smpanel_desktop.ui.new_order.problem_texts import problem_text
+from smpanel_desktop.ui.new_order.widget_values import (
+    EXPIRY_FORMAT,
+    even_label_column,
+    parse_extras,
+    set_widget_text,
+    widget_text,
+)
 from smpanel_desktop.ui.widgets import style
 from smpanel_desktop.ui.widgets.named import named
 
 EXTRAS = "extras"  # the problem key for extra lines that are not NAME=VALUE
-
-
-def parse_extras(text: str) -> tuple[dict[str, str], list[str]]:
-    """``NAME=VALUE`` lines -> (values, bad lines), as the CLI's ``--field``: ``\\n`` in a value
-    is a line break and a repeated name adds a line."""
-    values: dict[str, str] = {}
-    bad: list[str] = []
-    for line in text.splitlines():
-        if not line.strip():
-            continue
-        name, sep, value = line.partition("=")
-        if not sep or not name.strip():
-            bad.append(line.strip())
-        else:
-            name, value = name.strip(), value.strip().replace("\\n", "\n")
-            values[name] = f"{values[name]}\n{value}" if name in values else value
-    return values, bad
 
 
 class OrderForm(QWidget):
@@ -110,7 +101,9 @@ class OrderForm(QWidget):
         self.extras = self.extras_note = None
         for spec in specs:
             if spec.dripfeed and self.dripfeed is None:
-                self.dripfeed = QCheckBox("Drip-feed: deliver in runs, total = quantity × runs")
+                self.dripfeed = QCheckBox(
+                    self.tr("Drip-feed: deliver in runs, total = quantity × runs")
+                )
                 self.dripfeed.setObjectName("orderDripfeed")
                 self.dripfeed.toggled.connect(self._on_dripfeed)
                 self._layout.addRow("", self.dripfeed)
@@ -118,17 +111,20 @@ class OrderForm(QWidget):
             self._add_row(spec.name, self._label(spec), self._make_widget(spec), spec)
         if extras:
             self.extras = QPlainTextEdit()
-            self.extras.setPlaceholderText("Extra fields, one NAME=VALUE a line (optional)")
+            self.extras.setPlaceholderText(
+                self.tr("Extra fields, one NAME=VALUE a line (optional)")
+            )
             self.extras.setMinimumHeight(60)
             self.extras.setTabChangesFocus(True)
             self.extras.textChanged.connect(self.changed)
-            self._add_row(EXTRAS, "Extra fields", self.extras, None)
+            self._add_row(EXTRAS, self.tr("Extra fields"), self.extras, None)
             self.extras.setObjectName("orderExtraFields")
             self.extras_note = named(QLabel(), "orderExtrasNote")
             self.extras_note.setWordWrap(True)
             self._layout.addRow("", self.extras_note)
             self.extras.textChanged.connect(self._on_extras)
         self._on_dripfeed(False)
+        even_label_column(self._layout)  # drip-feed rows never move the label column
 
     def _on_extras(self) -> None:
         """The note under the extra fields: which of them the form does not know."""
@@ -147,13 +143,13 @@ class OrderForm(QWidget):
 
     @staticmethod
     def _label(spec: FieldSpec) -> str:
-        return spec.label + (" *" if spec.required and not spec.dripfeed else "")
+        return field_text(spec.label) + (" *" if spec.required and not spec.dripfeed else "")
 
     def _add_row(self, name: str, label: str, widget: QWidget, spec: FieldSpec | None) -> None:
         widget.setObjectName(f"field_{name}")
         widget.setAccessibleName(label.rstrip(" *"))
         if spec is not None and spec.help:
-            widget.setToolTip(spec.help)
+            widget.setToolTip(field_text(spec.help))
         cell = QWidget()
         box = QVBoxLayout(cell)
         box.setContentsMargins(0, 0, 0, 0)
@@ -167,8 +163,8 @@ class OrderForm(QWidget):
         message = QLabel()
         message.setObjectName(f"error_{name}")
         style.tint(message, style.ERROR)
-        message.setWordWrap(True)
-        message.hide()
+        # always there, one line high: a message appearing never moves the fields below it
+        message.setFixedHeight(message.fontMetrics().height())
         box.addWidget(message)
         self._layout.addRow(label, cell)
         for part in (cell, self._layout.labelForField(cell)):
@@ -191,19 +187,19 @@ class OrderForm(QWidget):
             date.setDisplayFormat(EXPIRY_FORMAT)
             date.setCalendarPopup(True)
             date.setMinimumDate(QDate.currentDate().addDays(-1))
-            date.setSpecialValueText("No expiry")  # shown at the minimum: nothing is sent
+            date.setSpecialValueText(self.tr("No expiry"))  # shown at the minimum: nothing is sent
             date.setDate(date.minimumDate())
             date.dateChanged.connect(self.changed)
             return date
         if spec.kind == "lines":
             text = QPlainTextEdit()
-            text.setPlaceholderText(spec.help)
+            text.setPlaceholderText(field_text(spec.help))
             text.setMinimumHeight(70)
             text.setTabChangesFocus(True)
             text.textChanged.connect(self._on_lines)
             return text
         line = QLineEdit()
-        line.setPlaceholderText(spec.help)
+        line.setPlaceholderText(field_text(spec.help))
         if spec.max_length:
             line.setMaxLength(spec.max_length + 1)  # one more, so "too long" can be said
         line.textChanged.connect(self.changed)
@@ -216,8 +212,10 @@ class OrderForm(QWidget):
             widget = self._widgets[name]
             assert isinstance(widget, QPlainTextEdit)
             n = len(split_lines(widget.toPlainText()))
-            what = "comment" if name == "comments" else "line"
-            label.setText(f"{n:,} {what}{'' if n == 1 else 's'}")
+            comments = name == "comments"
+            label.setText(
+                self.tr("%Ln comment(s)", "", n) if comments else self.tr("%Ln line(s)", "", n)
+            )
         self.changed.emit()
 
     def _on_dripfeed(self, _on: bool) -> None:
@@ -251,7 +249,8 @@ class OrderForm(QWidget):
         if self.extras is None:
             return []
         _values, bad = parse_extras(self.extras.toPlainText())
-        return [FieldProblem(EXTRAS, f"Not NAME=VALUE: {line}") for line in bad]
+        text = self.tr("Not NAME=VALUE: {line}")
+        return [FieldProblem(EXTRAS, text.format(line=line)) for line in bad]
 
     def set_values(self, values: Mapping[str, Any]) -> None:
         """Fill the form (reorder); drip-feed turns on when runs are given; others go to extras."""
@@ -280,15 +279,22 @@ class OrderForm(QWidget):
         by_field: dict[str, list[str]] = {}
         for problem in problems:
             name = problem.field if problem.field in self._messages else EXTRAS
+            text = problem_text(problem.message)
             by_field.setdefault(name, []).append(
-                problem.message if name == problem.field else str(problem)
+                text if name == problem.field else f"{problem.field}: {text}"
             )
         for name, label in self._messages.items():
             texts = by_field.pop(name, []) if name in shown else []
-            label.setText("\n".join(texts))
-            label.setVisible(bool(texts))
+            label.setText("; ".join(texts))
+            label.setToolTip("\n".join(texts))  # the whole text when it is wider than the row
         return [text for texts in by_field.values() for text in texts]
+
+    def focus_field(self, name: str) -> None:
+        """Put the cursor in the field ``name`` (the first one with a problem)."""
+        widget = self._widgets.get(name) or self.extras
+        if widget is not None and widget.isVisible():
+            widget.setFocus()
 
     def message_for(self, name: str) -> str:
         label = self._messages.get(name)
-        return label.text() if label is not None and not label.isHidden() else ""
+        return label.text() if label is not None else ""

@@ -1,7 +1,9 @@
 """A searchable service picker: an editable combo over the catalog with a contains-completer.
 
 The labels live in a QStringListModel and the completer filters them in C++, so typing stays
-fluid on 20,000 services.  Typing a service id and pressing Enter selects it too.
+fluid on 20,000 services.  Typing a service id and pressing Enter selects it too; while digits
+are typed the exact id is listed first, then the ids that start with them (569, then 5690…),
+then the other labels that contain them.
 """
 
 from __future__ import annotations
@@ -32,7 +34,7 @@ class ServicePicker(QComboBox):
         search = self.lineEdit()
         assert search is not None  # editable: the combo has its line edit
         self.search: QLineEdit = search
-        self.search.setPlaceholderText("Search services by id, name or category…")
+        self.search.setPlaceholderText(self.tr("Search services by id, name or category…"))
         self._services: list[Service] = []
         self._row_by_id: dict[int, int] = {}
         self._labels = QStringListModel(self)
@@ -43,12 +45,15 @@ class ServicePicker(QComboBox):
         completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
         completer.setMaxVisibleItems(15)
         self.setCompleter(completer)
+        self._completer = completer
+        self._by_id = QStringListModel(self)  # the candidates for a typed id, best first
         for view in (self.view(), completer.popup()):  # 20,000 rows: no per-row size hints
             if isinstance(view, QListView):
                 view.setUniformItemSizes(True)
         self.setCurrentIndex(-1)
         self.currentIndexChanged.connect(self._on_index)
         self.search.returnPressed.connect(self._on_return)
+        self.search.textEdited.connect(self._rank_for_id)
 
     def set_services(self, services: list[Service]) -> None:
         """Replace the catalog, keeping the current selection when it still exists."""
@@ -91,6 +96,23 @@ class ServicePicker(QComboBox):
     def _on_index(self, row: int) -> None:
         self.search.setCursorPosition(0)  # long labels: show the id and the name's start
         self.serviceChosen.emit(self.current_service())
+
+    def _rank_for_id(self, text: str) -> None:
+        digits = text.strip()
+        if not digits.isdigit():
+            if self._completer.model() is not self._labels:
+                self._completer.setModel(self._labels)
+            return
+        labels = self._labels.stringList()
+        ids = [str(s.id) for s in self._services]
+        starting = sorted(
+            (i for i, sid in enumerate(ids) if sid.startswith(digits)), key=lambda i: len(ids[i])
+        )
+        first = set(starting)
+        rest = [i for i, label in enumerate(labels) if digits in label and i not in first]
+        self._by_id.setStringList([labels[i] for i in starting + rest])
+        if self._completer.model() is not self._by_id:
+            self._completer.setModel(self._by_id)
 
     def _on_return(self) -> None:
         text = self.search.text().strip()

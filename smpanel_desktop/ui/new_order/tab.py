@@ -16,19 +16,20 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QScrollArea, QVB
 
 from smpanel_desktop.api.errors import PanelError, UnknownOutcomeError
 from smpanel_desktop.api.models import Service
-from smpanel_desktop.core.orders.fields import FieldProblem, canonical_type
+from smpanel_desktop.core.orders.fields import FieldProblem
 from smpanel_desktop.core.orders.params import build_params, estimate_cost, total_quantity
 from smpanel_desktop.core.orders.validation import validate
 from smpanel_desktop.store.favourites import Preset
 from smpanel_desktop.store.models import Panel, TrackedOrder
 from smpanel_desktop.ui.context import AppContext
 from smpanel_desktop.ui.favourites import Favourites
-from smpanel_desktop.ui.new_order.confirm_dialog import OrderConfirmDialog, order_summary
+from smpanel_desktop.ui.new_order.confirm_dialog import OrderConfirmDialog
 from smpanel_desktop.ui.new_order.form import OrderForm
 from smpanel_desktop.ui.new_order.outcome import describe_failure, place_order_task
 from smpanel_desktop.ui.new_order.quick_bar import QuickBar
 from smpanel_desktop.ui.new_order.service_details import ServiceDetails
 from smpanel_desktop.ui.new_order.service_picker import ServicePicker
+from smpanel_desktop.ui.new_order.summary import OrderTexts
 from smpanel_desktop.ui.widgets import style
 from smpanel_desktop.ui.widgets.formatting import format_money
 from smpanel_desktop.ui.widgets.named import named
@@ -76,7 +77,7 @@ class NewOrderTab(QWidget):
         self.hint = _text_label("orderHint", style.ERROR)
         self.error = _text_label("orderError", style.ERROR)
         self.result = _text_label("orderResult", None)
-        self.submit_button = named(QPushButton("Place order…"), "orderSubmit")
+        self.submit_button = named(QPushButton(OrderTexts().submit_text(False)), "orderSubmit")
         self.submit_button.setDefault(True)
         self._build_layout()
 
@@ -102,7 +103,7 @@ class NewOrderTab(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setWidget(inner)
         top = QHBoxLayout()
-        top.addWidget(QLabel("Service:"))
+        top.addWidget(QLabel(self.tr("Service:")))
         top.addWidget(self.picker, 1)
         top.addWidget(self.quick)
         bottom = QHBoxLayout()
@@ -143,7 +144,7 @@ class NewOrderTab(QWidget):
             order.service_id, order.service_name, order.service_type, "", Decimal(0), 0, 0
         )  # (id, name, type, category, rate, min, max): no longer in the catalog
         self._fill(service, order.params)
-        self.result.setText(f"Pre-filled from order {order.order or f'#{order.id} (local)'}.")
+        self.result.setText(OrderTexts().prefilled(order.order, order.id))
 
     def _fill(self, service: Service, values: Mapping[str, Any]) -> None:
         self.select_service(service)
@@ -170,7 +171,7 @@ class NewOrderTab(QWidget):
     def _refresh_state(self) -> None:
         service = self.service
         if service is None:
-            self.cost.setText("Cost: choose a service")
+            self.cost.setText(self.tr("Cost: choose a service"))
             self.balance_warning.clear()
             self.hint.clear()
             self._update_submit()
@@ -189,32 +190,26 @@ class NewOrderTab(QWidget):
         total = total_quantity(service, values)
         if service.id not in self.ctx.services_by_id:
             cost = None
-            text = "Cost: unknown — this service is not in the current catalog"
-        elif canonical_type(service.type) == "Subscriptions":
-            text = f"Cost: per post delivered, {format_money(service.rate, currency)} per 1000"
+            text = self.tr("Cost: unknown — this service is not in the current catalog")
         else:
-            text = "Cost: enter a quantity to see the cost"
+            text = OrderTexts().cost_hint(service, values, currency)
         if cost is None:
             self.cost.setText(text)
             self.balance_warning.clear()
             return
-        detail = f" (quantity {total:,})" if total and total > 1 else ""
-        if self.form.dripfeed_on() and values.get("runs", "").isdecimal() and total:
-            each = int(values.get("quantity") or 0)
-            detail = f" ({each:,} × {int(values['runs'])} runs = {total:,})"
-        self.cost.setText(f"Cost: {format_money(cost, currency, trim=True)}{detail}")
+        detail = OrderTexts().cost_detail(total, values, self.form.dripfeed_on())
+        amount = format_money(cost, currency, trim=True)
+        self.cost.setText(self.tr("Cost: {amount}").format(amount=amount) + detail)
         balance = self.ctx.balance
         if balance is not None and cost > balance.amount:
-            self.balance_warning.setText(
-                f"This costs more than your last known balance "
-                f"({format_money(balance.amount, balance.currency)})."
-            )
+            self.balance_warning.setText(OrderTexts().over_balance(balance))
         else:
             self.balance_warning.clear()
 
     def _update_submit(self) -> None:
         self.submit_button.setEnabled(self.service is not None and not self._in_flight)
-        self.submit_button.setText("Placing order…" if self._in_flight else "Place order…")
+        sending = self._in_flight and self.confirm_dialog is None  # not while confirming
+        self.submit_button.setText(OrderTexts().submit_text(sending))
 
     @property
     def in_flight(self) -> bool:
@@ -229,13 +224,16 @@ class NewOrderTab(QWidget):
             return
         values = self.form.values()
         problems = self._problems(service, values)
-        if problems:
+        if problems:  # say so, and drop an earlier "Order placed" that would read as this one's
             self._show_all = True
+            self.result.clear()
             self._refresh_state()
+            self.error.setText(self.tr("Correct the marked fields: nothing was sent."))
+            self.form.focus_field(problems[0].field)
             return
         ctx = self.ctx
         if ctx.client is None or ctx.panel is None:
-            self.error.setText("Not connected to a panel: nothing can be sent.")
+            self.error.setText(self.tr("Not connected to a panel: nothing can be sent."))
             return
         # What is confirmed is what is sent: this service, these values, this panel and client.
         task = place_order_task(ctx.store, ctx.client, ctx.panel, service, values, ctx.currency)
@@ -244,10 +242,10 @@ class NewOrderTab(QWidget):
         cost = estimate_cost(service, values)
         self.error.clear()
         self.result.clear()
-        self._set_in_flight(True)
-        summary = order_summary(service, params, cost, ctx.balance, ctx.currency)
+        summary = OrderTexts().summary(service, params, cost, ctx.currency, ctx.balance)
         dialog = OrderConfirmDialog(summary, self)
         self.confirm_dialog = dialog
+        self._set_in_flight(True)  # the button says "Placing…" only once it is sent
         dialog.finished.connect(lambda code: self._on_confirmed(dialog, code, task, panel))
         dialog.open()
 
@@ -266,10 +264,13 @@ class NewOrderTab(QWidget):
             self._set_in_flight(False)
             return
         if self.ctx.panel != panel:
-            self.error.setText("The panel was switched before you confirmed: nothing was sent.")
+            self.error.setText(
+                self.tr("The panel was switched before you confirmed: nothing was sent.")
+            )
             self._set_in_flight(False)
             return
-        self.result.setText("Placing the order…")
+        self.result.setText(self.tr("Placing the order…"))
+        self._update_submit()
         self.ctx.run(task, self._on_placed, self._on_failed, lane=ORDERS_LANE)
 
     def _set_in_flight(self, on: bool) -> None:
@@ -279,7 +280,7 @@ class NewOrderTab(QWidget):
     def _on_placed(self, order: TrackedOrder) -> None:
         self._set_in_flight(False)
         self.last_order = order
-        self.result.setText(f"Order placed: id {order.order}. It is tracked in Orders.")
+        self.result.setText(OrderTexts().placed(order.order))
         self.form.clear()
         self._touched.clear()
         self._show_all = False

@@ -51,16 +51,23 @@ class OrdersActions(QObject):
         self.dialog: Any = None
         self._actions: dict[str, QAction] = {}
         for key, text, slot, tip in (
-            ("Refill", "Refill", self.refill, "Ask the panel to refill the selected orders"),
-            ("Cancel", "Cancel", self.cancel, "Ask the panel to cancel the selected orders"),
-            ("Reorder", "Reorder", self.reorder, "Open New Order pre-filled from this order"),
-            ("Resolve", "Resolve…", self.resolve, "Say whether an unknown order was placed"),
-            ("CopyId", "Copy id", self.copy_ids, "Copy the panel order ids"),
-            ("CopyLink", "Copy link", self.copy_links, "Copy the links"),
-            ("OpenLink", "Open link", self.open_links, "Open the links in the browser"),
-            ("Export", "Export CSV…", self.export_dialog, "Save the visible rows as CSV"),
-            ("Import", "Import…", self.import_dialog, "Track orders placed elsewhere by id"),
-        ):
+            ("Refill", self.tr("Re&fill"), self.refill,
+             self.tr("Ask the panel to refill the selected orders")),
+            ("Cancel", self.tr("Ca&ncel"), self.cancel,
+             self.tr("Ask the panel to cancel the selected orders")),
+            ("Reorder", self.tr("Reor&der"), self.reorder,
+             self.tr("Open New Order pre-filled from this order")),
+            ("Resolve", self.tr("Reso&lve…"), self.resolve,
+             self.tr("Say whether an unknown order was placed")),
+            ("CopyId", self.tr("Copy &id"), self.copy_ids, self.tr("Copy the panel order ids")),
+            ("CopyLink", self.tr("Copy lin&k"), self.copy_links, self.tr("Copy the links")),
+            ("OpenLink", self.tr("O&pen link"), self.open_links,
+             self.tr("Open the links in the browser")),
+            ("Export", self.tr("E&xport CSV…"), self.export_dialog,
+             self.tr("Save the visible rows as CSV")),
+            ("Import", self.tr("I&mport…"), self.import_dialog,
+             self.tr("Track orders placed elsewhere by id")),
+        ):  # fmt: skip
             action = QAction(text, self)
             action.setObjectName(f"orders{key}")
             action.setToolTip(tip)
@@ -150,7 +157,7 @@ class OrdersActions(QObject):
         so a panel switch meanwhile cannot redirect it."""
         client, panel = self.ctx.client, self.ctx.panel
         if client is None or panel is None:
-            self.message.emit("Not connected to a panel.")
+            self.message.emit(self.tr("Not connected to a panel."))
             return None
         return self.ctx.store, client, panel
 
@@ -161,7 +168,7 @@ class OrdersActions(QObject):
             return
         ids = [o.order for o in orders if o.order is not None]
         task = partial(orders_tasks.refill, *target, ids)
-        self.message.emit(f"Requesting refill of {len(ids)} order(s)…")
+        self.message.emit(self.tr("Requesting a refill of %n order(s)…", "", len(ids)))
         self._run(task, describe.describe_refill)
 
     def cancel(self) -> None:
@@ -172,8 +179,9 @@ class OrdersActions(QObject):
         ids = [o.order for o in orders if o.order is not None]
         box = QMessageBox(
             QMessageBox.Icon.Question,
-            "Cancel orders",
-            f"Ask the panel to cancel {len(ids)} order(s)? ({', '.join(map(str, ids[:10]))}"
+            self.tr("Cancel orders"),
+            self.tr("Ask the panel to cancel %n order(s)?", "", len(ids))
+            + f" ({', '.join(map(str, ids[:10]))}"
             + ("…" if len(ids) > 10 else "")
             + ")",
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
@@ -186,7 +194,7 @@ class OrdersActions(QObject):
         def answered(button: Any) -> None:
             self.dialog = None
             if button is yes:
-                self.message.emit(f"Requesting cancel of {len(ids)} order(s)…")
+                self.message.emit(self.tr("Requesting a cancel of %n order(s)…", "", len(ids)))
                 self._run(task, describe.describe_cancel)
 
         box.buttonClicked.connect(answered)
@@ -233,7 +241,7 @@ class OrdersActions(QObject):
         if target is None:
             return
         task = partial(orders_tasks.import_ids, *target, list(ids))
-        self.message.emit(f"Importing {len(ids):,} order(s)…")
+        self.message.emit(self.tr("Importing %Ln order(s)…", "", len(ids)))
         self._run(task, describe.describe_import)
 
     # -- local actions ----------------------------------------------------------------------------
@@ -247,13 +255,13 @@ class OrdersActions(QObject):
         ids = [str(o.order) for o in self.selected_orders() if o.order is not None]
         if ids:
             QGuiApplication.clipboard().setText("\n".join(ids))
-            self.message.emit(f"Copied {len(ids)} order id(s).")
+            self.message.emit(self.tr("Copied %n order id(s).", "", len(ids)))
 
     def copy_links(self) -> None:
         links = [o.link for o in self.selected_orders() if o.link]
         if links:
             QGuiApplication.clipboard().setText("\n".join(links))
-            self.message.emit(f"Copied {len(links)} link(s).")
+            self.message.emit(self.tr("Copied %n link(s).", "", len(links)))
 
     def open_links(self) -> None:
         urls = [u for u in (applicable.link_url(o.link) for o in self.selected_orders()) if u]
@@ -262,7 +270,7 @@ class OrdersActions(QObject):
 
     def export_dialog(self) -> None:
         path, _ = QFileDialog.getSaveFileName(
-            self.parent_widget, "Export orders", "orders.csv", "CSV files (*.csv)"
+            self.parent_widget, self.tr("Export orders"), "orders.csv", self.tr("CSV files (*.csv)")
         )
         if path:
             self.export_csv(Path(path))
@@ -278,7 +286,5 @@ class OrdersActions(QObject):
                 )
             )
             return 0
-        self.message.emit(
-            self.tr("Exported {count} orders to {path}.").format(count=f"{count:,}", path=path)
-        )
+        self.message.emit(self.tr("Exported %Ln order(s) to {path}.", "", count).format(path=path))
         return count

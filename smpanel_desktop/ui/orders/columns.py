@@ -8,35 +8,38 @@ from collections.abc import Callable, Mapping
 from decimal import Decimal
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QBrush, QFont
 
 from smpanel_desktop.store.models import (
     NOT_PLACED,
-    PLACED,
     REJECTED,
     SUBMITTING,
     UNKNOWN,
     Refill,
     TrackedOrder,
 )
+from smpanel_desktop.ui.orders.statuses import status_text, translate_status
 from smpanel_desktop.ui.widgets import style
-from smpanel_desktop.ui.widgets.formatting import format_money, format_time
+from smpanel_desktop.ui.widgets.formatting import format_int, format_money, format_time
+from smpanel_desktop.ui.widgets.translate import QT_TRANSLATE_NOOP
 
-COLUMNS = (
+__all__ = ["status_text"]  # (the statuses' own module: ui/orders/statuses.py)
+
+COLUMNS = (  # translated in headerData ("Orders")
     "#",
-    "Order",
-    "Created",
-    "Service",
-    "Link",
-    "Quantity",
-    "Charge",
-    "Start count",
-    "Remains",
-    "Progress",
-    "Status",
-    "Refill",
-    "Last checked",
+    QT_TRANSLATE_NOOP("Orders", "Order"),
+    QT_TRANSLATE_NOOP("Orders", "Created"),
+    QT_TRANSLATE_NOOP("Orders", "Service"),
+    QT_TRANSLATE_NOOP("Orders", "Link"),
+    QT_TRANSLATE_NOOP("Orders", "Quantity"),
+    QT_TRANSLATE_NOOP("Orders", "Charge"),
+    QT_TRANSLATE_NOOP("Orders", "Start count"),
+    QT_TRANSLATE_NOOP("Orders", "Remains"),
+    QT_TRANSLATE_NOOP("Orders", "Progress"),
+    QT_TRANSLATE_NOOP("Orders", "Status"),
+    QT_TRANSLATE_NOOP("Orders", "Refill"),
+    QT_TRANSLATE_NOOP("Orders", "Last checked"),
 )
 (
     COL_LOCAL,
@@ -57,12 +60,6 @@ NUMERIC = {COL_LOCAL, COL_ORDER, COL_QUANTITY, COL_CHARGE, COL_START, COL_REMAIN
 RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
 
-STATE_TEXT = {
-    SUBMITTING: "Submitting…",
-    UNKNOWN: "Unknown",
-    REJECTED: "Rejected",
-    NOT_PLACED: "Not placed",
-}
 STATUS_COLORS = {  # status or local state: colour role (ui/widgets/style.py)
     "pending": style.MUTED,
     "in progress": style.INFO,
@@ -78,6 +75,11 @@ STATUS_COLORS = {  # status or local state: colour role (ui/widgets/style.py)
 }
 
 
+def column_title(section: int) -> str:
+    """The header of column ``section`` in the interface language."""
+    return QCoreApplication.translate("Orders", COLUMNS[section])
+
+
 def status_brushes() -> dict[str, QBrush]:
     """The status colours for the palette in use (made again when the palette changes)."""
     return {key: QBrush(style.color(role)) for key, role in STATUS_COLORS.items()}
@@ -88,12 +90,6 @@ def bold_font() -> QFont:
     font = QFont()  # made on first use: a QFont needs the QGuiApplication to exist
     font.setBold(True)
     return font
-
-
-def status_text(order: TrackedOrder) -> str:
-    if order.state != PLACED:
-        return STATE_TEXT.get(order.state, order.state)
-    return order.status or "Not checked yet"
 
 
 def progress(order: TrackedOrder) -> int | None:
@@ -149,12 +145,14 @@ def cell_text(
         value = {COL_QUANTITY: order.quantity, COL_START: order.start_count}.get(
             column, order.remains
         )
-        return "" if value is None else f"{value:,}"
+        return "" if value is None else format_int(value)
     if column == COL_CHARGE:
         return _money(order.charge, order.currency or currency)
     if column == COL_PROGRESS:
         pct = progress(order)
-        return "" if pct is None else f"{pct}%"
+        if pct is None:
+            return ""
+        return QCoreApplication.translate("Orders", "{percent}%").format(percent=pct)
     if column == COL_STATUS:
         return status_text(order)
     if column == COL_REFILL:
@@ -162,8 +160,11 @@ def cell_text(
         if refill is None:
             return ""
         if refill.refill is None:
-            return f"refused: {refill.last_error or ''}"
-        return f"{refill.refill}: {refill.status or 'requested'}"
+            refused = QCoreApplication.translate("Orders", "refused: {reason}")
+            return refused.format(reason=refill.last_error or "")
+        if not refill.status:  # accepted, not checked yet
+            return f"{refill.refill}: {QCoreApplication.translate('Orders', 'requested')}"
+        return f"{refill.refill}: {translate_status(refill.status)}"
     if column == COL_CHECKED:
         return format_time(order.last_checked_at) if order.last_checked_at else ""
     return ""

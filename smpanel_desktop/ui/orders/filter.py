@@ -7,21 +7,22 @@ from dataclasses import dataclass
 
 from smpanel_desktop.api.models import is_final_order_status
 from smpanel_desktop.store.models import NOT_PLACED, PLACED, REJECTED, UNKNOWN, TrackedOrder
+from smpanel_desktop.ui.widgets.translate import QT_TRANSLATE_NOOP
 
-# (label shown, key); key "" = all.
+# (label shown, translated in "Orders"; key); key "" = all.
 STATUS_CHOICES: tuple[tuple[str, str], ...] = (
-    ("All orders", ""),
-    ("Open", "open"),
-    ("Pending", "pending"),
-    ("In progress", "in progress"),
-    ("Processing", "processing"),
-    ("Completed", "completed"),
-    ("Partial", "partial"),
-    ("Canceled", "canceled"),
-    ("Unknown outcome", UNKNOWN),
-    ("Rejected / not placed", REJECTED),
-    ("Can be refilled", "watch:eligible"),  # ui/watch/marks.py
-    ("Stuck", "watch:stuck"),
+    (QT_TRANSLATE_NOOP("Orders", "All orders"), ""),
+    (QT_TRANSLATE_NOOP("Orders", "Open"), "open"),
+    (QT_TRANSLATE_NOOP("Orders", "Pending"), "pending"),
+    (QT_TRANSLATE_NOOP("Orders", "In progress"), "in progress"),
+    (QT_TRANSLATE_NOOP("Orders", "Processing"), "processing"),
+    (QT_TRANSLATE_NOOP("Orders", "Completed"), "completed"),
+    (QT_TRANSLATE_NOOP("Orders", "Partial"), "partial"),
+    (QT_TRANSLATE_NOOP("Orders", "Canceled"), "canceled"),
+    (QT_TRANSLATE_NOOP("Orders", "Unknown outcome"), UNKNOWN),
+    (QT_TRANSLATE_NOOP("Orders", "Rejected / not placed"), REJECTED),
+    (QT_TRANSLATE_NOOP("Orders", "Can be refilled"), "watch:eligible"),  # ui/watch/marks.py
+    (QT_TRANSLATE_NOOP("Orders", "Stuck"), "watch:stuck"),
 )
 _CANCELED = {"canceled", "cancelled"}
 _LISTED = {key for _label, key in STATUS_CHOICES} | _CANCELED

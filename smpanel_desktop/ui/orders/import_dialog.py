@@ -38,15 +38,15 @@ class ImportOrdersDialog(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("importOrdersDialog")
-        self.setWindowTitle("Import orders")
+        self.setWindowTitle(self.tr("Import orders"))
         self.resize(460, 320)
         layout = QVBoxLayout(self)
         layout.addWidget(
-            QLabel("Paste the panel's order ids (separated by commas, spaces or lines).")
+            QLabel(self.tr("Paste the panel's order ids (separated by commas, spaces or lines)."))
         )
         self.text = QPlainTextEdit()
         self.text.setObjectName("importOrderIds")
-        self.text.setPlaceholderText("23501, 23502\n23510")
+        self.text.setPlaceholderText(self.tr("23501, 23502\n23510"))
         layout.addWidget(self.text, 1)
         self.summary = QLabel()
         self.summary.setObjectName("importSummary")
@@ -55,7 +55,7 @@ class ImportOrdersDialog(QDialog):
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Import")
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Import"))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
@@ -67,11 +67,13 @@ class ImportOrdersDialog(QDialog):
 
     def _update(self) -> None:
         ids, bad = parse_order_ids(self.text.toPlainText())
-        parts = [f"{len(ids):,} order id{'' if len(ids) == 1 else 's'}"]
+        parts = [self.tr("%Ln order id(s)", "", len(ids))]
         if bad:
-            parts.append("not ids (ignored): " + ", ".join(bad[:5]) + ("…" if len(bad) > 5 else ""))
+            parts.append(
+                self.tr("not ids (ignored): ") + ", ".join(bad[:5]) + ("…" if len(bad) > 5 else "")
+            )
         if len(ids) > MAX_IMPORT:
-            parts.append(f"at most {MAX_IMPORT:,} at a time")
+            parts.append(self.tr("at most %Ln at a time", "", MAX_IMPORT))
         self.summary.setText("; ".join(parts))
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         ok.setEnabled(0 < len(ids) <= MAX_IMPORT)

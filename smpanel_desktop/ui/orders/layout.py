@@ -6,7 +6,10 @@ Only construction lives here; the tab (tab.py) arranges them and wires what they
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -23,14 +26,17 @@ from smpanel_desktop.ui.orders.columns import (
     COL_CREATED,
     COL_LINK,
     COL_ORDER,
+    COL_PROGRESS,
     COL_REFILL,
     COL_SERVICE,
+    progress,
 )
 from smpanel_desktop.ui.orders.filter import STATUS_CHOICES
 from smpanel_desktop.ui.orders.model import OrdersModel
 from smpanel_desktop.ui.orders.view import OrdersView
+from smpanel_desktop.ui.widgets.progress_delegate import ProgressDelegate
 
-COLUMN_WIDTHS = (44, 64, 100, 200, 160, 66, 96, 84, 70, 66, 100, 90, 100)
+COLUMN_WIDTHS = (44, 64, 100, 170, 130, 66, 96, 84, 70, 66, 100, 90, 100)  # fit 1229 px
 # The widest text a column must show whole (10-digit order ids, an older order's date, a
 # refill): measured in the table's font, the extra width taken from Service and Link.
 FIT_SAMPLES = {
@@ -41,18 +47,24 @@ FIT_SAMPLES = {
 CELL_PADDING = 14
 
 
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Orders", text)
+
+
 def status_filter_box() -> QComboBox:
     combo = QComboBox()
     combo.setObjectName("ordersStatusFilter")
     for label, key in STATUS_CHOICES:
-        combo.addItem(label, key)
+        combo.addItem(_tr(label), key)
     return combo
 
 
 def search_field() -> QLineEdit:
     search = QLineEdit()
     search.setObjectName("ordersSearch")
-    search.setPlaceholderText("Filter by order id, service, link…")
+    search.setPlaceholderText(
+        QCoreApplication.translate("Orders", "Filter by order id, service, link…")
+    )
     search.setClearButtonEnabled(True)
     return search
 
@@ -67,14 +79,18 @@ def interval_box() -> QSpinBox:
     interval = QSpinBox()
     interval.setObjectName("ordersAutoRefresh")
     interval.setRange(0, 3600)
-    interval.setSuffix(" s")
-    interval.setSpecialValueText("off")
-    interval.setToolTip("Refresh open orders automatically every N seconds (0 = off)")
+    interval.setSuffix(QCoreApplication.translate("Orders", " s"))
+    interval.setSpecialValueText(QCoreApplication.translate("Orders", "off"))
+    interval.setToolTip(
+        QCoreApplication.translate(
+            "Orders", "Refresh open orders automatically every N seconds (0 = off)"
+        )
+    )
     return interval
 
 
 def refresh_button() -> QPushButton:
-    button = QPushButton("Refresh")
+    button = QPushButton(QCoreApplication.translate("Orders", "&Refresh"))
     button.setObjectName("ordersRefresh")
     return button
 
@@ -85,6 +101,16 @@ def progress_bar() -> QProgressBar:
     progress.setMaximumWidth(200)
     progress.hide()
     return progress
+
+
+def _progress_of(model: OrdersModel) -> Callable[[Any], int | None]:
+    """The delivered percentage of a row (the Progress bar), or None."""
+
+    def value(index: Any) -> int | None:
+        order = model.order_at(index.row())
+        return None if order is None else progress(order)
+
+    return value
 
 
 def orders_table(model: OrdersModel) -> OrdersView:
@@ -103,6 +129,7 @@ def orders_table(model: OrdersModel) -> OrdersView:
     header.setStretchLastSection(True)
     for column, width in enumerate(column_widths(table.fontMetrics())):
         header.resizeSection(column, width)  # every column fits in 1280 px
+    table.setItemDelegateForColumn(COL_PROGRESS, ProgressDelegate(_progress_of(model), table))
     return table
 
 

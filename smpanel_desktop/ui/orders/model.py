@@ -26,11 +26,13 @@ from smpanel_desktop.ui.orders.columns import (
     SORT_KEYS,
     bold_font,
     cell_text,
+    column_title,
     haystack,
     sort_key,
     status_brushes,
 )
 from smpanel_desktop.ui.orders.filter import OrderFilter, matches_status
+from smpanel_desktop.ui.orders.statuses import panel_wording, status_tooltip
 from smpanel_desktop.ui.watch import marks as watch
 from smpanel_desktop.ui.widgets.cells import CellRoles
 
@@ -265,12 +267,10 @@ class OrdersModel(QAbstractTableModel):
             mark = watch.cell(self._watch, order, True, _TOOLTIP)
             if mark is not None:
                 return str(mark)
-            if order.state == UNKNOWN:
-                return (
-                    f"{order.last_error or 'The answer was lost'}. It may have been placed and "
-                    "charged: find it on the panel, then Resolve."
-                )
-            return order.last_error
+            return status_tooltip(order)
+        if column == COL_REFILL:
+            refill = self._refills.get(order.id)
+            return panel_wording(refill.status) if refill is not None else None
         if column == COL_LINK:
             return order.link or None
         return None
@@ -288,7 +288,7 @@ class OrdersModel(QAbstractTableModel):
     ) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             if orientation == Qt.Orientation.Horizontal and 0 <= section < len(COLUMNS):
-                return COLUMNS[section]
+                return column_title(section)
             if orientation == Qt.Orientation.Vertical:
                 return section + 1
         return None

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QProgressBar, QPushButton, QSpinBox
 
 from smpanel_desktop.ui.context import AppContext
 from smpanel_desktop.ui.orders.tasks import ActionResult, refresh
+from smpanel_desktop.ui.widgets.formatting import format_int
 
 REFRESH_SETTING = "orders_refresh_seconds"
 DEFAULT_REFRESH_SECONDS = 60
@@ -133,7 +134,7 @@ class OrdersRefresher(QObject):
         if total >= PROGRESS_THRESHOLD and done < total:
             self.progress.setRange(0, total)
             self.progress.setValue(done)
-            self.progress.setFormat(f"{done:,} / {total:,}")
+            self.progress.setFormat(f"{format_int(done)} / {format_int(total)}")
             self.progress.show()
         else:
             self.progress.hide()
@@ -142,7 +143,7 @@ class OrdersRefresher(QObject):
         self._refreshing = False
         self.progress.hide()
         self.button.setEnabled(True)
-        self.button.setText(self.tr("Refresh"))
+        self.button.setText(self.tr("&Refresh"))
 
     def _on_refreshed(self, result: ActionResult) -> None:
         self._end_refresh()
@@ -152,15 +153,13 @@ class OrdersRefresher(QObject):
         if result.error is not None:
             text = self.tr("Refresh failed: {error}").format(error=result.error)
         elif summary is not None and summary.failure is not None:
-            text = self.tr("Refresh stopped after {checked} orders: {error}").format(
-                checked=f"{summary.checked:,}", error=summary.failure
-            )
+            text = self.tr("Refresh stopped after %Ln order(s): {error}", "", summary.checked)
+            text = text.format(error=summary.failure)
         elif summary is not None:
-            text = self.tr("Checked {checked} open orders: {changed} changed").format(
-                checked=f"{summary.checked:,}", changed=f"{summary.changed:,}"
-            )
+            text = self.tr("Checked %Ln open order(s): {changed} changed", "", summary.checked)
+            text = text.format(changed=format_int(summary.changed))
             if summary.errors:
-                text += self.tr(", {errors} with errors").format(errors=f"{summary.errors:,}")
+                text += self.tr(", {errors} with errors").format(errors=format_int(summary.errors))
             text += "."
         self.finished.emit(result, text)
 

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from smpanel_desktop.store.models import TrackedOrder
 from smpanel_desktop.ui.widgets import style
-from smpanel_desktop.ui.widgets.formatting import format_time
+from smpanel_desktop.ui.widgets.formatting import format_int, format_time
 
 
 def _plain(text: str) -> QLabel:
@@ -32,32 +32,37 @@ class ResolveDialog(QDialog):
     def __init__(self, order: TrackedOrder, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("resolveDialog")
-        self.setWindowTitle(f"Resolve order #{order.id}")
+        self.setWindowTitle(self.tr("Resolve order #{id}").format(id=order.id))
         self.order = order
         layout = QVBoxLayout(self)
         intro = QLabel(
-            "The panel's answer to this order was lost, so it may or may not have been placed "
-            "(and charged). Look in the panel's own order list for an order with this link, "
-            "service and quantity, created at this time, then say what you found."
+            self.tr(
+                "The panel's answer to this order was lost, so it may or may not have been placed "
+                "(and charged). Look in the panel's own order list for an order with this link, "
+                "service and quantity, created at this time, then say what you found."
+            )
         )
         intro.setWordWrap(True)
         layout.addWidget(intro)
         facts = QFormLayout()
-        facts.addRow("Service:", _plain(f"{order.service_id} — {order.service_name}"))
-        facts.addRow("Link:", _plain(order.link or "—"))
-        facts.addRow("Quantity:", QLabel("" if order.quantity is None else f"{order.quantity:,}"))
-        facts.addRow("Sent at:", QLabel(format_time(order.created_at)))
+        facts.addRow(self.tr("Service:"), _plain(f"{order.service_id} — {order.service_name}"))
+        facts.addRow(self.tr("Link:"), _plain(order.link or "—"))
+        facts.addRow(
+            self.tr("Quantity:"),
+            QLabel("" if order.quantity is None else format_int(order.quantity)),
+        )
+        facts.addRow(self.tr("Sent at:"), QLabel(format_time(order.created_at)))
         if order.last_error:
             error = _plain(order.last_error)
             error.setWordWrap(True)
-            facts.addRow("What happened:", error)
+            facts.addRow(self.tr("What happened:"), error)
         layout.addLayout(facts)
-        self.found = QRadioButton("I found it on the panel; its order id is:")
+        self.found = QRadioButton(self.tr("I found it on the panel; its order id is:"))
         self.found.setObjectName("resolveFound")
         self.order_id = QLineEdit()
         self.order_id.setObjectName("resolveOrderId")
-        self.order_id.setPlaceholderText("the panel's order id")
-        self.not_placed = QRadioButton("It is not on the panel: it was not placed")
+        self.order_id.setPlaceholderText(self.tr("the panel's order id"))
+        self.not_placed = QRadioButton(self.tr("It is not on the panel: it was not placed"))
         self.not_placed.setObjectName("resolveNotPlaced")
         group = QButtonGroup(self)
         group.addButton(self.found)
@@ -73,7 +78,7 @@ class ResolveDialog(QDialog):
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Resolve")
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Resolve"))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
@@ -92,7 +97,9 @@ class ResolveDialog(QDialog):
         self.order_id.setEnabled(found)
         valid = text.isascii() and text.isdigit() and int(text) > 0
         wrong = found and bool(text) and not valid
-        self.problem.setText("Enter the order id (digits) you found on the panel." if wrong else "")
+        self.problem.setText(
+            self.tr("Enter the order id (digits) you found on the panel.") if wrong else ""
+        )
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(not found or valid)
 
     def accept(self) -> None:

@@ -22,7 +22,7 @@ from smpanel_desktop.ui.orders.model import OrdersModel
 from smpanel_desktop.ui.orders.refresh import OrdersRefresher
 from smpanel_desktop.ui.orders.tasks import ActionResult, OrdersSnapshot, load
 from smpanel_desktop.ui.watch.orders_bar import OrdersWatchBar
-from smpanel_desktop.ui.widgets.formatting import format_time
+from smpanel_desktop.ui.widgets.formatting import format_int, format_time
 from smpanel_desktop.workers.task_runner import Generation
 
 
@@ -73,12 +73,16 @@ class OrdersTab(QWidget):
     def _arrange(self) -> None:
         """The controls on top, the table, the action buttons, the message line."""
         bar = QHBoxLayout()
-        bar.addWidget(QLabel(self.tr("Status:")))
+        status = QLabel(self.tr("S&tatus:"))
+        status.setBuddy(self.status_filter)
+        bar.addWidget(status)
         bar.addWidget(self.status_filter)
         bar.addWidget(self.search, 1)
         bar.addWidget(self.count)
         bar.addSpacing(12)
-        bar.addWidget(QLabel(self.tr("Auto-refresh:")))
+        auto = QLabel(self.tr("&Auto-refresh:"))
+        auto.setBuddy(self.interval)
+        bar.addWidget(auto)
         bar.addWidget(self.interval)
         bar.addWidget(self.progress)
         bar.addWidget(self.refresh_button)
@@ -204,9 +208,13 @@ class OrdersTab(QWidget):
 
     def _update_count(self) -> None:
         shown, total = self.model.rowCount(), self.model.total
-        text = self.tr("{shown} of {total} orders").format(shown=f"{shown:,}", total=f"{total:,}")
+        text = self.tr("%Ln order(s)", "", total)
+        if shown != total:
+            text = self.tr("{shown} of {total} orders").format(
+                shown=format_int(shown), total=format_int(total)
+            )
         if self.last_refresh is not None:
-            text += self.tr(" · refreshed {time}").format(time=format_time(self.last_refresh))
+            text += " · " + self.tr("refreshed {time}").format(time=format_time(self.last_refresh))
         self.count.setText(text)
 
     def selected_orders(self) -> list[TrackedOrder]:

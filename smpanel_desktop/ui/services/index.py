@@ -17,18 +17,19 @@ from itertools import compress
 from typing import Any
 
 from smpanel_desktop.api.models import Service
+from smpanel_desktop.ui.widgets.translate import QT_TRANSLATE_NOOP
 
 COLUMNS = (
-    "ID",
-    "Service",
-    "Category",
-    "Type",
-    "Rate per 1000",
-    "Min",
-    "Max",
-    "Refill",
-    "Cancel",
-    "Drip-feed",
+    QT_TRANSLATE_NOOP("Services", "ID"),
+    QT_TRANSLATE_NOOP("Services", "Service"),
+    QT_TRANSLATE_NOOP("Services", "Category"),
+    QT_TRANSLATE_NOOP("Services", "Type"),
+    QT_TRANSLATE_NOOP("Services", "Rate per 1000"),
+    QT_TRANSLATE_NOOP("Services", "Min"),
+    QT_TRANSLATE_NOOP("Services", "Max"),
+    QT_TRANSLATE_NOOP("Services", "Refill"),
+    QT_TRANSLATE_NOOP("Services", "Cancel"),
+    QT_TRANSLATE_NOOP("Services", "Drip-feed"),
 )
 COL_ID, COL_NAME, COL_CATEGORY, COL_TYPE, COL_RATE, COL_MIN, COL_MAX = range(7)
 COL_REFILL, COL_CANCEL, COL_DRIPFEED = 7, 8, 9

@@ -13,6 +13,7 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QCoreApplication,
     QLocale,
     QModelIndex,
     QPersistentModelIndex,
@@ -81,7 +82,9 @@ class ServicesModel(QAbstractTableModel):
         amount = DecimalFormatter(locale, trim=True)
         suffix = f" {currency}" if currency else ""
         count = CellText(lambda value: format_count(value, locale))
-        flag = CellText(lambda value: "Yes" if value else "No")
+        yes = QCoreApplication.translate("Services", "Yes")
+        no = QCoreApplication.translate("Services", "No")
+        flag = CellText(lambda value: yes if value else no)
         return [
             CellText(str),
             None,
@@ -219,5 +222,5 @@ class ServicesModel(QAbstractTableModel):
         if orientation != Qt.Orientation.Horizontal:
             return None
         if role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(COLUMNS):
-            return COLUMNS[section]
+            return QCoreApplication.translate("Services", COLUMNS[section])
         return None

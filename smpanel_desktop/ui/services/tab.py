@@ -23,14 +23,16 @@ from smpanel_desktop.ui.services.index import COL_NAME, Filters
 from smpanel_desktop.ui.services.model import ServicesModel
 from smpanel_desktop.ui.watch.changes import CatalogChangesButton
 from smpanel_desktop.ui.watch.refill_window import RefillWindowButton
-from smpanel_desktop.ui.widgets.formatting import format_time
+from smpanel_desktop.ui.widgets import style
+from smpanel_desktop.ui.widgets.formatting import format_int, format_time
 from smpanel_desktop.ui.widgets.named import named
 from smpanel_desktop.ui.widgets.steady import steady_text
 from smpanel_desktop.ui.widgets.table_view import TableView
+from smpanel_desktop.ui.widgets.translate import QT_TRANSLATE_NOOP
 
-ALL_CATEGORIES = "All categories"
-ALL_TYPES = "All types"
-DEFAULT_WIDTHS = (56, 380, 230, 150, 110, 60, 80, 50, 54, 66)  # fit 1280 px, no scrolling
+ALL_CATEGORIES = QT_TRANSLATE_NOOP("ServicesTab", "All categories")
+ALL_TYPES = QT_TRANSLATE_NOOP("ServicesTab", "All types")
+DEFAULT_WIDTHS = (56, 330, 210, 150, 110, 60, 80, 50, 54, 66)  # fit 1229 px (90% of 1366)
 
 
 class ServicesTab(QWidget):
@@ -48,17 +50,18 @@ class ServicesTab(QWidget):
         self.model = ServicesModel(self)
 
         self.search = named(QLineEdit(), "servicesSearch")
-        self.search.setPlaceholderText("Search by name, category or ID")
+        self.search.setPlaceholderText(self.tr("Search by name, category or ID"))
         self.search.setClearButtonEnabled(True)
-        self.category = self._combo("servicesCategory", ALL_CATEGORIES, 28)
-        self.category.setToolTip("Show one category")
-        self.type = self._combo("servicesType", ALL_TYPES, 12)
-        self.type.setToolTip("Show one service type")
-        self.refill = named(QCheckBox("Refill"), "servicesRefillOnly")
-        self.cancel = named(QCheckBox("Cancel"), "servicesCancelOnly")
-        self.dripfeed = named(QCheckBox("Drip-feed"), "servicesDripfeedOnly")
-        for box in (self.refill, self.cancel, self.dripfeed):
-            box.setToolTip(f"Only services that offer {box.text().lower()}")
+        self.category = self._combo("servicesCategory", self.tr(ALL_CATEGORIES), 28)
+        self.category.setToolTip(self.tr("Show one category"))
+        self.type = self._combo("servicesType", self.tr(ALL_TYPES), 12)
+        self.type.setToolTip(self.tr("Show one service type"))
+        self.refill = named(QCheckBox(self.tr("Refill")), "servicesRefillOnly")
+        self.cancel = named(QCheckBox(self.tr("Cancel")), "servicesCancelOnly")
+        self.dripfeed = named(QCheckBox(self.tr("Drip-feed")), "servicesDripfeedOnly")
+        self.refill.setToolTip(self.tr("Only services that offer refill"))
+        self.cancel.setToolTip(self.tr("Only services that offer cancel"))
+        self.dripfeed.setToolTip(self.tr("Only services that offer drip-feed"))
         self.favourites_only = named(QCheckBox(self.tr("★ Favourites")), "servicesFavouritesOnly")
         self.favourites_only.setToolTip(self.tr("Only your favourite services"))
 
@@ -78,10 +81,10 @@ class ServicesTab(QWidget):
         self.count = named(QLabel(), "servicesCount")
         self.updated = named(QLabel(), "servicesUpdated")
         self.updated.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.refresh_button = named(QPushButton("Refresh"), "servicesRefresh")
-        self.refresh_button.setToolTip("Fetch the catalog from the panel again")
-        self.order_button = named(QPushButton("Order…"), "servicesOrder")
-        self.order_button.setToolTip("Open New Order with the selected service")
+        self.refresh_button = named(QPushButton(self.tr("&Refresh")), "servicesRefresh")
+        self.refresh_button.setToolTip(self.tr("Fetch the catalog from the panel again"))
+        self.order_button = named(QPushButton(self.tr("O&rder…")), "servicesOrder")
+        self.order_button.setToolTip(self.tr("Open New Order with the selected service"))
         self.order_button.setEnabled(False)
         self.star = named(QPushButton(), "servicesFavourite")
         self.star.setCheckable(True)
@@ -118,6 +121,7 @@ class ServicesTab(QWidget):
         self.model.modelReset.connect(self._selection_changed)
         ctx.catalogChanged.connect(self.reload)
         ctx.catalogBusy.connect(self._busy)
+        ctx.catalogFailed.connect(self._failed)
         ctx.panelChanged.connect(self._panel_changed)
         self.reload()
 
@@ -171,7 +175,13 @@ class ServicesTab(QWidget):
     def _update_count(self) -> None:
         shown, total = self.model.rowCount(), self.model.total
         steady_text(
-            self.count, f"{shown:,} of {total:,} services", f"{total:,} of {total:,} services"
+            self.count,
+            self.tr("{shown} of {total} services").format(
+                shown=format_int(shown), total=format_int(total)
+            ),
+            self.tr("{shown} of {total} services").format(
+                shown=format_int(total), total=format_int(total)
+            ),
         )
 
     @staticmethod
@@ -209,13 +219,31 @@ class ServicesTab(QWidget):
             self._warm_timer.stop()
 
     def _show_updated(self) -> None:
+        style.tint(self.updated, None)
         fetched = self.ctx.catalog_fetched_at
-        self.updated.setText(f"Updated {format_time(fetched)}" if fetched else "Not fetched yet")
+        self.updated.setText(
+            self.tr("Updated {time}").format(time=format_time(fetched))
+            if fetched
+            else self.tr("Not fetched yet")
+        )
+
+    @Slot(str)
+    def _failed(self, error: str) -> None:
+        """Say the refresh failed where the catalog's age is shown, never as if it were current."""
+        fetched = self.ctx.catalog_fetched_at
+        if fetched:
+            text = self.tr("Refresh failed: {error} — showing the catalog of {time}")
+            text = text.format(error=error, time=format_time(fetched))
+        else:
+            text = self.tr("Could not fetch the catalog: {error}").format(error=error)
+        self.updated.setText(text)
+        self.updated.setToolTip(text)
+        style.tint(self.updated, style.ERROR)
 
     @Slot(bool)
     def _busy(self, busy: bool) -> None:
         self.refresh_button.setEnabled(not busy)
-        self.refresh_button.setText("Refreshing…" if busy else "Refresh")
+        self.refresh_button.setText(self.tr("Refreshing…") if busy else self.tr("&Refresh"))
 
     @Slot(object)
     def _panel_changed(self, _panel: object) -> None:

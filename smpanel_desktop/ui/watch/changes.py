@@ -67,8 +67,11 @@ def side_text(value: object) -> str:
     if value is None:
         return "–"
     if isinstance(value, bool):
-        tr = QCoreApplication.translate
-        return tr("CatalogChanges", "yes") if value else tr("CatalogChanges", "no")
+        return (
+            QCoreApplication.translate("CatalogChanges", "yes")
+            if value
+            else QCoreApplication.translate("CatalogChanges", "no")
+        )
     if isinstance(value, str):
         try:
             amount = Decimal(value)
@@ -79,16 +82,15 @@ def side_text(value: object) -> str:
 
 
 def change_text(change: str) -> str:
-    tr = QCoreApplication.translate
     texts = {
-        "added": tr("CatalogChanges", "new service"),
-        "removed": tr("CatalogChanges", "removed"),
-        "rate": tr("CatalogChanges", "price"),
-        "min": tr("CatalogChanges", "minimum"),
-        "max": tr("CatalogChanges", "maximum"),
-        "refill": tr("CatalogChanges", "refill"),
-        "cancel": tr("CatalogChanges", "cancel"),
-        "dripfeed": tr("CatalogChanges", "drip-feed"),
+        "added": QCoreApplication.translate("CatalogChanges", "new service"),
+        "removed": QCoreApplication.translate("CatalogChanges", "removed"),
+        "rate": QCoreApplication.translate("CatalogChanges", "price"),
+        "min": QCoreApplication.translate("CatalogChanges", "minimum"),
+        "max": QCoreApplication.translate("CatalogChanges", "maximum"),
+        "refill": QCoreApplication.translate("CatalogChanges", "refill"),
+        "cancel": QCoreApplication.translate("CatalogChanges", "cancel"),
+        "dripfeed": QCoreApplication.translate("CatalogChanges", "drip-feed"),
     }
     return texts.get(change, change)
 

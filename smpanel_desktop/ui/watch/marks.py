@@ -47,15 +47,20 @@ class WatchMarks:
         return True
 
     def tooltip(self, order: TrackedOrder) -> str | None:
-        tr = QCoreApplication.translate
         if order.id in self.stuck:
             hours = (self.computed_at - self.stuck[order.id]) / 3600
-            text = tr("WatchMarks", "Stuck: no progress for {0} h. Cancel it or ask the panel.")
+            text = QCoreApplication.translate(
+                "WatchMarks", "Stuck: no progress for {0} h. Cancel it or ask the panel."
+            )
             return text.format(f"{hours:.0f}")
         if order.id in self.eligible:
-            return tr("WatchMarks", "Can be refilled now")
+            return QCoreApplication.translate("WatchMarks", "Can be refilled now")
         reason = self.reasons.get(order.id)
-        return tr("WatchMarks", "No refill now: {0}").format(reason) if reason else None
+        return (
+            QCoreApplication.translate("WatchMarks", "No refill now: {0}").format(reason)
+            if reason
+            else None
+        )
 
 
 def compute_marks(

@@ -17,6 +17,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from smpanel_desktop.core.watch import events as ev
 from smpanel_desktop.ui.context import AppContext
 from smpanel_desktop.ui.watch.changes import side_text
+from smpanel_desktop.ui.widgets.translate import QT_TRANSLATE_NOOP
 
 log = logging.getLogger(__name__)
 Deliver = Callable[[str, str], None]
@@ -32,37 +33,51 @@ def _finished_text(events: Sequence[ev.Event]) -> str:
     parts = []
     done = counts.pop("completed", 0)
     if done:
-        parts.append(_tr("%n order(s) completed", done))
-    for status, text in (("partial", "%n partial"), ("canceled", "%n canceled")):
+        parts.append(QCoreApplication.translate("Notifier", "%n order(s) completed", None, done))
+    for status, text in (
+        ("partial", QT_TRANSLATE_NOOP("Notifier", "%n partial")),
+        ("canceled", QT_TRANSLATE_NOOP("Notifier", "%n canceled")),
+    ):
         n = counts.pop(status, 0)
         if n:
             parts.append(_tr(text, n))
     parts += [f"{n} {status}" for status, n in sorted(counts.items())]
     if not done:
-        parts[0] = _tr("Orders finished: {0}").format(parts[0])
+        parts[0] = QCoreApplication.translate("Notifier", "Orders finished: {0}").format(parts[0])
     return ", ".join(parts)
 
 
 def _refill_text(events: Sequence[ev.Event]) -> str:
     done = sum(1 for e in events if e.status.strip().casefold() == "completed")
-    text = _tr("%n refill(s) finished", len(events))
+    text = QCoreApplication.translate("Notifier", "%n refill(s) finished", None, len(events))
     if done != len(events):
-        text += " · " + _tr("%n completed", done) + ", " + _tr("%n not", len(events) - done)
+        text += (
+            " · "
+            + QCoreApplication.translate("Notifier", "%n completed", None, done)
+            + ", "
+            + QCoreApplication.translate("Notifier", "%n not", None, len(events) - done)
+        )
     return text
 
 
 def _stuck_text(events: Sequence[ev.Event]) -> str:
     if len(events) == 1:
-        return _tr("Order {0} is stuck: no progress for hours").format(events[0].subject)
-    return _tr("%n orders are stuck: no progress for hours", len(events))
+        return QCoreApplication.translate(
+            "Notifier", "Order {0} is stuck: no progress for hours"
+        ).format(events[0].subject)
+    return QCoreApplication.translate(
+        "Notifier", "%n orders are stuck: no progress for hours", None, len(events)
+    )
 
 
 def _service_text(e: ev.Event) -> str:
     if e.status == "removed":
-        return _tr("Service {0} is gone from the catalog: {1}").format(e.subject, e.name)
-    return _tr("Service {0} changed its price: {1} → {2} ({3})").format(
-        e.subject, side_text(e.old), side_text(e.new), e.name
-    )
+        return QCoreApplication.translate(
+            "Notifier", "Service {0} is gone from the catalog: {1}"
+        ).format(e.subject, e.name)
+    return QCoreApplication.translate(
+        "Notifier", "Service {0} changed its price: {1} → {2} ({3})"
+    ).format(e.subject, side_text(e.old), side_text(e.new), e.name)
 
 
 def describe(events: Sequence[ev.Event], currency: str = "") -> list[tuple[str, str]]:
@@ -72,20 +87,49 @@ def describe(events: Sequence[ev.Event], currency: str = "") -> list[tuple[str, 
         by_kind.setdefault(e.kind, []).append(e)
     out = []
     if ev.FINISHED in by_kind:
-        out.append((_tr("Orders finished"), _finished_text(by_kind[ev.FINISHED])))
+        out.append(
+            (
+                QCoreApplication.translate("Notifier", "Orders finished"),
+                _finished_text(by_kind[ev.FINISHED]),
+            )
+        )
     if ev.REFILL in by_kind:
-        out.append((_tr("Refills finished"), _refill_text(by_kind[ev.REFILL])))
+        out.append(
+            (
+                QCoreApplication.translate("Notifier", "Refills finished"),
+                _refill_text(by_kind[ev.REFILL]),
+            )
+        )
     if ev.STUCK in by_kind:
-        out.append((_tr("Stuck orders"), _stuck_text(by_kind[ev.STUCK])))
+        out.append(
+            (QCoreApplication.translate("Notifier", "Stuck orders"), _stuck_text(by_kind[ev.STUCK]))
+        )
     for e in by_kind.get(ev.BALANCE, []):
-        text = _tr("Balance of {0}: {1} {3}, below {2} {3}")
-        out.append((_tr("Low balance"), text.format(e.name, e.new, e.old, currency).strip()))
+        text = QCoreApplication.translate("Notifier", "Balance of {0}: {1} {3}, below {2} {3}")
+        out.append(
+            (
+                QCoreApplication.translate("Notifier", "Low balance"),
+                text.format(e.name, e.new, e.old, currency).strip(),
+            )
+        )
     changes = by_kind.get(ev.SERVICE, [])
     if len(changes) == 1:
-        out.append((_tr("A service you use changed"), _service_text(changes[0])))
+        out.append(
+            (
+                QCoreApplication.translate("Notifier", "A service you use changed"),
+                _service_text(changes[0]),
+            )
+        )
     elif changes:
         text = "; ".join(_service_text(e) for e in changes[:3]) + ("…" if len(changes) > 3 else "")
-        out.append((_tr("%n services you use changed", len(changes)), text))
+        out.append(
+            (
+                QCoreApplication.translate(
+                    "Notifier", "%n services you use changed", None, len(changes)
+                ),
+                text,
+            )
+        )
     return out
 
 

@@ -31,14 +31,13 @@ AUTO, DAYS, LIFETIME, NONE = "", "days", "lifetime", "none"
 
 
 def window_text(g: Guarantee) -> str:
-    tr = QCoreApplication.translate
     if g.kind == "days":
-        return tr("RefillWindow", "%n day(s)", None, g.days or 0)
+        return QCoreApplication.translate("RefillWindow", "%n day(s)", None, g.days or 0)
     if g.kind == "lifetime":
-        return tr("RefillWindow", "lifetime")
+        return QCoreApplication.translate("RefillWindow", "lifetime")
     if g.kind == "none":
-        return tr("RefillWindow", "no refill")
-    return tr("RefillWindow", "not stated (the panel decides)")
+        return QCoreApplication.translate("RefillWindow", "no refill")
+    return QCoreApplication.translate("RefillWindow", "not stated (the panel decides)")
 
 
 class RefillWindowDialog(QDialog):

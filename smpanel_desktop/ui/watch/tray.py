@@ -31,13 +31,12 @@ EXPLAINED = "tray/explained"
 
 
 def _kind_labels() -> dict[str, str]:
-    tr = QCoreApplication.translate
     return {
-        ev.FINISHED: tr("TrayWatch", "Orders finished"),
-        ev.REFILL: tr("TrayWatch", "Refills finished"),
-        ev.STUCK: tr("TrayWatch", "Order stuck"),
-        ev.BALANCE: tr("TrayWatch", "Balance below the threshold"),
-        ev.SERVICE: tr("TrayWatch", "A used service repriced or gone"),
+        ev.FINISHED: QCoreApplication.translate("TrayWatch", "Orders finished"),
+        ev.REFILL: QCoreApplication.translate("TrayWatch", "Refills finished"),
+        ev.STUCK: QCoreApplication.translate("TrayWatch", "Order stuck"),
+        ev.BALANCE: QCoreApplication.translate("TrayWatch", "Balance below the threshold"),
+        ev.SERVICE: QCoreApplication.translate("TrayWatch", "A used service repriced or gone"),
     }
 
 

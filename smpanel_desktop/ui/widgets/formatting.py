@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 from decimal import Decimal
 
-from PySide6.QtCore import QLocale
+from PySide6.QtCore import QCoreApplication, QDateTime, QLocale
 
 from smpanel_desktop.api.models import UNLIMITED
 
@@ -78,15 +78,25 @@ def format_money(
 def format_count(value: int, locale: QLocale | None = None) -> str:
     """A min/max quantity; 2147483647 (the panels' "no limit") reads as Unlimited."""
     if value >= UNLIMITED:
-        return "Unlimited"
+        return QCoreApplication.translate("Formatting", "Unlimited")
     return (locale or QLocale()).toString(value)
 
 
-def format_time(timestamp: float | None) -> str:
-    """A local time for "last refresh" labels: today as HH:MM:SS, older with the date."""
+def format_int(value: int, locale: QLocale | None = None) -> str:
+    """A count with the locale's grouping: 100,001 (en), 100.001 (tr)."""
+    return (locale or QLocale()).toString(value)
+
+
+def format_time(timestamp: float | None, locale: QLocale | None = None) -> str:
+    """A local time for "last refresh" labels: today as HH:MM:SS, older with the locale's
+    short date (2026-12-01 13:05 in English, 1.12.2026 13:05 in Turkish)."""
     if timestamp is None:
-        return "never"
+        return QCoreApplication.translate("Formatting", "never")
     local = time.localtime(timestamp)
     if time.strftime("%Y-%m-%d", local) == time.strftime("%Y-%m-%d"):
         return time.strftime("%H:%M:%S", local)
-    return time.strftime("%Y-%m-%d %H:%M", local)
+    loc = locale or QLocale()
+    if loc.language() in (QLocale.Language.English, QLocale.Language.C):
+        return time.strftime("%Y-%m-%d %H:%M", local)  # unambiguous, and sorts as text
+    when = QDateTime.fromSecsSinceEpoch(int(timestamp))
+    return loc.toString(when, loc.dateFormat(QLocale.FormatType.ShortFormat) + " HH:mm")
