@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 SHORTCUTS: tuple[tuple[str, str], ...] = (
     ("Ctrl+F", QT_TRANSLATE_NOOP("Shortcuts", "Search in the current tab")),
     ("F5", QT_TRANSLATE_NOOP("Shortcuts", "Refresh the current tab")),
-    ("Ctrl+1 … Ctrl+4", QT_TRANSLATE_NOOP("Shortcuts", "Go to a tab")),
+    ("Ctrl+1 … Ctrl+5", QT_TRANSLATE_NOOP("Shortcuts", "Go to a tab")),
     ("Ctrl+N", QT_TRANSLATE_NOOP("Shortcuts", "New order")),
     ("Enter", QT_TRANSLATE_NOOP("Shortcuts", "On a service row: order it")),
     ("Enter", QT_TRANSLATE_NOOP("Shortcuts", "In the order form: place the order (confirmed)")),

@@ -35,6 +35,17 @@
     </message>
 </context>
 <context>
+    <name>BalanceChart</name>
+    <message>
+        <source>Balance history</source>
+        <translation>Balance history</translation>
+    </message>
+    <message>
+        <source>Balance history: no balance fetched yet</source>
+        <translation>Balance history: no balance fetched yet</translation>
+    </message>
+</context>
+<context>
     <name>BalanceTab</name>
     <message>
         <source>Balance</source>
@@ -195,6 +206,107 @@
     </message>
 </context>
 <context>
+    <name>ComparePage</name>
+    <message>
+        <source>Service to compare, e.g. instagram likes</source>
+        <translation>Service to compare, e.g. instagram likes</translation>
+    </message>
+    <message>
+        <source>Panel</source>
+        <translation>Panel</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Service</translation>
+    </message>
+    <message>
+        <source>Rate / 1000</source>
+        <translation>Rate / 1000</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>Currency</translation>
+    </message>
+    <message>
+        <source>Min</source>
+        <translation>Min</translation>
+    </message>
+    <message>
+        <source>Max</source>
+        <translation>Max</translation>
+    </message>
+    <message>
+        <source>Refill</source>
+        <translation>Refill</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Mark as the same service</source>
+        <translation>Mark as the same service</translation>
+    </message>
+    <message>
+        <source>Select services of two panels that are the same</source>
+        <translation>Select services of two panels that are the same</translation>
+    </message>
+    <message>
+        <source>Order on the cheaper panel</source>
+        <translation>Order on the cheaper panel</translation>
+    </message>
+    <message>
+        <source>Set exchange rate</source>
+        <translation>Set exchange rate</translation>
+    </message>
+    <message>
+        <source>1</source>
+        <translation>1</translation>
+    </message>
+    <message>
+        <source>(linked) </source>
+        <translation>(linked) </translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <source>No cached service matches.</source>
+        <translation>No cached service matches.</translation>
+    </message>
+    <message numerus="yes">
+        <source>More than %n services found; the cheapest %n shown</source>
+        <translation>
+            <numerusform>More than %n service found; the cheapest %n shown</numerusform>
+            <numerusform>More than %n services found; the cheapest %n shown</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n service(s) found</source>
+        <translation>
+            <numerusform>%n service found</numerusform>
+            <numerusform>%n services found</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Marked as the same service.</source>
+        <translation>Marked as the same service.</translation>
+    </message>
+    <message>
+        <source>Cheapest: %1 on %2</source>
+        <translation>Cheapest: %1 on %2</translation>
+    </message>
+    <message>
+        <source>Exchange rate stored.</source>
+        <translation>Exchange rate stored.</translation>
+    </message>
+</context>
+<context>
     <name>DescribeTexts</name>
     <message numerus="yes">
         <source>Imported %Ln order(s).</source>
@@ -345,6 +457,112 @@
     </message>
 </context>
 <context>
+    <name>LedgerPage</name>
+    <message>
+        <source>Day</source>
+        <translation>Day</translation>
+    </message>
+    <message>
+        <source>Week</source>
+        <translation>Week</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>Month</translation>
+    </message>
+    <message>
+        <source>Panel</source>
+        <translation>Panel</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Service</translation>
+    </message>
+    <message>
+        <source>since YYYY-MM-DD (optional)</source>
+        <translation>since YYYY-MM-DD (optional)</translation>
+    </message>
+    <message>
+        <source>Period / panel / service</source>
+        <translation>Period / panel / service</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>Currency</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>Orders</translation>
+    </message>
+    <message>
+        <source>Profit</source>
+        <translation>Profit</translation>
+    </message>
+    <message>
+        <source>Export ledger CSV…</source>
+        <translation>Export ledger CSV…</translation>
+    </message>
+    <message>
+        <source>Export orders CSV…</source>
+        <translation>Export orders CSV…</translation>
+    </message>
+    <message>
+        <source>markup %, e.g. 30</source>
+        <translation>markup %, e.g. 30</translation>
+    </message>
+    <message>
+        <source>Set markup</source>
+        <translation>Set markup</translation>
+    </message>
+    <message>
+        <source>local order #</source>
+        <translation>local order #</translation>
+    </message>
+    <message>
+        <source>resold for</source>
+        <translation>resold for</translation>
+    </message>
+    <message>
+        <source>Set resale price</source>
+        <translation>Set resale price</translation>
+    </message>
+    <message>
+        <source>Group by</source>
+        <translation>Group by</translation>
+    </message>
+    <message>
+        <source>Profit: default markup of</source>
+        <translation>Profit: default markup of</translation>
+    </message>
+    <message>
+        <source>Not a date: use YYYY-MM-DD.</source>
+        <translation>Not a date: use YYYY-MM-DD.</translation>
+    </message>
+    <message>
+        <source>Export CSV</source>
+        <translation>Export CSV</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV files (*.csv)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) written to %1</source>
+        <translation>
+            <numerusform>%n row written to %1</numerusform>
+            <numerusform>%n rows written to %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Give the local order number (the # in Orders).</source>
+        <translation>Give the local order number (the # in Orders).</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>&amp;Services</source>
@@ -361,6 +579,10 @@
     <message>
         <source>&amp;Balance</source>
         <translation>&amp;Balance</translation>
+    </message>
+    <message>
+        <source>Overvie&amp;w</source>
+        <translation>Overvie&amp;w</translation>
     </message>
     <message>
         <source>● Online</source>
@@ -1617,6 +1839,48 @@
     </message>
 </context>
 <context>
+    <name>OutcomeChart</name>
+    <message>
+        <source>Order outcomes</source>
+        <translation>Order outcomes</translation>
+    </message>
+    <message>
+        <source>Order outcomes: no orders yet</source>
+        <translation>Order outcomes: no orders yet</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Completed</translation>
+    </message>
+    <message>
+        <source>Partial</source>
+        <translation>Partial</translation>
+    </message>
+    <message>
+        <source>Canceled</source>
+        <translation>Canceled</translation>
+    </message>
+    <message>
+        <source>Refunded</source>
+        <translation>Refunded</translation>
+    </message>
+</context>
+<context>
+    <name>OverviewTab</name>
+    <message>
+        <source>Panels</source>
+        <translation>Panels</translation>
+    </message>
+    <message>
+        <source>Compare prices</source>
+        <translation>Compare prices</translation>
+    </message>
+    <message>
+        <source>Spending</source>
+        <translation>Spending</translation>
+    </message>
+</context>
+<context>
     <name>PanelForm</name>
     <message>
         <source>My panel</source>
@@ -2168,6 +2432,103 @@
     <message>
         <source>Does</source>
         <translation>Does</translation>
+    </message>
+</context>
+<context>
+    <name>SpendChart</name>
+    <message>
+        <source>Spending per period</source>
+        <translation>Spending per period</translation>
+    </message>
+    <message>
+        <source>Spending per period: no orders yet</source>
+        <translation>Spending per period: no orders yet</translation>
+    </message>
+</context>
+<context>
+    <name>SummaryPage</name>
+    <message>
+        <source>Refresh balances</source>
+        <translation>Refresh balances</translation>
+    </message>
+    <message>
+        <source>Ask every panel for its balance, all at once</source>
+        <translation>Ask every panel for its balance, all at once</translation>
+    </message>
+    <message>
+        <source>Per day</source>
+        <translation>Per day</translation>
+    </message>
+    <message>
+        <source>Per week</source>
+        <translation>Per week</translation>
+    </message>
+    <message>
+        <source>Per month</source>
+        <translation>Per month</translation>
+    </message>
+    <message>
+        <source>Panel</source>
+        <translation>Panel</translation>
+    </message>
+    <message>
+        <source>Balance</source>
+        <translation>Balance</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>Updated</translation>
+    </message>
+    <message>
+        <source>Open orders</source>
+        <translation>Open orders</translation>
+    </message>
+    <message>
+        <source>Spent, 30 days</source>
+        <translation>Spent, 30 days</translation>
+    </message>
+    <message>
+        <source>Alerts</source>
+        <translation>Alerts</translation>
+    </message>
+    <message>
+        <source>Charts:</source>
+        <translation>Charts:</translation>
+    </message>
+    <message>
+        <source>Fetching every balance…</source>
+        <translation>Fetching every balance…</translation>
+    </message>
+    <message>
+        <source>Balances fetched at %1</source>
+        <translation>Balances fetched at %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n panel(s) did not answer</source>
+        <translation>
+            <numerusform>%n panel did not answer</numerusform>
+            <numerusform>%n panels did not answer</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The overview could not be read: %1</source>
+        <translation>The overview could not be read: %1</translation>
+    </message>
+    <message>
+        <source>error: %1</source>
+        <translation>error: %1</translation>
+    </message>
+    <message>
+        <source>not fetched yet</source>
+        <translation>not fetched yet</translation>
+    </message>
+    <message>
+        <source>%1: balance below %2</source>
+        <translation>%1: balance below %2</translation>
+    </message>
+    <message>
+        <source>%1: balance not fetched (%2)</source>
+        <translation>%1: balance not fetched (%2)</translation>
     </message>
 </context>
 <context>

@@ -34,6 +34,17 @@
     </message>
 </context>
 <context>
+    <name>BalanceChart</name>
+    <message>
+        <source>Balance history</source>
+        <translation>Bakiye geçmişi</translation>
+    </message>
+    <message>
+        <source>Balance history: no balance fetched yet</source>
+        <translation>Bakiye geçmişi: henüz bakiye alınmadı</translation>
+    </message>
+</context>
+<context>
     <name>BalanceTab</name>
     <message>
         <source>Balance</source>
@@ -190,6 +201,105 @@
     </message>
 </context>
 <context>
+    <name>ComparePage</name>
+    <message>
+        <source>Service to compare, e.g. instagram likes</source>
+        <translation>Karşılaştırılacak servis, ör. instagram beğeni</translation>
+    </message>
+    <message>
+        <source>Panel</source>
+        <translation>Panel</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Servis</translation>
+    </message>
+    <message>
+        <source>Rate / 1000</source>
+        <translation>Fiyat / 1000</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>Para birimi</translation>
+    </message>
+    <message>
+        <source>Min</source>
+        <translation>Min</translation>
+    </message>
+    <message>
+        <source>Max</source>
+        <translation>Maks</translation>
+    </message>
+    <message>
+        <source>Refill</source>
+        <translation>Telafi</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Ad</translation>
+    </message>
+    <message>
+        <source>Mark as the same service</source>
+        <translation>Aynı servis olarak işaretle</translation>
+    </message>
+    <message>
+        <source>Select services of two panels that are the same</source>
+        <translation>İki paneldeki aynı servisleri seçin</translation>
+    </message>
+    <message>
+        <source>Order on the cheaper panel</source>
+        <translation>Ucuz panelden sipariş ver</translation>
+    </message>
+    <message>
+        <source>Set exchange rate</source>
+        <translation>Döviz kurunu kaydet</translation>
+    </message>
+    <message>
+        <source>1</source>
+        <translation>1</translation>
+    </message>
+    <message>
+        <source>(linked) </source>
+        <translation>(bağlı) </translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>evet</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>hayır</translation>
+    </message>
+    <message>
+        <source>No cached service matches.</source>
+        <translation>Önbellekteki hiçbir servis eşleşmedi.</translation>
+    </message>
+    <message numerus="yes">
+        <source>More than %n services found; the cheapest %n shown</source>
+        <translation>
+            <numerusform>%n servisten fazlası bulundu; en ucuz %n tanesi gösteriliyor</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n service(s) found</source>
+        <translation>
+            <numerusform>%n servis bulundu</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Marked as the same service.</source>
+        <translation>Aynı servis olarak işaretlendi.</translation>
+    </message>
+    <message>
+        <source>Cheapest: %1 on %2</source>
+        <translation>En ucuzu: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Exchange rate stored.</source>
+        <translation>Döviz kuru kaydedildi.</translation>
+    </message>
+</context>
+<context>
     <name>DescribeTexts</name>
     <message numerus="yes">
         <source>Imported %Ln order(s).</source>
@@ -337,6 +447,111 @@
     </message>
 </context>
 <context>
+    <name>LedgerPage</name>
+    <message>
+        <source>Day</source>
+        <translation>Gün</translation>
+    </message>
+    <message>
+        <source>Week</source>
+        <translation>Hafta</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>Ay</translation>
+    </message>
+    <message>
+        <source>Panel</source>
+        <translation>Panel</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Servis</translation>
+    </message>
+    <message>
+        <source>since YYYY-MM-DD (optional)</source>
+        <translation>başlangıç YYYY-MM-DD (isteğe bağlı)</translation>
+    </message>
+    <message>
+        <source>Period / panel / service</source>
+        <translation>Dönem / panel / servis</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>Para birimi</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Toplam</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>Sipariş</translation>
+    </message>
+    <message>
+        <source>Profit</source>
+        <translation>Kâr</translation>
+    </message>
+    <message>
+        <source>Export ledger CSV…</source>
+        <translation>Harcamaları CSV olarak aktar…</translation>
+    </message>
+    <message>
+        <source>Export orders CSV…</source>
+        <translation>Siparişleri CSV olarak aktar…</translation>
+    </message>
+    <message>
+        <source>markup %, e.g. 30</source>
+        <translation>kâr oranı %, ör. 30</translation>
+    </message>
+    <message>
+        <source>Set markup</source>
+        <translation>Kâr oranını kaydet</translation>
+    </message>
+    <message>
+        <source>local order #</source>
+        <translation>yerel sipariş no</translation>
+    </message>
+    <message>
+        <source>resold for</source>
+        <translation>satış fiyatı</translation>
+    </message>
+    <message>
+        <source>Set resale price</source>
+        <translation>Satış fiyatını kaydet</translation>
+    </message>
+    <message>
+        <source>Group by</source>
+        <translation>Gruplama</translation>
+    </message>
+    <message>
+        <source>Profit: default markup of</source>
+        <translation>Kâr: varsayılan kâr oranı</translation>
+    </message>
+    <message>
+        <source>Not a date: use YYYY-MM-DD.</source>
+        <translation>Geçerli bir tarih değil: YYYY-MM-DD biçiminde yazın.</translation>
+    </message>
+    <message>
+        <source>Export CSV</source>
+        <translation>CSV olarak aktar</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV dosyaları (*.csv)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) written to %1</source>
+        <translation>
+            <numerusform>%1 dosyasına %n satır yazıldı</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Give the local order number (the # in Orders).</source>
+        <translation>Yerel sipariş numarasını yazın (Siparişler&apos;deki #).</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>&amp;Services</source>
@@ -353,6 +568,10 @@
     <message>
         <source>&amp;Balance</source>
         <translation>&amp;Bakiye</translation>
+    </message>
+    <message>
+        <source>Overvie&amp;w</source>
+        <translation>Genel Ba&amp;kış</translation>
     </message>
     <message>
         <source>● Online</source>
@@ -1588,6 +1807,48 @@
     </message>
 </context>
 <context>
+    <name>OutcomeChart</name>
+    <message>
+        <source>Order outcomes</source>
+        <translation>Sipariş sonuçları</translation>
+    </message>
+    <message>
+        <source>Order outcomes: no orders yet</source>
+        <translation>Sipariş sonuçları: henüz sipariş yok</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Tamamlandı</translation>
+    </message>
+    <message>
+        <source>Partial</source>
+        <translation>Kısmi</translation>
+    </message>
+    <message>
+        <source>Canceled</source>
+        <translation>İptal edildi</translation>
+    </message>
+    <message>
+        <source>Refunded</source>
+        <translation>İade edildi</translation>
+    </message>
+</context>
+<context>
+    <name>OverviewTab</name>
+    <message>
+        <source>Panels</source>
+        <translation>Paneller</translation>
+    </message>
+    <message>
+        <source>Compare prices</source>
+        <translation>Fiyat karşılaştır</translation>
+    </message>
+    <message>
+        <source>Spending</source>
+        <translation>Harcamalar</translation>
+    </message>
+</context>
+<context>
     <name>PanelForm</name>
     <message>
         <source>My panel</source>
@@ -2139,6 +2400,102 @@
     <message>
         <source>Does</source>
         <translation>İşlevi</translation>
+    </message>
+</context>
+<context>
+    <name>SpendChart</name>
+    <message>
+        <source>Spending per period</source>
+        <translation>Döneme göre harcama</translation>
+    </message>
+    <message>
+        <source>Spending per period: no orders yet</source>
+        <translation>Döneme göre harcama: henüz sipariş yok</translation>
+    </message>
+</context>
+<context>
+    <name>SummaryPage</name>
+    <message>
+        <source>Refresh balances</source>
+        <translation>Bakiyeleri yenile</translation>
+    </message>
+    <message>
+        <source>Ask every panel for its balance, all at once</source>
+        <translation>Tüm panellerin bakiyesini aynı anda sor</translation>
+    </message>
+    <message>
+        <source>Per day</source>
+        <translation>Günlük</translation>
+    </message>
+    <message>
+        <source>Per week</source>
+        <translation>Haftalık</translation>
+    </message>
+    <message>
+        <source>Per month</source>
+        <translation>Aylık</translation>
+    </message>
+    <message>
+        <source>Panel</source>
+        <translation>Panel</translation>
+    </message>
+    <message>
+        <source>Balance</source>
+        <translation>Bakiye</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>Güncelleme</translation>
+    </message>
+    <message>
+        <source>Open orders</source>
+        <translation>Açık siparişler</translation>
+    </message>
+    <message>
+        <source>Spent, 30 days</source>
+        <translation>Son 30 gün harcama</translation>
+    </message>
+    <message>
+        <source>Alerts</source>
+        <translation>Uyarılar</translation>
+    </message>
+    <message>
+        <source>Charts:</source>
+        <translation>Grafikler:</translation>
+    </message>
+    <message>
+        <source>Fetching every balance…</source>
+        <translation>Tüm bakiyeler alınıyor…</translation>
+    </message>
+    <message>
+        <source>Balances fetched at %1</source>
+        <translation>Bakiyeler alındı: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n panel(s) did not answer</source>
+        <translation>
+            <numerusform>%n panel yanıt vermedi</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The overview could not be read: %1</source>
+        <translation>Genel bakış okunamadı: %1</translation>
+    </message>
+    <message>
+        <source>error: %1</source>
+        <translation>hata: %1</translation>
+    </message>
+    <message>
+        <source>not fetched yet</source>
+        <translation>henüz alınmadı</translation>
+    </message>
+    <message>
+        <source>%1: balance below %2</source>
+        <translation>%1: bakiye %2 altında</translation>
+    </message>
+    <message>
+        <source>%1: balance not fetched (%2)</source>
+        <translation>%1: bakiye alınamadı (%2)</translation>
     </message>
 </context>
 <context>
