@@ -108,7 +108,7 @@ def test_the_app_in_turkish(in_language: Any) -> None:
     gui = in_language("tr")
     window = gui.window
     tabs = [window.tabs.tabText(i).replace("&", "") for i in range(window.tabs.count())]
-    assert tabs == ["Servisler", "Yeni Sipariş", "Siparişler", "Bakiye"]
+    assert tabs == ["Servisler", "Yeni Sipariş", "Siparişler", "Bakiye", "Genel Bakış"]
     menus = [a.text().replace("&", "") for a in window.menuBar().actions()]
     assert menus == ["Dosya", "Panel", "Görünüm", "Siparişler", "Bildirimler", "Yardım"]
     assert window.findChild(QPushButton, "servicesRefresh").text().replace("&", "") == "Yenile"
