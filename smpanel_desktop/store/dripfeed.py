@@ -29,6 +29,12 @@ class Dripfeed:
     """The panel's ids of the child orders (one per run started so far)."""
 
 
+def _dripfeed(row: Sequence[object]) -> Dripfeed:
+    children = tuple(int(c) for c in str(row[2]).split(",") if c.strip().isdigit())
+    runs = row[1]
+    return Dripfeed(int(str(row[0])), None if runs is None else int(str(runs)), children)
+
+
 class DripfeedStore(StoreBase):
     """Runs and child orders of drip-feed parents."""
 
@@ -94,7 +100,13 @@ class DripfeedStore(StoreBase):
             )
             .fetchone()
         )
-        if row is None:
-            return None
-        children = tuple(int(c) for c in str(row[2]).split(",") if c.strip().isdigit())
-        return Dripfeed(int(row[0]), None if row[1] is None else int(row[1]), children)
+        return None if row is None else _dripfeed(row)
+
+    def dripfeeds(self, panel_id: int) -> dict[int, Dripfeed]:
+        """Every drip-feed parent of the panel the panel has reported on, by local id."""
+        rows = self._conn().execute(
+            "SELECT d.parent_local_id, d.runs, d.children FROM dripfeed_runs d"
+            " JOIN orders o ON o.id = d.parent_local_id WHERE o.panel_id = ?",
+            (panel_id,),
+        )
+        return {int(r[0]): _dripfeed(r) for r in rows}

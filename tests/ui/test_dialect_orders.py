@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 from order_helpers import LINK, fill, good_values, place, visible_fields
 from orders_fixtures import OrderEnv, order_env_fixture  # noqa: F401 - the fixture
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from smpanel_desktop.core.orders.fields import fields_for
@@ -18,6 +19,7 @@ from smpanel_desktop.core.placing import place_order
 from smpanel_desktop.sandbox.server import SandboxPanel
 from smpanel_desktop.store.models import PLACED, REJECTED
 from smpanel_desktop.ui.new_order.tab import NewOrderTab
+from smpanel_desktop.ui.orders.columns import COL_STATUS
 from smpanel_desktop.ui.orders.tab import OrdersTab
 
 
@@ -121,3 +123,30 @@ def test_refill_of_several_orders_in_the_form_the_panel_reads(
     assert all(r.refill is not None for o in done for r in env.store.refills(o.id))
     smart = env.sandbox.dialect == "smartpanel"
     assert remembered_forms(env.store, env.panel) == ({"refill"} if smart else set())
+
+
+def test_a_drip_feed_parent_shows_its_runs_and_child_orders(
+    qtbot: Any, order_env: OrderEnv
+) -> None:
+    env = order_env
+    if env.sandbox.dialect != "smartpanel":
+        pytest.skip("the SmartPanel dialect reports drip-feed children")
+    drip = env.service("Default", dripfeed=True)
+    values = {"link": LINK, "quantity": str(drip.min), "runs": "3", "interval": "5"}
+    parent = place_order(env.store, env.client, env.panel, drip, values)
+    tab = OrdersTab(env.ctx)
+    qtbot.addWidget(tab)
+    tab.show()
+    qtbot.waitUntil(lambda: tab.model.total == 1)
+    assert tab.refresh()
+    qtbot.waitUntil(lambda: not tab.refreshing and tab.model.total == 2, timeout=10_000)
+    (child,) = [o for o in tab.model.all_orders() if o.id != parent.id]
+    status = COL_STATUS
+    row = tab.model.row_of(parent.id)
+    assert row is not None
+    tip = tab.model.index(row, status).data(Qt.ItemDataRole.ToolTipRole)
+    assert tip == f"Drip-feed: 3 runs; child orders: {child.order}"
+    child_row = tab.model.row_of(child.id)
+    assert child_row is not None
+    child_tip = tab.model.index(child_row, status).data(Qt.ItemDataRole.ToolTipRole)
+    assert child_tip == f"A run of drip-feed order {parent.order}"

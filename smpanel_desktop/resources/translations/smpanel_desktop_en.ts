@@ -1470,6 +1470,14 @@
         <translation>Not checked yet</translation>
     </message>
     <message>
+        <source>Drip-feed: {runs} runs; child orders: {children}</source>
+        <translation>Drip-feed: {runs} runs; child orders: {children}</translation>
+    </message>
+    <message>
+        <source>A run of drip-feed order {order}</source>
+        <translation>A run of drip-feed order {order}</translation>
+    </message>
+    <message>
         <source>{percent}%</source>
         <translation>{percent}%</translation>
     </message>

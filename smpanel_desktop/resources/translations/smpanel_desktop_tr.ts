@@ -1454,6 +1454,14 @@
         <translation>Henüz kontrol edilmedi</translation>
     </message>
     <message>
+        <source>Drip-feed: {runs} runs; child orders: {children}</source>
+        <translation>Drip-feed: {runs} tekrar; alt siparişler: {children}</translation>
+    </message>
+    <message>
+        <source>A run of drip-feed order {order}</source>
+        <translation>{order} numaralı drip-feed siparişinin bir tekrarı</translation>
+    </message>
+    <message>
         <source>{percent}%</source>
         <translation>%{percent}</translation>
     </message>

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from smpanel_desktop.api.models import is_final_order_status
-from smpanel_desktop.store.models import NOT_PLACED, PLACED, REJECTED, UNKNOWN, TrackedOrder
+from smpanel_desktop.api.models import is_final_order_status, is_final_refill_status
+from smpanel_desktop.store.models import NOT_PLACED, PLACED, REJECTED, UNKNOWN, Refill, TrackedOrder
 from smpanel_desktop.ui.widgets.translate import QT_TRANSLATE_NOOP
 
 # (label shown, translated in "Orders"; key); key "" = all.
@@ -59,3 +59,11 @@ def matches_status(order: TrackedOrder, key: str) -> bool:
     if key == "canceled":
         return status in _CANCELED
     return status == key
+
+
+def open_work(orders: Iterable[TrackedOrder], refills: Iterable[Refill]) -> bool:
+    """Anything worth polling: a placed order or an accepted refill not yet final."""
+    return any(
+        o.state == PLACED and o.order is not None and not is_final_order_status(o.status)
+        for o in orders
+    ) or any(r.refill is not None and not is_final_refill_status(r.status) for r in refills)

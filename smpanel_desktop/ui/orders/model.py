@@ -7,13 +7,13 @@ magnitude too slow for 100,000 orders.  ``data()`` formats only the cells the vi
 from __future__ import annotations
 
 import time
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QFont
 
-from smpanel_desktop.api.models import is_final_order_status, is_final_refill_status
+from smpanel_desktop.store.dripfeed import Dripfeed
 from smpanel_desktop.store.models import PLACED, UNKNOWN, Refill, TrackedOrder
 from smpanel_desktop.ui.orders.columns import (
     COL_LINK,
@@ -31,7 +31,7 @@ from smpanel_desktop.ui.orders.columns import (
     sort_key,
     status_brushes,
 )
-from smpanel_desktop.ui.orders.filter import OrderFilter, matches_status
+from smpanel_desktop.ui.orders.filter import OrderFilter, matches_status, open_work
 from smpanel_desktop.ui.orders.statuses import panel_wording, status_tooltip
 from smpanel_desktop.ui.watch import marks as watch
 from smpanel_desktop.ui.widgets.cells import CellRoles
@@ -57,6 +57,7 @@ class OrdersModel(QAbstractTableModel):
         self._filter = OrderFilter()
         self._sort: tuple[int, bool] | None = None  # column, descending
         self._currency = ""
+        self._dripfeeds: dict[int, Dripfeed] = {}
         self._brushes = status_brushes()
         self._texts: dict[int, list[str | None]] = {}  # local id -> cell texts shown so far
         self._texts_until = 0.0
@@ -73,8 +74,7 @@ class OrdersModel(QAbstractTableModel):
             },
             self.rowCount,
         )
-        """What ``data()`` answers, per role; the view's ``TextDelegate`` paints from it (a cell
-        with a watcher's icon or tint is painted the standard way)."""
+        """What ``data()`` answers, per role (the view's ``TextDelegate`` paints plain cells)."""
         self._watch = watch.WatchMarks()  # eligible / stuck marks (ui/watch/marks.py)
 
     def set_watch(self, marks: watch.WatchMarks) -> None:
@@ -84,8 +84,8 @@ class OrdersModel(QAbstractTableModel):
             self.beginResetModel()
             self._visible = self._compute()
             self.endResetModel()
-        elif self.rowCount():
-            self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, 0))
+        else:
+            self._repaint_all()
 
     @property
     def watch(self) -> watch.WatchMarks:
@@ -94,16 +94,26 @@ class OrdersModel(QAbstractTableModel):
     def refresh_colors(self) -> None:
         """Pick the status colours again for the palette in use (light or dark)."""
         self._brushes = status_brushes()
-        if self.rowCount():
-            self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, 0))
+        self._repaint_all()
+
+    def _repaint_all(self) -> None:
+        if self.rowCount():  # every cell: the marks tint whole rows
+            self.dataChanged.emit(
+                self.index(0, 0), self.index(self.rowCount() - 1, len(COLUMNS) - 1)
+            )
 
     # -- loading, filtering, sorting --------------------------------------------------------------
 
     def set_orders(
-        self, orders: Sequence[TrackedOrder], refills: Sequence[Refill] = (), currency: str = ""
+        self,
+        orders: Sequence[TrackedOrder],
+        refills: Sequence[Refill] = (),
+        currency: str = "",
+        dripfeeds: Mapping[int, Dripfeed] | None = None,
     ) -> None:
         """Replace every row (newest first as given), keeping the filter and the sort."""
         self.beginResetModel()
+        self._dripfeeds = dict(dripfeeds or {})
         self._orders = list(orders)
         self._currency = currency
         self._refills = {}
@@ -190,13 +200,7 @@ class OrdersModel(QAbstractTableModel):
 
     def has_open_work(self) -> bool:
         """Anything worth polling: a placed order or an accepted refill not yet final."""
-        return any(
-            o.state == PLACED and o.order is not None and not is_final_order_status(o.status)
-            for o in self._orders
-        ) or any(
-            r.refill is not None and not is_final_refill_status(r.status)
-            for r in self._refills.values()
-        )
+        return open_work(self._orders, self._refills.values())
 
     def refill_of(self, order: TrackedOrder) -> Refill | None:
         return self._refills.get(order.id)
@@ -206,10 +210,8 @@ class OrdersModel(QAbstractTableModel):
         return [row for row, o in enumerate(self._visible) if o.id in local_ids]
 
     def row_of(self, local_id: int) -> int | None:
-        for row, o in enumerate(self._visible):
-            if o.id == local_id:
-                return row
-        return None
+        found = self.rows_of({local_id})
+        return found[0] if found else None
 
     def cell_text(self, order: TrackedOrder, column: int) -> str:
         return cell_text(order, column, self._refills, self._currency)
@@ -267,7 +269,7 @@ class OrdersModel(QAbstractTableModel):
             mark = watch.cell(self._watch, order, True, _TOOLTIP)
             if mark is not None:
                 return str(mark)
-            return status_tooltip(order)
+            return status_tooltip(order, self._dripfeeds.get(order.id))
         if column == COL_REFILL:
             refill = self._refills.get(order.id)
             return panel_wording(refill.status) if refill is not None else None

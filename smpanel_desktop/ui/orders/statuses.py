@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
+from smpanel_desktop.store.dripfeed import Dripfeed
 from smpanel_desktop.store.models import (
     NOT_PLACED,
     PLACED,
@@ -54,9 +55,14 @@ def status_text(order: TrackedOrder) -> str:
     return translate_status(order.status)
 
 
-def status_tooltip(order: TrackedOrder) -> str | None:
+def status_tooltip(order: TrackedOrder, drip: Dripfeed | None = None) -> str | None:
     """What the Status cell's tooltip says: the lost answer of an unknown order, the panel's
-    error, or the panel's own wording of a translated status."""
+    error, or the panel's own wording of a translated status; then a drip-feed's runs."""
+    texts = (_status_tooltip(order), dripfeed_text(order, drip))
+    return "\n".join(text for text in texts if text) or None
+
+
+def _status_tooltip(order: TrackedOrder) -> str | None:
     if order.state == UNKNOWN:
         return QCoreApplication.translate(
             "Orders",
@@ -72,3 +78,19 @@ def panel_wording(status: str | None) -> str | None:
     if not status or translate_status(status) == status:
         return None
     return QCoreApplication.translate("Orders", "Panel: {status}").format(status=status)
+
+
+def dripfeed_text(order: TrackedOrder, drip: Dripfeed | None) -> str | None:
+    """A drip-feed parent's runs and child orders, or the parent of a child, for its tooltip."""
+    if drip is not None:
+        children = ", ".join(map(str, drip.children)) or "—"
+        runs = "?" if drip.runs is None else str(drip.runs)
+        return QCoreApplication.translate(
+            "Orders", "Drip-feed: {runs} runs; child orders: {children}"
+        ).format(runs=runs, children=children)
+    parent = order.params.get("dripfeed_parent") if isinstance(order.params, dict) else None
+    if parent:
+        return QCoreApplication.translate("Orders", "A run of drip-feed order {order}").format(
+            order=parent
+        )
+    return None

@@ -139,7 +139,9 @@ class OrdersTab(QWidget):
             return  # loaded for a panel that is no longer current
         self._loads.bump()  # anything still queued is older than this
         kept = {o.id for o in self.selected_orders()}  # a reload must not drop the selection
-        self.model.set_orders(snapshot.orders, snapshot.refills, self.ctx.currency)
+        self.model.set_orders(
+            snapshot.orders, snapshot.refills, self.ctx.currency, snapshot.dripfeeds
+        )
         self.table.select_rows(self.model.rows_of(kept) if kept else [])
         self._offer_statuses(other_statuses(snapshot.orders))
         self._update_count()

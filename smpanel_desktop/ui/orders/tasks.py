@@ -20,6 +20,7 @@ from smpanel_desktop.core.refreshing import (
     import_orders,
     refresh_orders,
 )
+from smpanel_desktop.store.dripfeed import Dripfeed
 from smpanel_desktop.store.models import Panel, Refill, TrackedOrder
 
 
@@ -28,6 +29,8 @@ class OrdersSnapshot:
     panel_id: int
     orders: list[TrackedOrder] = field(default_factory=list)
     refills: list[Refill] = field(default_factory=list)
+    dripfeeds: dict[int, Dripfeed] = field(default_factory=dict)
+    """Drip-feed parents' runs and child order ids, by the parent's local id."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,7 +45,7 @@ def load(store: Any, panel_id: int) -> OrdersSnapshot:
     orders = store.orders(panel_id)
     local_ids = {o.id for o in orders}
     refills = [r for r in store.refills() if r.order_local_id in local_ids]
-    return OrdersSnapshot(panel_id, orders, refills)
+    return OrdersSnapshot(panel_id, orders, refills, store.dripfeeds(panel_id))
 
 
 def _then_load(store: Any, panel: Panel, work: Callable[[], Any]) -> ActionResult:
