@@ -266,11 +266,11 @@ def test_the_window_stays_up_and_shows_each_message(
         bad = next(b for b in CORPUS if str(b) == case)
         for label in (window.orders_tab.message, window.balance_tab.error):
             label.clear()  # what the last case showed must not pass for this one's message
-        window.statusBar().clearMessage()
+        window.status_line.show_message("")
         sandbox.faults.add("raw", action=bad.action, **bad.options())
         if bad.action == "services":
             gui.ctx.refresh_catalog()
-            shown: Callable[[], str] = window.statusBar().currentMessage
+            shown: Callable[[], str] = lambda: window.status_line.full_text  # noqa: E731
         elif bad.action == "balance":
             window.tabs.setCurrentWidget(window.orders_tab)
             window.tabs.setCurrentWidget(window.balance_tab)  # opening the tab refreshes
