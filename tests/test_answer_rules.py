@@ -1,0 +1,183 @@
+"""What a panel's answer may and may not make us believe, and what it must never show.
+
+A refusal is never read as an acceptance (a cancel or refill the panel refused is shown refused),
+a repeated id keeps its first answer, an answer with nothing usable in it is reported as such;
+a key the panel echoes is blanked wherever it appears (texts, keys, lists, a redirect target);
+a 4xx is an error whatever its body; ``http://`` only to this machine.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+import pytest
+
+from smpanel_desktop.api.client import PanelClient
+from smpanel_desktop.api.endpoint import is_loopback, validate_endpoint
+from smpanel_desktop.api.error_texts import scrub, scrub_values, secret_pattern
+from smpanel_desktop.api.errors import InsecureEndpointError, UnreadableAnswerError
+from smpanel_desktop.api.parse import (
+    NOT_IN_ANSWER,
+    parse_cancels,
+    parse_multi_status,
+    parse_refill_statuses,
+    parse_refills,
+)
+
+# -- refusals are refusals -------------------------------------------------------------------
+
+
+def test_a_cancel_the_panel_refused_is_not_accepted() -> None:
+    payload = [
+        {"order": 1, "cancel": 1},
+        {"order": 2, "cancel": 1, "error": "Order is already completed"},
+        {"order": 3, "cancel": {"error": "Incorrect order ID"}},
+        {"order": 4, "cancel": 0},
+    ]
+    results = parse_cancels(payload, [1, 2, 3, 4, 5])
+    assert [(r.order, r.accepted, r.error) for r in results] == [
+        (1, True, None),
+        (2, False, "Order is already completed"),
+        (3, False, "Incorrect order ID"),
+        (4, False, None),
+        (5, False, NOT_IN_ANSWER),
+    ]
+
+
+def test_a_refused_refill_has_no_refill_id_to_poll() -> None:
+    payload = [
+        {"order": 1, "refill": 77},
+        {"order": 2, "refill": 78, "error": "Refill is not available for this order"},
+        {"order": 3, "refill": {"error": "Incorrect order ID"}},
+        {"order": 4},
+    ]
+    results = parse_refills(payload, [1, 2, 3, 4])
+    assert [(r.order, r.refill, r.error) for r in results] == [
+        (1, 77, None),
+        (2, None, "Refill is not available for this order"),
+        (3, None, "Incorrect order ID"),
+        (4, None, "The panel gave no refill id"),
+    ]
+
+
+def test_a_repeated_id_keeps_its_first_answer() -> None:
+    statuses = parse_multi_status(
+        [
+            {"order": 5, "status": "Completed", "charge": "1.50"},
+            {"order": 5, "status": "Pending", "charge": "9.99"},
+        ],
+        [5],
+    )
+    (only,) = statuses
+    assert only.status is not None
+    assert (only.status.status, only.status.charge) == ("Completed", Decimal("1.50"))
+    refills = parse_refills([{"order": 5, "refill": 1}, {"order": 5, "refill": 2}], [5])
+    assert [r.refill for r in refills] == [1]
+    cancels = parse_cancels([{"order": 5, "cancel": 1}, {"order": 5, "cancel": 0}], [5])
+    assert [r.accepted for r in cancels] == [True]
+
+
+@pytest.mark.parametrize(
+    "payload",
+    [{"data": "maintenance"}, [{"status": "Completed"}], ["Completed"], {"x": {"status": "ok"}}],
+)
+def test_a_multi_answer_with_no_usable_entry_is_unreadable(payload: object) -> None:
+    with pytest.raises(UnreadableAnswerError):
+        parse_multi_status(payload, [1, 2])
+    with pytest.raises(UnreadableAnswerError):
+        parse_refills(payload, [1])
+    with pytest.raises(UnreadableAnswerError):
+        parse_refill_statuses(payload, [1])
+
+
+def test_an_empty_multi_answer_mentions_no_id() -> None:
+    assert [(r.order, r.error) for r in parse_multi_status([], [1])] == [(1, NOT_IN_ANSWER)]
+    assert [(r.order, r.error) for r in parse_multi_status({}, [1])] == [(1, NOT_IN_ANSWER)]
+
+
+def test_the_refresh_reports_an_answer_without_usable_entries(sandbox: Any) -> None:
+    sandbox.faults.add("raw", action="status", body={"note": "try later"})
+    with PanelClient(sandbox.url, sandbox.key, read_retries=0) as client:
+        with pytest.raises(UnreadableAnswerError, match="list of answers"):
+            client.statuses([1, 2])
+
+
+# -- the key is blanked wherever a panel echoes it ------------------------------------------------
+
+KEY = "k3y-0f-10c"  # 10 characters: long enough to blank inside words
+
+
+def test_a_key_of_eight_or_more_characters_is_blanked_inside_words() -> None:
+    pattern = secret_pattern(KEY)
+    assert scrub(f"token={KEY}&x", pattern) == "token=***&x"
+    assert scrub(f"abc{KEY}def", pattern) == "abc***def"
+    eight = secret_pattern("abcd1234")
+    assert scrub("xxabcd1234yy", eight) == "xx***yy"
+    short = secret_pattern("abc1234")  # 7: only as a word of its own
+    assert scrub("xxabc1234yy abc1234", short) == "xxabc1234yy ***"
+
+
+def test_an_echoed_key_is_blanked_in_keys_values_and_list_items() -> None:
+    pattern = secret_pattern(KEY)
+    echoed = {f"key_{KEY}": [f"used {KEY}", {"inner": KEY}, 5], "plain": "ok"}
+    assert scrub_values(echoed, pattern) == {
+        "key_***": ["used ***", {"inner": "***"}, 5],
+        "plain": "ok",
+    }
+
+
+def test_a_catalog_echoing_the_key_never_shows_it(sandbox: Any) -> None:
+    body = [
+        {"service": 1, "name": f"Likes {sandbox.key}", "rate": "1", "category": "A"},
+        {"service": 2, "name": "Views", "rate": "2", "category": sandbox.key},
+    ]
+    sandbox.faults.add("raw", action="services", body=body)
+    with PanelClient(sandbox.url, sandbox.key, read_retries=0) as client:
+        catalog = client.services()
+    assert [(s.name, s.category) for s in catalog.services] == [("Likes ***", "A"), ("Views", "***")]
+
+
+def test_a_redirect_holding_the_key_in_its_path_is_shown_without_it(sandbox: Any) -> None:
+    origin = sandbox.url.split("/api")[0]
+    sandbox.faults.add("redirect", action="balance", location=f"{origin}/moved/{sandbox.key}/v2")
+    with PanelClient(sandbox.url, sandbox.key, read_retries=0) as client:
+        with pytest.raises(UnreadableAnswerError) as caught:
+            client.balance()
+    text = str(caught.value) + caught.value.excerpt
+    assert sandbox.key not in text
+    assert f"{origin}/moved/***/v2" in text  # the same panel, another path: shown, key blanked
+
+
+# -- a 4xx is an error, whatever its body ---------------------------------------------------------
+
+
+@pytest.mark.parametrize("status", [400, 403, 404, 451])
+def test_a_4xx_with_a_json_body_is_no_answer(sandbox: Any, status: int) -> None:
+    sandbox.faults.add("raw", action="services", status=status, body=[])
+    sandbox.faults.add("raw", action="balance", status=status, body={"balance": "5.00"})
+    with PanelClient(sandbox.url, sandbox.key, read_retries=0) as client:
+        with pytest.raises(UnreadableAnswerError) as caught:
+            client.services()  # an empty catalog here would empty the user's cache
+        assert caught.value.http_status == status
+        with pytest.raises(UnreadableAnswerError):
+            client.balance()
+
+
+# -- plain http only to this machine ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "host", ["evillocalhost", "localhost.evil.com", "mylocalhost.", "127.0.0.1.nip.io", "local"]
+)
+def test_http_to_a_name_merely_like_localhost_is_refused(host: str) -> None:
+    assert not is_loopback(host)
+    with pytest.raises(InsecureEndpointError):
+        validate_endpoint(f"http://{host}/api/v2")
+
+
+@pytest.mark.parametrize("host", ["localhost", "localhost.", "127.0.0.1", "127.8.9.1", "::1"])
+def test_http_to_this_machine_is_allowed(host: str) -> None:
+    assert is_loopback(host)
+    shown = f"[{host}]" if ":" in host else host
+    assert validate_endpoint(f"http://{shown}:8080/api/v2") == f"http://{shown}:8080/api/v2"
