@@ -1,0 +1,55 @@
+"""Where a key may be kept: only a keyring that really stores it.
+
+The ``null`` backend (``PYTHON_KEYRING_BACKEND=keyring.backends.null.Keyring``) accepts every
+key and forgets it; the ``fail`` one refuses; a chainer is as good as the best backend it holds.
+A key given to any of the first two must not look stored: the user is told what to install.
+"""
+
+from __future__ import annotations
+
+import keyring
+import pytest
+from keyring.backend import KeyringBackend
+from keyring.backends import chainer, fail, null
+
+from smpanel_desktop.secrets import KeyStore, KeyStoreUnavailable
+
+from conftest import MemoryKeyring
+
+KEY = "a1b2c3d4e5f6a7b8c9d0e1f2a3b4c5d6"
+
+
+def _chain(*backends: KeyringBackend) -> chainer.ChainerBackend:
+    class Chain(chainer.ChainerBackend):
+        pass
+
+    Chain.backends = list(backends)  # type: ignore[assignment,misc]
+    return Chain()
+
+
+@pytest.mark.parametrize(
+    "backend",
+    [null.Keyring(), fail.Keyring(), _chain(null.Keyring(), fail.Keyring()), _chain()],
+    ids=["null", "fail", "chain-of-unusable", "empty-chain"],
+)
+def test_a_keyring_that_would_lose_the_key_is_no_keyring(backend: KeyringBackend) -> None:
+    keyring.set_keyring(backend)  # conftest restores the previous one
+    keys = KeyStore()
+    assert not keys.available()
+    assert keys.backend_name() == "none"
+    with pytest.raises(KeyStoreUnavailable, match="gnome-keyring or KWallet"):
+        keys.set("Main", KEY)
+    with pytest.raises(KeyStoreUnavailable):
+        keys.get("Main")
+    keys.enable_memory_only()  # what the app then offers
+    keys.set("Main", KEY)
+    assert keys.available() and keys.get("Main") == KEY
+
+
+def test_a_chain_holding_a_real_keyring_stores_the_key_there() -> None:
+    memory = MemoryKeyring()
+    keyring.set_keyring(_chain(memory, null.Keyring()))
+    keys = KeyStore()
+    assert keys.available() and keys.backend_name() == "MemoryKeyring"
+    keys.set("Main", KEY)
+    assert keys.get("Main") == KEY and ("smpanel-desktop", "Main") in memory.entries
