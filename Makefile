@@ -28,9 +28,9 @@ run: check-sysdeps-run $(STAMP)
 test: check-sysdeps $(STAMP)
 	$(MAKE) --no-print-directory lint
 	$(MAKE) --no-print-directory bundle
-	SMPANEL_REQUIRE_BUNDLE=1 QT_QPA_PLATFORM=offscreen \
+	SMPANEL_REQUIRE_BUNDLE=1 QT_QPA_PLATFORM=offscreen HYPOTHESIS_PROFILE=ci \
 		$(BIN)/pytest -m "not keyring_integration" $(PYTEST_ARGS)
-	SMPANEL_REQUIRE_BUNDLE=1 QT_QPA_PLATFORM=offscreen \
+	SMPANEL_REQUIRE_BUNDLE=1 QT_QPA_PLATFORM=offscreen HYPOTHESIS_PROFILE=ci \
 		tests/keyring_session.sh $(BIN)/pytest -m keyring_integration $(PYTEST_ARGS)
 
 lint: $(STAMP)
