@@ -36,8 +36,12 @@ SCOPES: dict[str, list[str]] = {
     "api/endpoint.py": ["test_answer_rules.py", "test_api_client.py"],
     "api/errors.py": ["test_api_parse.py", "test_api_faults.py"],
     "api/retries.py": ["test_api_faults.py"],
-    "api/transport.py": ["test_api_faults.py", "test_api_client.py", "test_answer_rules.py",
-                         "test_write_connections.py"],  # fmt: skip
+    "api/transport.py": [
+        "test_api_faults.py",
+        "test_api_client.py",
+        "test_answer_rules.py",
+        "test_write_connections.py",
+    ],
     "api/client.py": ["test_api_client.py", "test_api_faults.py"],
     "api/batching.py": ["test_api_client.py", "test_tracking.py"],
     "store/orders.py": ["test_store.py", "test_money_rules.py", "test_tracking.py"],
@@ -220,7 +224,8 @@ def main(argv: list[str] | None = None) -> int:
     ]
     for module, c, _ in results:
         s = c["killed"] / max(1, c["killed"] + c["survived"])
-        lines.append(f"| {module} | {c['killed']} | {c['survived']} | {c['incompetent']} | {s:.1%} |")
+        row = (module, c["killed"], c["survived"], c["incompetent"], f"{s:.1%}")
+        lines.append("| " + " | ".join(str(v) for v in row) + " |")
     lines += ["", "## Survivors", ""]
     for module, _, survivors in results:
         if survivors.strip():

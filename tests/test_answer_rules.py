@@ -98,9 +98,9 @@ def test_an_empty_multi_answer_mentions_no_id() -> None:
 
 def test_the_refresh_reports_an_answer_without_usable_entries(sandbox: Any) -> None:
     sandbox.faults.add("raw", action="status", body={"note": "try later"})
-    with PanelClient(sandbox.url, sandbox.key, read_retries=0) as client:
-        with pytest.raises(UnreadableAnswerError, match="list of answers"):
-            client.statuses([1, 2])
+    client = PanelClient(sandbox.url, sandbox.key, read_retries=0)
+    with client, pytest.raises(UnreadableAnswerError, match="list of answers"):
+        client.statuses([1, 2])
 
 
 # -- the key is blanked wherever a panel echoes it ------------------------------------------------
@@ -135,15 +135,16 @@ def test_a_catalog_echoing_the_key_never_shows_it(sandbox: Any) -> None:
     sandbox.faults.add("raw", action="services", body=body)
     with PanelClient(sandbox.url, sandbox.key, read_retries=0) as client:
         catalog = client.services()
-    assert [(s.name, s.category) for s in catalog.services] == [("Likes ***", "A"), ("Views", "***")]
+    shown = [(s.name, s.category) for s in catalog.services]
+    assert shown == [("Likes ***", "A"), ("Views", "***")]
 
 
 def test_a_redirect_holding_the_key_in_its_path_is_shown_without_it(sandbox: Any) -> None:
     origin = sandbox.url.split("/api")[0]
     sandbox.faults.add("redirect", action="balance", location=f"{origin}/moved/{sandbox.key}/v2")
-    with PanelClient(sandbox.url, sandbox.key, read_retries=0) as client:
-        with pytest.raises(UnreadableAnswerError) as caught:
-            client.balance()
+    client = PanelClient(sandbox.url, sandbox.key, read_retries=0)
+    with client, pytest.raises(UnreadableAnswerError) as caught:
+        client.balance()
     text = str(caught.value) + caught.value.excerpt
     assert sandbox.key not in text
     assert f"{origin}/moved/***/v2" in text  # the same panel, another path: shown, key blanked

@@ -9,12 +9,11 @@ from __future__ import annotations
 
 import keyring
 import pytest
+from conftest import MemoryKeyring
 from keyring.backend import KeyringBackend
 from keyring.backends import chainer, fail, null
 
 from smpanel_desktop.secrets import KeyStore, KeyStoreUnavailable
-
-from conftest import MemoryKeyring
 
 KEY = "a1b2c3d4e5f6a7b8c9d0e1f2a3b4c5d6"
 

@@ -299,7 +299,7 @@ def test_resolving_with_an_id_the_panel_does_not_know_leaves_it_unknown(
     store: Store, client: PanelClient, panel: Panel
 ) -> None:
     local = _row(store, panel, UNKNOWN)
-    with pytest.raises(Exception, match="(?i)incorrect order id"):
+    with pytest.raises(Exception, match=r"(?i)incorrect order id"):
         resolve_unknown(store, client, panel, local, 987654)
     assert store.order(local).state == UNKNOWN  # type: ignore[union-attr]
 

@@ -8,8 +8,9 @@ and while an ``add`` is out (the request sent, its answer not yet read).
 After every kill: ``PRAGMA integrity_check`` is ``ok``; the 10,000 orders are all there, once
 each, still ``placed``, with no status change recorded twice; the cached catalog is exactly the
 old one or exactly the new one; the killed ``add`` is ``submitting`` with all its parameters,
-turns ``unknown`` at the next start and is resolved by the user, never resent.  Kill moments are drawn (fixed seed) within the time an
-uninterrupted run takes.  ``SMPANEL_KILLS`` raises the number of kills (default 20 each).
+turns ``unknown`` at the next start and is resolved by the user, never resent.  Kill moments
+are drawn (fixed seed) within the time an uninterrupted run takes.  ``SMPANEL_KILLS`` raises
+the number of kills (default 20 each).
 """
 
 from __future__ import annotations

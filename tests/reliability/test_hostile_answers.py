@@ -211,6 +211,11 @@ def _balance(world: World, value: Any) -> None:
     assert (value.amount, value.currency) == (Decimal("10.5"), "")
 
 
+CP1251_AS_UTF8 = "Подписчики ✓".encode("cp1251", "replace").decode("utf-8", "replace")
+LOST_ADDS = (  # an add whose answer has no usable order id: it may have been placed
+    "order null", "order negative", "order NaN", "order huge", "order 20 digits",
+    "order text", "order list", "order fraction", "order true", "html 200", "empty",
+)  # fmt: skip
 _NO_STATUS = "The panel's answer has an unusable order status: None"
 _NO_REFILL_STATUS = "The panel's answer has an unusable refill status: None"
 EXPECTED: dict[str, str | Callable[[World, Any], None]] = {
@@ -231,8 +236,7 @@ EXPECTED: dict[str, str | Callable[[World, Any], None]] = {
     "services:strings for numbers": _services(),
     "services:numbers for strings": _services((1, "12345")),
     "services:BOM": _services((1, "Followers")),
-    "services:wrong charset": _services((1, "Подписчики ✓".encode("cp1251", "replace").decode(
-        "utf-8", "replace"))),  # fmt: skip
+    "services:wrong charset": _services((1, CP1251_AS_UTF8)),
     "services:utf-16": "UnreadableAnswerError",
     "services:script tags in names": _services((1, SCRIPT)),  # kept as text, shown as text
     "services:booleans for numbers": _services(),
@@ -262,10 +266,7 @@ EXPECTED: dict[str, str | Callable[[World, Any], None]] = {
     "refill_status:status null": _items((REFILL, None, _NO_REFILL_STATUS)),
     "refill_status:error null": _items((REFILL, None, "Error without a text")),
     "refill_status:a string": "UnreadableAnswerError",
-    **{f"add:{name}": "UnknownOutcomeError" for name in (
-        "order null", "order negative", "order NaN", "order huge", "order 20 digits",
-        "order text", "order list", "order fraction", "order true", "html 200", "empty",
-    )},  # fmt: skip
+    **{f"add:{name}": "UnknownOutcomeError" for name in LOST_ADDS},
     "add:script error": "PanelError",
     "refill:refill null": _items((ORDER, None, "The panel gave no refill id")),
     "refill:wrong shape": "UnknownOutcomeError",
