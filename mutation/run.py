@@ -50,6 +50,12 @@ SCOPES: dict[str, list[str]] = {
     "store/rows.py": ["test_store.py"],
     "store/refills.py": ["test_store.py", "test_tracking.py"],
     "store/db.py": ["test_store.py"],
+    "store/services_cache.py": [
+        "test_store.py",
+        "test_store_cache_format.py",
+        "test_money_rules.py",
+    ],
+    "store/panels.py": ["test_store.py", "test_cli.py"],
     "core/placing.py": ["test_tracking.py", "test_money_rules.py"],
     "core/refreshing.py": ["test_tracking.py"],
     "core/refills_cancels.py": ["test_tracking.py"],
@@ -169,7 +175,7 @@ def run_scope(
     if count_only:
         return module, _counts(session), ""
     cr(str(BIN / "cosmic-ray"), "exec", str(config), str(session))
-    survivors = cr(str(BIN / "cr-report"), "--surviving-only", str(session)).stdout
+    survivors = cr(str(BIN / "cr-report"), "--surviving-only", "--show-diff", str(session)).stdout
     return module, _counts(session), survivors
 
 

@@ -312,3 +312,36 @@ def test_money_and_counts_are_read_without_rounding(value: object) -> None:
 
     assert to_decimal(value) == Decimal(str(value))
     assert parse_catalog([{"service": 1, "rate": value}]).services[0].rate == Decimal(str(value))
+
+
+@pytest.mark.parametrize("state", [PLACED, UNKNOWN, "submitting"])
+def test_an_order_that_may_have_cost_money_cannot_be_deleted(
+    store: Store, panel: Panel, state: str
+) -> None:
+    local = _row(store, panel, state)
+    with pytest.raises(ValueError, match="not rejected or not placed"):
+        store.delete_order(local)
+    assert store.order(local) is not None
+
+
+@pytest.mark.parametrize("state", [REJECTED, "not_placed"])
+def test_a_refused_or_never_placed_order_can_be_forgotten(
+    store: Store, panel: Panel, state: str
+) -> None:
+    local = _row(store, panel, UNKNOWN if state == "not_placed" else state)
+    if state == "not_placed":
+        store.resolve_unknown(local, None)
+    store.delete_order(local)
+    assert store.order(local) is None
+
+
+def test_cached_rates_keep_every_digit(store: Store, panel: Panel) -> None:
+    rates = [Decimal("0.12345678901234567890123"), Decimal("84.00"), Decimal("1E-9")]
+    services = [_service(id=i + 1, rate=rate) for i, rate in enumerate(rates)]
+    store.save_services(panel.id, services, 1.0)
+    cached, _ = store.load_services(panel.id)
+    assert [s.rate for s in cached] == rates and [str(s.rate) for s in cached] == [
+        "0.12345678901234567890123",
+        "84.00",
+        "1E-9",
+    ]
