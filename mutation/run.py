@@ -56,15 +56,15 @@ SCOPES: dict[str, list[str]] = {
         "test_money_rules.py",
     ],
     "store/panels.py": ["test_store.py", "test_cli.py"],
-    "core/placing.py": ["test_tracking.py", "test_money_rules.py"],
+    "core/placing.py": ["test_money_rules.py", "test_tracking.py"],
     "core/refreshing.py": ["test_tracking.py"],
-    "core/refills_cancels.py": ["test_tracking.py"],
+    "core/refills_cancels.py": ["test_refill_rules.py", "test_tracking.py"],
     "core/catalog.py": ["test_tracking.py"],
     "core/orders/values.py": ["test_order_types.py", "test_money_rules.py"],
     "core/orders/validation.py": ["test_order_types.py", "test_money_rules.py"],
     "core/orders/params.py": ["test_order_types.py", "test_money_rules.py"],
     "secrets.py": ["test_secrets.py", "test_key_rules.py"],
-    "cli/main.py": ["test_cli.py", "test_money_rules.py"],
+    "cli/main.py": ["test_cli_exit_codes.py", "test_money_rules.py", "test_cli.py"],
 }
 
 # Operators left out: bitwise/shift/power/modulo swaps (no such arithmetic in these rules; they

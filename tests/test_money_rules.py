@@ -345,3 +345,26 @@ def test_cached_rates_keep_every_digit(store: Store, panel: Panel) -> None:
         "84.00",
         "1E-9",
     ]
+
+
+def test_an_order_is_recorded_in_the_panels_currency_unless_told_otherwise(
+    store: Store, client: PanelClient, panel: Panel, sandbox: Any
+) -> None:
+    svc = _default_service(sandbox)
+    values = {"link": LINK, "quantity": str(svc.min)}
+    assert place_order(store, client, panel, svc, values).currency == "USD"
+    assert place_order(store, client, panel, svc, values, currency="EUR").currency == "EUR"
+
+
+def test_a_placed_order_that_cannot_be_recorded_is_logged_with_its_panel_id(
+    store: Store, client: PanelClient, panel: Panel, sandbox: Any, caplog: pytest.LogCaptureFixture
+) -> None:
+    svc = _default_service(sandbox)
+    values = {"link": LINK, "quantity": str(svc.min)}
+    first = place_order(store, client, panel, svc, values)
+    sandbox.faults.add("raw", action="add", body={"order": first.order}, process=True)
+    with pytest.raises(ValueError, match="already tracked"):
+        place_order(store, client, panel, svc, values)  # the panel answers an id we track
+    assert f"Order {first.order} was placed but could not be recorded (local #2)" in caplog.text
+    second = store.order(2)
+    assert second is not None and second.state == "submitting"  # unknown at the next start
