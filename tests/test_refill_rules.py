@@ -13,7 +13,6 @@ import pytest
 
 from smpanel_desktop.api.client import PanelClient
 from smpanel_desktop.api.errors import UnknownOutcomeError
-from smpanel_desktop.core.placing import place_order
 from smpanel_desktop.core.refills_cancels import request_refills
 from smpanel_desktop.core.refreshing import refresh_orders
 from smpanel_desktop.sandbox.server import SandboxPanel
@@ -48,7 +47,7 @@ def _completed_orders(world: Any, count: int) -> list[int]:
 
 
 def test_every_tracked_order_gets_its_refill_or_the_panels_reason(world: Any) -> None:
-    sandbox, store, client, panel = world
+    _, store, client, panel = world
     first, second = _completed_orders(world, 2)
     request_refills(store, client, panel, [second])  # a refill of `second` a moment ago
     results = request_refills(store, client, panel, [424242, first, second])  # untracked first
