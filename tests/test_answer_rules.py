@@ -8,7 +8,9 @@ a 4xx is an error whatever its body; ``http://`` only to this machine.
 
 from __future__ import annotations
 
+from datetime import datetime, timedelta, timezone
 from decimal import Decimal
+from email.utils import format_datetime
 from typing import Any
 
 import pytest
@@ -16,7 +18,12 @@ import pytest
 from smpanel_desktop.api.client import PanelClient
 from smpanel_desktop.api.endpoint import is_loopback, validate_endpoint
 from smpanel_desktop.api.error_texts import scrub, scrub_values, secret_pattern
-from smpanel_desktop.api.errors import InsecureEndpointError, UnreadableAnswerError
+from smpanel_desktop.api.errors import (
+    ConfigError,
+    InsecureEndpointError,
+    RateLimitedError,
+    UnreadableAnswerError,
+)
 from smpanel_desktop.api.parse import (
     NOT_IN_ANSWER,
     parse_cancels,
@@ -24,6 +31,7 @@ from smpanel_desktop.api.parse import (
     parse_refill_statuses,
     parse_refills,
 )
+from smpanel_desktop.api.retries import retry_after_seconds
 
 # -- refusals are refusals -------------------------------------------------------------------
 
@@ -182,3 +190,46 @@ def test_http_to_this_machine_is_allowed(host: str) -> None:
     assert is_loopback(host)
     shown = f"[{host}]" if ":" in host else host
     assert validate_endpoint(f"http://{shown}:8080/api/v2") == f"http://{shown}:8080/api/v2"
+
+
+@pytest.mark.parametrize(
+    "url", ["https://user:pw@x.com/api/v2", "https://:secret@x.com/api/v2", "https://u@x.com/v2"]
+)
+def test_an_endpoint_with_a_user_or_password_is_refused(url: str) -> None:
+    with pytest.raises(ConfigError, match="user name or password") as caught:
+        validate_endpoint(url)
+    assert "secret" not in str(caught.value) and "pw" not in str(caught.value)
+
+
+def test_a_redirect_elsewhere_names_only_the_other_origin(sandbox: Any) -> None:
+    sandbox.faults.add("redirect", action="balance", location="https://elsewhere.example/a/b?c=1")
+    client = PanelClient(sandbox.url, sandbox.key, read_retries=0)
+    with client, pytest.raises(UnreadableAnswerError) as caught:
+        client.balance()
+    assert "redirected the request to https://elsewhere.example;" in str(caught.value)
+    assert "/a/b" not in str(caught.value)
+
+
+# -- how long the panel asks us to wait ------------------------------------------------------
+
+
+def test_retry_after_in_the_past_or_negative_means_now() -> None:
+    assert retry_after_seconds("-5") == 0.0
+    assert retry_after_seconds(" 7 ") == 7.0
+    past = format_datetime(datetime.now(timezone.utc) - timedelta(hours=1), usegmt=True)
+    assert retry_after_seconds(past) == 0.0
+    assert retry_after_seconds("Wed, 21 Oct 2015 07:28:00 GMT") == 0.0
+    assert retry_after_seconds("soon") is None and retry_after_seconds("") is None
+
+
+def test_a_refused_order_says_when_to_try_again(sandbox: Any) -> None:
+    when = format_datetime(datetime.now(timezone.utc) + timedelta(seconds=30), usegmt=True)
+    sandbox.faults.add(
+        "raw", action="add", status=429, body={"error": "Too many requests"},
+        headers={"Retry-After": when},
+    )  # fmt: skip
+    client = PanelClient(sandbox.url, sandbox.key, read_retries=0)
+    with client, pytest.raises(RateLimitedError) as caught:
+        client.add(1, {"link": "https://x.com/p/1", "quantity": "10"})
+    assert caught.value.retry_after is not None and 25 < caught.value.retry_after <= 30
+    assert "Too many requests" in str(caught.value) and sandbox.requests_for("add") == 1
