@@ -35,7 +35,7 @@ SCOPES: dict[str, list[str]] = {
     "api/error_texts.py": ["test_answer_rules.py", "test_api_faults.py", "test_api_parse.py"],
     "api/endpoint.py": ["test_answer_rules.py", "test_api_client.py"],
     "api/errors.py": ["test_api_parse.py", "test_api_faults.py"],
-    "api/retries.py": ["test_api_faults.py"],
+    "api/retries.py": ["test_answer_rules.py", "test_api_faults.py"],
     "api/transport.py": [
         "test_api_faults.py",
         "test_api_client.py",

@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 
 from smpanel_desktop.api.client import PanelClient
-from smpanel_desktop.api.endpoint import is_loopback, validate_endpoint
+from smpanel_desktop.api.endpoint import is_loopback, origin_of, validate_endpoint
 from smpanel_desktop.api.error_texts import scrub, scrub_values, secret_pattern
 from smpanel_desktop.api.errors import (
     ConfigError,
@@ -233,3 +233,39 @@ def test_a_refused_order_says_when_to_try_again(sandbox: Any) -> None:
         client.add(1, {"link": "https://x.com/p/1", "quantity": "10"})
     assert caught.value.retry_after is not None and 25 < caught.value.retry_after <= 30
     assert "Too many requests" in str(caught.value) and sandbox.requests_for("add") == 1
+
+
+@pytest.mark.parametrize(
+    ("location", "named"),
+    [
+        ("http://other.example:80/x", "http://other.example"),
+        ("https://other.example:443/x", "https://other.example"),
+        ("https://other.example:80/x", "https://other.example:80"),
+        ("http://other.example:443/x", "http://other.example:443"),
+        ("https://other.example:8443/x", "https://other.example:8443"),
+        ("https://other.example/x", "https://other.example"),
+    ],
+)
+def test_a_redirect_target_is_named_as_a_user_would_type_it(location: str, named: str) -> None:
+    assert origin_of(location, "https://panel.example/api/v2") == named
+
+
+@pytest.mark.parametrize("key", ["k" * 8, "0123456789ab", "x" * 40])
+def test_an_endpoint_holding_the_key_is_refused(key: str) -> None:
+    with pytest.raises(ConfigError, match="must not contain the API key") as caught:
+        validate_endpoint(f"https://panel.example/api/v2/{key}", key)
+    assert key not in str(caught.value)
+
+
+def test_a_short_key_may_appear_in_an_endpoint_by_chance() -> None:
+    assert validate_endpoint("https://panel.example:8443/api/v2", "8443") == (
+        "https://panel.example:8443/api/v2"
+    )
+
+
+@pytest.mark.parametrize(
+    "url", ["https:///api/v2", "https://x.com:99999/api/v2", "https://x.com:port/api", "x.com/api"]
+)
+def test_no_usable_url_is_a_config_error(url: str) -> None:
+    with pytest.raises(ConfigError):
+        validate_endpoint(url)

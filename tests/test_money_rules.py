@@ -368,3 +368,9 @@ def test_a_placed_order_that_cannot_be_recorded_is_logged_with_its_panel_id(
     assert f"Order {first.order} was placed but could not be recorded (local #2)" in caplog.text
     second = store.order(2)
     assert second is not None and second.state == "submitting"  # unknown at the next start
+
+
+def test_order_id_1_can_be_imported_and_0_cannot(store: Store, panel: Panel) -> None:
+    assert store.import_order(panel.id, 1).order == 1
+    with pytest.raises(ValueError, match="not a valid order id"):
+        store.import_order(panel.id, 0)
