@@ -13,7 +13,7 @@ from conftest import MemoryKeyring
 from keyring.backend import KeyringBackend
 from keyring.backends import chainer, fail, null
 
-from smpanel_desktop.secrets import KeyStore, KeyStoreUnavailable
+from smpanel_desktop.secrets import KeyStore, KeyStoreError, KeyStoreUnavailable
 
 KEY = "a1b2c3d4e5f6a7b8c9d0e1f2a3b4c5d6"
 
@@ -52,3 +52,41 @@ def test_a_chain_holding_a_real_keyring_stores_the_key_there() -> None:
     assert keys.available() and keys.backend_name() == "MemoryKeyring"
     keys.set("Main", KEY)
     assert keys.get("Main") == KEY and ("smpanel-desktop", "Main") in memory.entries
+
+
+def test_renaming_a_panel_to_its_own_name_keeps_its_key() -> None:
+    keys = KeyStore()
+    keys.set("Main", KEY)
+    keys.rename("Main", "Main")
+    assert keys.get("Main") == KEY
+    keys.rename("Main", "Other")
+    assert (keys.get("Main"), keys.get("Other")) == (None, KEY)
+
+
+class _Lenient(MemoryKeyring):
+    """A backend whose delete of a missing entry does nothing (no PasswordDeleteError)."""
+
+    def delete_password(self, service: str, username: str) -> None:
+        self.entries.pop((service, username), None)
+
+
+def test_deleting_a_key_that_is_not_there_says_so() -> None:
+    keyring.set_keyring(_Lenient())
+    keys = KeyStore()
+    assert keys.delete("Main") is False
+    keys.set("Main", KEY)
+    assert keys.delete("Main") is True and keys.get("Main") is None
+
+
+class _Verbose(MemoryKeyring):
+    def set_password(self, service: str, username: str, password: str) -> None:
+        raise RuntimeError("D-Bus said: " + "blah " * 5_000 + password)
+
+
+def test_a_backend_error_is_one_short_line_without_the_key() -> None:
+    keyring.set_keyring(_Verbose())
+    with pytest.raises(KeyStoreError) as caught:
+        KeyStore().set("Main", KEY)
+    text = str(caught.value)
+    assert KEY not in text and len(text) < 400 and "\n" not in text
+    assert text.startswith("The keyring (_Verbose) could not store the API key: RuntimeError")
