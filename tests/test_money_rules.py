@@ -374,3 +374,20 @@ def test_order_id_1_can_be_imported_and_0_cannot(store: Store, panel: Panel) -> 
     assert store.import_order(panel.id, 1).order == 1
     with pytest.raises(ValueError, match="not a valid order id"):
         store.import_order(panel.id, 0)
+
+
+def test_two_answers_for_one_order_in_a_batch_chain_its_history(store: Store, panel: Panel) -> None:
+    from smpanel_desktop.api.models import OrderStatus, StatusResult
+
+    local = _row(store, panel, PLACED)
+    order = 7000 + local
+    answers = [
+        StatusResult(order, OrderStatus(order, "Pending")),
+        StatusResult(order, OrderStatus(order, "In progress", charge=Decimal("0.10"))),
+    ]
+    changes = store.apply_statuses(panel.id, answers, 5.0)
+    assert changes == [(local, None, "Pending"), (local, "Pending", "In progress")]
+    history = [(h.old_status, h.new_status) for h in store.status_history(local)]
+    assert history == [(None, "Pending"), ("Pending", "In progress")]
+    row = store.order(local)
+    assert row is not None and (row.status, row.charge) == ("In progress", Decimal("0.10"))
