@@ -269,3 +269,30 @@ def test_a_short_key_may_appear_in_an_endpoint_by_chance() -> None:
 def test_no_usable_url_is_a_config_error(url: str) -> None:
     with pytest.raises(ConfigError):
         validate_endpoint(url)
+
+
+def test_a_relative_redirect_names_the_panel_itself() -> None:
+    assert origin_of("/moved/here", "https://panel.example:8443/api/v2") == (
+        "https://panel.example:8443"
+    )
+    assert origin_of("http://x.example:99999/", "https://panel.example/") == "an unreadable address"
+
+
+def test_an_internationalized_panel_name_is_a_valid_endpoint() -> None:
+    assert validate_endpoint("https://пример.рф/api/v2") == "https://пример.рф/api/v2"
+    assert validate_endpoint("http://[::1]:8080/api/v2") == "http://[::1]:8080/api/v2"
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://x.com/api v2",
+        "https://x.com/api\x00",
+        "https://x.com/api\u200b\x7f",
+        f"https://{'a' * 64}.com/api/v2",  # a label longer than DNS allows
+        "",
+    ],
+)
+def test_an_endpoint_with_spaces_controls_or_an_impossible_host_is_refused(url: str) -> None:
+    with pytest.raises(ConfigError):
+        validate_endpoint(url)

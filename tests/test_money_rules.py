@@ -372,8 +372,9 @@ def test_a_placed_order_that_cannot_be_recorded_is_logged_with_its_panel_id(
 
 def test_order_id_1_can_be_imported_and_0_cannot(store: Store, panel: Panel) -> None:
     assert store.import_order(panel.id, 1).order == 1
-    with pytest.raises(ValueError, match="not a valid order id"):
-        store.import_order(panel.id, 0)
+    for bad in (0, -5):
+        with pytest.raises(ValueError, match="not a valid order id"):
+            store.import_order(panel.id, bad)
 
 
 def test_two_answers_for_one_order_in_a_batch_chain_its_history(store: Store, panel: Panel) -> None:
