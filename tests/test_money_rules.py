@@ -392,3 +392,27 @@ def test_two_answers_for_one_order_in_a_batch_chain_its_history(store: Store, pa
     assert history == [(None, "Pending"), ("Pending", "In progress")]
     row = store.order(local)
     assert row is not None and (row.status, row.charge) == ("In progress", Decimal("0.10"))
+
+
+def test_a_service_without_a_max_takes_any_quantity_from_its_min() -> None:
+    svc = _service(min=100, max=0)  # panels send 0 (or nothing) for "no upper limit"
+    assert validate(svc, {"link": LINK, "quantity": "2147483647"}) == []
+    assert [p.message for p in validate(svc, {"link": LINK, "quantity": "99"})] == ["At least 100"]
+
+
+def test_a_stray_runs_value_does_not_multiply_the_cost_without_drip_feed() -> None:
+    from smpanel_desktop.core.orders.params import estimate_cost, total_quantity
+
+    plain, drip = _service(rate=Decimal("2.00")), _service(rate=Decimal("2.00"), dripfeed=True)
+    values = {"link": LINK, "quantity": "500", "runs": "3", "interval": "10"}
+    assert (total_quantity(plain, values), estimate_cost(plain, values)) == (500, Decimal("1"))
+    assert (total_quantity(drip, values), estimate_cost(drip, values)) == (1500, Decimal("3"))
+    assert [p.field for p in validate(plain, values)] == ["runs", "interval"]  # and refused
+
+
+def test_a_subscription_may_ask_for_exactly_as_many_per_post_as_its_min() -> None:
+    svc = _service(type="Subscriptions", min=10, max=1000)
+    base = {"username": "someone", "delay": "0"}
+    assert validate(svc, {**base, "min": "100", "max": "100"}) == []
+    problems = validate(svc, {**base, "min": "101", "max": "100"})
+    assert [(p.field, p.message) for p in problems] == [("max", "Max must not be less than min")]
