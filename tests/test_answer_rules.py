@@ -257,8 +257,9 @@ def test_an_endpoint_holding_the_key_is_refused(key: str) -> None:
     assert key not in str(caught.value)
 
 
-def test_a_short_key_may_appear_in_an_endpoint_by_chance() -> None:
-    assert validate_endpoint("https://panel.example:8443/api/v2", "8443") == (
+@pytest.mark.parametrize("key", ["8443", "example"])  # up to 7 characters
+def test_a_short_key_may_appear_in_an_endpoint_by_chance(key: str) -> None:
+    assert validate_endpoint("https://panel.example:8443/api/v2", key) == (
         "https://panel.example:8443/api/v2"
     )
 

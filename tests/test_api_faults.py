@@ -512,3 +512,26 @@ def test_garbage_endpoints_are_config_errors_that_do_not_echo_them(url: str) -> 
 def test_unusable_keys_are_refused(key: str) -> None:
     with pytest.raises(ConfigError, match="key"):
         PanelClient("https://smpanel.net/api/v2", key)
+
+
+@pytest.mark.parametrize("status", [500, 502, 503, 504])
+def test_a_read_meeting_a_passing_server_error_is_retried(
+    sandbox: SandboxPanel, status: int
+) -> None:
+    sandbox.faults.add("raw", action="balance", count=1, status=status, body="<h1>Bad Gateway</h1>",
+                       content_type="text/html")  # fmt: skip
+    with PanelClient(sandbox.url, sandbox.key, backoff_factor=0.01) as client:
+        assert client.balance().amount > 0
+    assert sandbox.requests_for("balance") == 2
+
+
+@pytest.mark.parametrize("status", [400, 403, 404, 501])
+def test_a_read_meeting_a_lasting_refusal_is_not_retried(
+    sandbox: SandboxPanel, status: int
+) -> None:
+    sandbox.faults.add("raw", action="balance", count=1, status=status, body="<h1>No</h1>",
+                       content_type="text/html")  # fmt: skip
+    client = PanelClient(sandbox.url, sandbox.key, backoff_factor=0.01)
+    with client, pytest.raises(UnreadableAnswerError):
+        client.balance()
+    assert sandbox.requests_for("balance") == 1
