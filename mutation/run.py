@@ -42,7 +42,7 @@ SCOPES: dict[str, list[str]] = {
         "test_answer_rules.py",
         "test_write_connections.py",
     ],
-    "api/client.py": ["test_api_client.py", "test_api_faults.py"],
+    "api/client.py": ["test_answer_rules.py", "test_api_client.py", "test_api_faults.py"],
     "api/batching.py": ["test_api_client.py", "test_tracking.py"],
     "store/orders.py": ["test_store.py", "test_money_rules.py", "test_tracking.py"],
     "store/order_queries.py": ["test_store.py", "test_money_rules.py", "test_tracking.py"],

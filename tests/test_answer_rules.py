@@ -22,6 +22,7 @@ from smpanel_desktop.api.errors import (
     ConfigError,
     InsecureEndpointError,
     RateLimitedError,
+    UnknownOutcomeError,
     UnreadableAnswerError,
 )
 from smpanel_desktop.api.parse import (
@@ -297,3 +298,29 @@ def test_an_internationalized_panel_name_is_a_valid_endpoint() -> None:
 def test_an_endpoint_with_spaces_controls_or_an_impossible_host_is_refused(url: str) -> None:
     with pytest.raises(ConfigError):
         validate_endpoint(url)
+
+
+@pytest.mark.parametrize(
+    ("action", "body"),
+    [("add", {"order": "abc"}), ("add", {"order": 0}), ("refill", {"refill": [1]})],
+)
+def test_a_write_whose_answer_cannot_be_read_may_have_been_done(
+    sandbox: Any, action: str, body: object
+) -> None:
+    (order,) = sandbox.place_orders(1)
+    sandbox.faults.add("raw", action=action, body=body, process=True)
+    client = PanelClient(sandbox.url, sandbox.key, read_retries=0)
+    with client, pytest.raises(UnknownOutcomeError, match="may have acted on it") as caught:
+        if action == "add":
+            client.add(1, {"link": "https://x.com/p/1", "quantity": "100"})
+        else:
+            client.refill(order)
+    assert isinstance(caught.value.cause, UnreadableAnswerError)
+    assert sandbox.requests_for(action) == 1  # sent once, never again
+
+
+@pytest.mark.parametrize("key", ["abc\x07defghijk", "abcdefgh\u200bijk", "key\x7fdefghij"])
+def test_a_key_with_invisible_characters_is_refused_before_sending(sandbox: Any, key: str) -> None:
+    with pytest.raises(ConfigError, match="paste it again"):
+        PanelClient(sandbox.url, key)
+    assert sandbox.request_log == []
