@@ -30,7 +30,12 @@ BIN = Path(PY).parent
 
 # module -> the test files that cover it (fast ones: no GUI, no 10,000-order kill loops)
 SCOPES: dict[str, list[str]] = {
-    "api/convert.py": ["test_api_parse.py", "test_api_convert_fast.py", "test_money_rules.py"],
+    "api/convert.py": [
+        "test_money_rules.py",
+        "test_answer_rules.py",
+        "test_api_parse.py",
+        "test_api_convert_fast.py",
+    ],
     "api/parse.py": ["test_api_parse.py", "test_answer_rules.py", "test_money_rules.py"],
     "api/error_texts.py": ["test_answer_rules.py", "test_api_faults.py", "test_api_parse.py"],
     "api/endpoint.py": ["test_answer_rules.py", "test_api_client.py"],

@@ -302,7 +302,13 @@ def test_an_endpoint_with_spaces_controls_or_an_impossible_host_is_refused(url: 
 
 @pytest.mark.parametrize(
     ("action", "body"),
-    [("add", {"order": "abc"}), ("add", {"order": 0}), ("refill", {"refill": [1]})],
+    [
+        ("add", {"order": "abc"}),
+        ("add", {"order": 0}),
+        ("refill", {"refill": [1]}),
+        ("refill", {"refill": None}),
+        ("refill", {"status": "ok"}),
+    ],
 )
 def test_a_write_whose_answer_cannot_be_read_may_have_been_done(
     sandbox: Any, action: str, body: object
@@ -324,3 +330,17 @@ def test_a_key_with_invisible_characters_is_refused_before_sending(sandbox: Any,
     with pytest.raises(ConfigError, match="paste it again"):
         PanelClient(sandbox.url, key)
     assert sandbox.request_log == []
+
+
+@pytest.mark.parametrize("value", [2, -1, "2", "maybe", 0.5])
+def test_a_cancel_answer_that_is_no_yes_or_no_is_not_an_acceptance(value: object) -> None:
+    (result,) = parse_cancels([{"order": 1, "cancel": value}], [1])
+    assert (result.accepted, result.error) == (False, "The panel gave no answer for this order")
+
+
+def test_a_single_status_answer_is_read_before_a_nested_one() -> None:
+    from smpanel_desktop.api.parse import parse_status
+
+    both = {"status": "Pending", "charge": "1", "5": {"status": "Completed"}}
+    assert parse_status(both, 5).status == "Pending"
+    assert parse_status({"5": {"status": "Completed"}}, 5).status == "Completed"
