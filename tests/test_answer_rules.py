@@ -21,6 +21,7 @@ from smpanel_desktop.api.error_texts import scrub, scrub_values, secret_pattern
 from smpanel_desktop.api.errors import (
     ConfigError,
     InsecureEndpointError,
+    PanelError,
     RateLimitedError,
     UnknownOutcomeError,
     UnreadableAnswerError,
@@ -344,3 +345,12 @@ def test_a_single_status_answer_is_read_before_a_nested_one() -> None:
     both = {"status": "Pending", "charge": "1", "5": {"status": "Completed"}}
     assert parse_status(both, 5).status == "Pending"
     assert parse_status({"5": {"status": "Completed"}}, 5).status == "Completed"
+
+
+def test_a_huge_panel_error_text_is_cut_to_a_sentence(sandbox: Any) -> None:
+    sandbox.faults.add("raw", action="balance", body={"error": "Service unavailable " * 50_000})
+    client = PanelClient(sandbox.url, sandbox.key, read_retries=0)
+    with client, pytest.raises(PanelError) as caught:
+        client.balance()
+    text = str(caught.value)
+    assert len(text) == 500 and text.startswith("Service unavailable") and text.endswith("…")

@@ -17,7 +17,7 @@ import pytest
 
 from smpanel_desktop.api.client import PanelClient
 from smpanel_desktop.api.convert import soft_int, to_int
-from smpanel_desktop.api.errors import UnreadableAnswerError
+from smpanel_desktop.api.errors import UnknownOutcomeError, UnreadableAnswerError
 from smpanel_desktop.api.models import Service
 from smpanel_desktop.api.parse import parse_catalog, parse_order_id, parse_service
 from smpanel_desktop.cli.main import main as cli_main
@@ -416,3 +416,19 @@ def test_a_subscription_may_ask_for_exactly_as_many_per_post_as_its_min() -> Non
     assert validate(svc, {**base, "min": "100", "max": "100"}) == []
     problems = validate(svc, {**base, "min": "101", "max": "100"})
     assert [(p.field, p.message) for p in problems] == [("max", "Max must not be less than min")]
+
+
+@pytest.mark.parametrize("fault", ["stall_body", "drop_after_accept"])
+def test_an_add_cut_off_mid_answer_is_never_sent_again(
+    store: Store, panel: Panel, sandbox: Any, fault: str
+) -> None:
+    svc = _default_service(sandbox)
+    sandbox.faults.add(fault, action="add", count=1, seconds=2, process=True)
+    impatient = PanelClient(sandbox.url, sandbox.key, timeout=0.5, read_retries=4)
+    try:
+        with pytest.raises(UnknownOutcomeError):
+            place_order(store, impatient, panel, svc, {"link": LINK, "quantity": str(svc.min)})
+    finally:
+        impatient.close()
+    assert sandbox.requests_for("add") == 1 and sandbox.order_count() == 1
+    assert [o.state for o in store.orders(panel.id)] == [UNKNOWN]
