@@ -42,6 +42,7 @@ SCOPES: dict[str, list[str]] = {
     "api/errors.py": ["test_api_parse.py", "test_api_faults.py"],
     "api/retries.py": ["test_answer_rules.py", "test_api_faults.py"],
     "api/transport.py": [
+        "test_money_rules.py",
         "test_api_faults.py",
         "test_api_client.py",
         "test_answer_rules.py",
