@@ -163,7 +163,7 @@ def run_scope(
 ) -> tuple[str, dict[str, int], str]:
     name = module.replace("/", ".").removesuffix(".py")
     tree = work / name
-    _copy_tree(tree)
+    shutil.copytree(work / "_snapshot", tree)  # the tree as it was when the run started
     config = tree / "mutation.toml"
     config.write_text(_config(module, SCOPES[module]), encoding="utf-8")
     session = report_dir / f"{name}.sqlite"
@@ -205,6 +205,7 @@ def main(argv: list[str] | None = None) -> int:
     report_dir.mkdir(parents=True, exist_ok=True)
     work = report_dir / "trees"
     shutil.rmtree(work, ignore_errors=True)
+    _copy_tree(work / "_snapshot")  # once: edits made while it runs reach no scope
     started = time.monotonic()
     results = []
     with ThreadPoolExecutor(args.jobs) as pool:
