@@ -535,3 +535,10 @@ def test_a_read_meeting_a_lasting_refusal_is_not_retried(
     with client, pytest.raises(UnreadableAnswerError):
         client.balance()
     assert sandbox.requests_for("balance") == 1
+
+
+def test_a_read_rate_limited_without_retry_after_is_retried(sandbox: SandboxPanel) -> None:
+    sandbox.faults.add("raw", action="balance", count=1, status=429, body={"error": "Slow down"})
+    with PanelClient(sandbox.url, sandbox.key, backoff_factor=0.01) as client:
+        assert client.balance().amount > 0
+    assert sandbox.requests_for("balance") == 2
