@@ -110,3 +110,80 @@ def test_a_backend_error_is_one_short_line_without_the_key() -> None:
     text = str(caught.value)
     assert KEY not in text and len(text) < 400 and "\n" not in text
     assert text.startswith("The keyring (_Verbose) could not store the API key: RuntimeError")
+
+
+@pytest.mark.parametrize(
+    ("platform", "hint"),
+    [("darwin", "macOS Keychain"), ("win32", "Windows Credential Manager"),
+     ("linux", "gnome-keyring or KWallet"), ("freebsd14", "gnome-keyring or KWallet"),
+     ("cygwin", "gnome-keyring or KWallet"), ("zos", "gnome-keyring or KWallet")],
+)  # fmt: skip
+def test_the_install_hint_fits_the_platform(
+    monkeypatch: pytest.MonkeyPatch, platform: str, hint: str
+) -> None:
+    from smpanel_desktop import secrets
+
+    monkeypatch.setattr(secrets.sys, "platform", platform)
+    assert hint in secrets.install_hint() and hint in secrets.unavailable_message()
+
+
+def _backend_named(cls_name: str, module: str) -> KeyringBackend:
+    cls = type(cls_name, (MemoryKeyring,), {"__module__": module})
+    return cls()  # type: ignore[no-any-return]
+
+
+@pytest.mark.parametrize(
+    ("cls_name", "module", "shown"),
+    [
+        ("Keyring", "keyring.backends.SecretService", "SecretService"),
+        ("Keyring", "keyring.backends.kwallet", "kwallet"),
+        ("Alpha", "some.module", "Alpha"),
+        ("Zeta", "some.module", "Zeta"),
+    ],
+)
+def test_the_backend_is_named_as_the_user_knows_it(cls_name: str, module: str, shown: str) -> None:
+    keyring.set_keyring(_backend_named(cls_name, module))
+    assert KeyStore().backend_name() == shown
+
+
+def test_a_broken_keyring_configuration_is_no_keyring(monkeypatch: pytest.MonkeyPatch) -> None:
+    from smpanel_desktop import secrets
+
+    def broken() -> KeyringBackend:
+        raise RuntimeError("PYTHON_KEYRING_BACKEND names a missing class")
+
+    monkeypatch.setattr(secrets, "_get_keyring", broken)
+    keys = KeyStore()
+    assert not keys.available() and keys.backend_name() == "none"
+
+
+class _Racing(MemoryKeyring):
+    """The entry is there when asked, gone when deleted (another program removed it)."""
+
+    def delete_password(self, service: str, username: str) -> None:
+        raise PasswordDeleteError("already gone")
+
+
+def test_a_key_deleted_meanwhile_by_another_program_is_reported_not_deleted() -> None:
+    keyring.set_keyring(_Racing())
+    keys = KeyStore()
+    keys.set("Main", KEY)
+    assert keys.delete("Main") is False
+
+
+def test_only_keys_of_12_characters_or_more_show_their_last_4() -> None:
+    from smpanel_desktop.secrets import mask
+
+    assert mask("abcdefghijkl") == "••••ijkl"
+    assert mask("abcdefghijk") == "••••"
+    assert mask("  abcdefghijkl \n") == "••••ijkl"  # as pasted
+    assert mask("") == "" and mask(None) == ""
+
+
+def test_importing_the_key_store_does_not_load_keyring() -> None:
+    import subprocess
+    import sys
+
+    code = "import sys, smpanel_desktop.secrets; print('keyring' in sys.modules)"
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "False"  # ~100 ms that neither start-up nor --help pays
