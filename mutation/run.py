@@ -7,7 +7,7 @@ tests, and the working tree must never hold one.  Two scopes run at a time.  The
 (``build/mutation/report.md``, one ``.sqlite`` session per scope beside it) lists the score per
 module and every survivor; survivors that are equivalent are explained in docs/mutation.md.
 
-    python mutation/run.py                      # every scope (about 40 min on 2 cores)
+    python mutation/run.py                      # every scope (45-95 min on 2 cores)
     python mutation/run.py --only parse,orders  # scopes whose name contains one of these
     python mutation/run.py --list               # the scopes and their tests
 """
