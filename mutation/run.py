@@ -65,7 +65,7 @@ SCOPES: dict[str, list[str]] = {
     "core/placing.py": ["test_money_rules.py", "test_tracking.py"],
     "core/refreshing.py": ["test_tracking.py"],
     "core/refills_cancels.py": ["test_refill_rules.py", "test_tracking.py"],
-    "core/catalog.py": ["test_tracking.py"],
+    "core/catalog.py": ["test_catalog_age.py", "test_tracking.py"],
     "core/orders/values.py": ["test_order_types.py", "test_money_rules.py"],
     "core/orders/validation.py": ["test_order_types.py", "test_money_rules.py"],
     "core/orders/params.py": ["test_order_types.py", "test_money_rules.py"],
