@@ -432,3 +432,13 @@ def test_an_add_cut_off_mid_answer_is_never_sent_again(
         impatient.close()
     assert sandbox.requests_for("add") == 1 and sandbox.order_count() == 1
     assert [o.state for o in store.orders(panel.id)] == [UNKNOWN]
+
+
+def test_order_writes_stay_durable_after_a_catalog_save(store: Store, panel: Panel) -> None:
+    full = 2  # PRAGMA synchronous = FULL: a committed order survives a power cut
+    conn = store._conn()
+    assert conn.execute("PRAGMA synchronous").fetchone()[0] == full
+    store.save_services(panel.id, [_service()], 1.0)  # a cache: written without the fsync wait
+    assert conn.execute("PRAGMA synchronous").fetchone()[0] == full
+    _row(store, panel, UNKNOWN)
+    assert conn.execute("PRAGMA synchronous").fetchone()[0] == full
