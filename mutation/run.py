@@ -53,7 +53,7 @@ SCOPES: dict[str, list[str]] = {
     "store/orders.py": ["test_store.py", "test_money_rules.py", "test_tracking.py"],
     "store/order_queries.py": ["test_store.py", "test_money_rules.py", "test_tracking.py"],
     "store/base.py": ["test_store.py", "test_money_rules.py"],
-    "store/rows.py": ["test_store.py"],
+    "store/rows.py": ["test_money_rules.py", "test_store.py"],
     "store/refills.py": ["test_store.py", "test_tracking.py"],
     "store/db.py": ["test_store.py"],
     "store/services_cache.py": [

@@ -442,3 +442,18 @@ def test_order_writes_stay_durable_after_a_catalog_save(store: Store, panel: Pan
     assert conn.execute("PRAGMA synchronous").fetchone()[0] == full
     _row(store, panel, UNKNOWN)
     assert conn.execute("PRAGMA synchronous").fetchone()[0] == full
+
+
+@pytest.mark.parametrize("damage", ['{"a":1},{"b":2}', "not json", '{"cut": '])
+def test_a_damaged_order_row_hides_no_other_order(store: Store, panel: Panel, damage: str) -> None:
+    import sqlite3
+
+    ids = [_row(store, panel, PLACED) for _ in range(3)]
+    conn = sqlite3.connect(store.path)
+    conn.execute("UPDATE orders SET params = ? WHERE id = ?", (damage, ids[1]))
+    conn.commit()
+    conn.close()
+    rows = {o.id: o for o in store.orders(panel.id)}
+    assert sorted(rows) == ids  # every order still listed
+    assert rows[ids[1]].params == {} and rows[ids[0]].params == {"link": LINK}
+    assert rows[ids[2]].params == {"link": LINK}
