@@ -354,3 +354,18 @@ def test_a_huge_panel_error_text_is_cut_to_a_sentence(sandbox: Any) -> None:
         client.balance()
     text = str(caught.value)
     assert len(text) == 500 and text.startswith("Service unavailable") and text.endswith("…")
+
+
+def test_one_unreadable_refill_status_spoils_no_other() -> None:
+    results = parse_refill_statuses(
+        [{"refill": 1, "status": None}, {"refill": 2, "status": "Completed"}], [1, 2]
+    )
+    assert [(r.refill, r.status) for r in results] == [(1, None), (2, "Completed")]
+    assert results[0].error and "refill status" in results[0].error
+
+
+def test_the_smallest_ids_are_ids() -> None:
+    from smpanel_desktop.api.parse import parse_order_id, parse_service
+
+    assert parse_order_id({"order": 1}) == 1 and parse_order_id({"order": "1"}) == 1
+    assert parse_service({"service": 0, "rate": "1"}).id == 0  # only negative ids are refused
