@@ -369,3 +369,47 @@ def test_the_smallest_ids_are_ids() -> None:
 
     assert parse_order_id({"order": 1}) == 1 and parse_order_id({"order": "1"}) == 1
     assert parse_service({"service": 0, "rate": "1"}).id == 0  # only negative ids are refused
+
+
+def test_a_field_that_cannot_be_encoded_is_refused_before_sending(sandbox: Any) -> None:
+    client = PanelClient(sandbox.url, sandbox.key, read_retries=0)
+    with client, pytest.raises(ConfigError, match="'link' holds characters that cannot be sent"):
+        client.add(1, {"link": "https://x.com/p/\ud800", "quantity": "100"})
+    assert sandbox.request_log == []
+
+
+def test_a_write_met_by_a_bare_429_page_may_have_been_done(sandbox: Any) -> None:
+    """Only the panel's own words refuse an order; a proxy's 429 page says nothing about it."""
+    sandbox.faults.add(
+        "raw", action="add", status=429, body="<h1>Too Many Requests</h1>", content_type="text/html"
+    )
+    client = PanelClient(sandbox.url, sandbox.key, read_retries=0)
+    with client, pytest.raises(UnknownOutcomeError) as caught:
+        client.add(1, {"link": "https://x.com/p/1", "quantity": "100"})
+    assert isinstance(caught.value.cause, RateLimitedError)
+
+
+@pytest.mark.parametrize(
+    ("body", "status", "said"),
+    [
+        ("<title>Down for maintenance</title><p>…", 503, "web page instead of data (HTTP 503: "
+         "Down for maintenance)"),
+        ('{"orders": [1, 2', 200, "cut off or malformed (HTTP 200)"),
+        ('{"orders": [1, 2', 500, "not readable data (HTTP 500)"),
+        ("   ", 502, "an empty answer (HTTP 502)"),
+    ],
+)  # fmt: skip
+def test_an_unreadable_answer_is_described_as_it_looks(body: str, status: int, said: str) -> None:
+    from smpanel_desktop.api.error_texts import describe_unreadable
+
+    assert said in describe_unreadable(body, status)
+
+
+def test_an_untranslated_panel_message_key_is_shown_in_words() -> None:
+    from smpanel_desktop.api.error_texts import panel_text
+
+    assert panel_text("neworder.error.not_enough_funds", "") == (
+        "Not enough funds (neworder.error.not_enough_funds)"
+    )
+    assert panel_text("Not enough funds.", "") == "Not enough funds."
+    assert panel_text(None, "The panel reported an error") == "The panel reported an error"
