@@ -413,3 +413,34 @@ def test_an_untranslated_panel_message_key_is_shown_in_words() -> None:
     )
     assert panel_text("Not enough funds.", "") == "Not enough funds."
     assert panel_text(None, "The panel reported an error") == "The panel reported an error"
+
+
+def test_bad_or_repeated_service_records_skip_only_themselves() -> None:
+    from smpanel_desktop.api.parse import parse_catalog
+
+    records = [
+        {"service": 1, "rate": "1", "name": "first"},
+        {"service": "x", "rate": "1", "name": "no id"},
+        {"service": 1, "rate": "2", "name": "again"},
+        {"service": 2, "rate": "1", "name": "second"},
+        {"service": 2, "rate": "1", "name": "again"},
+        {"service": 3, "rate": "1", "name": "third"},
+    ]
+    catalog = parse_catalog(records)
+    assert [(s.id, s.name) for s in catalog.services] == [(1, "first"), (2, "second"), (3, "third")]
+    assert catalog.skipped == 3
+
+
+def test_refill_statuses_say_which_refill_the_panel_did_not_mention() -> None:
+    answer = [
+        {"refill": 1, "status": "Completed"},
+        {"refill": 3, "status": {"error": "Refill not found"}},
+        {"refill": 4, "error": "Refill not found"},
+    ]
+    results = parse_refill_statuses(answer, [1, 2, 3, 4])
+    assert [(r.refill, r.status, r.error) for r in results] == [
+        (1, "Completed", None),
+        (2, None, NOT_IN_ANSWER),
+        (3, None, "Refill not found"),
+        (4, None, "Refill not found"),
+    ]
