@@ -444,3 +444,20 @@ def test_refill_statuses_say_which_refill_the_panel_did_not_mention() -> None:
         (3, None, "Refill not found"),
         (4, None, "Refill not found"),
     ]
+
+
+def test_a_status_entry_that_is_only_text_is_shown_as_the_panels_words() -> None:
+    results = parse_multi_status({"5": "Order is hidden", "6": "", "7": 42}, [5, 6, 7])
+    assert [(r.order, r.error) for r in results] == [
+        (5, "Order is hidden"),
+        (6, NOT_IN_ANSWER),
+        (7, "42"),
+    ]
+
+
+@pytest.mark.parametrize("bad", [0, -1, "-23501"])
+def test_an_add_answer_with_no_positive_id_is_unusable(bad: object) -> None:
+    from smpanel_desktop.api.parse import parse_order_id
+
+    with pytest.raises(UnreadableAnswerError, match="order id"):
+        parse_order_id({"order": bad})
