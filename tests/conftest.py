@@ -9,10 +9,22 @@ from pathlib import Path
 
 import keyring
 import pytest
+from hypothesis import settings
 from keyring.backend import KeyringBackend
 from keyring.errors import PasswordDeleteError
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+# Property tests: free to explore on a developer's machine (random, with the example database),
+# the same examples on every run in CI and under `make test` (derandomized, no database), so a
+# test that catches a bug in one run catches it in the next.  The edge cases found so far are
+# pinned with @example in the tests themselves.  HYPOTHESIS_PROFILE=ci or =dev chooses.
+settings.register_profile("ci", derandomize=True, database=None, print_blob=True)
+settings.register_profile("dev")
+_PROFILE = os.environ.get("HYPOTHESIS_PROFILE") or (
+    "ci" if os.environ.get("CI", "").lower() in ("true", "1") else "dev"
+)
+settings.load_profile(_PROFILE)
 
 
 class MemoryKeyring(KeyringBackend):

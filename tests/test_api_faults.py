@@ -133,14 +133,39 @@ def test_rate_limit_on_a_read_waits_for_retry_after(
     assert sandbox.requests_for("balance") == 2
 
 
-def test_rate_limit_longer_than_allowed_gives_up_at_once(sandbox: SandboxPanel) -> None:
-    sandbox.faults.add("rate_limit", action="status", retry_after=3600)
-    with PanelClient(sandbox.url, sandbox.key, max_retry_after=5) as impatient:
+@pytest.mark.parametrize(
+    ("retry_after", "limit"),
+    [(2, 1.0), (3600, None)],  # just over the setting; an hour against the default minute
+)
+def test_rate_limit_longer_than_allowed_gives_up_at_once(
+    sandbox: SandboxPanel, retry_after: int, limit: float | None
+) -> None:
+    sandbox.faults.add("rate_limit", action="status", retry_after=retry_after)
+    options = {} if limit is None else {"max_retry_after": limit}
+    with PanelClient(sandbox.url, sandbox.key, **options) as impatient:  # type: ignore[arg-type]
         started = time.monotonic()
         with pytest.raises(RateLimitedError) as caught:
             impatient.statuses([1, 2])
-    assert caught.value.retry_after == 3600
-    assert time.monotonic() - started < 2 and sandbox.requests_for("status") == 1
+    assert caught.value.retry_after == retry_after
+    assert time.monotonic() - started < 0.9 and sandbox.requests_for("status") == 1
+
+
+def test_the_wait_limit_holds_for_every_retry_not_only_the_first(sandbox: SandboxPanel) -> None:
+    sandbox.faults.add("rate_limit", action="balance", count=1, retry_after=0)
+    sandbox.faults.add("rate_limit", action="balance", retry_after=2)
+    with PanelClient(sandbox.url, sandbox.key, max_retry_after=1.0) as impatient:
+        started = time.monotonic()
+        with pytest.raises(RateLimitedError):
+            impatient.balance()
+    assert time.monotonic() - started < 1.5 and sandbox.requests_for("balance") == 2
+
+
+def test_rate_limit_as_long_as_allowed_is_waited_for(sandbox: SandboxPanel) -> None:
+    sandbox.faults.add("rate_limit", action="balance", count=1, retry_after=1)
+    with PanelClient(sandbox.url, sandbox.key, max_retry_after=1.0) as patient:
+        started = time.monotonic()
+        assert patient.balance().amount > 0
+    assert time.monotonic() - started >= 0.9 and sandbox.requests_for("balance") == 2
 
 
 def test_lasting_rate_limit_ends_in_rate_limited(
@@ -502,3 +527,33 @@ def test_garbage_endpoints_are_config_errors_that_do_not_echo_them(url: str) -> 
 def test_unusable_keys_are_refused(key: str) -> None:
     with pytest.raises(ConfigError, match="key"):
         PanelClient("https://smpanel.net/api/v2", key)
+
+
+@pytest.mark.parametrize("status", [500, 502, 503, 504])
+def test_a_read_meeting_a_passing_server_error_is_retried(
+    sandbox: SandboxPanel, status: int
+) -> None:
+    sandbox.faults.add("raw", action="balance", count=1, status=status, body="<h1>Bad Gateway</h1>",
+                       content_type="text/html")  # fmt: skip
+    with PanelClient(sandbox.url, sandbox.key, backoff_factor=0.01) as client:
+        assert client.balance().amount > 0
+    assert sandbox.requests_for("balance") == 2
+
+
+@pytest.mark.parametrize("status", [400, 403, 404, 501])
+def test_a_read_meeting_a_lasting_refusal_is_not_retried(
+    sandbox: SandboxPanel, status: int
+) -> None:
+    sandbox.faults.add("raw", action="balance", count=1, status=status, body="<h1>No</h1>",
+                       content_type="text/html")  # fmt: skip
+    client = PanelClient(sandbox.url, sandbox.key, backoff_factor=0.01)
+    with client, pytest.raises(UnreadableAnswerError):
+        client.balance()
+    assert sandbox.requests_for("balance") == 1
+
+
+def test_a_read_rate_limited_without_retry_after_is_retried(sandbox: SandboxPanel) -> None:
+    sandbox.faults.add("raw", action="balance", count=1, status=429, body={"error": "Slow down"})
+    with PanelClient(sandbox.url, sandbox.key, backoff_factor=0.01) as client:
+        assert client.balance().amount > 0
+    assert sandbox.requests_for("balance") == 2

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import contextlib
 import html
 from decimal import Decimal
+from typing import Any
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from smpanel_desktop.api.convert import (
@@ -28,7 +28,7 @@ from smpanel_desktop.api.errors import (
     UnreadableAnswerError,
     panel_error,
 )
-from smpanel_desktop.api.models import UNLIMITED
+from smpanel_desktop.api.models import UNLIMITED, CancelResult, RefillResult
 from smpanel_desktop.api.parse import (
     NOT_IN_ANSWER,
     parse_balance,
@@ -141,10 +141,42 @@ def test_clean_text_keeps_emoji_and_small_caps() -> None:
 
 @relaxed
 @given(json_values)
+@example(2**63)
+@example(-(2**63))
+@example("9223372036854775808")
+@example(Decimal("1E+31"))
+@example("NaN")
+@example(True)
 def test_converters_fail_only_with_unreadable_answer(value: object) -> None:
-    for convert in (to_decimal, to_int, to_bool, clean_text):
-        with contextlib.suppress(UnreadableAnswerError):
-            convert(value)
+    missing = value is None or (isinstance(value, str) and not value.strip())
+    number = _or_unreadable(to_decimal, value)
+    if number is not _UNREADABLE:
+        if number is None:
+            assert missing
+        else:  # finite, within 10^30, and the very number given
+            assert isinstance(number, Decimal) and number.is_finite()
+            assert number.adjusted() <= 30 and number == Decimal(str(value).strip())
+    whole = _or_unreadable(to_int, value)
+    if whole is not _UNREADABLE:
+        assert (whole is None) == missing
+        if whole is not None:  # an id SQLite can store, equal to what was sent
+            assert type(whole) is int and abs(whole) < 2**63 and whole == number
+    flag = _or_unreadable(to_bool, value)
+    assert flag is _UNREADABLE or flag is None or type(flag) is bool
+    if isinstance(value, bool):
+        assert flag is value and whole is _UNREADABLE and number is _UNREADABLE
+    text = _or_unreadable(clean_text, value)
+    assert text is _UNREADABLE or (type(text) is str and text == text.strip())
+
+
+_UNREADABLE = object()
+
+
+def _or_unreadable(convert: Any, value: object) -> Any:
+    try:
+        return convert(value)
+    except UnreadableAnswerError:
+        return _UNREADABLE
 
 
 # --- services ---------------------------------------------------------------------------------
@@ -329,21 +361,52 @@ def test_multi_status_gives_one_result_per_requested_order() -> None:
 
 @relaxed
 @given(json_values)
+@example([{"service": -1, "rate": "1"}, {"service": 2, "rate": "-1"}])
+@example([{"service": 1, "rate": "1"}, {"service": 1, "rate": "2"}])
+@example([{"order": 1, "cancel": 1, "error": "x"}, {"order": 3, "cancel": 1}])
+@example([{"order": 1, "refill": 5, "error": "x"}])
+@example({"order": 2**63, "refill": 2**63, "balance": "Infinity"})
+@example({"1": {"status": "Completed", "error": "x"}})
 def test_every_parser_fails_only_with_api_errors(payload: object) -> None:
-    for parse in (
-        lambda p: parse_catalog(p),
-        lambda p: parse_status(p, 1),
-        lambda p: parse_multi_status(p, [1, 2]),
-        lambda p: parse_order_id(p),
-        lambda p: parse_refill(p),
-        lambda p: parse_refills(p, [1]),
-        lambda p: parse_refill_status(p, 1),
-        lambda p: parse_refill_statuses(p, [1]),
-        lambda p: parse_cancels(p, [1]),
-        lambda p: parse_balance(p),
+    """Whatever the answer: an API error, or values within the promises (one result per asked
+    id in the asked order, ids SQLite can store, money finite, no negative id or rate)."""
+    catalog = _or_api_error(parse_catalog, payload)
+    if catalog is not None:
+        ids = [s.id for s in catalog.services]
+        assert len(ids) == len(set(ids)) and all(0 <= i < 2**63 for i in ids)
+        assert all(s.rate >= 0 and s.rate.is_finite() for s in catalog.services)
+    for parse, asked in (
+        (parse_multi_status, [1, 2]),
+        (parse_refills, [1]),
+        (parse_refill_statuses, [1]),
+        (parse_cancels, [1, 3]),
     ):
-        with contextlib.suppress(UnreadableAnswerError, PanelError):
-            parse(payload)
+        results = _or_api_error(lambda p, f=parse, a=asked: f(p, a), payload)  # type: ignore[misc]
+        if results is not None:
+            assert [getattr(r, "order", getattr(r, "refill", None)) for r in results] == asked
+            for r in results:  # an error, or an answer: never both
+                if isinstance(r, CancelResult):
+                    assert not (r.accepted and r.error is not None)
+                elif isinstance(r, RefillResult):
+                    assert (r.refill is None) != (r.error is None)
+                else:
+                    assert (r.status is None) != (r.error is None)
+    status = _or_api_error(lambda p: parse_status(p, 1), payload)
+    assert status is None or (status.order == 1 and status.status)
+    order = _or_api_error(parse_order_id, payload)
+    assert order is None or 0 < order < 2**63
+    refill = _or_api_error(parse_refill, payload)
+    assert refill is None or abs(refill) < 2**63
+    balance = _or_api_error(parse_balance, payload)
+    assert balance is None or balance.amount.is_finite()
+    _or_api_error(lambda p: parse_refill_status(p, 1), payload)
+
+
+def _or_api_error(parse: Any, payload: object) -> Any:
+    try:
+        return parse(payload)
+    except (UnreadableAnswerError, PanelError):
+        return None
 
 
 def test_order_id_may_be_a_string_above_two_to_the_31() -> None:

@@ -1,4 +1,5 @@
-"""Crash safety: ``smpanel`` killed with SIGKILL at random moments of its two heaviest writes.
+"""Crash safety: ``smpanel`` killed with SIGKILL at random moments of its two heaviest writes,
+and while an ``add`` is out (the request sent, its answer not yet read).
 
 * ``refresh`` of 10,000 tracked orders (100 status requests, 4 in flight, one transaction per
   batch); the sandbox clock moves between runs so every run has statuses to write;
@@ -6,22 +7,28 @@
 
 After every kill: ``PRAGMA integrity_check`` is ``ok``; the 10,000 orders are all there, once
 each, still ``placed``, with no status change recorded twice; the cached catalog is exactly the
-old one or exactly the new one.  Kill moments are drawn (fixed seed) within the time an
-uninterrupted run takes.  ``SMPANEL_KILLS`` raises the number of kills (default 20 each).
+old one or exactly the new one; the killed ``add`` is ``submitting`` with all its parameters,
+turns ``unknown`` at the next start and is resolved by the user, never resent.  Kill moments
+are drawn (fixed seed) within the time an uninterrupted run takes.  ``SMPANEL_KILLS`` raises
+the number of kills (default 20 each).
 """
 
 from __future__ import annotations
 
+import json
 import os
 import random
+import signal
 import sqlite3
+import subprocess
+import time
 from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 import pytest
-from reliability_support import cli_env, integrity, run_killed, timed_run
+from reliability_support import CLI, cli_env, integrity, run_killed, timed_run
 
 from smpanel_desktop.api.parse import parse_catalog
 from smpanel_desktop.paths import db_path
@@ -179,3 +186,79 @@ def test_catalog_refresh_of_20000_services_is_old_or_new_after_sigkill(
     figures(
         section, "cache after each run: old / new / mixed", f"{seen['old']} / {seen['new']} / 0"
     )
+
+
+# --- SIGKILL while `add` is out ---------------------------------------------------------------
+
+
+def _add_rows(folder: Path) -> list[tuple[int, int | None, str, str]]:
+    conn = sqlite3.connect(db_path(folder))
+    try:
+        return conn.execute('SELECT id, "order", state, params FROM orders ORDER BY id').fetchall()
+    finally:
+        conn.close()
+
+
+def _later_start(monkeypatch: pytest.MonkeyPatch, seconds: float) -> None:
+    """The next start happens ``seconds`` later (the store's and the recovery's clock)."""
+    import time as real_time
+
+    from smpanel_desktop.core import placing
+
+    class Later:
+        @staticmethod
+        def time() -> float:
+            return real_time.time() + seconds
+
+    monkeypatch.setattr(placing, "time", Later)
+
+
+def test_sigkill_during_add_leaves_the_order_recorded_and_unknown_at_the_next_start(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, figures: Any
+) -> None:
+    from smpanel_desktop.cli.main import main
+
+    folder = tmp_path / "data"
+    with SandboxPanel(services=300, seed=7) as sandbox:
+        service = sandbox.find_service("Default", dripfeed=False)
+        env = cli_env(sandbox.key)
+        link = "https://instagram.com/p/killed"
+        args = ["--data-dir", str(folder), "--api-url", sandbox.url, "add",
+                "--service", str(service["service"]), "--link", link,
+                "--quantity", str(service["min"])]  # fmt: skip
+        assert timed_run([*args[:4], "services"], env)[1].returncode == 0  # catalog cached
+        sandbox.faults.add("latency", action="add", seconds=3.0)  # the answer takes 3 s
+        proc = subprocess.Popen(CLI + args, env=env, stdout=subprocess.DEVNULL,
+                                stderr=subprocess.PIPE)  # fmt: skip
+        try:
+            deadline = time.monotonic() + 30
+            while sandbox.requests_for("add") == 0:  # the request is out, not answered
+                assert proc.poll() is None and time.monotonic() < deadline
+                time.sleep(0.005)
+            proc.send_signal(signal.SIGKILL)
+            proc.wait()
+        finally:
+            if proc.poll() is None:
+                proc.kill()
+            assert proc.stderr is not None
+            proc.stderr.close()
+        ((local, order, state, params),) = _add_rows(folder)
+        assert (order, state) == (None, "submitting")  # written before sending, never lost
+        assert json.loads(params) == {"link": link, "quantity": str(service["min"])}
+        time.sleep(3.2)  # the panel took it: it is there, charged, whatever we know
+        assert sandbox.order_count() == 1 and integrity(db_path(folder)) == "ok"
+
+        monkeypatch.setenv("SMPANEL_API_KEY", sandbox.key)
+        base = ["--data-dir", str(folder), "--api-url", sandbox.url]
+        assert main([*base, "orders"]) == 0  # a start within 5 minutes: it may still be waiting
+        assert _add_rows(folder)[0][2] == "submitting"
+        _later_start(monkeypatch, 301)
+        assert main([*base, "orders"]) == 0  # the next start
+        (row,) = _add_rows(folder)
+        assert row[2] == "unknown"
+        panel_order = next(iter(sandbox.orders))
+        assert main([*base, "resolve", str(local), "--order", str(panel_order)]) == 0
+        assert _add_rows(folder)[0][1:3] == (panel_order, "placed")
+        assert sandbox.requests_for("add") == 1  # never resent
+    figures("crash: SIGKILL during add", "row after the kill / at the next start",
+            "submitting / unknown")  # fmt: skip

@@ -146,6 +146,12 @@ def test_core_gives_a_typed_error_or_a_safe_parse(world: World, bad: Bad, figure
     if value is not None:
         assert_safe(value)
     outcome = "parsed safely" if error is None else type(error).__name__
+    expected = EXPECTED[str(bad)]
+    if isinstance(expected, str):  # the error the user is shown
+        assert error is not None and type(error).__name__ == expected, f"{bad}: {outcome}"
+    else:  # what the user sees of a safe parse
+        assert error is None, f"{bad}: {outcome}: {error}"
+        expected(world, value)
     if bad.action == "add":
         outcome += f" -> row {world.store.orders(world.panel.id)[0].state}"
     figures("hostile answers (client + parsers + store)", str(bad), outcome)
@@ -162,6 +168,118 @@ def test_core_gives_a_typed_error_or_a_safe_parse(world: World, bad: Bad, figure
     # whatever was stored reads back
     assert_safe(world.store.orders(world.panel.id))
     assert_safe(world.store.refills())
+
+
+def _services(*wanted: tuple[int, str]) -> Callable[[World, Any], None]:
+    def check(world: World, value: Any) -> None:
+        assert [(svc.id, svc.name) for svc in value] == list(wanted)
+
+    return check
+
+
+KEPT = "(as before)"
+
+
+def _tracked(status: str, errors: int, **values: object) -> Callable[[World, Any], None]:
+    """The refresh of ORDER and OTHER: ORDER's stored row (``KEPT``: an error for ORDER, its
+    status as it was), and how many per-item errors."""
+
+    def check(world: World, summary: Any) -> None:
+        assert (summary.checked, summary.errors, summary.failure) == (2, errors, None)
+        row = world.store.order_by_panel_id(world.panel.id, ORDER)
+        assert row is not None
+        if status is KEPT:
+            assert row.last_error, "the answer's problem is shown on the order"
+        else:
+            assert (row.status, row.last_error) == (status, None)
+        for name, want in values.items():
+            assert getattr(row, name) == want, (name, getattr(row, name))
+        other = world.store.order_by_panel_id(world.panel.id, OTHER)
+        assert other is not None and other.last_error  # OTHER is in none of these answers
+
+    return check
+
+
+def _items(*wanted: tuple[object, ...]) -> Callable[[World, Any], None]:
+    def check(world: World, value: Any) -> None:
+        assert [tuple(getattr(r, f.name) for f in fields(r)) for r in value] == list(wanted)
+
+    return check
+
+
+def _balance(world: World, value: Any) -> None:
+    assert (value.amount, value.currency) == (Decimal("10.5"), "")
+
+
+CP1251_AS_UTF8 = "Подписчики ✓".encode("cp1251", "replace").decode("utf-8", "replace")
+LOST_ADDS = (  # an add whose answer has no usable order id: it may have been placed
+    "order null", "order negative", "order NaN", "order huge", "order 20 digits",
+    "order text", "order list", "order fraction", "order true", "html 200", "empty",
+)  # fmt: skip
+_NO_STATUS = "The panel's answer has an unusable order status: None"
+_NO_REFILL_STATUS = "The panel's answer has an unusable refill status: None"
+EXPECTED: dict[str, str | Callable[[World, Any], None]] = {
+    "services:cloudflare page 503": "UnreadableAnswerError",
+    "services:html 200": "UnreadableAnswerError",
+    "services:empty": "UnreadableAnswerError",
+    "services:truncated": "UnreadableAnswerError",
+    "services:object of text": "UnreadableAnswerError",
+    "services:a string": "UnreadableAnswerError",
+    "services:a number": "UnreadableAnswerError",
+    "services:list of nulls": _services(),
+    "services:null in every field": _services(),
+    "services:negative numbers": _services(),  # a negative rate is no price
+    "services:huge numbers": _services(),
+    "services:NaN and Infinity": _services(),
+    "services:10 MB catalog": _services((7, "Followers")),  # one id many times: the first
+    "services:deep nesting": "UnreadableAnswerError",
+    "services:strings for numbers": _services(),
+    "services:numbers for strings": _services((1, "12345")),
+    "services:BOM": _services((1, "Followers")),
+    "services:wrong charset": _services((1, CP1251_AS_UTF8)),
+    "services:utf-16": "UnreadableAnswerError",
+    "services:script tags in names": _services((1, SCRIPT)),  # kept as text, shown as text
+    "services:booleans for numbers": _services(),
+    "balance:null in every field": "UnreadableAnswerError",
+    "balance:NaN": "UnreadableAnswerError",
+    "balance:Infinity": "UnreadableAnswerError",
+    "balance:huge": "UnreadableAnswerError",
+    "balance:a list": "UnreadableAnswerError",
+    "balance:nested currency": _balance,
+    "balance:error null": "UnreadableAnswerError",
+    "balance:error object": "PanelError",
+    "balance:10 MB error text": "PanelError",
+    "balance:html 500": "UnreadableAnswerError",
+    "balance:script error": "PanelError",
+    "status:entry null": _tracked(KEPT, 2, last_error="The panel's answer did not mention this id"),
+    "status:null in every field": _tracked(KEPT, 2, last_error=_NO_STATUS),
+    "status:NaN and negative": _tracked("In progress", 1),
+    "status:huge numbers": _tracked("In progress", 1, charge=Decimal("1e29")),
+    "status:script status": _tracked(SCRIPT, 1, charge=Decimal("0.5")),
+    "status:a list of numbers": "UnreadableAnswerError",
+    "status:other ids only": _tracked(KEPT, 2),
+    "status:number status": _tracked("12345", 1),
+    "status:truncated": "UnreadableAnswerError",
+    "status:script error": "PanelError",
+    "status:deep nesting": "UnreadableAnswerError",
+    "refill_status:null in every field": "UnreadableAnswerError",
+    "refill_status:status null": _items((REFILL, None, _NO_REFILL_STATUS)),
+    "refill_status:error null": _items((REFILL, None, "Error without a text")),
+    "refill_status:a string": "UnreadableAnswerError",
+    **{f"add:{name}": "UnknownOutcomeError" for name in LOST_ADDS},
+    "add:script error": "PanelError",
+    "refill:refill null": _items((ORDER, None, "The panel gave no refill id")),
+    "refill:wrong shape": "UnknownOutcomeError",
+    "refill:huge refill id": _items((ORDER, None, "The panel gave no refill id")),
+    "cancel:cancel maybe": _items((ORDER, False, "The panel gave no answer for this order")),
+    "cancel:error null": _items((ORDER, False, "Error without a text")),
+    "cancel:empty object": _items((ORDER, False, "The panel's answer did not mention this id")),
+    "cancel:null": "UnknownOutcomeError",
+}
+
+
+def test_every_hostile_answer_has_an_expected_outcome() -> None:
+    assert sorted(EXPECTED) == sorted(str(bad) for bad in CORPUS)
 
 
 def cli_command(bad: Bad, service: int, quantity: int) -> list[str]:

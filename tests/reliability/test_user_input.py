@@ -11,6 +11,8 @@ for ``validate`` itself; here it is the whole command line, for every type.)
 from __future__ import annotations
 
 import io
+import json
+import unittest.mock
 from collections import Counter
 from collections.abc import Iterator
 from contextlib import redirect_stderr, redirect_stdout
@@ -19,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from test_cli import FIELDS  # good --field values per service type
 
@@ -169,27 +171,45 @@ ID_COMMANDS = ["status", "refill", "refill-status", "cancel", "import"]
 
 
 @settings(max_examples=80, deadline=None, suppress_health_check=SLOW_OK)
-@given(command=st.sampled_from([*ID_COMMANDS, "resolve", "add-service"]), data=st.data())
+@given(
+    command=st.sampled_from([*ID_COMMANDS, "resolve", "add-service"]),
+    ids=st.lists(NASTY, min_size=1, max_size=3),
+    how=st.sampled_from(["--order", "--not-placed"]),
+)
+@example(command="add-service", ids=["2", ":"], how="--order")  # only the first id is used
+@example(command="resolve", ids=["1", "x"], how="--not-placed")
+@example(command="refill", ids=["9223372036854775808"], how="--order")  # 2^63: not storable
+@example(command="cancel", ids=["1", "-2"], how="--order")
 def test_every_id_option_is_checked_before_sending(
-    cli_env: SandboxPanel, command: str, data: st.DataObject
+    cli_env: SandboxPanel, command: str, ids: list[str], how: str
 ) -> None:
     panel = cli_env
-    ids = data.draw(st.lists(NASTY, min_size=1, max_size=3), label="ids")
     if command == "resolve":
-        argv = ["resolve", ids[0], data.draw(st.sampled_from(["--order", "--not-placed"]))]
-        if argv[-1] == "--order":
+        argv = ["resolve", ids[0], how]
+        used = [ids[0]]
+        if how == "--order":
             argv.append(ids[-1])
+            used.append(ids[-1])
     elif command == "add-service":
         argv = ["add", "--service", ids[0], "--link", "example.com/a", "--quantity", "100"]
+        used = [ids[0]]
     else:
         argv = [command, *ids]
+        used = ids
     writes = sum(panel.requests_for(a) for a in ("add", "refill", "cancel"))
     code, _out, err = run(["--api-url", panel.url, *argv])
     assert "Traceback" not in err
-    valid = all(i.strip().isascii() and i.strip().isdigit() for i in ids if i.strip())
+    valid = all(
+        part.strip().isascii() and part.strip().isdigit() and 0 < int(part) < 2**63
+        for i in used
+        for part in (i.split(",") if command in ID_COMMANDS else [i])
+        if part.strip()
+    )
     if code == 2:
         assert err.startswith(("smpanel: ", "usage: ")), err[:300]
-    if not valid or code == 2:  # refused before anything was written to the panel
+    if not valid:  # refused before anything was sent
+        assert code == 2, (argv, code, err[:300])
+    if code == 2:  # nothing was written to the panel
         assert sum(panel.requests_for(a) for a in ("add", "refill", "cancel")) == writes
     assert code in (0, 1, 2, 3), (argv, code, err[:300])
 
@@ -226,11 +246,31 @@ def test_every_other_option_gives_an_answer_or_a_message(
         "panels-add": ["panels", "add", f"{value}", f"{value}"],
         "key-set": [*base, "key", "set"],
     }[option]
-    code, out, err = run(argv)
+    with unittest.mock.patch("sys.stdin", io.StringIO(value + "\n")):  # key set reads stdin
+        code, out, err = run(argv)
     assert "Traceback" not in err and KEY not in out + err
+    if option == "key-set":
+        _check_key_set(panel, value, code, out, err)
+        return
     if option in ("--search", "--category", "--type", "--status"):
         assert code == 0 and len(panel.records) == before  # answered from the local data
     else:
         assert code in (0, 2, 3), (argv, code, err[:300])
         if code == 2:
             assert err.startswith("smpanel: ") and len(panel.records) == before, err[:300]
+
+
+def _check_key_set(panel: SandboxPanel, value: str, code: int, out: str, err: str) -> None:
+    """A hostile key from stdin: stored exactly (one word, printable) or refused, never shown."""
+    from smpanel_desktop.secrets import mask
+
+    key = value.strip()
+    storable = bool(key) and not any(ch.isspace() or not ch.isprintable() for ch in key)
+    assert code == (0 if storable else 2), (repr(value), code, err[:300])
+    if len(key) >= 5:
+        assert key not in out + err  # at most its last 4 characters are shown
+    if storable:
+        status = run(["--api-url", panel.url, "--json", "key", "status"])
+        assert status[0] == 0 and json.loads(status[1])["masked"] == mask(key)
+    else:
+        assert err.startswith("smpanel: ") and len(err) < 1_000, err[:300]

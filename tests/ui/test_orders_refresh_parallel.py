@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 import time
 from pathlib import Path
 from typing import Any
@@ -19,7 +20,7 @@ LATENCY = 0.5
 def test_gui_refresh_polls_batches_in_parallel(
     qtbot: Any, sandbox: Any, tmp_path: Path, monkeypatch: Any
 ) -> None:
-    ids = sandbox.place_orders(400)  # four batches of 100
+    ids = sandbox.place_orders(800)  # eight batches of 100: twice what may be in flight
     store = Store(tmp_path / "orders.sqlite3")
     panel = store.add_panel("sandbox", sandbox.url, "USD")
     for order in ids:
@@ -33,20 +34,51 @@ def test_gui_refresh_polls_batches_in_parallel(
     try:
         PanelSession(ctx, KeyStore(memory_only=True), tmp_path).open(panel)  # the GUI's path
         qtbot.waitUntil(lambda: ctx.client_factory is not None)  # the key is read on the worker
-        qtbot.waitUntil(lambda: tab.model.total == 400 and not ctx._busy, timeout=10_000)
+        qtbot.waitUntil(lambda: tab.model.total == 800 and not ctx._busy, timeout=10_000)
+        peak = _count_in_flight(ctx)
         sandbox.faults.add("latency", action="status", seconds=LATENCY)
         sandbox.clear_log()
         started = time.monotonic()
         with qtbot.waitSignal(tab.refreshFinished, timeout=20_000):
             assert tab.refresh()
         elapsed = time.monotonic() - started
-        assert sandbox.requests_for("status") == 4
-        assert "Checked 400 open orders" in tab.message.text()
-        # One after the other the four answers alone take 4 x 0.5 s; in parallel about 0.5 s.
-        assert elapsed < 3 * LATENCY, f"{elapsed:.2f} s: the batches were not sent in parallel"
+        assert sandbox.requests_for("status") == 8
+        assert "Checked 800 open orders" in tab.message.text()
+        assert peak == [4]  # in parallel, but never more than four at once to one panel
+        # One after the other the eight answers alone take 8 x 0.5 s; four at a time about 1 s.
+        assert elapsed < 5 * LATENCY, f"{elapsed:.2f} s: the batches were not sent in parallel"
     finally:
         runner.shutdown()
         if ctx.client is not None:
             ctx.client.close()
         store.close()
         assert not sandbox.errors
+
+
+def _count_in_flight(ctx: AppContext) -> list[int]:
+    """Wrap the session's client factory: the most ``statuses`` calls running at once."""
+    made = ctx.client_factory
+    assert made is not None
+    lock = threading.Lock()
+    state = {"now": 0}
+    peak = [0]
+
+    class Counting:
+        def __init__(self, inner: Any) -> None:
+            self._inner = inner
+
+        def statuses(self, batch: Any) -> Any:
+            with lock:
+                state["now"] += 1
+                peak[0] = max(peak[0], state["now"])
+            try:
+                return self._inner.statuses(batch)
+            finally:
+                with lock:
+                    state["now"] -= 1
+
+        def __getattr__(self, name: str) -> Any:
+            return getattr(self._inner, name)
+
+    ctx.client_factory = lambda: Counting(made())
+    return peak
