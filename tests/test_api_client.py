@@ -37,7 +37,7 @@ def lines(count: int, word: str) -> str:
 
 
 def params_for(service_type: str, low: int) -> dict[str, str | int]:
-    """What a user fills in for each type of ../shared/api-v2.md (the minimum quantity)."""
+    """What a user fills in for each type of docs/protocol.md (the minimum quantity)."""
     q: dict[str, str | int] = {"link": LINK, "quantity": low}
     return {
         "package": {"link": LINK},

@@ -10,10 +10,12 @@ import threading
 import time
 from typing import Any
 
+from pytestqt.qtbot import QtBot
+
 from smpanel_desktop.workers.task_runner import ORDERS_LANE, TaskRunner
 
 
-def test_results_and_errors_come_back_in_order_on_the_gui_thread(qtbot: Any) -> None:
+def test_results_and_errors_come_back_in_order_on_the_gui_thread(qtbot: QtBot) -> None:
     runner = TaskRunner()
     seen: list[tuple[str, object, bool]] = []
     gui_thread = threading.current_thread()
@@ -41,7 +43,7 @@ def test_results_and_errors_come_back_in_order_on_the_gui_thread(qtbot: Any) -> 
         runner.shutdown()
 
 
-def test_an_order_does_not_wait_behind_a_long_refresh(qtbot: Any) -> None:
+def test_an_order_does_not_wait_behind_a_long_refresh(qtbot: QtBot) -> None:
     runner = TaskRunner()
     release = threading.Event()
     placed: list[str] = []
@@ -130,7 +132,7 @@ def test_quitting_while_an_order_hangs_exits_at_once_and_keeps_the_order(
     assert sandbox.requests_for("add") == 1  # sent once, never again
 
 
-def test_after_shutdown_nothing_more_is_started(qtbot: Any) -> None:
+def test_after_shutdown_nothing_more_is_started(qtbot: QtBot) -> None:
     runner = TaskRunner()
     ran: list[int] = []
     runner.shutdown()

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from pytestqt.qtbot import QtBot
 
 FIGURES: list[tuple[str, str, object]] = []
 
@@ -40,7 +41,7 @@ def pytest_terminal_summary(terminalreporter: Any) -> None:
 
 
 @pytest.fixture
-def make_app(qtbot: Any) -> Iterator[Callable[..., Any]]:
+def make_app(qtbot: QtBot) -> Iterator[Callable[..., Any]]:
     """The real desktop app (``DesktopApp``: window, worker thread, store, session) opened on
     ``api_url``; shut down after the test.  Like tests/ui's ``make_gui``, which is not visible
     from this folder."""

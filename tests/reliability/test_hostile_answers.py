@@ -22,6 +22,7 @@ import pytest
 from hostile_corpus import CORPUS, ORDER, OTHER, REFILL, SCRIPT, Bad
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QLineEdit
+from pytestqt.qtbot import QtBot
 
 from smpanel_desktop.api.client import PanelClient
 from smpanel_desktop.api.errors import (
@@ -349,7 +350,7 @@ GUI_CASES = {
 
 @pytest.fixture
 def gui_world(
-    monkeypatch: pytest.MonkeyPatch, data_dir: Path, make_app: Any, qtbot: Any
+    monkeypatch: pytest.MonkeyPatch, data_dir: Path, make_app: Any, qtbot: QtBot
 ) -> Iterator[tuple[SandboxPanel, Any]]:
     monkeypatch.setenv("SMPANEL_API_KEY", KEY)
     with SandboxPanel(services=300, seed=7, key=KEY) as sandbox:
@@ -374,7 +375,7 @@ def rich_labels_showing(window: Any, marker: str) -> list[QLabel]:
 
 
 def test_the_window_stays_up_and_shows_each_message(
-    gui_world: tuple[SandboxPanel, Any], qtbot: Any
+    gui_world: tuple[SandboxPanel, Any], qtbot: QtBot
 ) -> None:
     """One window through the whole subset: after each hostile answer it shows the message,
     renders no hostile markup, and recovers when the panel behaves again."""
@@ -426,7 +427,7 @@ def test_the_window_stays_up_and_shows_each_message(
     assert sandbox.errors == []
 
 
-def place_through_window(qtbot: Any, gui: Any, sandbox: SandboxPanel, bad: Bad) -> str:
+def place_through_window(qtbot: QtBot, gui: Any, sandbox: SandboxPanel, bad: Bad) -> str:
     """Order a Default service from New Order (fill, submit, confirm) against ``bad``."""
     window, tab = gui.window, gui.window.new_order_tab
     service = next(s for s in gui.ctx.services if s.type == "Default")

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from pytestqt.qtbot import QtBot
 from reliability_support import open_fds, rss_kb
 
 from smpanel_desktop.paths import db_path
@@ -40,7 +41,7 @@ def native_threads() -> int:
 
 
 def test_thirty_simulated_minutes_of_auto_refresh_stay_flat(
-    monkeypatch: pytest.MonkeyPatch, data_dir: Path, make_app: Any, qtbot: Any, figures: Any
+    monkeypatch: pytest.MonkeyPatch, data_dir: Path, make_app: Any, qtbot: QtBot, figures: Any
 ) -> None:
     with SandboxPanel(services=300, seed=7, balance=Decimal(10**9), time_scale=0) as sandbox:
         monkeypatch.setenv("SMPANEL_API_KEY", sandbox.key)

@@ -17,7 +17,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from test_api_faults import self_signed_server  # noqa: F401 - the fixture, reused
 
 from smpanel_desktop.api.client import PanelClient
 from smpanel_desktop.api.errors import (
@@ -250,7 +249,7 @@ def test_place_order_under_every_write_fault_records_one_row_each(
 
 
 def test_a_self_signed_certificate_is_refused_by_the_cli_before_anything_is_sent(
-    self_signed_server: tuple[str, list[str]],  # noqa: F811
+    self_signed_server: tuple[str, list[str]],
     monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
     data_dir: Path,

@@ -22,6 +22,7 @@ from typing import Any
 from urllib.parse import quote, quote_plus
 
 import pytest
+from pytestqt.qtbot import QtBot
 from reliability_support import cli_env, run_killed
 
 from smpanel_desktop import logging_setup
@@ -85,7 +86,7 @@ def test_a_scripted_run_leaves_the_key_nowhere(
     monkeypatch: pytest.MonkeyPatch,
     clean_logging: None,
     make_app: Any,
-    qtbot: Any,
+    qtbot: QtBot,
     figures: Any,
 ) -> None:
     monkeypatch.setattr(logging_setup, "MAX_BYTES", 3_000)  # rotate often

@@ -4,15 +4,23 @@ from __future__ import annotations
 
 import argparse
 import socket
+import time
 from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
+from orders_fixtures import OrderEnv
 from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
 
+from smpanel_desktop.api.client import PanelClient
 from smpanel_desktop.app import DesktopApp
 from smpanel_desktop.secrets import KeyStore
+from smpanel_desktop.store.store import Store
+from smpanel_desktop.ui.context import AppContext
+from smpanel_desktop.workers.task_runner import TaskRunner
 
 GuiFactory = Callable[..., DesktopApp]
 
@@ -44,13 +52,13 @@ def closed_url() -> str:
     return f"http://127.0.0.1:{port}/api/v2"
 
 
-def wait_opened(qtbot: Any, gui: DesktopApp, timeout: int = 10_000) -> None:
+def wait_opened(qtbot: QtBot, gui: DesktopApp, timeout: int = 10_000) -> None:
     """Wait until the first panel is open: the store and the keyring are read on the worker."""
     qtbot.waitUntil(lambda: gui.window.tabs_built and gui.ctx.panel is not None, timeout=timeout)
 
 
 @pytest.fixture
-def make_gui(qtbot: Any) -> Iterator[GuiFactory]:
+def make_gui(qtbot: QtBot) -> Iterator[GuiFactory]:
     """Build (and afterwards shut down) the app: ``make_gui(api_url=..., demo=..., start=True)``."""
     made: list[DesktopApp] = []
 
@@ -81,10 +89,29 @@ def make_gui(qtbot: Any) -> Iterator[GuiFactory]:
 
 
 @pytest.fixture
-def wait_idle(qtbot: Any) -> Callable[..., None]:
+def wait_idle(qtbot: QtBot) -> Callable[..., None]:
     """``wait_idle(gui)``: wait until every background task (cache load, refreshes) came back."""
 
     def wait(gui: DesktopApp, timeout: int = 20_000) -> None:
         qtbot.waitUntil(lambda: not gui.runner.busy, timeout=timeout)
 
     return wait
+
+
+@pytest.fixture(name="order_env")
+def order_env_fixture(qtbot: QtBot, sandbox: Any, tmp_path: Path) -> Iterator[OrderEnv]:
+    store = Store(tmp_path / "orders.sqlite3")
+    runner = TaskRunner()
+    ctx = AppContext(store, runner)
+    panel = store.add_panel("sandbox", sandbox.url, "USD")
+    client = PanelClient(sandbox.url, sandbox.key, timeout=5.0, read_retries=0)
+    ctx.set_panel(panel, client, demo=False)
+    ctx.set_services(list(client.services().services), time.time())
+    ctx.set_balance(client.balance())
+    try:
+        yield OrderEnv(ctx, sandbox, store, client, panel)
+    finally:
+        runner.shutdown()
+        client.close()
+        store.close()
+        assert not sandbox.errors

@@ -7,6 +7,7 @@ from typing import Any
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QComboBox, QDateEdit, QLineEdit, QPlainTextEdit, QWidget
+from pytestqt.qtbot import QtBot
 
 from smpanel_desktop.api.models import Service
 from smpanel_desktop.core.orders.fields import canonical_type
@@ -96,7 +97,7 @@ def visible_fields(tab: QWidget) -> set[str]:
     }
 
 
-def place(qtbot: Any, tab: NewOrderTab) -> None:
+def place(qtbot: QtBot, tab: NewOrderTab) -> None:
     """Click Place order, accept the confirmation, wait for the outcome."""
     qtbot.mouseClick(tab.submit_button, _left())
     assert tab.confirm_dialog is not None, tab.hint.text() or tab.error.text()

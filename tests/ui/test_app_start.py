@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QLineEdit, QPushButton
+from pytestqt.qtbot import QtBot
 
 from smpanel_desktop import app
 from smpanel_desktop.ui.dialogs.panels_dialog import PanelsDialog
@@ -27,7 +28,7 @@ def restore_log_handlers() -> Iterator[None]:
     logging.captureWarnings(False)
 
 
-def test_main_with_demo_runs_and_exits_cleanly(qtbot: Any, capsys: Any) -> None:
+def test_main_with_demo_runs_and_exits_cleanly(qtbot: QtBot, capsys: Any) -> None:
     seen: dict[str, Any] = {}
 
     def look_then_quit() -> None:
@@ -60,7 +61,7 @@ def test_main_help_and_bad_options(capsys: Any) -> None:
 
 
 def test_switch_and_manage_panels(
-    qtbot: Any, sandbox: Any, make_gui: Any, monkeypatch: Any, wait_idle: Any
+    qtbot: QtBot, sandbox: Any, make_gui: Any, monkeypatch: Any, wait_idle: Any
 ) -> None:
     monkeypatch.setenv("SMPANEL_API_KEY", sandbox.key)
     gui = make_gui(demo=True)

@@ -7,11 +7,12 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QPushButton
+from pytestqt.qtbot import QtBot
 
 from smpanel_desktop.sandbox.server import SandboxPanel
 
 
-def open_balance(qtbot: Any, gui: Any) -> QLabel:
+def open_balance(qtbot: QtBot, gui: Any) -> QLabel:
     gui.window.tabs.setCurrentWidget(gui.window.balance_tab)
     value = gui.window.findChild(QLabel, "balanceValue")
     assert value is not None
@@ -19,7 +20,7 @@ def open_balance(qtbot: Any, gui: Any) -> QLabel:
 
 
 def test_balance_shows_every_decimal_and_the_currency(
-    qtbot: Any, make_gui: Any, monkeypatch: Any, wait_idle: Any
+    qtbot: QtBot, make_gui: Any, monkeypatch: Any, wait_idle: Any
 ) -> None:
     with SandboxPanel(services=50, currency="TRY", balance=Decimal("12345.67891")) as panel:
         monkeypatch.setenv("SMPANEL_API_KEY", panel.key)
@@ -32,7 +33,7 @@ def test_balance_shows_every_decimal_and_the_currency(
 
 
 def test_balance_refreshes_when_opened_and_on_the_button(
-    qtbot: Any, sandbox: Any, make_gui: Any, monkeypatch: Any, wait_idle: Any
+    qtbot: QtBot, sandbox: Any, make_gui: Any, monkeypatch: Any, wait_idle: Any
 ) -> None:
     monkeypatch.setenv("SMPANEL_API_KEY", sandbox.key)
     gui = make_gui(api_url=sandbox.url)
@@ -48,7 +49,7 @@ def test_balance_refreshes_when_opened_and_on_the_button(
 
 
 def test_balance_error_is_shown_inline(
-    qtbot: Any, sandbox: Any, make_gui: Any, monkeypatch: Any, wait_idle: Any
+    qtbot: QtBot, sandbox: Any, make_gui: Any, monkeypatch: Any, wait_idle: Any
 ) -> None:
     monkeypatch.setenv("SMPANEL_API_KEY", sandbox.key)
     gui = make_gui(api_url=sandbox.url)

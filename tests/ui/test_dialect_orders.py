@@ -5,13 +5,13 @@ refill of several orders works on a panel that reads only ``order=``."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
 
 import pytest
 from order_helpers import LINK, fill, good_values, place, visible_fields
-from orders_fixtures import OrderEnv, order_env_fixture  # noqa: F401 - the fixture
+from orders_fixtures import OrderEnv
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
+from pytestqt.qtbot import QtBot
 
 from smpanel_desktop.core.orders.fields import fields_for
 from smpanel_desktop.core.panel_client import remembered_forms
@@ -30,7 +30,7 @@ def sandbox(request: pytest.FixtureRequest) -> Iterator[SandboxPanel]:
         yield panel
 
 
-def new_order(qtbot: Any, env: OrderEnv) -> NewOrderTab:
+def new_order(qtbot: QtBot, env: OrderEnv) -> NewOrderTab:
     tab = NewOrderTab(env.ctx)
     qtbot.addWidget(tab)
     tab.resize(1000, 800)
@@ -40,7 +40,7 @@ def new_order(qtbot: Any, env: OrderEnv) -> NewOrderTab:
 
 @pytest.mark.parametrize("service_type", ["Custom Comments", "Comment Likes", "Default"])
 def test_the_form_of_each_type_whatever_its_spelling(
-    qtbot: Any, order_env: OrderEnv, service_type: str
+    qtbot: QtBot, order_env: OrderEnv, service_type: str
 ) -> None:
     env = order_env
     service = env.service(service_type)
@@ -55,7 +55,7 @@ def test_the_form_of_each_type_whatever_its_spelling(
     assert env.sandbox.orders[placed.order or 0].service == service.id
 
 
-def test_an_extra_field_is_sent_with_a_note(qtbot: Any, order_env: OrderEnv) -> None:
+def test_an_extra_field_is_sent_with_a_note(qtbot: QtBot, order_env: OrderEnv) -> None:
     env = order_env
     package = env.service("Package")
     tab = new_order(qtbot, env)
@@ -71,7 +71,7 @@ def test_an_extra_field_is_sent_with_a_note(qtbot: Any, order_env: OrderEnv) -> 
     assert env.sandbox.orders[placed.order or 0].params["quantity"] == "1"
 
 
-def test_a_refusal_is_shown_as_said_and_not_unknown(qtbot: Any, order_env: OrderEnv) -> None:
+def test_a_refusal_is_shown_as_said_and_not_unknown(qtbot: QtBot, order_env: OrderEnv) -> None:
     env = order_env
     service = env.service("Default", dripfeed=True)
     tab = new_order(qtbot, env)
@@ -91,7 +91,7 @@ def test_a_refusal_is_shown_as_said_and_not_unknown(qtbot: Any, order_env: Order
 
 
 def test_refill_of_several_orders_in_the_form_the_panel_reads(
-    qtbot: Any, order_env: OrderEnv, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, order_env: OrderEnv, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     env = order_env
     service = env.service("Default", refill=True)
@@ -126,7 +126,7 @@ def test_refill_of_several_orders_in_the_form_the_panel_reads(
 
 
 def test_a_drip_feed_parent_shows_its_runs_and_child_orders(
-    qtbot: Any, order_env: OrderEnv
+    qtbot: QtBot, order_env: OrderEnv
 ) -> None:
     env = order_env
     if env.sandbox.dialect != "smartpanel":

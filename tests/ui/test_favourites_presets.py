@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QLabel, QPushButton, QToolBar, QToolButton
+from pytestqt.qtbot import QtBot
 
 from smpanel_desktop.ui.mass_order.entry import MassOrderWindow
 
@@ -20,7 +21,7 @@ def find(gui: Any, cls: type, name: str) -> Any:
 
 
 @pytest.fixture
-def online(qtbot: Any, sandbox: Any, make_gui: Any, monkeypatch: Any, wait_idle: Any) -> Any:
+def online(qtbot: QtBot, sandbox: Any, make_gui: Any, monkeypatch: Any, wait_idle: Any) -> Any:
     monkeypatch.setenv("SMPANEL_API_KEY", sandbox.key)
     gui = make_gui(api_url=sandbox.url)
     count = lambda: find(gui, QLabel, "servicesCount").text()  # noqa: E731
@@ -30,7 +31,7 @@ def online(qtbot: Any, sandbox: Any, make_gui: Any, monkeypatch: Any, wait_idle:
 
 
 def test_star_filter_and_the_same_star_in_new_order_kept_per_panel(
-    qtbot: Any, sandbox: Any, make_gui: Any, wait_idle: Any, online: Any
+    qtbot: QtBot, sandbox: Any, make_gui: Any, wait_idle: Any, online: Any
 ) -> None:
     gui = online
     tab = gui.window.services_tab
@@ -60,7 +61,7 @@ def test_star_filter_and_the_same_star_in_new_order_kept_per_panel(
 
 
 def test_a_preset_is_saved_from_the_form_and_placed_from_in_two_clicks(
-    qtbot: Any, sandbox: Any, wait_idle: Any, online: Any
+    qtbot: QtBot, sandbox: Any, wait_idle: Any, online: Any
 ) -> None:
     gui = online
     tab = gui.window.new_order_tab
@@ -94,7 +95,9 @@ def test_a_preset_is_saved_from_the_form_and_placed_from_in_two_clicks(
     assert order.link == "https://instagram.com/p/preset" and order.quantity == service.min
 
 
-def test_mass_order_opens_from_new_order_the_menu_and_the_toolbar(qtbot: Any, online: Any) -> None:
+def test_mass_order_opens_from_new_order_the_menu_and_the_toolbar(
+    qtbot: QtBot, online: Any
+) -> None:
     gui = online
     entry = gui.window.mass_order
     find(gui, QPushButton, "newOrderMassOrder").click()

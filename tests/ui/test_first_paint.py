@@ -12,6 +12,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtWidgets import QComboBox, QLabel, QPushButton, QTableView, QTabWidget
+from pytestqt.qtbot import QtBot
 
 HEAVY = (
     "requests",
@@ -40,7 +41,7 @@ def test_the_app_module_loads_without_the_heavy_modules() -> None:
 
 
 def test_the_panel_opens_after_the_first_paint(
-    qtbot: Any, sandbox: Any, make_gui: Any, wait_idle: Any, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, sandbox: Any, make_gui: Any, wait_idle: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("SMPANEL_API_KEY", sandbox.key)
     gui = make_gui(api_url=sandbox.url, start=False)
@@ -78,7 +79,7 @@ def test_the_panel_opens_after_the_first_paint(
 
 
 def test_closing_before_the_first_paint_opens_nothing(
-    qtbot: Any, make_gui: Any, wait_idle: Any
+    qtbot: QtBot, make_gui: Any, wait_idle: Any
 ) -> None:
     gui = make_gui(start=False)  # a first start: it would open the demo and the welcome dialog
     gui.start(after_paint=True)

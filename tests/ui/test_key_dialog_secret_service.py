@@ -15,6 +15,7 @@ import keyring
 import keyring.core
 import pytest
 from PySide6.QtWidgets import QLabel
+from pytestqt.qtbot import QtBot
 
 from smpanel_desktop.secrets import KEYRING_SERVICE
 from smpanel_desktop.ui.dialogs.key_dialog import KeyDialog
@@ -34,7 +35,7 @@ def real_backend() -> Iterator[None]:
 
 
 def test_key_dialog_round_trip_through_the_secret_service(
-    qtbot: Any, sandbox: Any, make_gui: Any, wait_idle: Any, tmp_path: Path
+    qtbot: QtBot, sandbox: Any, make_gui: Any, wait_idle: Any, tmp_path: Path
 ) -> None:
     if not os.environ.get("DBUS_SESSION_BUS_ADDRESS"):
         pytest.fail("no D-Bus session: run under tests/keyring_session.sh")

@@ -10,30 +10,31 @@ import sys
 from typing import Any
 
 from order_helpers import fill, good_values, set_field
-from orders_fixtures import OrderEnv, order_env_fixture  # noqa: F401 - the fixture
+from orders_fixtures import OrderEnv
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QLineEdit, QTableView, QWidget
+from pytestqt.qtbot import QtBot
 
 from smpanel_desktop.app import display_problem
 from smpanel_desktop.ui.new_order.tab import NewOrderTab
 from smpanel_desktop.ui.widgets.screen_fit import clamp_to_screen, fit_to_screen
 
 
-def shown(qtbot: Any, widget: QWidget) -> None:
+def shown(qtbot: QtBot, widget: QWidget) -> None:
     widget.show()
     widget.activateWindow()
     qtbot.waitUntil(widget.isActiveWindow, timeout=5_000)
 
 
-def demo(qtbot: Any, make_gui: Any, wait_idle: Any) -> Any:
+def demo(qtbot: QtBot, make_gui: Any, wait_idle: Any) -> Any:
     gui = make_gui(demo=True)
     qtbot.waitUntil(lambda: len(gui.ctx.services) == 3000, timeout=30_000)
     wait_idle(gui)
     return gui
 
 
-def test_window_shortcuts(qtbot: Any, make_gui: Any, wait_idle: Any) -> None:
+def test_window_shortcuts(qtbot: QtBot, make_gui: Any, wait_idle: Any) -> None:
     gui = demo(qtbot, make_gui, wait_idle)
     window = gui.window
     window.activateWindow()
@@ -57,7 +58,7 @@ def test_window_shortcuts(qtbot: Any, make_gui: Any, wait_idle: Any) -> None:
 
 
 def test_enter_on_a_service_row_opens_new_order_and_tab_leaves_the_table(
-    qtbot: Any, make_gui: Any, wait_idle: Any
+    qtbot: QtBot, make_gui: Any, wait_idle: Any
 ) -> None:
     gui = demo(qtbot, make_gui, wait_idle)
     window = gui.window
@@ -75,7 +76,7 @@ def test_enter_on_a_service_row_opens_new_order_and_tab_leaves_the_table(
 
 
 def test_enter_in_the_form_submits_through_the_confirmation(
-    qtbot: Any, make_gui: Any, wait_idle: Any
+    qtbot: QtBot, make_gui: Any, wait_idle: Any
 ) -> None:
     gui = demo(qtbot, make_gui, wait_idle)
     tab = gui.window.new_order_tab
@@ -92,7 +93,9 @@ def test_enter_in_the_form_submits_through_the_confirmation(
     tab.confirm_dialog.reject()
 
 
-def test_an_invalid_form_says_so_and_drops_the_old_result(qtbot: Any, order_env: OrderEnv) -> None:
+def test_an_invalid_form_says_so_and_drops_the_old_result(
+    qtbot: QtBot, order_env: OrderEnv
+) -> None:
     tab = NewOrderTab(order_env.ctx)
     qtbot.addWidget(tab)
     shown(qtbot, tab)
@@ -121,7 +124,7 @@ def _confirmation_rows(tab: NewOrderTab) -> dict[str, str]:
     return out
 
 
-def test_the_confirmation_shows_every_field_of_the_type(qtbot: Any, order_env: OrderEnv) -> None:
+def test_the_confirmation_shows_every_field_of_the_type(qtbot: QtBot, order_env: OrderEnv) -> None:
     env = order_env
     tab = NewOrderTab(env.ctx)
     qtbot.addWidget(tab)
@@ -150,7 +153,7 @@ def test_the_confirmation_shows_every_field_of_the_type(qtbot: Any, order_env: O
             assert "–" in rows["confirmCost"]
 
 
-def test_cost_hints_fit_the_type(qtbot: Any, order_env: OrderEnv) -> None:
+def test_cost_hints_fit_the_type(qtbot: QtBot, order_env: OrderEnv) -> None:
     env = order_env
     tab = NewOrderTab(env.ctx)
     qtbot.addWidget(tab)
@@ -166,7 +169,7 @@ def test_cost_hints_fit_the_type(qtbot: Any, order_env: OrderEnv) -> None:
     assert str(low.normalize()).split(".")[0] in tab.cost.text().replace(",", "")
 
 
-def test_messages_and_drip_feed_never_move_the_fields(qtbot: Any, order_env: OrderEnv) -> None:
+def test_messages_and_drip_feed_never_move_the_fields(qtbot: QtBot, order_env: OrderEnv) -> None:
     env = order_env
     tab = NewOrderTab(env.ctx)
     qtbot.addWidget(tab)
@@ -188,7 +191,7 @@ def test_messages_and_drip_feed_never_move_the_fields(qtbot: Any, order_env: Ord
     assert link.mapTo(tab, link.rect().topLeft()).x() == x_before
 
 
-def test_the_first_window_fits_a_small_screen(qtbot: Any) -> None:
+def test_the_first_window_fits_a_small_screen(qtbot: QtBot) -> None:
     window = QWidget()
     qtbot.addWidget(window)
     screen = QGuiApplication.primaryScreen()
@@ -217,7 +220,7 @@ def test_without_a_display_the_app_says_so() -> None:
         assert "no display found" in run.stderr and "xcb" not in run.stderr
 
 
-def test_typing_an_id_lists_that_id_first(qtbot: Any) -> None:
+def test_typing_an_id_lists_that_id_first(qtbot: QtBot) -> None:
     from decimal import Decimal
 
     from smpanel_desktop.api.models import Service
@@ -242,7 +245,7 @@ def test_typing_an_id_lists_that_id_first(qtbot: Any) -> None:
     assert completer.completionModel().index(0, 0).data().startswith("7 —")
 
 
-def test_a_long_status_message_ends_at_a_word_never_mid_word(qtbot: Any) -> None:
+def test_a_long_status_message_ends_at_a_word_never_mid_word(qtbot: QtBot) -> None:
     from smpanel_desktop.ui.widgets.status_line import StatusLine
 
     line = StatusLine()

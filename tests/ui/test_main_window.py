@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QLineEdit, QPushButton, QTableView
+from pytestqt.qtbot import QtBot
 
 from smpanel_desktop.api.models import Service
 from smpanel_desktop.ui.services.index import COL_ID, COL_RATE
@@ -29,7 +30,7 @@ def services_calls(sandbox: Any) -> int:
 
 
 @pytest.fixture
-def online(qtbot: Any, sandbox: Any, make_gui: Any, monkeypatch: Any, wait_idle: Any) -> Any:
+def online(qtbot: QtBot, sandbox: Any, make_gui: Any, monkeypatch: Any, wait_idle: Any) -> Any:
     """The app on the sandbox (key from SMPANEL_API_KEY), its 300 services shown, all idle."""
     monkeypatch.setenv("SMPANEL_API_KEY", sandbox.key)
     gui = make_gui(api_url=sandbox.url)
@@ -39,7 +40,7 @@ def online(qtbot: Any, sandbox: Any, make_gui: Any, monkeypatch: Any, wait_idle:
 
 
 def test_start_without_cache_fetches_the_catalog(
-    qtbot: Any, sandbox: Any, make_gui: Any, wait_idle: Any, online: Any
+    qtbot: QtBot, sandbox: Any, make_gui: Any, wait_idle: Any, online: Any
 ) -> None:
     gui = online
     assert "127.0.0.1" in gui.window.windowTitle()
@@ -67,7 +68,7 @@ def seed_cache(gui: Any, count: int = 5) -> list[Service]:
 
 
 def test_offline_start_shows_the_cache_and_says_offline(
-    qtbot: Any, make_gui: Any, monkeypatch: Any, wait_idle: Any, closed_url: str
+    qtbot: QtBot, make_gui: Any, monkeypatch: Any, wait_idle: Any, closed_url: str
 ) -> None:
     url = closed_url
     monkeypatch.setenv("SMPANEL_API_KEY", "k" * 32)
@@ -89,7 +90,7 @@ def test_offline_start_shows_the_cache_and_says_offline(
 
 
 def test_search_category_type_flags_and_sort_through_the_widgets(
-    qtbot: Any, sandbox: Any, make_gui: Any, wait_idle: Any, online: Any
+    qtbot: QtBot, sandbox: Any, make_gui: Any, wait_idle: Any, online: Any
 ) -> None:
     gui = online
     table = find(gui, QTableView, "servicesTable")
@@ -131,7 +132,7 @@ def test_search_category_type_flags_and_sort_through_the_widgets(
 
 
 def test_refresh_button_fetches_again_and_updates_the_time(
-    qtbot: Any, sandbox: Any, make_gui: Any, wait_idle: Any, online: Any
+    qtbot: QtBot, sandbox: Any, make_gui: Any, wait_idle: Any, online: Any
 ) -> None:
     gui = online
     before, stamp = services_calls(sandbox), gui.ctx.catalog_fetched_at
@@ -145,7 +146,7 @@ def test_refresh_button_fetches_again_and_updates_the_time(
 
 
 def test_refresh_error_shows_the_panels_text(
-    qtbot: Any, sandbox: Any, make_gui: Any, monkeypatch: Any, wait_idle: Any
+    qtbot: QtBot, sandbox: Any, make_gui: Any, monkeypatch: Any, wait_idle: Any
 ) -> None:
     monkeypatch.setenv("SMPANEL_API_KEY", "wrong-key-123456")
     gui = make_gui(api_url=sandbox.url)
@@ -155,7 +156,7 @@ def test_refresh_error_shows_the_panels_text(
 
 
 def test_double_click_orders_the_service(
-    qtbot: Any, sandbox: Any, make_gui: Any, wait_idle: Any, online: Any
+    qtbot: QtBot, sandbox: Any, make_gui: Any, wait_idle: Any, online: Any
 ) -> None:
     gui = online
     table = find(gui, QTableView, "servicesTable")
@@ -175,7 +176,7 @@ def test_double_click_orders_the_service(
 
 
 def test_window_remembers_tab_geometry_and_column_widths(
-    qtbot: Any, sandbox: Any, make_gui: Any, wait_idle: Any, online: Any
+    qtbot: QtBot, sandbox: Any, make_gui: Any, wait_idle: Any, online: Any
 ) -> None:
     gui = online
     gui.window.tabs.setCurrentIndex(2)
@@ -194,7 +195,7 @@ def test_window_remembers_tab_geometry_and_column_widths(
 
 
 def test_back_online_after_an_offline_spell(
-    qtbot: Any, sandbox: Any, wait_idle: Any, online: Any
+    qtbot: QtBot, sandbox: Any, wait_idle: Any, online: Any
 ) -> None:
     from smpanel_desktop.sandbox.server import SandboxPanel
 

@@ -6,9 +6,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
 
-from orders_fixtures import OrderEnv, order_env_fixture  # noqa: F401 - the fixture
+from orders_fixtures import OrderEnv
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QLabel,
@@ -18,6 +17,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QTableView,
 )
+from pytestqt.qtbot import QtBot
 
 from smpanel_desktop.store.models import PLACED, UNKNOWN
 from smpanel_desktop.ui.mass_order.model import COL_PROBLEM, COL_RESULT
@@ -33,7 +33,7 @@ def lines(env: OrderEnv) -> str:
     )
 
 
-def view_for(qtbot: Any, env: OrderEnv, text: str) -> MassOrderView:
+def view_for(qtbot: QtBot, env: OrderEnv, text: str) -> MassOrderView:
     view = MassOrderView(env.ctx)
     qtbot.addWidget(view)
     view.show()
@@ -42,7 +42,7 @@ def view_for(qtbot: Any, env: OrderEnv, text: str) -> MassOrderView:
     return view
 
 
-def confirm(qtbot: Any, view: MassOrderView, answer: QMessageBox.StandardButton) -> str:
+def confirm(qtbot: QtBot, view: MassOrderView, answer: QMessageBox.StandardButton) -> str:
     submit = view.findChild(QPushButton, "massOrderSubmit")
     assert submit.isEnabled()
     qtbot.mouseClick(submit, Qt.MouseButton.LeftButton)
@@ -57,7 +57,7 @@ def cell(view: MassOrderView, row: int, column: int) -> str:
     return str(view.model.index(row, column).data())
 
 
-def test_preview_marks_problems_and_the_total_is_exact(qtbot: Any, order_env: OrderEnv) -> None:
+def test_preview_marks_problems_and_the_total_is_exact(qtbot: QtBot, order_env: OrderEnv) -> None:
     env = order_env
     d, p = env.service("Default"), env.service("Package")
     comments = env.service("Custom Comments")
@@ -81,7 +81,7 @@ def test_preview_marks_problems_and_the_total_is_exact(qtbot: Any, order_env: Or
 
 
 def test_placing_then_the_same_batch_again_needs_a_second_yes(
-    qtbot: Any, order_env: OrderEnv
+    qtbot: QtBot, order_env: OrderEnv
 ) -> None:
     env = order_env
     env.sandbox.faults.add("latency", action="add", seconds=0.2)
@@ -109,7 +109,7 @@ def test_placing_then_the_same_batch_again_needs_a_second_yes(
 
 
 def test_stop_ends_after_the_current_line_and_a_lost_answer_is_unknown(
-    qtbot: Any, order_env: OrderEnv
+    qtbot: QtBot, order_env: OrderEnv
 ) -> None:
     env = order_env
     env.sandbox.faults.add("drop_after_accept", action="add", count=1)
@@ -126,7 +126,7 @@ def test_stop_ends_after_the_current_line_and_a_lost_answer_is_unknown(
     assert "Unknown" in cell(view, 0, COL_RESULT)
 
 
-def test_a_hidden_view_checks_nothing_until_shown_again(qtbot: Any, order_env: OrderEnv) -> None:
+def test_a_hidden_view_checks_nothing_until_shown_again(qtbot: QtBot, order_env: OrderEnv) -> None:
     env = order_env
     view = view_for(qtbot, env, lines(env))
     view.hide()
@@ -138,7 +138,7 @@ def test_a_hidden_view_checks_nothing_until_shown_again(qtbot: Any, order_env: O
     assert view.submit_button.isEnabled()
 
 
-def test_a_batch_over_the_balance_cannot_be_placed(qtbot: Any, order_env: OrderEnv) -> None:
+def test_a_batch_over_the_balance_cannot_be_placed(qtbot: QtBot, order_env: OrderEnv) -> None:
     env = order_env
     env.sandbox.set_balance(Decimal("0.01"))
     env.ctx.set_balance(env.client.balance())
@@ -147,7 +147,7 @@ def test_a_batch_over_the_balance_cannot_be_placed(qtbot: Any, order_env: OrderE
     assert not view.submit_button.isEnabled()
 
 
-def test_import_a_csv_file(qtbot: Any, order_env: OrderEnv, tmp_path: Path) -> None:
+def test_import_a_csv_file(qtbot: QtBot, order_env: OrderEnv, tmp_path: Path) -> None:
     env = order_env
     d = env.service("Default")
     path = tmp_path / "orders.csv"

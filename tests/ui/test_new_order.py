@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import dataclasses
 from decimal import Decimal
-from typing import Any
 
 import pytest
 from order_helpers import LINK, fill, good_values, place, set_field, visible_fields
-from orders_fixtures import OrderEnv, order_env_fixture  # noqa: F401 - the fixture
+from orders_fixtures import OrderEnv
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QDateEdit, QLabel
+from pytestqt.qtbot import QtBot
 
 from smpanel_desktop.core.orders.fields import FIELDS_BY_TYPE, fields_for
 from smpanel_desktop.store.models import PLACED
@@ -21,7 +21,7 @@ from smpanel_desktop.ui.orders.tab import OrdersTab
 ALL_TYPES = [*FIELDS_BY_TYPE, "Special"]  # "Special": a type the table does not know
 
 
-def make_tab(qtbot: Any, env: OrderEnv) -> NewOrderTab:
+def make_tab(qtbot: QtBot, env: OrderEnv) -> NewOrderTab:
     tab = NewOrderTab(env.ctx)
     qtbot.addWidget(tab)
     tab.resize(1000, 800)
@@ -29,7 +29,7 @@ def make_tab(qtbot: Any, env: OrderEnv) -> NewOrderTab:
     return tab
 
 
-def advance_and_refresh(qtbot: Any, env: OrderEnv, orders: OrdersTab, seconds: float) -> None:
+def advance_and_refresh(qtbot: QtBot, env: OrderEnv, orders: OrdersTab, seconds: float) -> None:
     env.sandbox.clock.advance(seconds)
     assert orders.refresh()
     qtbot.waitUntil(lambda: not orders.refreshing, timeout=10_000)
@@ -37,7 +37,7 @@ def advance_and_refresh(qtbot: Any, env: OrderEnv, orders: OrdersTab, seconds: f
 
 @pytest.mark.parametrize("service_type", ALL_TYPES)
 def test_every_type_fill_validate_place_and_track(
-    qtbot: Any, order_env: OrderEnv, service_type: str
+    qtbot: QtBot, order_env: OrderEnv, service_type: str
 ) -> None:
     env = order_env
     service = env.service(service_type)
@@ -93,7 +93,7 @@ def test_every_type_fill_validate_place_and_track(
 
 
 def test_dripfeed_switch_shows_runs_and_multiplies_the_cost(
-    qtbot: Any, order_env: OrderEnv
+    qtbot: QtBot, order_env: OrderEnv
 ) -> None:
     env = order_env
     tab = make_tab(qtbot, env)
@@ -125,7 +125,7 @@ def test_dripfeed_switch_shows_runs_and_multiplies_the_cost(
     assert env.sandbox.orders[placed.order].params.get("runs") == "3"
 
 
-def test_comments_count_is_the_quantity(qtbot: Any, order_env: OrderEnv) -> None:
+def test_comments_count_is_the_quantity(qtbot: QtBot, order_env: OrderEnv) -> None:
     env = order_env
     tab = make_tab(qtbot, env)
     service = env.service("Custom Comments")
@@ -135,7 +135,7 @@ def test_comments_count_is_the_quantity(qtbot: Any, order_env: OrderEnv) -> None
     assert count is not None and count.text().startswith("3 comments")
 
 
-def test_subscriptions_min_above_max_and_expiry_format(qtbot: Any, order_env: OrderEnv) -> None:
+def test_subscriptions_min_above_max_and_expiry_format(qtbot: QtBot, order_env: OrderEnv) -> None:
     env = order_env
     tab = make_tab(qtbot, env)
     service = env.service("Subscriptions")
@@ -154,7 +154,7 @@ def test_subscriptions_min_above_max_and_expiry_format(qtbot: Any, order_env: Or
     assert offered == ["0", "5", "10", "15", "30", "60", "90"]
 
 
-def test_quantity_out_of_range_and_cost_above_balance(qtbot: Any, order_env: OrderEnv) -> None:
+def test_quantity_out_of_range_and_cost_above_balance(qtbot: QtBot, order_env: OrderEnv) -> None:
     env = order_env
     tab = make_tab(qtbot, env)
     service = env.service("Default", dripfeed=False)
@@ -170,7 +170,7 @@ def test_quantity_out_of_range_and_cost_above_balance(qtbot: Any, order_env: Ord
 
 
 def test_a_long_service_name_shows_its_id_and_start_in_the_picker(
-    qtbot: Any, order_env: OrderEnv
+    qtbot: QtBot, order_env: OrderEnv
 ) -> None:
     """Real names run to 150+ characters: the picker shows "3825 — Facebook | ..." from the
     start, not the tail of the label with the id scrolled out of sight."""
@@ -193,7 +193,7 @@ def test_a_long_service_name_shows_its_id_and_start_in_the_picker(
 
 
 def test_cost_shows_no_padding_zeros_but_every_significant_decimal(
-    qtbot: Any, order_env: OrderEnv
+    qtbot: QtBot, order_env: OrderEnv
 ) -> None:
     env = order_env
     base = env.service("Default")

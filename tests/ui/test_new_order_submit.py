@@ -8,16 +8,17 @@ from decimal import Decimal
 from typing import Any
 
 from order_helpers import LINK, fill, place
-from orders_fixtures import OrderEnv, order_env_fixture  # noqa: F401 - the fixture
+from orders_fixtures import OrderEnv
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QPushButton
+from pytestqt.qtbot import QtBot
 
 from smpanel_desktop.api.models import UNLIMITED
 from smpanel_desktop.store.models import PLACED, REJECTED, UNKNOWN
 from smpanel_desktop.ui.new_order.tab import NewOrderTab
 
 
-def ready_tab(qtbot: Any, env: OrderEnv, **flags: Any) -> NewOrderTab:
+def ready_tab(qtbot: QtBot, env: OrderEnv, **flags: Any) -> NewOrderTab:
     tab = NewOrderTab(env.ctx)
     qtbot.addWidget(tab)
     tab.show()
@@ -27,7 +28,7 @@ def ready_tab(qtbot: Any, env: OrderEnv, **flags: Any) -> NewOrderTab:
     return tab
 
 
-def test_double_click_places_one_order(qtbot: Any, order_env: OrderEnv) -> None:
+def test_double_click_places_one_order(qtbot: QtBot, order_env: OrderEnv) -> None:
     env = order_env
     env.sandbox.faults.add("latency", action="add", seconds=0.3)
     tab = ready_tab(qtbot, env)
@@ -48,7 +49,7 @@ def test_double_click_places_one_order(qtbot: Any, order_env: OrderEnv) -> None:
     assert env.store.count_orders() == 1
 
 
-def test_cancelled_confirmation_sends_nothing(qtbot: Any, order_env: OrderEnv) -> None:
+def test_cancelled_confirmation_sends_nothing(qtbot: QtBot, order_env: OrderEnv) -> None:
     env = order_env
     tab = ready_tab(qtbot, env)
     qtbot.mouseClick(tab.submit_button, Qt.MouseButton.LeftButton)
@@ -60,7 +61,7 @@ def test_cancelled_confirmation_sends_nothing(qtbot: Any, order_env: OrderEnv) -
     assert env.sandbox.requests_for("add") == 0 and env.store.count_orders() == 0
 
 
-def test_panel_error_is_shown_and_fields_are_kept(qtbot: Any, order_env: OrderEnv) -> None:
+def test_panel_error_is_shown_and_fields_are_kept(qtbot: QtBot, order_env: OrderEnv) -> None:
     env = order_env
     env.sandbox.set_balance(Decimal("0"))
     tab = ready_tab(qtbot, env)
@@ -74,7 +75,7 @@ def test_panel_error_is_shown_and_fields_are_kept(qtbot: Any, order_env: OrderEn
     assert tab.submit_button.isEnabled()
 
 
-def test_lost_answer_is_unknown_explained_and_resolvable(qtbot: Any, order_env: OrderEnv) -> None:
+def test_lost_answer_is_unknown_explained_and_resolvable(qtbot: QtBot, order_env: OrderEnv) -> None:
     env = order_env
     env.sandbox.faults.add("drop_after_accept", action="add")
     tab = ready_tab(qtbot, env)
@@ -95,7 +96,7 @@ def test_lost_answer_is_unknown_explained_and_resolvable(qtbot: Any, order_env: 
     assert changed
 
 
-def test_reorder_prefills_from_a_tracked_order(qtbot: Any, order_env: OrderEnv) -> None:
+def test_reorder_prefills_from_a_tracked_order(qtbot: QtBot, order_env: OrderEnv) -> None:
     env = order_env
     tab = ready_tab(qtbot, env, dripfeed=True)
     assert tab.form.dripfeed is not None
@@ -119,7 +120,7 @@ def test_reorder_prefills_from_a_tracked_order(qtbot: Any, order_env: OrderEnv) 
     assert other.form.dripfeed is not None and other.form.dripfeed.isChecked()
 
 
-def test_service_requested_from_services_tab(qtbot: Any, order_env: OrderEnv) -> None:
+def test_service_requested_from_services_tab(qtbot: QtBot, order_env: OrderEnv) -> None:
     env = order_env
     tab = NewOrderTab(env.ctx)
     qtbot.addWidget(tab)
@@ -135,7 +136,7 @@ def test_service_requested_from_services_tab(qtbot: Any, order_env: OrderEnv) ->
     assert tab.details.text("limits").endswith("/ Unlimited")
 
 
-def test_switching_panel_before_confirming_sends_nothing(qtbot: Any, order_env: OrderEnv) -> None:
+def test_switching_panel_before_confirming_sends_nothing(qtbot: QtBot, order_env: OrderEnv) -> None:
     env = order_env
     tab = ready_tab(qtbot, env)
     qtbot.mouseClick(tab.submit_button, Qt.MouseButton.LeftButton)
@@ -149,7 +150,7 @@ def test_switching_panel_before_confirming_sends_nothing(qtbot: Any, order_env: 
     assert env.store.count_orders() == 0
 
 
-def test_reorder_of_a_service_gone_from_the_catalog(qtbot: Any, order_env: OrderEnv) -> None:
+def test_reorder_of_a_service_gone_from_the_catalog(qtbot: QtBot, order_env: OrderEnv) -> None:
     env = order_env
     tab = ready_tab(qtbot, env)
     place(qtbot, tab)

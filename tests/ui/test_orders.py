@@ -10,10 +10,11 @@ from typing import Any
 
 import pytest
 from order_helpers import LINK, good_values
-from orders_fixtures import OrderEnv, order_env_fixture  # noqa: F401 - the fixture
+from orders_fixtures import OrderEnv
 from PySide6.QtCore import QObject, Qt, QUrl, Slot
 from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import QComboBox, QMessageBox, QPushButton, QTableView
+from pytestqt.qtbot import QtBot
 
 from smpanel_desktop.api.errors import UnknownOutcomeError
 from smpanel_desktop.api.models import OrderStatus, StatusResult
@@ -30,7 +31,7 @@ from smpanel_desktop.ui.orders.tab import OrdersTab
 from smpanel_desktop.ui.widgets.formatting import format_time
 
 
-def make_tab(qtbot: Any, env: OrderEnv) -> OrdersTab:
+def make_tab(qtbot: QtBot, env: OrderEnv) -> OrdersTab:
     tab = OrdersTab(env.ctx)
     qtbot.addWidget(tab)
     tab.resize(1200, 700)
@@ -44,7 +45,7 @@ def place(env: OrderEnv, service_type: str = "Default", **flags: Any) -> Tracked
     return place_order(env.store, env.client, env.panel, service, good_values(service))
 
 
-def refresh(qtbot: Any, tab: OrdersTab) -> None:
+def refresh(qtbot: QtBot, tab: OrdersTab) -> None:
     assert tab.refresh()
     qtbot.waitUntil(lambda: not tab.refreshing, timeout=10_000)
 
@@ -62,7 +63,7 @@ def cell(tab: OrdersTab, local_id: int, column: int) -> str:
     return str(tab.model.index(row, column).data())
 
 
-def test_model_passes_qtmodeltester(qtmodeltester: Any, order_env: OrderEnv, qtbot: Any) -> None:
+def test_model_passes_qtmodeltester(qtmodeltester: Any, order_env: OrderEnv, qtbot: QtBot) -> None:
     env = order_env
     for t in ("Default", "Poll", "Package"):
         place(env, t)
@@ -73,7 +74,7 @@ def test_model_passes_qtmodeltester(qtmodeltester: Any, order_env: OrderEnv, qtb
 
 
 def test_status_advances_and_final_orders_stop_being_polled(
-    qtbot: Any, order_env: OrderEnv
+    qtbot: QtBot, order_env: OrderEnv
 ) -> None:
     env = order_env
     first = place(env)
@@ -95,7 +96,7 @@ def test_status_advances_and_final_orders_stop_being_polled(
     assert not tab.refreshing
 
 
-def test_refill_flow_tracks_the_refill_id_and_status(qtbot: Any, order_env: OrderEnv) -> None:
+def test_refill_flow_tracks_the_refill_id_and_status(qtbot: QtBot, order_env: OrderEnv) -> None:
     env = order_env
     order = place(env, "Default", refill=True)
     env.sandbox.clock.advance(2000)
@@ -117,7 +118,7 @@ def test_refill_flow_tracks_the_refill_id_and_status(qtbot: Any, order_env: Orde
     )
 
 
-def test_refill_not_offered_where_the_service_has_none(qtbot: Any, order_env: OrderEnv) -> None:
+def test_refill_not_offered_where_the_service_has_none(qtbot: QtBot, order_env: OrderEnv) -> None:
     env = order_env
     service = next(s for s in env.ctx.services if s.type == "Default" and not s.refill)
     order = place_order(env.store, env.client, env.panel, service, good_values(service))
@@ -126,7 +127,7 @@ def test_refill_not_offered_where_the_service_has_none(qtbot: Any, order_env: Or
     assert not tab.order_actions.action("Refill").isEnabled()
 
 
-def test_cancel_flow_asks_then_cancels(qtbot: Any, order_env: OrderEnv) -> None:
+def test_cancel_flow_asks_then_cancels(qtbot: QtBot, order_env: OrderEnv) -> None:
     env = order_env
     order = place(env, "Default", cancel=True)
     tab = make_tab(qtbot, env)
@@ -143,7 +144,7 @@ def test_cancel_flow_asks_then_cancels(qtbot: Any, order_env: OrderEnv) -> None:
     assert not tab.order_actions.action("Cancel").isEnabled()  # final: nothing left to cancel
 
 
-def test_cancel_does_not_wait_behind_a_slow_refresh(qtbot: Any, order_env: OrderEnv) -> None:
+def test_cancel_does_not_wait_behind_a_slow_refresh(qtbot: QtBot, order_env: OrderEnv) -> None:
     env = order_env
     order = place(env, "Default", cancel=True)
     tab = make_tab(qtbot, env)
@@ -169,7 +170,7 @@ def lost_answer(env: OrderEnv, fault: str) -> TrackedOrder:
     return unknown
 
 
-def test_unknown_order_resolves_to_the_id_found(qtbot: Any, order_env: OrderEnv) -> None:
+def test_unknown_order_resolves_to_the_id_found(qtbot: QtBot, order_env: OrderEnv) -> None:
     env = order_env
     unknown = lost_answer(env, "drop_after_accept")
     (panel_id,) = env.sandbox.orders  # exactly one order on the panel
@@ -193,7 +194,7 @@ def test_unknown_order_resolves_to_the_id_found(qtbot: Any, order_env: OrderEnv)
     assert env.sandbox.order_count() == 1
 
 
-def test_unknown_order_marked_not_placed(qtbot: Any, order_env: OrderEnv) -> None:
+def test_unknown_order_marked_not_placed(qtbot: QtBot, order_env: OrderEnv) -> None:
     env = order_env
     unknown = lost_answer(env, "http500")
     tab = make_tab(qtbot, env)
@@ -206,7 +207,7 @@ def test_unknown_order_marked_not_placed(qtbot: Any, order_env: OrderEnv) -> Non
     qtbot.waitUntil(lambda: cell(tab, unknown.id, COL_STATUS) == "Not placed")
 
 
-def test_import_by_pasting_ids(qtbot: Any, order_env: OrderEnv) -> None:
+def test_import_by_pasting_ids(qtbot: QtBot, order_env: OrderEnv) -> None:
     env = order_env
     service = env.service("Default")
     elsewhere = env.client.add(service.id, {"link": LINK, "quantity": str(service.min)})
@@ -224,7 +225,7 @@ def test_import_by_pasting_ids(qtbot: Any, order_env: OrderEnv) -> None:
 
 
 def test_filter_sort_and_export_visible_rows(
-    qtbot: Any, order_env: OrderEnv, tmp_path: Path
+    qtbot: QtBot, order_env: OrderEnv, tmp_path: Path
 ) -> None:
     env = order_env
     orders = [place(env, "Default"), place(env, "Poll"), place(env, "Default", cancel=True)]
@@ -257,7 +258,7 @@ def test_filter_sort_and_export_visible_rows(
     assert all(r["currency"] == "USD" and r["charge"] for r in rows)
 
 
-def test_auto_refresh_polls_and_skips_ticks_in_flight(qtbot: Any, order_env: OrderEnv) -> None:
+def test_auto_refresh_polls_and_skips_ticks_in_flight(qtbot: QtBot, order_env: OrderEnv) -> None:
     env = order_env
     place(env)
     tab = make_tab(qtbot, env)
@@ -280,7 +281,7 @@ def test_auto_refresh_polls_and_skips_ticks_in_flight(qtbot: Any, order_env: Ord
     assert not tab.timer.isActive()
 
 
-def test_large_refresh_reports_progress_in_batches(qtbot: Any, order_env: OrderEnv) -> None:
+def test_large_refresh_reports_progress_in_batches(qtbot: QtBot, order_env: OrderEnv) -> None:
     env = order_env
     service = env.service("Default")
     ids = [env.client.add(service.id, {"link": LINK, "quantity": str(service.min)})]
@@ -312,7 +313,7 @@ class _Browser(QObject):
         self.opened.append(url.toString())
 
 
-def test_copy_ids_and_links_and_open_in_browser(qtbot: Any, order_env: OrderEnv) -> None:
+def test_copy_ids_and_links_and_open_in_browser(qtbot: QtBot, order_env: OrderEnv) -> None:
     env = order_env
     first, second = place(env, "Default"), place(env, "Poll")
     tab = make_tab(qtbot, env)
@@ -332,7 +333,7 @@ def test_copy_ids_and_links_and_open_in_browser(qtbot: Any, order_env: OrderEnv)
     assert browser.opened == [LINK]
 
 
-def test_selection_survives_a_refresh(qtbot: Any, order_env: OrderEnv) -> None:
+def test_selection_survives_a_refresh(qtbot: QtBot, order_env: OrderEnv) -> None:
     """Rows the user selected stay selected when a refresh (or the 60 s auto-refresh) reloads
     the table, so Refill / Cancel remain one click away."""
     env = order_env
@@ -359,7 +360,7 @@ def test_selection_survives_a_refresh(qtbot: Any, order_env: OrderEnv) -> None:
     box.button(QMessageBox.StandardButton.No).click()
 
 
-def test_long_order_ids_and_dates_are_not_clipped(qtbot: Any, order_env: OrderEnv) -> None:
+def test_long_order_ids_and_dates_are_not_clipped(qtbot: QtBot, order_env: OrderEnv) -> None:
     """Big panels hand out 10-digit order ids and orders from yesterday show their date: both
     must be readable whole in a 1280 px window, not elided to "90000…"."""
     env = order_env
@@ -378,7 +379,9 @@ def test_long_order_ids_and_dates_are_not_clipped(qtbot: Any, order_env: OrderEn
     assert widths + 100 <= 1250  # still every column in a 1280 px window (last one stretches)
 
 
-def test_status_filter_offers_statuses_the_panel_invented(qtbot: Any, order_env: OrderEnv) -> None:
+def test_status_filter_offers_statuses_the_panel_invented(
+    qtbot: QtBot, order_env: OrderEnv
+) -> None:
     """Panels answer with texts outside the reference ("Awaiting moderation", "Refunded"): the
     status filter lists each one the tracked orders carry, and choosing it shows those orders."""
     env = order_env

@@ -9,12 +9,13 @@ import pytest
 from order_helpers import LINK
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QPushButton, QTableView, QTabWidget
+from pytestqt.qtbot import QtBot
 
 from smpanel_desktop.ui.new_order.tab import NewOrderTab
 
 
 def test_order_through_object_names(
-    qtbot: Any, sandbox: Any, make_gui: Any, wait_idle: Any, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, sandbox: Any, make_gui: Any, wait_idle: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("SMPANEL_API_KEY", sandbox.key)
     gui = make_gui(api_url=sandbox.url)

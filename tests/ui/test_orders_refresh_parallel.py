@@ -7,6 +7,8 @@ import time
 from pathlib import Path
 from typing import Any
 
+from pytestqt.qtbot import QtBot
+
 from smpanel_desktop.secrets import ENV_KEY, KeyStore
 from smpanel_desktop.store.store import Store
 from smpanel_desktop.ui.context import AppContext
@@ -18,7 +20,7 @@ LATENCY = 0.5
 
 
 def test_gui_refresh_polls_batches_in_parallel(
-    qtbot: Any, sandbox: Any, tmp_path: Path, monkeypatch: Any
+    qtbot: QtBot, sandbox: Any, tmp_path: Path, monkeypatch: Any
 ) -> None:
     ids = sandbox.place_orders(800)  # eight batches of 100: twice what may be in flight
     store = Store(tmp_path / "orders.sqlite3")

@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton
+from pytestqt.qtbot import QtBot
 
 from smpanel_desktop.cli.main import main
 from smpanel_desktop.paths import db_path
@@ -47,7 +48,7 @@ def two_panels(data_dir: Path) -> Iterator[dict[str, SandboxPanel]]:
             sandbox.stop()
 
 
-def open_overview(qtbot: Any, make_gui: Any, wait_idle: Any) -> Any:
+def open_overview(qtbot: QtBot, make_gui: Any, wait_idle: Any) -> Any:
     gui = make_gui(keys=KeyStore())
     wait_idle(gui)
     gui.window.tabs.setCurrentWidget(gui.window.overview_tab)
@@ -64,7 +65,7 @@ def cell(table: Any, row: int, column: int) -> str:
 
 
 def test_overview_tab_sits_after_balance(
-    qtbot: Any, make_gui: Any, wait_idle: Any, two_panels: Any
+    qtbot: QtBot, make_gui: Any, wait_idle: Any, two_panels: Any
 ) -> None:
     gui, _ = open_overview(qtbot, make_gui, wait_idle)
     tabs = gui.window.tabs
@@ -74,7 +75,7 @@ def test_overview_tab_sits_after_balance(
 
 
 def test_balances_side_by_side_then_one_panel_down(
-    qtbot: Any, make_gui: Any, wait_idle: Any, two_panels: dict[str, SandboxPanel]
+    qtbot: QtBot, make_gui: Any, wait_idle: Any, two_panels: dict[str, SandboxPanel]
 ) -> None:
     gui, tab = open_overview(qtbot, make_gui, wait_idle)
     table = tab.summary.table
@@ -113,7 +114,7 @@ def test_balances_side_by_side_then_one_panel_down(
 
 
 def test_compare_orders_on_the_cheaper_panel(
-    qtbot: Any, make_gui: Any, wait_idle: Any, two_panels: dict[str, SandboxPanel]
+    qtbot: QtBot, make_gui: Any, wait_idle: Any, two_panels: dict[str, SandboxPanel]
 ) -> None:
     gui, tab = open_overview(qtbot, make_gui, wait_idle)
     tab.sections.setCurrentWidget(tab.compare)
@@ -149,7 +150,7 @@ def test_compare_orders_on_the_cheaper_panel(
 
 
 def test_ledger_by_panel_and_csv_with_bom(
-    qtbot: Any, make_gui: Any, wait_idle: Any, two_panels: dict[str, SandboxPanel],
+    qtbot: QtBot, make_gui: Any, wait_idle: Any, two_panels: dict[str, SandboxPanel],
     tmp_path: Path,
 ) -> None:  # fmt: skip
     gui, tab = open_overview(qtbot, make_gui, wait_idle)

@@ -11,6 +11,7 @@ import pytest
 from keyring.backends import fail
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QPushButton
+from pytestqt.qtbot import QtBot
 
 from smpanel_desktop.secrets import KEYRING_SERVICE
 from smpanel_desktop.ui.dialogs.key_dialog import KeyDialog
@@ -18,7 +19,7 @@ from smpanel_desktop.ui.dialogs.keyring_dialog import KeyringUnavailableDialog
 from smpanel_desktop.ui.dialogs.welcome_dialog import WelcomeDialog
 
 
-def click(qtbot: Any, widget: Any, name: str) -> None:
+def click(qtbot: QtBot, widget: Any, name: str) -> None:
     button = widget.findChild(QPushButton, name)
     assert button is not None and button.isVisible(), name
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
@@ -35,7 +36,7 @@ def visible(cls: type, gui: Any) -> Any:
 
 
 def test_first_start_lands_on_the_demo_with_the_welcome_dialog(
-    qtbot: Any, make_gui: Any, wait_idle: Any
+    qtbot: QtBot, make_gui: Any, wait_idle: Any
 ) -> None:
     gui = make_gui()
     welcome = gui.welcome
@@ -61,7 +62,7 @@ def test_first_start_lands_on_the_demo_with_the_welcome_dialog(
 
 
 def test_welcome_adds_a_real_panel_after_testing_the_connection(
-    qtbot: Any, sandbox: Any, make_gui: Any, memory_keyring: Any, wait_idle: Any
+    qtbot: QtBot, sandbox: Any, make_gui: Any, memory_keyring: Any, wait_idle: Any
 ) -> None:
     gui = make_gui()
     welcome = gui.welcome
@@ -94,7 +95,7 @@ def test_welcome_adds_a_real_panel_after_testing_the_connection(
     wait_idle(gui)
 
 
-def test_welcome_refuses_plain_http_to_another_host(qtbot: Any, make_gui: Any) -> None:
+def test_welcome_refuses_plain_http_to_another_host(qtbot: QtBot, make_gui: Any) -> None:
     gui = make_gui()
     welcome = gui.welcome
     click(qtbot, welcome, "welcomeAdd")
@@ -108,7 +109,7 @@ def test_welcome_refuses_plain_http_to_another_host(qtbot: Any, make_gui: Any) -
 
 
 def test_key_dialog_masks_replaces_and_deletes_the_key(
-    qtbot: Any, sandbox: Any, make_gui: Any, memory_keyring: Any, wait_idle: Any
+    qtbot: QtBot, sandbox: Any, make_gui: Any, memory_keyring: Any, wait_idle: Any
 ) -> None:
     gui = make_gui(api_url=sandbox.url, start=False)
     panel = gui._first_panel()
@@ -135,7 +136,7 @@ def test_key_dialog_masks_replaces_and_deletes_the_key(
 
 
 def test_no_key_opens_the_key_dialog_but_the_environment_key_does_not(
-    qtbot: Any, sandbox: Any, make_gui: Any, monkeypatch: Any, wait_idle: Any
+    qtbot: QtBot, sandbox: Any, make_gui: Any, monkeypatch: Any, wait_idle: Any
 ) -> None:
     gui = make_gui(api_url=sandbox.url)
     qtbot.waitUntil(lambda: visible(KeyDialog, gui) is not None, timeout=5_000)
@@ -151,7 +152,7 @@ def test_no_key_opens_the_key_dialog_but_the_environment_key_does_not(
 
 
 def test_without_a_keyring_the_key_can_be_kept_in_memory_only(
-    qtbot: Any, sandbox: Any, make_gui: Any, wait_idle: Any
+    qtbot: QtBot, sandbox: Any, make_gui: Any, wait_idle: Any
 ) -> None:
     keyring.set_keyring(fail.Keyring())  # a desktop without a Secret Service
     gui = make_gui(api_url=sandbox.url)
@@ -173,7 +174,7 @@ def test_without_a_keyring_the_key_can_be_kept_in_memory_only(
 
 
 def test_a_key_the_panel_refuses_is_not_saved(
-    qtbot: Any, sandbox: Any, make_gui: Any, memory_keyring: Any, wait_idle: Any
+    qtbot: QtBot, sandbox: Any, make_gui: Any, memory_keyring: Any, wait_idle: Any
 ) -> None:
     gui = make_gui(api_url=sandbox.url, start=False)
     panel = gui._first_panel()

@@ -3,11 +3,10 @@ locale's number format; none reads "Comments is required"."""
 
 from __future__ import annotations
 
-from typing import Any
-
 from order_helpers import good_values
-from orders_fixtures import OrderEnv, order_env_fixture  # noqa: F401 - the fixture
+from orders_fixtures import OrderEnv
 from PySide6.QtCore import QLocale
+from pytestqt.qtbot import QtBot
 
 from smpanel_desktop.core.orders.fields import FIELDS_BY_TYPE
 from smpanel_desktop.core.orders.validation import validate
@@ -46,7 +45,7 @@ def test_messages_in_turkish_with_turkish_numbers() -> None:
     assert problem_text("Must be between 10 and 100000") == "Must be between 10 and 100,000"
 
 
-def test_the_form_shows_the_translated_message(qtbot: Any, order_env: OrderEnv) -> None:
+def test_the_form_shows_the_translated_message(qtbot: QtBot, order_env: OrderEnv) -> None:
     from smpanel_desktop.ui.new_order.tab import NewOrderTab
 
     tab = NewOrderTab(order_env.ctx)

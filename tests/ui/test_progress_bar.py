@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtGui import QColor, QPalette
+from pytestqt.qtbot import QtBot
 
 from smpanel_desktop.store.models import TrackedOrder
 from smpanel_desktop.ui.orders.columns import COL_PROGRESS
@@ -24,7 +25,7 @@ def _near(a: QColor, b: QColor) -> bool:
     return abs(a.red() - b.red()) + abs(a.green() - b.green()) + abs(a.blue() - b.blue()) < 60
 
 
-def test_progress_is_drawn_as_a_bar(qtbot: Any) -> None:
+def test_progress_is_drawn_as_a_bar(qtbot: QtBot) -> None:
     model = OrdersModel()
     half = TrackedOrder(1, 1, 10, 5, "Likes", "Default", {}, quantity=1000, remains=500)
     empty = TrackedOrder(2, 1, 11, 5, "Likes", "Default", {}, quantity=1000, remains=None)

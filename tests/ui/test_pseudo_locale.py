@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QTabBar,
     QWidget,
 )
+from pytestqt.qtbot import QtBot
 
 from smpanel_desktop.ui import language
 
@@ -87,7 +88,7 @@ def clipped(root: QWidget) -> list[str]:
     return found
 
 
-def _visit(qtbot: Any, widget: QWidget, fits: tuple[int, int] | None = None) -> list[str]:
+def _visit(qtbot: QtBot, widget: QWidget, fits: tuple[int, int] | None = None) -> list[str]:
     widget.show()
     qtbot.waitExposed(widget)
     QApplication.processEvents()
@@ -103,7 +104,7 @@ def _visit(qtbot: Any, widget: QWidget, fits: tuple[int, int] | None = None) -> 
 
 @pytest.mark.parametrize("texts", ["pseudo", "tr"])
 def test_nothing_is_clipped_with_40_percent_longer_texts(
-    qtbot: Any, make_gui: Any, wait_idle: Any, pseudo_qm: Path, monkeypatch: Any, texts: str
+    qtbot: QtBot, make_gui: Any, wait_idle: Any, pseudo_qm: Path, monkeypatch: Any, texts: str
 ) -> None:
     """Every text 40% longer (and, for real, in Turkish)."""
     if texts == "pseudo":
@@ -157,7 +158,7 @@ def test_nothing_is_clipped_with_40_percent_longer_texts(
     assert not problems, "\n".join(problems)
 
 
-def test_the_check_sees_a_clipped_button_and_label(qtbot: Any) -> None:
+def test_the_check_sees_a_clipped_button_and_label(qtbot: QtBot) -> None:
     from PySide6.QtWidgets import QHBoxLayout, QPushButton
 
     box = QWidget()

@@ -6,9 +6,11 @@ from __future__ import annotations
 import time
 from typing import Any
 
+from pytestqt.qtbot import QtBot
+
 
 def test_quitting_the_app_while_a_catalog_fetch_hangs_stops_every_lane(
-    qtbot: Any, sandbox: Any, make_gui: Any, monkeypatch: Any
+    qtbot: QtBot, sandbox: Any, make_gui: Any, monkeypatch: Any
 ) -> None:
     monkeypatch.setenv("SMPANEL_API_KEY", sandbox.key)
     sandbox.faults.add("latency", action="services", seconds=60)

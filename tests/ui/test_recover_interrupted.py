@@ -8,13 +8,14 @@ import time
 from typing import Any
 
 import pytest
+from pytestqt.qtbot import QtBot
 
 from smpanel_desktop import paths
 from smpanel_desktop.store.models import SUBMITTING, UNKNOWN
 
 
 def test_an_order_left_submitting_by_a_dead_run_becomes_unknown_on_the_next_start(
-    make_gui: Any, wait_idle: Any, sandbox: Any, monkeypatch: pytest.MonkeyPatch, qtbot: Any
+    make_gui: Any, wait_idle: Any, sandbox: Any, monkeypatch: pytest.MonkeyPatch, qtbot: QtBot
 ) -> None:
     monkeypatch.setenv("SMPANEL_API_KEY", sandbox.key)
     first = make_gui(api_url=sandbox.url)

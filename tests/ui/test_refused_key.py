@@ -6,10 +6,11 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtWidgets import QLabel
+from pytestqt.qtbot import QtBot
 
 
 def test_a_refused_key_is_not_shown_as_online(
-    qtbot: Any, sandbox: Any, make_gui: Any, monkeypatch: Any, wait_idle: Any
+    qtbot: QtBot, sandbox: Any, make_gui: Any, monkeypatch: Any, wait_idle: Any
 ) -> None:
     monkeypatch.setenv("SMPANEL_API_KEY", "not-the-key")
     messages: list[str] = []

@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QLabel
+from pytestqt.qtbot import QtBot
 
 from smpanel_desktop.ui.widgets import style, theme
 
@@ -68,7 +69,7 @@ def test_no_colour_is_hard_coded_outside_the_style_modules() -> None:
 
 
 def test_view_theme_switches_and_tinted_labels_follow(
-    qtbot: Any, make_gui: Any, restore_theme: None
+    qtbot: QtBot, make_gui: Any, restore_theme: None
 ) -> None:
     gui = make_gui(demo=True)
     label = QLabel("x")

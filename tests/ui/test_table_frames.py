@@ -10,6 +10,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QObject, Qt
 from PySide6.QtGui import QColor, QIcon, QImage, QPixmap
 from PySide6.QtWidgets import QApplication, QMainWindow, QStyledItemDelegate
+from pytestqt.qtbot import QtBot
 from test_services_model import catalog
 
 from smpanel_desktop.store.store import Store
@@ -39,7 +40,7 @@ class EventCount(QObject):
         return False
 
 
-def shown_tab(qtbot: Any, tmp_path: Any) -> tuple[ServicesTab, Any]:
+def shown_tab(qtbot: QtBot, tmp_path: Any) -> tuple[ServicesTab, Any]:
     store = Store(tmp_path / "frames.sqlite3")
     panel = store.add_panel("Frames", "https://panel.example/api/v2", "USD")
     runner = TaskRunner()
@@ -84,7 +85,9 @@ def type_and_count(tab: ServicesTab, texts: list[str]) -> list[EventCount]:
     return counts
 
 
-def test_a_keystroke_repaints_the_rows_once_and_lays_out_nothing(qtbot: Any, tmp_path: Any) -> None:
+def test_a_keystroke_repaints_the_rows_once_and_lays_out_nothing(
+    qtbot: QtBot, tmp_path: Any
+) -> None:
     tab, store = shown_tab(qtbot, tmp_path)
     texts = ["i", "in", "ins", "insta", "inst", "in", "i", "", "y", "1", "12", "1"]
     counts = type_and_count(tab, texts)
@@ -97,7 +100,9 @@ def test_a_keystroke_repaints_the_rows_once_and_lays_out_nothing(qtbot: Any, tmp
     store.close()
 
 
-def test_few_results_keep_the_scroll_bar_so_the_rows_do_not_move(qtbot: Any, tmp_path: Any) -> None:
+def test_few_results_keep_the_scroll_bar_so_the_rows_do_not_move(
+    qtbot: QtBot, tmp_path: Any
+) -> None:
     tab, store = shown_tab(qtbot, tmp_path)
     width = tab.table.viewport().width()
     first = tab.model.service_at(0)
@@ -128,7 +133,7 @@ def differing_share(a: QImage, b: QImage) -> float:
     return diff / max(1, len(range(0, rows, 2)))
 
 
-def test_fast_cells_show_the_same_text_as_qt_draws_it(qtbot: Any, tmp_path: Any) -> None:
+def test_fast_cells_show_the_same_text_as_qt_draws_it(qtbot: QtBot, tmp_path: Any) -> None:
     tab, store = shown_tab(qtbot, tmp_path)
     table = tab.table
     table.selectRow(1)
@@ -171,7 +176,7 @@ class RichCells(QAbstractTableModel):
         return self.roles.data(index, role)
 
 
-def test_a_cell_with_an_icon_is_painted_the_standard_way_others_fast(qtbot: Any) -> None:
+def test_a_cell_with_an_icon_is_painted_the_standard_way_others_fast(qtbot: QtBot) -> None:
     cells = RichCells()
     assert cells.roles.plain(0, 0) is None  # the icon: Qt's own painting
     assert cells.roles.plain(0, 1) == ("cell 0 1", int(Qt.AlignmentFlag.AlignLeft
@@ -228,7 +233,7 @@ def test_first_letters_and_deletions_find_the_same_rows_as_a_fresh_search() -> N
                 assert warm.set_filters(flt) == cold.set_filters(flt), (sort, base, text)
 
 
-def test_orders_cells_with_status_colours_look_as_qt_paints_them(qtbot: Any) -> None:
+def test_orders_cells_with_status_colours_look_as_qt_paints_them(qtbot: QtBot) -> None:
     from decimal import Decimal
 
     from smpanel_desktop.store.models import UNKNOWN, TrackedOrder

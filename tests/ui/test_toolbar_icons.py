@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtWidgets import QToolBar
+from pytestqt.qtbot import QtBot
 
 from smpanel_desktop.resources import resource_path
 from smpanel_desktop.ui.widgets.icons import THEME_NAMES, bundled
@@ -19,7 +20,7 @@ def test_every_bundled_icon_renders() -> None:
 
 
 def test_the_toolbar_has_the_daily_actions_with_icons(
-    qtbot: Any, make_gui: Any, wait_idle: Any
+    qtbot: QtBot, make_gui: Any, wait_idle: Any
 ) -> None:
     gui = make_gui(demo=True)
     wait_idle(gui)

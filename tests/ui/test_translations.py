@@ -15,6 +15,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import QApplication, QLabel, QPushButton
+from pytestqt.qtbot import QtBot
 
 from smpanel_desktop.app import DesktopApp, parse_args
 from smpanel_desktop.core.orders import fields as order_fields
@@ -38,7 +39,7 @@ def messages(code: str) -> list[ET.Element]:
 
 
 @pytest.fixture
-def in_language(qtbot: Any) -> Iterator[Any]:
+def in_language(qtbot: QtBot) -> Iterator[Any]:
     """``start(code)``: the app on the demo panel with ``--lang code``; English again after."""
     made: list[DesktopApp] = []
 

@@ -7,9 +7,10 @@ import time
 from typing import Any
 
 from order_helpers import good_values
-from orders_fixtures import OrderEnv, order_env_fixture  # noqa: F401 - the fixture
+from orders_fixtures import OrderEnv
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
+from pytestqt.qtbot import QtBot
 
 from smpanel_desktop.core.placing import place_order
 from smpanel_desktop.core.refreshing import refresh_orders
@@ -21,7 +22,7 @@ from smpanel_desktop.ui.watch.marks import ELIGIBLE, STUCK
 HOUR = 3600.0
 
 
-def _tab(qtbot: Any, env: OrderEnv) -> OrdersTab:
+def _tab(qtbot: QtBot, env: OrderEnv) -> OrdersTab:
     tab = OrdersTab(env.ctx)
     qtbot.addWidget(tab)
     tab.resize(1200, 700)
@@ -41,7 +42,7 @@ def _decoration(tab: OrdersTab, local_id: int, column: int = COL_STATUS) -> Any:
     return tab.model.data(tab.model.index(row, column), Qt.ItemDataRole.DecorationRole)
 
 
-def test_refill_all_eligible_asks_once_per_order(qtbot: Any, order_env: OrderEnv) -> None:
+def test_refill_all_eligible_asks_once_per_order(qtbot: QtBot, order_env: OrderEnv) -> None:
     env = order_env
     with_refill = [_place(env, True) for _ in range(6)]
     without = [_place(env, False) for _ in range(2)]
@@ -76,7 +77,7 @@ def test_refill_all_eligible_asks_once_per_order(qtbot: Any, order_env: OrderEnv
     assert "accepted" in tab.message.text()
 
 
-def test_stuck_orders_are_tinted_and_filterable(qtbot: Any, order_env: OrderEnv) -> None:
+def test_stuck_orders_are_tinted_and_filterable(qtbot: QtBot, order_env: OrderEnv) -> None:
     env = order_env
     quiet = _place(env, False)
     assert quiet.order is not None

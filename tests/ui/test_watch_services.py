@@ -4,10 +4,10 @@ a removed and a new service shows "Changes (3)", a used service's change is poin
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Any
 
 from order_helpers import good_values
-from orders_fixtures import OrderEnv, order_env_fixture  # noqa: F401 - the fixture
+from orders_fixtures import OrderEnv
+from pytestqt.qtbot import QtBot
 
 from smpanel_desktop.core.catalog import refresh_catalog
 from smpanel_desktop.core.placing import place_order
@@ -15,7 +15,7 @@ from smpanel_desktop.ui.services.tab import ServicesTab
 from smpanel_desktop.ui.watch.changes import CatalogChangesView
 
 
-def test_changes_button_and_view(qtbot: Any, order_env: OrderEnv) -> None:
+def test_changes_button_and_view(qtbot: QtBot, order_env: OrderEnv) -> None:
     env = order_env
     refresh_catalog(env.store, env.client, env.panel)  # the previous fetch
     used = env.service("Default", refill=True)
@@ -51,7 +51,7 @@ def test_changes_button_and_view(qtbot: Any, order_env: OrderEnv) -> None:
     assert kinds == {"rate", "removed", "added"}
 
 
-def test_refill_window_is_set_per_service(qtbot: Any, order_env: OrderEnv) -> None:
+def test_refill_window_is_set_per_service(qtbot: QtBot, order_env: OrderEnv) -> None:
     env = order_env
     tab = ServicesTab(env.ctx)
     qtbot.addWidget(tab)

@@ -9,8 +9,9 @@ from pathlib import Path
 from typing import Any
 
 from order_helpers import good_values
-from orders_fixtures import OrderEnv, order_env_fixture  # noqa: F401 - the fixture
+from orders_fixtures import OrderEnv
 from PySide6.QtWidgets import QMainWindow, QMessageBox
+from pytestqt.qtbot import QtBot
 
 from smpanel_desktop.api.models import Balance
 from smpanel_desktop.core.placing import place_order
@@ -20,7 +21,7 @@ from smpanel_desktop.ui.settings import UiSettings
 from smpanel_desktop.ui.watch.tray import EXPLAINED, KEEP_IN_TRAY, TrayWatch
 
 
-def _watch(qtbot: Any, env: OrderEnv, tmp_path: Path) -> tuple[TrayWatch, QMainWindow, list[str]]:
+def _watch(qtbot: QtBot, env: OrderEnv, tmp_path: Path) -> tuple[TrayWatch, QMainWindow, list[str]]:
     window = QMainWindow()
     qtbot.addWidget(window)
     status: list[str] = []
@@ -32,7 +33,7 @@ def _watch(qtbot: Any, env: OrderEnv, tmp_path: Path) -> tuple[TrayWatch, QMainW
 
 
 def test_grouped_notifications_in_the_status_bar_once(
-    qtbot: Any, order_env: OrderEnv, tmp_path: Path
+    qtbot: QtBot, order_env: OrderEnv, tmp_path: Path
 ) -> None:
     env = order_env
     watch, _window, status = _watch(qtbot, env, tmp_path)
@@ -60,7 +61,7 @@ def test_grouped_notifications_in_the_status_bar_once(
 
 
 def test_balance_threshold_and_kinds_switched_off(
-    qtbot: Any, order_env: OrderEnv, tmp_path: Path
+    qtbot: QtBot, order_env: OrderEnv, tmp_path: Path
 ) -> None:
     env = order_env
     watch, _window, _status = _watch(qtbot, env, tmp_path)
@@ -85,7 +86,7 @@ def test_balance_threshold_and_kinds_switched_off(
 
 
 def test_keep_in_tray_is_off_by_default_and_explained_on_first_close(
-    qtbot: Any, make_gui: Any, wait_idle: Any
+    qtbot: QtBot, make_gui: Any, wait_idle: Any
 ) -> None:
     gui = make_gui(demo=True)
     wait_idle(gui)
@@ -114,7 +115,7 @@ def test_keep_in_tray_is_off_by_default_and_explained_on_first_close(
 
 
 def test_stuck_time_is_set_from_the_notifications_menu(
-    qtbot: Any, order_env: OrderEnv, tmp_path: Path
+    qtbot: QtBot, order_env: OrderEnv, tmp_path: Path
 ) -> None:
     env = order_env
     watch, _window, _status = _watch(qtbot, env, tmp_path)

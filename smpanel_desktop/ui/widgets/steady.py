@@ -2,7 +2,7 @@
 
 ``QLabel.setText`` asks its layout to recompute the size of everything around it whenever its
 size may change; a count label updated on every keystroke then re-lays out and repaints the
-whole tab (../shared/design.md).  A label with a fixed size does not ask: ``steady_text`` gives
+whole tab.  A label with a fixed size does not ask: ``steady_text`` gives
 the label the size of the widest text it will show (``widest``), growing it only when needed, so
 typing repaints the label alone.
 """
