@@ -5,8 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from .dialects import FINAL_ORDER_STATUSES as FINAL_ORDER_STATUSES  # for the store
-from .dialects import FINAL_REFILL_STATUSES as FINAL_REFILL_STATUSES
+from .dialects import FINAL_ORDER_STATUSES, FINAL_REFILL_STATUSES
 
 UNLIMITED = 2147483647
 """``max`` value panels use for "no upper limit"."""

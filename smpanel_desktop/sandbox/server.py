@@ -26,9 +26,11 @@ from typing import Any
 from . import smartpanel
 from .actions import Actions
 from .catalog import ServiceSpec, generate_catalog
+from .clock import SimClock
 from .faults import FaultKnobs
 from .handler import PanelHTTPServer, RequestRecord
-from .state import Order, PanelState, Refill, SimClock
+from .lifecycle import Order, Refill
+from .state import PanelState
 
 DIALECTS = {"perfectpanel": "/api/v2", "smartpanel": "/api/v1"}
 """The engines the sandbox can speak, and the path of their API."""

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from . import lifecycle, statefile
 from .clock import SimClock
-from .lifecycle import ALL_FINAL_WITHIN, Order, OrderRecord, Refill
+from .lifecycle import Order, OrderRecord, Refill
 
 
 class PanelState:
@@ -194,6 +194,3 @@ class PanelState:
         for rec in saved.orders:
             self._add(rec)
         self._refills.update(saved.refills)
-
-
-__all__ = ["ALL_FINAL_WITHIN", "Order", "PanelState", "Refill", "SimClock"]

@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from smpanel_desktop.api.models import FINAL_ORDER_STATUSES, StatusResult, is_final_order_status
+from smpanel_desktop.api.dialects import FINAL_ORDER_STATUSES
+from smpanel_desktop.api.models import StatusResult, is_final_order_status
 from smpanel_desktop.store.base import StoreBase
 from smpanel_desktop.store.models import PLACED, StatusChange, TrackedOrder
 from smpanel_desktop.store.rows import ORDER_COLS, query_orders

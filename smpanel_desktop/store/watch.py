@@ -8,7 +8,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from smpanel_desktop.api.models import FINAL_ORDER_STATUSES, FINAL_REFILL_STATUSES
+from smpanel_desktop.api.dialects import FINAL_ORDER_STATUSES, FINAL_REFILL_STATUSES
 from smpanel_desktop.bulk import fast_factory
 from smpanel_desktop.store.base import StoreBase
 from smpanel_desktop.store.models import Refill

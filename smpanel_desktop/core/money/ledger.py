@@ -14,10 +14,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
 
-from smpanel_desktop.store.money.spend import GROUPINGS, PERIODS, SpendGroup
+from smpanel_desktop.store.money.spend import PERIODS, SpendGroup
 from smpanel_desktop.store.store import Store
-
-__all__ = ["GROUPINGS", "PERIODS", "LedgerRow", "combine", "parse_since", "spend"]
 
 
 @dataclass(frozen=True, slots=True)

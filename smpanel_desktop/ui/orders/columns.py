@@ -24,8 +24,6 @@ from smpanel_desktop.ui.widgets import style
 from smpanel_desktop.ui.widgets.formatting import format_int, format_money, format_time
 from smpanel_desktop.ui.widgets.translate import QT_TRANSLATE_NOOP
 
-__all__ = ["status_text"]  # (the statuses' own module: ui/orders/statuses.py)
-
 COLUMNS = (  # translated in headerData ("Orders")
     "#",
     QT_TRANSLATE_NOOP("Orders", "Order"),

@@ -6,8 +6,9 @@ import csv
 import time
 from pathlib import Path
 
-from smpanel_desktop.ui.orders.columns import COL_REFILL, progress, status_text
+from smpanel_desktop.ui.orders.columns import COL_REFILL, progress
 from smpanel_desktop.ui.orders.model import OrdersModel
+from smpanel_desktop.ui.orders.statuses import status_text
 
 CSV_FIELDS = (
     "local_id",

@@ -22,7 +22,8 @@ from PySide6.QtWidgets import (
 )
 
 from smpanel_desktop.core.money.export import write_ledger_csv, write_orders_csv
-from smpanel_desktop.core.money.ledger import GROUPINGS, LedgerRow, parse_since, spend
+from smpanel_desktop.core.money.ledger import LedgerRow, parse_since, spend
+from smpanel_desktop.store.money.spend import GROUPINGS
 from smpanel_desktop.ui.context import AppContext
 from smpanel_desktop.ui.overview import cells
 from smpanel_desktop.ui.overview.summary import LANE
