@@ -72,7 +72,7 @@ def test_preview_marks_problems_and_the_total_is_exact(qtbot: QtBot, order_env: 
     total = d.rate * d.min / 1000 + d.rate * (d.min + 3) / 1000 + p.rate
     label = view.findChild(QLabel, "massOrderTotal")
     assert f"{total.normalize():f}" in label.text().replace(",", "")
-    assert "2 invalid line(s)" in label.text() and "balance 1,000.00 USD" in label.text()
+    assert "2 invalid lines" in label.text() and "balance 1,000.00 USD" in label.text()
     submit = view.findChild(QPushButton, "massOrderSubmit")
     assert not submit.isEnabled() and submit.text() == "Place 3 orders…"
     view.skip_invalid.setChecked(True)
@@ -86,7 +86,7 @@ def test_placing_then_the_same_batch_again_needs_a_second_yes(
     env = order_env
     env.sandbox.faults.add("latency", action="add", seconds=0.2)
     view = view_for(qtbot, env, lines(env))
-    assert "Place 3 order(s) for" in confirm(qtbot, view, QMessageBox.StandardButton.Yes)
+    assert "Place 3 orders for" in confirm(qtbot, view, QMessageBox.StandardButton.Yes)
     progress = view.findChild(QProgressBar, "massOrderProgress")
     assert progress.isVisible() and progress.maximum() == 3
     assert view.text.isReadOnly()

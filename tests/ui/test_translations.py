@@ -193,3 +193,26 @@ def test_view_language_menu_saves_the_choice_for_the_next_start(in_language: Any
     finally:
         again.window.close()
         again.shutdown()
+
+
+def test_no_plural_text_is_hidden_from_lupdate() -> None:
+    """lupdate reads plural forms only from ``tr()`` calls: a counted text given to
+    ``QCoreApplication.translate(context, text, disambiguation, n)`` never reaches the .ts files,
+    so it shows "3 order(s)" in English and stays English in Turkish.  Such texts belong in
+    ui/widgets/plurals.py."""
+    import ast
+    from pathlib import Path
+
+    ui = Path(__file__).resolve().parents[2] / "smpanel_desktop" / "ui"
+    hidden = []
+    for path in ui.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Attribute)
+                and node.func.attr == "translate"
+                and len(node.args) >= 4
+                and isinstance(node.args[1], ast.Constant)
+            ):
+                hidden.append(f"{path.name}:{node.lineno}: {node.args[1].value}")
+    assert not hidden, hidden

@@ -49,7 +49,8 @@ def test_grouped_notifications_in_the_status_bar_once(
         env.ctx.ordersChanged.emit()
     title, text = got.args
     assert title == "Orders finished"
-    assert text.startswith(f"{done} order(s) completed") if done else "Orders finished" in text
+    noun = "order" if done == 1 else "orders"  # the English plural form, as a user reads it
+    assert text.startswith(f"{done} {noun} completed") if done else "Orders finished" in text
     assert (f"{partial} partial" in text) == bool(partial)
     assert status[-1] == f"{title}: {text}"
 

@@ -852,24 +852,8 @@
 <context>
     <name>Notifier</name>
     <message>
-        <source>%n order(s) completed</source>
-        <translation>%n order(s) completed</translation>
-    </message>
-    <message>
-        <source>%n partial</source>
-        <translation>%n partial</translation>
-    </message>
-    <message>
-        <source>%n canceled</source>
-        <translation>%n canceled</translation>
-    </message>
-    <message>
         <source>Orders finished: {0}</source>
         <translation>Orders finished: {0}</translation>
-    </message>
-    <message>
-        <source>%n completed</source>
-        <translation>%n completed</translation>
     </message>
     <message>
         <source>Order {0} is stuck: no progress for hours</source>
@@ -2011,6 +1995,107 @@
     <message>
         <source>Added &quot;{name}&quot;.</source>
         <translation>Added &quot;{name}&quot;.</translation>
+    </message>
+</context>
+<context>
+    <name>Plurals</name>
+    <message numerus="yes">
+        <source>%n order(s) completed</source>
+        <translation>
+            <numerusform>%n order completed</numerusform>
+            <numerusform>%n orders completed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n partial</source>
+        <translation>
+            <numerusform>%n partial</numerusform>
+            <numerusform>%n partial</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n canceled</source>
+        <translation>
+            <numerusform>%n canceled</numerusform>
+            <numerusform>%n canceled</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n refill(s) finished</source>
+        <translation>
+            <numerusform>%n refill finished</numerusform>
+            <numerusform>%n refills finished</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n completed</source>
+        <translation>
+            <numerusform>%n completed</numerusform>
+            <numerusform>%n completed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n not</source>
+        <translation>
+            <numerusform>%n not</numerusform>
+            <numerusform>%n not</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n order(s) stuck: no progress for hours</source>
+        <translation>
+            <numerusform>%n order stuck: no progress for hours</numerusform>
+            <numerusform>%n orders stuck: no progress for hours</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n service(s) you use changed</source>
+        <translation>
+            <numerusform>%n service you use changed</numerusform>
+            <numerusform>%n services you use changed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n day</numerusform>
+            <numerusform>%n days</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n order(s)</source>
+        <translation>
+            <numerusform>%n order</numerusform>
+            <numerusform>%n orders</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n invalid line(s)</source>
+        <translation>
+            <numerusform>%n invalid line</numerusform>
+            <numerusform>%n invalid lines</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n line(s) overlap an open order</source>
+        <translation>
+            <numerusform>%n line overlaps an open order</numerusform>
+            <numerusform>%n lines overlap an open order</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Place %n order(s) for %1?</source>
+        <translation>
+            <numerusform>Place %n order for %1?</numerusform>
+            <numerusform>Place %n orders for %1?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n invalid line(s) will be skipped.</source>
+        <translation>
+            <numerusform>%n invalid line will be skipped.</numerusform>
+            <numerusform>%n invalid lines will be skipped.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

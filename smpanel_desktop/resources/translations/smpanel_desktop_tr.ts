@@ -840,24 +840,8 @@
 <context>
     <name>Notifier</name>
     <message>
-        <source>%n order(s) completed</source>
-        <translation>%n sipariş tamamlandı</translation>
-    </message>
-    <message>
-        <source>%n partial</source>
-        <translation>%n kısmi</translation>
-    </message>
-    <message>
-        <source>%n canceled</source>
-        <translation>%n iptal</translation>
-    </message>
-    <message>
         <source>Orders finished: {0}</source>
         <translation>Biten siparişler: {0}</translation>
-    </message>
-    <message>
-        <source>%n completed</source>
-        <translation>%n tamamlandı</translation>
     </message>
     <message>
         <source>Order {0} is stuck: no progress for hours</source>
@@ -1979,6 +1963,93 @@
     <message>
         <source>Added &quot;{name}&quot;.</source>
         <translation>&quot;{name}&quot; eklendi.</translation>
+    </message>
+</context>
+<context>
+    <name>Plurals</name>
+    <message numerus="yes">
+        <source>%n order(s) completed</source>
+        <translation>
+            <numerusform>%n sipariş tamamlandı</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n partial</source>
+        <translation>
+            <numerusform>%n kısmi</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n canceled</source>
+        <translation>
+            <numerusform>%n iptal</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n refill(s) finished</source>
+        <translation>
+            <numerusform>%n telafi sonuçlandı</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n completed</source>
+        <translation>
+            <numerusform>%n tamamlandı</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n not</source>
+        <translation>
+            <numerusform>%n tamamlanmadı</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n order(s) stuck: no progress for hours</source>
+        <translation>
+            <numerusform>%n sipariş takıldı: saatlerdir ilerleme yok</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n service(s) you use changed</source>
+        <translation>
+            <numerusform>Kullandığınız %n serviste değişiklik var</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n gün</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n order(s)</source>
+        <translation>
+            <numerusform>%n sipariş</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n invalid line(s)</source>
+        <translation>
+            <numerusform>%n geçersiz satır</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n line(s) overlap an open order</source>
+        <translation>
+            <numerusform>%n satır açık bir siparişle çakışıyor</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Place %n order(s) for %1?</source>
+        <translation>
+            <numerusform>Toplam %1 tutarında %n sipariş verilsin mi?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n invalid line(s) will be skipped.</source>
+        <translation>
+            <numerusform>%n geçersiz satır atlanacak.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -8,6 +8,7 @@ from smpanel_desktop.core.mass.sending import NOT_SENT, STOPPED_BY_USER, BatchRe
 from smpanel_desktop.store.models import PLACED, REJECTED, UNKNOWN
 from smpanel_desktop.ui.mass_order.tasks import Checked
 from smpanel_desktop.ui.widgets.formatting import format_money, format_time
+from smpanel_desktop.ui.widgets.plurals import plurals
 from smpanel_desktop.ui.widgets.translate import QT_TRANSLATE_NOOP
 
 CONTEXT = "MassOrderView"
@@ -22,7 +23,7 @@ def summary(checked: Checked) -> str:
     batch = checked.batch
     total = format_money(batch.total, batch.currency, trim=True)
     parts = [
-        QCoreApplication.translate("MassOrderView", "%n order(s)", "", len(batch.valid_lines))
+        plurals().orders(len(batch.valid_lines))
         + " · "
         + QCoreApplication.translate("MassOrderView", "total %1").replace("%1", total)
     ]
@@ -35,17 +36,9 @@ def summary(checked: Checked) -> str:
     if batch.over_balance:
         parts.append(QCoreApplication.translate("MassOrderView", "more than the balance"))
     if batch.invalid:
-        parts.append(
-            QCoreApplication.translate(
-                "MassOrderView", "%n invalid line(s)", "", len(batch.invalid)
-            )
-        )
+        parts.append(plurals().invalid_lines(len(batch.invalid)))
     if batch.flagged:
-        parts.append(
-            QCoreApplication.translate(
-                "MassOrderView", "%n line(s) overlap an open order", "", len(batch.flagged)
-            )
-        )
+        parts.append(plurals().overlapping_lines(len(batch.flagged)))
     if checked.previous is not None:
         when = format_time(checked.previous.created_at)
         parts.append(
@@ -57,13 +50,9 @@ def summary(checked: Checked) -> str:
 def confirmation(checked: Checked) -> str:
     batch = checked.batch
     total = format_money(batch.total, batch.currency, trim=True)
-    text = QCoreApplication.translate(
-        "MassOrderView", "Place %n order(s) for %1?", "", len(batch.valid_lines)
-    ).replace("%1", total)
+    text = plurals().place_orders(len(batch.valid_lines)).replace("%1", total)
     if batch.invalid:
-        text += "\n" + QCoreApplication.translate(
-            "MassOrderView", "%n invalid line(s) will be skipped.", "", len(batch.invalid)
-        )
+        text += "\n" + plurals().lines_skipped(len(batch.invalid))
     if checked.previous is not None:
         when = format_time(checked.previous.created_at)
         again = QCoreApplication.translate(

@@ -17,15 +17,11 @@ from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from smpanel_desktop.core.watch import events as ev
 from smpanel_desktop.ui.context import AppContext
 from smpanel_desktop.ui.watch.changes import side_text
-from smpanel_desktop.ui.widgets.translate import QT_TRANSLATE_NOOP
+from smpanel_desktop.ui.widgets.plurals import plurals
 
 log = logging.getLogger(__name__)
 Deliver = Callable[[str, str], None]
 DEBOUNCE_MS = 500
-
-
-def _tr(text: str, n: int = -1) -> str:
-    return QCoreApplication.translate("Notifier", text, None, n)
 
 
 def _finished_text(events: Sequence[ev.Event]) -> str:
@@ -33,14 +29,16 @@ def _finished_text(events: Sequence[ev.Event]) -> str:
     parts = []
     done = counts.pop("completed", 0)
     if done:
-        parts.append(QCoreApplication.translate("Notifier", "%n order(s) completed", None, done))
-    for status, text in (
-        ("partial", QT_TRANSLATE_NOOP("Notifier", "%n partial")),
-        ("canceled", QT_TRANSLATE_NOOP("Notifier", "%n canceled")),
-    ):
-        n = counts.pop(status, 0)
-        if n:
-            parts.append(_tr(text, n))
+        text = plurals().orders_completed(done)
+        parts.append(text)
+    partial = counts.pop("partial", 0)
+    if partial:
+        text = plurals().partial(partial)
+        parts.append(text)
+    canceled = counts.pop("canceled", 0)
+    if canceled:
+        text = plurals().canceled(canceled)
+        parts.append(text)
     parts += [f"{n} {status}" for status, n in sorted(counts.items())]
     if not done:
         parts[0] = QCoreApplication.translate("Notifier", "Orders finished: {0}").format(parts[0])
@@ -49,13 +47,10 @@ def _finished_text(events: Sequence[ev.Event]) -> str:
 
 def _refill_text(events: Sequence[ev.Event]) -> str:
     done = sum(1 for e in events if e.status.strip().casefold() == "completed")
-    text = QCoreApplication.translate("Notifier", "%n refill(s) finished", None, len(events))
+    text = plurals().refills_finished(len(events))
     if done != len(events):
         text += (
-            " · "
-            + QCoreApplication.translate("Notifier", "%n completed", None, done)
-            + ", "
-            + QCoreApplication.translate("Notifier", "%n not", None, len(events) - done)
+            " · " + plurals().completed(done) + ", " + plurals().not_completed(len(events) - done)
         )
     return text
 
@@ -65,9 +60,7 @@ def _stuck_text(events: Sequence[ev.Event]) -> str:
         return QCoreApplication.translate(
             "Notifier", "Order {0} is stuck: no progress for hours"
         ).format(events[0].subject)
-    return QCoreApplication.translate(
-        "Notifier", "%n orders are stuck: no progress for hours", None, len(events)
-    )
+    return plurals().orders_stuck(len(events))
 
 
 def _service_text(e: ev.Event) -> str:
@@ -124,9 +117,7 @@ def describe(events: Sequence[ev.Event], currency: str = "") -> list[tuple[str, 
         text = "; ".join(_service_text(e) for e in changes[:3]) + ("…" if len(changes) > 3 else "")
         out.append(
             (
-                QCoreApplication.translate(
-                    "Notifier", "%n services you use changed", None, len(changes)
-                ),
+                plurals().services_changed(len(changes)),
                 text,
             )
         )

@@ -26,13 +26,14 @@ from smpanel_desktop.api.models import Service
 from smpanel_desktop.core.watch.guarantee import Guarantee, parse_guarantee
 from smpanel_desktop.ui.context import AppContext
 from smpanel_desktop.ui.widgets.named import named
+from smpanel_desktop.ui.widgets.plurals import plurals
 
 AUTO, DAYS, LIFETIME, NONE = "", "days", "lifetime", "none"
 
 
 def window_text(g: Guarantee) -> str:
     if g.kind == "days":
-        return QCoreApplication.translate("RefillWindow", "%n day(s)", None, g.days or 0)
+        return plurals().days(g.days or 0)
     if g.kind == "lifetime":
         return QCoreApplication.translate("RefillWindow", "lifetime")
     if g.kind == "none":
