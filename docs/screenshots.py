@@ -94,6 +94,9 @@ def main(argv: list[str] | None = None) -> int:
             tabs.setCurrentWidget(window.balance_tab)
             wait_until(app, lambda: not gui.runner.busy)
             shoot(app, window, args.out, "balance.png")
+            tabs.setCurrentWidget(window.overview_tab)
+            wait_until(app, lambda: not gui.runner.busy)
+            shoot(app, window, args.out, "overview.png")
 
             panel = gui.store.add_panel("smpanel.net", "https://smpanel.net/api/v2")
             gui.keys.set(panel.name, "0f3c9a7e5b2d4c1a8e6f0b9d7c5a3e21")
