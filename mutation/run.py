@@ -37,6 +37,7 @@ SCOPES: dict[str, list[str]] = {
         "test_api_convert_fast.py",
     ],
     "api/parse.py": ["test_api_parse.py", "test_answer_rules.py", "test_money_rules.py"],
+    "api/parse_actions.py": ["test_api_parse.py", "test_answer_rules.py", "test_api_client.py"],
     "api/error_texts.py": ["test_answer_rules.py", "test_api_faults.py", "test_api_parse.py"],
     "api/endpoint.py": ["test_answer_rules.py", "test_api_client.py"],
     "api/errors.py": ["test_api_parse.py", "test_api_faults.py"],

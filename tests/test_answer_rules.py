@@ -26,13 +26,8 @@ from smpanel_desktop.api.errors import (
     UnknownOutcomeError,
     UnreadableAnswerError,
 )
-from smpanel_desktop.api.parse import (
-    NOT_IN_ANSWER,
-    parse_cancels,
-    parse_multi_status,
-    parse_refill_statuses,
-    parse_refills,
-)
+from smpanel_desktop.api.parse import NOT_IN_ANSWER, parse_multi_status
+from smpanel_desktop.api.parse_actions import parse_cancels, parse_refill_statuses, parse_refills
 from smpanel_desktop.api.retries import retry_after_seconds
 
 # -- refusals are refusals -------------------------------------------------------------------
@@ -378,15 +373,17 @@ def test_a_field_that_cannot_be_encoded_is_refused_before_sending(sandbox: Any) 
     assert sandbox.request_log == []
 
 
-def test_a_write_met_by_a_bare_429_page_may_have_been_done(sandbox: Any) -> None:
-    """Only the panel's own words refuse an order; a proxy's 429 page says nothing about it."""
+def test_a_write_met_by_a_bare_429_page_was_not_placed(sandbox: Any) -> None:
+    """A 429 refuses the request before it is acted on (docs/protocol.md, "Writes"): the order
+    was not placed, even when the page says nothing more; the sandbox created nothing."""
     sandbox.faults.add(
         "raw", action="add", status=429, body="<h1>Too Many Requests</h1>", content_type="text/html"
     )
     client = PanelClient(sandbox.url, sandbox.key, read_retries=0)
-    with client, pytest.raises(UnknownOutcomeError) as caught:
+    with client, pytest.raises(RateLimitedError) as caught:
         client.add(1, {"link": "https://x.com/p/1", "quantity": "100"})
-    assert isinstance(caught.value.cause, RateLimitedError)
+    assert not isinstance(caught.value, UnknownOutcomeError)
+    assert sandbox.order_count() == 0
 
 
 @pytest.mark.parametrize(

@@ -31,17 +31,19 @@ from smpanel_desktop.api.errors import (
 from smpanel_desktop.api.models import UNLIMITED, CancelResult, RefillResult
 from smpanel_desktop.api.parse import (
     NOT_IN_ANSWER,
-    parse_balance,
-    parse_cancels,
     parse_catalog,
     parse_multi_status,
     parse_order_id,
+    parse_service,
+    parse_status,
+)
+from smpanel_desktop.api.parse_actions import (
+    parse_balance,
+    parse_cancels,
     parse_refill,
     parse_refill_status,
     parse_refill_statuses,
     parse_refills,
-    parse_service,
-    parse_status,
 )
 
 relaxed = settings(deadline=None)  # no per-example deadline: CI boxes are busy and slow

@@ -27,17 +27,14 @@ from .models import (
     RefillStatus,
     StatusResult,
 )
-from .parse import (
+from .parse import parse_catalog, parse_multi_status, parse_order_id, parse_status
+from .parse_actions import (
     parse_balance,
     parse_cancels,
-    parse_catalog,
-    parse_multi_status,
-    parse_order_id,
     parse_refill,
     parse_refill_status,
     parse_refill_statuses,
     parse_refills,
-    parse_status,
 )
 from .transport import Transport
 
@@ -196,7 +193,9 @@ class PanelClient:
 
     def refill(self, order: int) -> int:
         """Request a refill of one order; the refill id."""
-        return self._write("refill", {"order": str(order)}, parse_refill)
+        return self._write(
+            "refill", {"order": str(order)}, functools.partial(parse_refill, order=order)
+        )
 
     def refills(self, orders: Iterable[int]) -> list[RefillResult]:
         def one(order: int) -> RefillResult:

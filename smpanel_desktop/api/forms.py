@@ -26,7 +26,7 @@ from .errors import (
     panel_error,
 )
 from .models import CancelResult
-from .parse import _item_error, _mapping
+from .parse import answer_mapping, item_error
 
 T = TypeVar("T")
 
@@ -83,9 +83,9 @@ def one_by_one(
 
 def parse_cancel(payload: object, order: int) -> CancelResult:
     """The single ``cancel`` answer ``{"cancel": 1}`` (or ``{"cancel": {"error": "..."}}``)."""
-    item: Mapping[str, object] = _mapping(payload, "cancel answer")
+    item: Mapping[str, object] = answer_mapping(payload, "cancel answer")
     value = item.get("cancel")
-    error = _item_error(value)
+    error = item_error(value)
     if error is not None:
         raise panel_error(error)
     accepted = soft(to_bool, value, None)

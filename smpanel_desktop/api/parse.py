@@ -17,7 +17,6 @@ from .convert import (
     soft_bool,
     soft_int,
     soft_text,
-    to_bool,
     to_decimal,
     to_int,
     unusable,
@@ -27,12 +26,8 @@ from .error_texts import panel_text
 from .errors import PanelError, UnreadableAnswerError, panel_error
 from .models import (
     UNLIMITED,
-    Balance,
-    CancelResult,
     Catalog,
     OrderStatus,
-    RefillResult,
-    RefillStatus,
     Service,
     StatusResult,
 )
@@ -40,13 +35,13 @@ from .models import (
 NOT_IN_ANSWER = "The panel's answer did not mention this id"
 
 
-def _mapping(payload: object, what: str) -> Mapping[str, object]:
+def answer_mapping(payload: object, what: str) -> Mapping[str, object]:
     if not isinstance(payload, Mapping):
         raise unusable(what, payload)
     return payload
 
 
-def _item_error(value: object) -> str | None:
+def item_error(value: object) -> str | None:
     """The text of a per-item error (``{"error": ...}`` or another engine's shape), else None."""
     if isinstance(value, Mapping) and "error" in value:
         return panel_text(value["error"], "Error without a text")
@@ -63,7 +58,7 @@ _new_service = fast_factory(Service)  # positional: id, name, type, category, ra
 
 def parse_service(record: object) -> Service:
     """One record of the ``services`` list.  No usable id or rate -> ``UnreadableAnswerError``."""
-    item = record if type(record) is dict else _mapping(record, "service record")
+    item = record if type(record) is dict else answer_mapping(record, "service record")
     get = item.get
     sid = soft_int(get("service", get("id")), None)
     if sid is None:  # the general path, for its error on an unusable value
@@ -120,7 +115,7 @@ def parse_catalog(payload: object) -> Catalog:
 
 def parse_order_id(payload: object) -> int:
     """The ``add`` answer ``{"order": 23501}`` (the id may be a string)."""
-    item = _mapping(payload, "answer to add")
+    item = answer_mapping(payload, "answer to add")
     order = to_int(item.get("order"))
     if order is None or order <= 0:  # 0 names no order: it could never be polled or resolved
         raise unusable("order id", item.get("order"))
@@ -128,7 +123,7 @@ def parse_order_id(payload: object) -> int:
 
 
 def _order_status(order: int, item: Mapping[str, object]) -> OrderStatus:
-    error = _item_error(item.get("status"))
+    error = item_error(item.get("status"))
     if error is not None:
         raise panel_error(error)
     status = clean_text(item.get("status"))
@@ -155,17 +150,17 @@ def _child_ids(values: list[object]) -> tuple[int, ...]:
 
 def parse_status(payload: object, order: int) -> OrderStatus:
     """The single ``status`` answer (also accepted: the multi form holding only this order)."""
-    item = _mapping(payload, "status answer")
+    item = answer_mapping(payload, "status answer")
     nested = item.get(str(order))
     if "status" not in item and isinstance(nested, Mapping):
         item = nested
-    error = _item_error(item)
+    error = item_error(item)
     if error is not None:
         raise panel_error(error)
     return _order_status(order, item)
 
 
-def _entries(payload: object, id_field: str) -> dict[int, object]:
+def entries_by_id(payload: object, id_field: str) -> dict[int, object]:
     """Per-id entries of a multi answer: a list of records naming their id, or an object keyed
     by id.  Entries without a usable id are dropped."""
     if isinstance(payload, list):
@@ -191,11 +186,11 @@ def parse_multi_status(payload: object, orders: Iterable[int]) -> list[StatusRes
     """``status`` with ``orders=``: ``{"1": {...}, "10": {"error": "Incorrect order ID"}}``.
 
     One result per requested order, in the requested order."""
-    entries = _entries(payload, "order")
+    entries = entries_by_id(payload, "order")
     results: list[StatusResult] = []
     for order in orders:
         entry = entries.get(order)
-        error = _item_error(entry)
+        error = item_error(entry)
         if entry is None:
             results.append(StatusResult(order, None, NOT_IN_ANSWER))
         elif error is not None:
@@ -208,93 +203,3 @@ def parse_multi_status(payload: object, orders: Iterable[int]) -> list[StatusRes
         else:
             results.append(StatusResult(order, None, soft(clean_text, entry, "") or NOT_IN_ANSWER))
     return results
-
-
-# --- refills, cancel, balance -----------------------------------------------------------------
-
-
-def parse_refill(payload: object) -> int:
-    """The single ``refill`` answer ``{"refill": "1"}``: the refill id."""
-    item = _mapping(payload, "refill answer")
-    error = _item_error(item.get("refill"))
-    if error is not None:
-        raise panel_error(error)
-    refill = to_int(item.get("refill"))
-    if refill is None:
-        raise unusable("refill id", item.get("refill"))
-    return refill
-
-
-def parse_refills(payload: object, orders: Iterable[int]) -> list[RefillResult]:
-    """``refill`` with ``orders=``: ``[{"order": 1, "refill": 1}, {"order": 3, "refill":
-    {"error": "..."}}]``; one result per requested order."""
-    entries = _entries(payload, "order")
-    results: list[RefillResult] = []
-    for order in orders:
-        entry = entries.get(order)
-        value = entry.get("refill") if isinstance(entry, Mapping) else None
-        error = _item_error(value) or _item_error(entry)
-        refill = soft(to_int, value, None)
-        if error is None and refill is None:
-            error = NOT_IN_ANSWER if entry is None else "The panel gave no refill id"
-        results.append(RefillResult(order, None if error else refill, error))
-    return results
-
-
-def _refill_status(refill: int, value: object) -> RefillStatus:
-    error = _item_error(value)
-    if error is not None:
-        return RefillStatus(refill, None, error)
-    status = soft(clean_text, value, "")
-    if not status:
-        raise unusable("refill status", value)
-    return RefillStatus(refill, status)
-
-
-def parse_refill_status(payload: object, refill: int) -> RefillStatus:
-    """The single ``refill_status`` answer ``{"status": "Completed"}``."""
-    item = _mapping(payload, "refill status answer")
-    return _refill_status(refill, item.get("status"))
-
-
-def parse_refill_statuses(payload: object, refills: Iterable[int]) -> list[RefillStatus]:
-    """``refill_status`` with ``refills=``: ``[{"refill": 1, "status": "Completed"}, ...]``."""
-    entries = _entries(payload, "refill")
-    results: list[RefillStatus] = []
-    for refill in refills:
-        entry = entries.get(refill)
-        error = _item_error(entry)
-        if entry is None or error is not None:
-            results.append(RefillStatus(refill, None, error or NOT_IN_ANSWER))
-            continue
-        value = entry.get("status") if isinstance(entry, Mapping) else entry
-        try:
-            results.append(_refill_status(refill, value))
-        except UnreadableAnswerError as exc:
-            results.append(RefillStatus(refill, None, exc.message))
-    return results
-
-
-def parse_cancels(payload: object, orders: Iterable[int]) -> list[CancelResult]:
-    """``cancel`` with ``orders=``: ``[{"order": 2, "cancel": 1}, {"order": 9, "cancel":
-    {"error": "..."}}]``.  ``accepted`` means the request was taken, not that it is cancelled."""
-    entries = _entries(payload, "order")
-    results: list[CancelResult] = []
-    for order in orders:
-        entry = entries.get(order)
-        value = entry.get("cancel") if isinstance(entry, Mapping) else None
-        error = _item_error(value) or _item_error(entry)
-        accepted = soft(to_bool, value, None)
-        if error is None and accepted is None:
-            error = NOT_IN_ANSWER if entry is None else "The panel gave no answer for this order"
-        results.append(CancelResult(order, bool(accepted) and error is None, error))
-    return results
-
-
-def parse_balance(payload: object) -> Balance:
-    """``{"balance": "100.84292", "currency": "USD"}``."""
-    item = _mapping(payload, "balance answer")
-    amount = to_decimal(item.get("balance"))
-    if amount is None:
-        raise unusable("balance", item.get("balance"))
-    return Balance(amount, soft(clean_text, item.get("currency"), ""))
