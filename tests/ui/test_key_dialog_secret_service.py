@@ -43,6 +43,7 @@ def test_key_dialog_round_trip_through_the_secret_service(
     assert "SecretService" in gui.keys.backend_name()
     panel = gui._first_panel()
     gui.start()
+    qtbot.waitUntil(lambda: gui.ctx.panel is not None)  # opened on the worker
     dialog = gui.window.set_key()
     assert isinstance(dialog, KeyDialog)
     secret = f"{sandbox.key}-{uuid.uuid4().hex}"  # unique, and longer than 12: shown as ••••xxxx
