@@ -1,6 +1,7 @@
-"""The keyboard-only user and the defects a first try on a small screen found: shortcuts, Enter
-on a service row and in the order form, Tab out of tables, the confirmation with every field of its type, cost hints,
-fields that never move, the first window on a small screen, no display."""
+"""The keyboard-only user and the defects a first try on a small screen found: shortcuts,
+Enter on a service row and in the order form, Tab out of tables, the confirmation with every
+field of its type, cost hints, fields that never move, the first window on a small screen, no
+display."""
 
 from __future__ import annotations
 
