@@ -11,12 +11,17 @@ import threading
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import Any
 
 import keyring
 import pytest
 from hypothesis import settings
 from keyring.backend import KeyringBackend
 from keyring.errors import PasswordDeleteError
+
+from smpanel_desktop.api.client import PanelClient
+from smpanel_desktop.store.models import Panel
+from smpanel_desktop.store.store import Store
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -167,3 +172,23 @@ def self_signed_server(tmp_path: Path) -> Iterator[tuple[str, list[str]]]:
         server.shutdown()
         server.server_close()
         thread.join()
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Iterator[Store]:
+    """A real store in a fresh SQLite file; closed after the test."""
+    with Store(tmp_path / "smpanel.sqlite3") as s:
+        yield s
+
+
+@pytest.fixture
+def client(sandbox: Any) -> Iterator[PanelClient]:
+    """A client of the ``sandbox`` panel (no read retries: a fault shows at once)."""
+    with PanelClient(sandbox.url, sandbox.key, read_retries=0, timeout=5.0) as c:
+        yield c
+
+
+@pytest.fixture
+def panel(store: Store, sandbox: Any) -> Panel:
+    """The ``sandbox`` panel as a row of ``store``."""
+    return store.add_panel("Sandbox", sandbox.url, "USD")

@@ -4,7 +4,6 @@ every action, the single and multi forms, the fallback and its memory, errors re
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
@@ -27,13 +26,6 @@ from smpanel_desktop.store.store import Store
 def client(dialect_sandbox: SandboxPanel) -> Iterator[PanelClient]:
     with PanelClient(dialect_sandbox.url, dialect_sandbox.key, timeout=5, backoff_factor=0.01) as c:
         yield c
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> Iterator[Store]:
-    s = Store(tmp_path / "dialects.sqlite3")
-    yield s
-    s.close()
 
 
 def smart(panel: SandboxPanel) -> bool:

@@ -8,7 +8,7 @@ be stored (ids of 2^63 and more) is caught before it costs anything.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -29,29 +29,6 @@ from smpanel_desktop.store.models import PLACED, REJECTED, UNKNOWN, Panel
 from smpanel_desktop.store.store import Store
 
 LINK = "https://instagram.com/p/abc"
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> Iterator[Store]:
-    s = Store(tmp_path / "smpanel.sqlite3")
-    try:
-        yield s
-    finally:
-        s.close()
-
-
-@pytest.fixture
-def client(sandbox: Any) -> Iterator[PanelClient]:
-    c = PanelClient(sandbox.url, sandbox.key, read_retries=0, timeout=5.0)
-    try:
-        yield c
-    finally:
-        c.close()
-
-
-@pytest.fixture
-def panel(store: Store, sandbox: Any) -> Panel:
-    return store.add_panel("Sandbox", sandbox.url, "USD")
 
 
 def _default_service(sandbox: Any) -> Service:

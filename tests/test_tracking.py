@@ -6,7 +6,6 @@ import socket
 import sqlite3
 import threading
 import time
-from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -31,29 +30,6 @@ from smpanel_desktop.core.refills_cancels import cancel_orders, refresh_refills,
 from smpanel_desktop.core.refreshing import import_orders, refresh_orders
 from smpanel_desktop.store.models import Panel
 from smpanel_desktop.store.store import Store
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> Iterator[Store]:
-    s = Store(tmp_path / "smpanel.sqlite3")
-    try:
-        yield s
-    finally:
-        s.close()
-
-
-@pytest.fixture
-def client(sandbox: Any) -> Iterator[PanelClient]:
-    c = PanelClient(sandbox.url, sandbox.key, read_retries=0, timeout=5.0)
-    try:
-        yield c
-    finally:
-        c.close()
-
-
-@pytest.fixture
-def panel(store: Store, sandbox: Any) -> Panel:
-    return store.add_panel("Sandbox", sandbox.url, "USD")
 
 
 def service_of(sandbox: Any, type_: str = "Default", **flags: Any) -> Service:

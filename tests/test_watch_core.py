@@ -4,7 +4,6 @@ service names, stuck orders, catalog changes, events announced once (across rest
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
 from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
@@ -28,24 +27,6 @@ from smpanel_desktop.store.models import Panel
 from smpanel_desktop.store.store import Store
 
 HOUR = 3600.0
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> Iterator[Store]:
-    with Store(tmp_path / "smpanel.sqlite3") as s:
-        yield s
-
-
-@pytest.fixture
-def client(sandbox: Any) -> Iterator[PanelClient]:
-    c = PanelClient(sandbox.url, sandbox.key, read_retries=0, timeout=5.0)
-    yield c
-    c.close()
-
-
-@pytest.fixture
-def panel(store: Store, sandbox: Any) -> Panel:
-    return store.add_panel("Sandbox", sandbox.url, "USD")
 
 
 def _order(store: Store, client: PanelClient, panel: Panel, svc: Service) -> int:
