@@ -396,3 +396,22 @@ class Row:
         data = asdict(self)
         data.update(ratio=self.ratio, ok=self.ok, target=self.target)
         return data
+
+
+def floor_model(table: Any, rows: int) -> Any:
+    """A C++ ``QStandardItemModel`` with the first ``rows`` rows of ``table``'s model as text."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QStandardItem, QStandardItemModel
+
+    model = table.model()
+    rows = min(rows, model.rowCount())
+    items = QStandardItemModel(rows, model.columnCount())
+    for r in range(rows):
+        for c in range(model.columnCount()):
+            index = model.index(r, c)
+            item = QStandardItem(str(model.data(index) or ""))
+            align = model.data(index, Qt.ItemDataRole.TextAlignmentRole)
+            if align is not None:
+                item.setTextAlignment(Qt.AlignmentFlag(int(align)))
+            items.setItem(r, c, item)
+    return items

@@ -13,7 +13,17 @@ import time
 from pathlib import Path
 from typing import Any
 
-from common import Row, catalog, cpu_timed, median, p95, services_tab, timed, wait_until
+from common import (
+    Row,
+    catalog,
+    cpu_timed,
+    floor_model,
+    median,
+    p95,
+    services_tab,
+    timed,
+    wait_until,
+)
 from requests import Response
 from requests.structures import CaseInsensitiveDict
 
@@ -32,7 +42,7 @@ def answer_bytes(transport: Transport, body: bytes) -> object:
     response.status_code = 200
     response._content = body
     response.headers = CaseInsensitiveDict({"Content-Type": "application/json"})
-    return transport._answer(response, False)
+    return transport._answer(response, "services", False)
 
 
 def parse_body(transport: Transport, body: bytes) -> Any:
@@ -138,22 +148,11 @@ def qt_floor_view(tab: Any) -> Any:
     """What Qt alone needs to paint the same cells: a ``QTableView`` set up like the Services
     table, over a ``QStandardItemModel`` (C++, no Python per cell) holding the visible rows."""
     from PySide6.QtCore import Qt
-    from PySide6.QtGui import QStandardItem, QStandardItemModel
     from PySide6.QtWidgets import QApplication, QTableView
 
     table, model = tab.table, tab.table.model()
-    rows = min(model.rowCount(), 80)
-    items = QStandardItemModel(rows, model.columnCount())
-    for r in range(rows):
-        for c in range(model.columnCount()):
-            index = model.index(r, c)
-            item = QStandardItem(str(model.data(index) or ""))
-            align = model.data(index, Qt.ItemDataRole.TextAlignmentRole)
-            if align is not None:
-                item.setTextAlignment(Qt.AlignmentFlag(int(align)))
-            items.setItem(r, c, item)
     view = QTableView()
-    view.setModel(items)
+    view.setModel(floor_model(table, 80))
     view.setAlternatingRowColors(True)
     view.setWordWrap(False)
     view.setTextElideMode(Qt.TextElideMode.ElideRight)

@@ -19,7 +19,7 @@ from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
-from common import Row, cpu_timed, median, p95, services
+from common import Row, cpu_timed, floor_model, median, p95, services
 
 QUERIES = ("instagram followers", "tiktok views", "youtube", "refill 30 days", "1234")
 SIZES = (22_000, 50_000)
@@ -61,25 +61,6 @@ def window_with(page: Any, title: str) -> Any:
     window.show()
     settle()
     return window
-
-
-def floor_model(table: Any, rows: int) -> Any:
-    """A C++ ``QStandardItemModel`` with the first ``rows`` rows of ``table``'s model as text."""
-    from PySide6.QtCore import Qt
-    from PySide6.QtGui import QStandardItem, QStandardItemModel
-
-    model = table.model()
-    rows = min(rows, model.rowCount())
-    items = QStandardItemModel(rows, model.columnCount())
-    for r in range(rows):
-        for c in range(model.columnCount()):
-            index = model.index(r, c)
-            item = QStandardItem(str(model.data(index) or ""))
-            align = model.data(index, Qt.ItemDataRole.TextAlignmentRole)
-            if align is not None:
-                item.setTextAlignment(Qt.AlignmentFlag(int(align)))
-            items.setItem(r, c, item)
-    return items
 
 
 def floor_view(table: Any, rows: int) -> tuple[Any, Any]:

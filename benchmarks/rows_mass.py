@@ -18,7 +18,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from common import Row, cpu_timed, insert_orders, median, services, timed, wait_until
+from common import Row, cpu_timed, floor_model, insert_orders, median, services, timed, wait_until
 
 LINES = 1_000
 
@@ -119,17 +119,11 @@ def mass_rows(tmp: Path) -> list[Row]:
 
 def floor_view(view: Any) -> Any:
     """The preview's visible cells in a ``QTableView`` over a ``QStandardItemModel``."""
-    from PySide6.QtGui import QStandardItem, QStandardItemModel
     from PySide6.QtWidgets import QApplication, QTableView
 
     model, table = view.model, view.preview
-    rows = min(model.rowCount(), 60)
-    items = QStandardItemModel(rows, model.columnCount())
-    for r in range(rows):
-        for c in range(model.columnCount()):
-            items.setItem(r, c, QStandardItem(str(model.data(model.index(r, c)) or "")))
     floor = QTableView()
-    floor.setModel(items)
+    floor.setModel(floor_model(table, 60))
     floor.setWordWrap(False)
     floor.verticalHeader().hide()
     floor.verticalHeader().setDefaultSectionSize(table.verticalHeader().defaultSectionSize())
