@@ -16,8 +16,7 @@ from typing import Any
 import keyring
 import pytest
 from hypothesis import settings
-from keyring.backend import KeyringBackend
-from keyring.errors import PasswordDeleteError
+from memory_keyring import MemoryKeyring
 
 from smpanel_desktop.api.client import PanelClient
 from smpanel_desktop.store.models import Panel
@@ -35,28 +34,6 @@ _PROFILE = os.environ.get("HYPOTHESIS_PROFILE") or (
     "ci" if os.environ.get("CI", "").lower() in ("true", "1") else "dev"
 )
 settings.load_profile(_PROFILE)
-
-
-class MemoryKeyring(KeyringBackend):
-    """An in-memory keyring for tests (never used by the app itself)."""
-
-    priority = 1  # type: ignore[assignment]
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.entries: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.entries.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.entries[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        try:
-            del self.entries[(service, username)]
-        except KeyError:
-            raise PasswordDeleteError("no such password") from None
 
 
 @pytest.fixture(autouse=True)

@@ -12,30 +12,11 @@ import pytest
 from keyring.backend import KeyringBackend
 from keyring.backends import chainer, fail, null
 from keyring.errors import PasswordDeleteError
+from memory_keyring import MemoryKeyring
 
 from smpanel_desktop.secrets import KeyStore, KeyStoreError, KeyStoreUnavailable
 
 KEY = "a1b2c3d4e5f6a7b8c9d0e1f2a3b4c5d6"
-
-
-class MemoryKeyring(KeyringBackend):
-    """A keyring that really stores (in memory), like the one conftest gives every test."""
-
-    priority = 1  # type: ignore[assignment]
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.entries: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.entries.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.entries[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        if self.entries.pop((service, username), None) is None:
-            raise PasswordDeleteError("no such password")
 
 
 def _chain(*backends: KeyringBackend) -> chainer.ChainerBackend:
