@@ -19,6 +19,7 @@ from smpanel_desktop.workers.task_runner import DEFAULT_LANE, ErrorCallback, Gen
 
 if TYPE_CHECKING:
     from smpanel_desktop.api.client import PanelClient
+    from smpanel_desktop.api.inflight import InFlight
     from smpanel_desktop.api.models import Balance, Service
     from smpanel_desktop.store.models import Panel
     from smpanel_desktop.store.store import Store
@@ -69,6 +70,23 @@ class AppContext(QObject):
             "catalog": (self.catalogBusy, self.catalogFailed),
             "balance": (self.balanceBusy, self.balanceFailed),
         }
+        self._inflight: InFlight | None = None
+        runner.on_shutdown(self.abort_requests)
+
+    @property
+    def inflight(self) -> InFlight:
+        """Where every client of the app notes its open connections (made when first used:
+        urllib3 is not needed for the first paint)."""
+        if self._inflight is None:
+            from smpanel_desktop.api.inflight import InFlight
+
+            self._inflight = InFlight()
+        return self._inflight
+
+    def abort_requests(self) -> None:
+        """Close every connection in flight and refuse new ones (the app is quitting)."""
+        if self._inflight is not None:
+            self._inflight.abort()
 
     @property
     def store(self) -> Store:

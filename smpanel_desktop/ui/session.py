@@ -35,6 +35,7 @@ if TYPE_CHECKING:  # imported when first used: requests and the sandbox are not 
     # the window (~100 ms of imports at start-up)
     from smpanel_desktop.api.client import PanelClient
     from smpanel_desktop.api.inflight import InFlight
+    from smpanel_desktop.api.models import Balance
     from smpanel_desktop.core.demo import RunningDemo
     from smpanel_desktop.sandbox.server import SandboxPanel
     from smpanel_desktop.store.models import Panel
@@ -47,7 +48,7 @@ GUI_READ_RETRIES = 2
 GUI_BACKOFF = 0.3
 
 
-def make_client(endpoint: str, key: str, inflight: InFlight | None = None) -> PanelClient:
+def make_client(endpoint: str, key: str, inflight: InFlight) -> PanelClient:
     """The client the GUI uses (``ConfigError`` for an unusable endpoint or key); its open
     connections are noted in ``inflight`` (closed at once when the app quits)."""
     from smpanel_desktop.api.client import PanelClient
@@ -58,15 +59,23 @@ def make_client(endpoint: str, key: str, inflight: InFlight | None = None) -> Pa
     )  # fmt: skip
 
 
-def client_factory(
-    endpoint: str, key: str, inflight: InFlight | None = None
-) -> Callable[[], PanelClient]:
+def client_factory(endpoint: str, key: str, inflight: InFlight) -> Callable[[], PanelClient]:
     """Makes more clients like ``make_client`` (a closure: its repr never shows the key)."""
 
     def make() -> PanelClient:
         return make_client(endpoint, key, inflight)
 
     return make
+
+
+def check_balance(endpoint: str, key: str, inflight: InFlight) -> Balance:
+    """Ask the panel at ``endpoint`` for the balance with ``key`` (on the worker): the test of a
+    key or a new panel before it is saved.  ``ApiError`` when it is refused or unreachable."""
+    client = make_client(endpoint, key, inflight)
+    try:
+        return client.balance()
+    finally:
+        client.close()
 
 
 @dataclass(frozen=True)
@@ -89,24 +98,7 @@ class PanelSession(QObject):
         self.keys = keys
         self.data_dir = Path(data_dir)
         self.sandbox: SandboxPanel | RunningDemo | None = None
-        self._inflight: InFlight | None = None
         self._opening = Generation()
-        ctx.runner.on_shutdown(self.abort_requests)
-
-    @property
-    def inflight(self) -> InFlight:
-        """Where this session's clients note their open connections (made when first used:
-        urllib3 is not needed for the first paint)."""
-        if self._inflight is None:
-            from smpanel_desktop.api.inflight import InFlight
-
-            self._inflight = InFlight()
-        return self._inflight
-
-    def abort_requests(self) -> None:
-        """Close every connection in flight and refuse new ones (the app is quitting)."""
-        if self._inflight is not None:
-            self._inflight.abort()
 
     # -- keys -------------------------------------------------------------------------------
 
@@ -151,8 +143,9 @@ class PanelSession(QObject):
 
                 register_secret(found)
                 url, key = panel.endpoint, found
-            client = make_client(url, key, self.inflight)
-            return Connection(client, client_factory(url, key, self.inflight))
+            inflight = self.ctx.inflight
+            client = make_client(url, key, inflight)
+            return Connection(client, client_factory(url, key, inflight))
         except KeyStoreUnavailable as exc:
             return Connection(problem=str(exc), keyring_unavailable=True)
         except (KeyStoreError, ApiError) as exc:  # a bad or insecure endpoint: nothing was sent

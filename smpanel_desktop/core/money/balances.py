@@ -10,11 +10,15 @@ import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from smpanel_desktop.api.models import Balance
 from smpanel_desktop.core.panel_client import Client
 from smpanel_desktop.store.models import Panel
 from smpanel_desktop.store.store import Store
+
+if TYPE_CHECKING:  # urllib3 is imported when a client is made
+    from smpanel_desktop.api.inflight import InFlight
 
 MAX_PARALLEL = 8
 """Balance requests in flight at once (one per panel)."""
@@ -76,10 +80,12 @@ def keyring_clients(
     key_of: Callable[[str], str | None],
     current: Panel | None = None,
     current_client: Callable[[], Client] | None = None,
+    inflight: InFlight | None = None,
 ) -> Callable[[Panel], Client]:
     """A client maker for ``fetch_all_balances``: the current panel's own client maker (it may
     use ``SMPANEL_API_KEY``), every other panel with its keyring entry ``key_of(name)`` only, so
-    one panel's key never goes to another.  Call it on a worker thread (the keyring is slow)."""
+    one panel's key never goes to another.  Call it on a worker thread (the keyring is slow).
+    ``inflight``: where the clients note their connections (the app closes them at quit)."""
     from smpanel_desktop.api.client import PanelClient
     from smpanel_desktop.core.demo import is_demo
 
@@ -91,6 +97,6 @@ def keyring_clients(
         key = key_of(panel.name)
         if not key:
             raise RuntimeError("no API key stored for this panel")
-        return PanelClient(panel.endpoint, key)
+        return PanelClient(panel.endpoint, key, inflight=inflight)
 
     return make

@@ -26,7 +26,7 @@ from smpanel_desktop.api.errors import InvalidKeyError
 from smpanel_desktop.secrets import KeyStoreError, KeyStoreUnavailable, mask
 from smpanel_desktop.store.models import Panel
 from smpanel_desktop.ui.dialogs.keyring_dialog import KeyringUnavailableDialog
-from smpanel_desktop.ui.session import PanelSession
+from smpanel_desktop.ui.session import PanelSession, check_balance
 from smpanel_desktop.ui.widgets import style
 from smpanel_desktop.ui.widgets.named import named
 
@@ -122,7 +122,7 @@ class KeyDialog(QDialog):
         if check:
             self.message.setText(self.tr("Checking the key with the panel…"))
             self._work(
-                partial(check_key, self.panel.endpoint, key),
+                partial(check_balance, self.panel.endpoint, key, self.session.ctx.inflight),
                 lambda _balance: self._store(key),
                 lambda exc: self._refused(key, exc),
             )
@@ -168,14 +168,3 @@ class KeyDialog(QDialog):
         self.message.setText(self.tr("Key deleted."))
         self._show_current()
         self.keyChanged.emit()
-
-
-def check_key(endpoint: str, key: str) -> object:
-    """Ask the panel for the balance with ``key`` (on the worker): raises when it is refused."""
-    from smpanel_desktop.ui.session import make_client
-
-    client = make_client(endpoint, key)
-    try:
-        return client.balance()
-    finally:
-        client.close()

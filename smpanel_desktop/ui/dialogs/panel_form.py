@@ -20,7 +20,7 @@ from smpanel_desktop.api.models import Balance
 from smpanel_desktop.secrets import KeyStore
 from smpanel_desktop.store.models import Panel
 from smpanel_desktop.ui.context import AppContext
-from smpanel_desktop.ui.session import make_client
+from smpanel_desktop.ui.session import check_balance
 from smpanel_desktop.ui.widgets import style
 from smpanel_desktop.ui.widgets.formatting import format_money
 from smpanel_desktop.ui.widgets.named import named
@@ -137,12 +137,7 @@ class PanelForm(QWidget):
         self.test_button.setEnabled(False)
         self._show(self.tr("Connecting…"), ok=None)
 
-        def fetch() -> Balance:
-            client = make_client(endpoint, key)
-            try:
-                return client.balance()
-            finally:
-                client.close()
+        fetch = partial(check_balance, endpoint, key, self.ctx.inflight)
 
         # dropped when the dialog was closed while the test ran
         self.ctx.run(fetch, self._tested, self._test_failed, owner=self)

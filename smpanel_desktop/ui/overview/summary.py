@@ -115,7 +115,8 @@ class SummaryPage(QWidget):
         store = self.ctx.store
         keys = self.keys
         maker = keyring_clients(keys.get if keys is not None else (lambda _n: None),
-                                self.ctx.panel, self.ctx.client_factory)  # fmt: skip
+                                self.ctx.panel, self.ctx.client_factory,
+                                self.ctx.inflight)  # fmt: skip
 
         def fetch() -> list[PanelBalance]:
             return fetch_all_balances(store, store.panels(), maker)
