@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from smpanel_desktop.store.money import days
+
 _V1 = (
     """CREATE TABLE panels (
         id INTEGER PRIMARY KEY,
@@ -228,5 +230,9 @@ _MONEY = (
     f"NULL AND ({_INEXACT.format('charge')}) LIMIT 1",
 )
 
-MIGRATIONS: tuple[Sequence[str], ...] = (_V1, _V2, _WATCH, _DRIPFEED, _MASS_ORDERS, _MONEY)
+_SPEND_DAYS = days.MIGRATION  # spend per local day, kept by triggers (store/money/days.py)
+
+MIGRATIONS: tuple[Sequence[str], ...] = (
+    _V1, _V2, _WATCH, _DRIPFEED, _MASS_ORDERS, _MONEY, _SPEND_DAYS,
+)  # fmt: skip
 """``MIGRATIONS[i]`` upgrades version ``i`` to ``i + 1``: a list of SQL statements."""

@@ -13,6 +13,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
+from typing import Any
 
 from smpanel_desktop.store.money.spend import PERIODS, SpendGroup
 from smpanel_desktop.store.store import Store
@@ -55,22 +56,19 @@ def combine(
 ) -> list[LedgerRow]:
     """Merge the per-panel groups into rows per (key, currency): periods in time order, panels
     and services by total, largest first."""
-    merged: dict[tuple[str, str], list[SpendGroup]] = {}
+    merged: dict[tuple[str, str], list[Any]] = {}  # total, orders, profit or None, unpriced
     for g in groups:
-        merged.setdefault((g.key, g.currency), []).append(g)
-    rows = []
-    for (key, currency), parts in merged.items():
-        profits = [p for g in parts if (p := _profit(g, markups.get(g.panel_id))) is not None]
-        rows.append(
-            LedgerRow(
-                key,
-                currency,
-                sum((g.spent for g in parts), Decimal(0)),
-                sum(g.orders for g in parts),
-                sum(profits, Decimal(0)) if profits else None,
-                sum(g.unpriced for g in parts),
-            )
-        )
+        sums = merged.get((g.key, g.currency))
+        if sums is None:
+            sums = merged[(g.key, g.currency)] = [Decimal(0), 0, None, 0]
+        sums[0] += g.spent
+        sums[1] += g.orders
+        sums[3] += g.unpriced
+        if (markup := markups.get(g.panel_id)) is not None or g.resale_spent or g.resale:
+            profit = _profit(g, markup)
+            if profit is not None:
+                sums[2] = profit if sums[2] is None else sums[2] + profit
+    rows = [LedgerRow(key, cur, *sums) for (key, cur), sums in merged.items()]
     if by in PERIODS:
         rows.sort(key=lambda r: (r.key, r.currency))
     else:
@@ -81,4 +79,5 @@ def combine(
 def spend(store: Store, by: str = "month", since: float | None = None) -> list[LedgerRow]:
     """The ledger rows (``by`` one of ``GROUPINGS``)."""
     markups = {p: m for p, (m, _) in store.panel_money().items()}
-    return combine(store.spend_groups(by, since), markups, by)
+    apart = [p for p, m in markups.items() if m is not None]  # profit needs their own sums
+    return combine(store.spend_groups(by, since, apart=apart), markups, by)

@@ -15,7 +15,7 @@ from decimal import Decimal
 
 from smpanel_desktop.store.models import Panel
 from smpanel_desktop.store.money.ledger import BalancePoint
-from smpanel_desktop.store.money.spend import PERIODS, SpendGroup, outcomes_of
+from smpanel_desktop.store.money.spend import PERIODS, SpendGroup, added, outcomes_of
 from smpanel_desktop.store.store import Store
 
 DAY = 86400.0
@@ -45,7 +45,7 @@ class PanelSummary:
     error: str | None
     open_orders: int
     spend: dict[str, Decimal]
-    """Last 30 days, per currency."""
+    """Since local midnight 30 days ago, per currency."""
     alerts: list[Alert] = field(default_factory=list)
 
 
@@ -92,8 +92,8 @@ def build_overview(
     latest = store.latest_balances()
     open_counts = store.open_order_counts()
     levels = {p: lo for p, (_, lo) in store.panel_money().items()}
-    since = now - CHART_SPAN[period]
-    window = now - SPEND_WINDOW_DAYS * DAY
+    since = _midnight(now - CHART_SPAN[period])  # whole days: the store's per-day sums serve
+    window = _midnight(now - SPEND_WINDOW_DAYS * DAY)
     days = store.spend_groups("day", min(since, window), outcomes=True)  # one pass for all
     first_day = time.strftime("%Y-%m-%d", time.localtime(window))
     recent: dict[int, dict[str, Decimal]] = {}
@@ -113,6 +113,12 @@ def build_overview(
     first_chart_day = time.strftime("%Y-%m-%d", time.localtime(since))
     chart = regroup([g for g in days if g.key >= first_chart_day], period)
     return Overview(summaries, period, chart, outcomes_of(chart), history)
+
+
+def _midnight(at: float) -> float:
+    """The start of ``at``'s local day."""
+    t = time.localtime(at)
+    return time.mktime((t.tm_year, t.tm_mon, t.tm_mday, 0, 0, 0, 0, 0, -1))
 
 
 def period_of(day: str, period: str) -> str:
@@ -136,10 +142,5 @@ def regroup(days: list[SpendGroup], period: str) -> list[SpendGroup]:
         if old is None:
             merged[at] = replace(g, key=at[0])
             continue
-        merged[at] = replace(
-            old, orders=old.orders + g.orders, spent=old.spent + g.spent,
-            unpriced=old.unpriced + g.unpriced, resale=old.resale + g.resale,
-            resale_spent=old.resale_spent + g.resale_spent,
-            outcomes=tuple(a + b for a, b in zip(old.outcomes, g.outcomes, strict=True)),  # type: ignore[arg-type]
-        )  # fmt: skip
+        merged[at] = added(old, g)
     return list(merged.values())

@@ -13,14 +13,16 @@ currency for orders without one, and resale prices (few rows) are merged in afte
 from __future__ import annotations
 
 import contextlib
+import time
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, replace
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from smpanel_desktop.store.base import StoreBase
+from smpanel_desktop.store.money import days
+from smpanel_desktop.store.money.days import REFUNDED_STATUSES
 
-REFUNDED_STATUSES = ("canceled", "cancelled", "refunded", "failed", "fail", "error", "rejected")
-"""Final statuses whose whole charge came back: they cost nothing."""
 OUTCOME_NAMES = ("completed", "partial", "canceled", "refunded")
 PERIODS = ("day", "week", "month")
 GROUPINGS = (*PERIODS, "panel", "service")
@@ -82,64 +84,85 @@ class _DecimalSum:
         return str(self.total)
 
 
-def _amount(value: object, exact: bool) -> Decimal:
-    if value is None:
-        return Decimal(0)
-    return Decimal(str(value)) if exact else Decimal(int(str(value))).scaleb(-_SCALE)
+def added(a: SpendGroup, b: SpendGroup) -> SpendGroup:
+    """The sums of two groups, under ``a``'s key, currency and panel."""
+    return replace(
+        a, orders=a.orders + b.orders, spent=a.spent + b.spent, unpriced=a.unpriced + b.unpriced,
+        resale=a.resale + b.resale, resale_spent=a.resale_spent + b.resale_spent,
+        outcomes=tuple(x + y for x, y in zip(a.outcomes, b.outcomes, strict=True)),  # type: ignore[arg-type]
+    )  # fmt: skip
+
+
+def _is_midnight(at: float) -> bool:
+    """``at`` is the start of a local day (what ``--since DATE`` and the overview pass)."""
+    t = time.localtime(at)
+    return at == int(at) and (t.tm_hour, t.tm_min, t.tm_sec) == (0, 0, 0)
+
+
+_NONE = (0, 0, 0, 0)
+
+
+def _amount_of(exact: bool) -> Callable[[object], Decimal]:
+    """SQL's sums as Decimal: exact texts, or integers of 10^-8."""
+    zero = Decimal(0)
+    if exact:
+        return lambda value: zero if value is None else Decimal(str(value))
+    return lambda value: zero if value is None else Decimal(int(value)).scaleb(-_SCALE)  # type: ignore[call-overload]
 
 
 class SpendStore(StoreBase):
     """Spend sums, order outcomes and open orders per panel."""
 
     def spend_groups(
-        self, by: str, since: float | None = None, *, outcomes: bool = False
-    ) -> list[SpendGroup]:
+        self, by: str, since: float | None = None, *, outcomes: bool = False,
+        apart: Collection[int] | None = None,
+    ) -> list[SpendGroup]:  # fmt: skip
         """Placed orders summed per ``by`` (``GROUPINGS``), currency and panel; with
-        ``outcomes`` also counted per outcome (completed, partial, canceled, refunded)."""
+        ``outcomes`` also counted per outcome (completed, partial, canceled, refunded).
+        ``apart``: only these panels need their own groups (the ledger: panels with a markup);
+        the others may come summed under panel 0 (fewer groups: faster)."""
         if by not in KEY_SQL:
             raise ValueError(f"Cannot group spending by {by!r}: use one of {', '.join(GROUPINGS)}.")
         start = since
         # money_flags: set by the triggers of store/db.py's _MONEY when an amount needs Decimal
         exact = self._conn().execute("SELECT count(*) FROM money_flags").fetchone()[0] > 0
-        main, resale = self._queries(by, start, exact=exact, outcomes=outcomes)
+        daily = not exact and by in days.KEYS and (start is None or _is_midnight(start))
+        main, resale = self._queries(by, start, exact=exact, outcomes=outcomes, main=not daily)
+        if daily:  # the per-day sums the triggers keep (days.py): no pass over the orders
+            conn = self._conn()
+            days.rebuild_if_stale(conn)  # a day counted in another time zone: recount once
+            first = None if start is None else time.strftime("%Y-%m-%d", time.localtime(start))
+            together = None if by == "panel" else apart
+            main = days.grouped(conn, by, first, outcomes=outcomes, apart=together)
         panels = {p: (n, c or "") for p, n, c in self._conn().execute(
             "SELECT id, name, currency FROM panels")}  # fmt: skip
         merged: dict[tuple[str, str, int], SpendGroup] = {}
 
-        def place(key: str, currency: str, panel_id: int, group: SpendGroup) -> None:
-            name, fallback = panels.get(panel_id, (str(panel_id), ""))
-            key = name if by == "panel" else f"{name}: {key}" if by == "service" else key
-            at = (key, currency or fallback, panel_id)
-            old = merged.get(at)
-            group = replace(group, key=at[0], currency=at[1])
-            if old is not None:
-                group = replace(
-                    old, orders=old.orders + group.orders, spent=old.spent + group.spent,
-                    unpriced=old.unpriced + group.unpriced, resale=old.resale + group.resale,
-                    resale_spent=old.resale_spent + group.resale_spent,
-                    outcomes=tuple(a + b for a, b in zip(old.outcomes, group.outcomes,
-                                                         strict=True)),  # type: ignore[arg-type]
-                )  # fmt: skip
-            merged[at] = group
+        zero, named = Decimal(0), by in ("panel", "service")
 
+        def place(key: str, currency: str, panel_id: int, *values: Any) -> None:
+            name, fallback = panels.get(panel_id, (str(panel_id), ""))
+            if named:
+                key = name if by == "panel" else f"{name}: {key}"
+            at = (key, currency or fallback, panel_id)
+            group = SpendGroup(*at, *values)
+            old = merged.get(at)
+            merged[at] = group if old is None else added(old, group)
+
+        amount = _amount_of(exact)
         for k, cur, p, n, spent, unpriced, *more in main:
             if by == "service":
                 k = f"{k} {more.pop()}"
-            c1, c2, c3, c4 = more or (0, 0, 0, 0)
-            counts = (int(c1 or 0), int(c2 or 0), int(c3 or 0), int(c4 or 0))
-            group = SpendGroup(str(k), "", p, n, _amount(spent, exact), int(unpriced or 0),
-                               outcomes=counts)  # fmt: skip
-            place(str(k), cur, p, group)
+            counts = (more[0] or 0, more[1] or 0, more[2] or 0, more[3] or 0) if more else _NONE
+            place(str(k), cur, p, n, amount(spent), unpriced or 0, zero, zero, counts)
         for k, cur, p, price, cost, *name in resale:
             if by == "service":
                 k = f"{k} {name[0]}"
-            extra = SpendGroup(str(k), "", p, 0, Decimal(0), 0, _amount(price, exact),
-                               _amount(cost, exact))  # fmt: skip
-            place(str(k), cur, p, extra)
+            place(str(k), cur, p, 0, zero, 0, amount(price), amount(cost))
         return list(merged.values())
 
     def _queries(
-        self, by: str, start: float | None, *, exact: bool, outcomes: bool
+        self, by: str, start: float | None, *, exact: bool, outcomes: bool, main: bool = True
     ) -> tuple[list[Any], list[Any]]:
         conn = self._conn()
         if exact:
@@ -150,24 +173,31 @@ class SpendStore(StoreBase):
         spent = f"CASE WHEN {_REFUNDED} THEN 0 ELSE o.charge END"
         counted = f", {_OUTCOMES}" if outcomes else ""
         key = KEY_SQL[by]
+        (priced,) = conn.execute("SELECT EXISTS (SELECT 1 FROM resale_prices)").fetchone()
+        if not (main or priced):
+            return [], []
         when, args = ("", ()) if start is None else (self._since_sql(conn, start), (start,))
         if by == "service":  # the service's name, once per group
             counted += ", max(o.service_name)"
-        main = conn.execute(
+        rows = [] if not main else conn.execute(
             f"SELECT {key} AS k, coalesce(o.currency, '') AS cur, o.panel_id, count(*), "
             f"{total(spent)}, sum(o.charge IS NULL){counted} "
             f"FROM orders o WHERE o.state = 'placed' {when} GROUP BY k, cur, o.panel_id",
             args,
-        ).fetchall()
-        resale = conn.execute(
-            f"SELECT {key} AS k, coalesce(o.currency, '') AS cur, o.panel_id, "
-            f"{total(f'CASE WHEN {_REFUNDED} THEN 0 ELSE r.price END')}, {total(spent)}"
-            f"{', max(o.service_name)' if by == 'service' else ''} "
-            "FROM resale_prices r JOIN orders o ON o.id = r.order_local_id "
-            f"WHERE o.state = 'placed' {when} GROUP BY k, cur, o.panel_id",
-            args,
-        ).fetchall()
-        return main, resale
+        ).fetchall()  # fmt: skip
+        resale = (
+            []
+            if not priced
+            else conn.execute(
+                f"SELECT {key} AS k, coalesce(o.currency, '') AS cur, o.panel_id, "
+                f"{total(f'CASE WHEN {_REFUNDED} THEN 0 ELSE r.price END')}, {total(spent)}"
+                f"{', max(o.service_name)' if by == 'service' else ''} "
+                "FROM resale_prices r JOIN orders o ON o.id = r.order_local_id "
+                f"WHERE o.state = 'placed' {when} GROUP BY k, cur, o.panel_id",
+                args,
+            ).fetchall()
+        )
+        return rows, resale
 
     @staticmethod
     def _since_sql(conn: Any, start: float) -> str:
@@ -187,13 +217,9 @@ class SpendStore(StoreBase):
         return outcomes_of(self.spend_groups(by, since, outcomes=True))
 
     def open_order_counts(self) -> dict[int, int]:
-        """Placed orders per panel whose status is not final."""
-        final = (*REFUNDED_STATUSES, "completed", "partial")
-        rows = self._conn().execute(
-            "SELECT panel_id, count(*) FROM orders o WHERE state = 'placed' AND (o.status IS NULL "
-            f"OR NOT {_in(final)}) GROUP BY panel_id"
-        )
-        return dict(rows.fetchall())
+        """Placed orders per panel whose status is not final (from the per-day sums: every
+        final status is one of the four outcomes they count)."""
+        return days.open_per_panel(self._conn())
 
 
 def outcomes_of(groups: list[SpendGroup]) -> dict[str, dict[str, int]]:
