@@ -4,6 +4,7 @@ rates are validated and dated, overview alerts, outcomes."""
 
 from __future__ import annotations
 
+import random
 import time
 from datetime import datetime
 from decimal import Decimal
@@ -104,6 +105,26 @@ def test_equivalents_order_on_the_cheaper_panel() -> None:
     assert [(o.panel.name, o.linked) for o in found] == [("B", True), ("A", False), ("E", False)]
     found = search(index, "likes", with_rate, links)  # 1 EUR = 2 USD: E costs 2, as A
     assert [o.panel.name for o in found] == ["B", "A", "E"]
+
+
+def test_the_cheapest_shown_are_the_first_of_the_whole_ranking() -> None:
+    """The results table shows the first 200: they must be the first 200 of the full ranking,
+    whatever the currencies, rates and links (the search picks them without ranking all)."""
+    rng = random.Random(7)
+    panels = [Panel(k + 1, f"P{k}", "u", ("USD", "USD", "EUR", "TRY", None)[k]) for k in range(5)]
+    words = ("likes", "followers", "views", "refill", "instagram", "tiktok")
+    catalogs = {p: [_svc(i, " ".join(rng.sample(words, 3)), str(rng.randint(1, 400) / 100))
+                    for i in range(1, 301)] for p in panels}  # fmt: skip
+    index = CompareIndex(catalogs)
+    links = [frozenset({(1, 5), (3, 9), (4, 2)}), frozenset({(2, 1), (5, 300)})]
+    for rates in (Rates(), Rates([_rate("EUR", "USD", "1.1")]),
+                  Rates([_rate("EUR", "USD", "1.1"), _rate("USD", "TRY", "35")])):  # fmt: skip
+        for text in ("likes", "instagram views", "refill tiktok followers", "nothing"):
+            whole = search(index, text, rates, links)
+            for limit in (1, 7, 200):
+                assert search(index, text, rates, links, limit) == whole[:limit], (text, limit)
+    merged = search(index, "likes", Rates([_rate("EUR", "USD", "1.1")]), links)
+    assert {o.rank_currency for o in merged[:300]} >= {"USD"} and any(o.linked for o in merged)
 
 
 def _rate(src: str, dst: str, value: str) -> ExchangeRate:

@@ -11,6 +11,7 @@ cheaper panel").
 
 from __future__ import annotations
 
+import bisect
 import heapq
 from array import array
 from collections import Counter
@@ -81,6 +82,7 @@ class CompareIndex:
     def _build(self, catalogs: Mapping[Panel, Sequence[Service]]) -> None:
         self.entries: list[tuple[Panel, Service]] = []
         self.by_key: dict[ServiceKey, tuple[Panel, Service]] = {}
+        self.number: dict[ServiceKey, int] = {}
         holders: dict[str, array[int]] = {}
         texts: dict[str, list[str]] = {}  # name + category -> its distinct words (repeats)
         for panel, services in catalogs.items():
@@ -88,6 +90,7 @@ class CompareIndex:
                 n = len(self.entries)
                 self.entries.append((panel, s))
                 self.by_key[(panel.id, s.id)] = (panel, s)
+                self.number[(panel.id, s.id)] = n
                 text = f"{s.name}\n{s.category}"
                 words = texts.get(text)
                 if words is None:
@@ -100,40 +103,75 @@ class CompareIndex:
                         got.append(n)
         self.words = holders
         """Each distinct word -> the services holding it (an array: no work for the collector)."""
+        order = sorted(range(len(self.entries)), key=self._price_key)
+        self.at = array("l", order)
+        """The services in price order: per currency, cheapest first (then panel, id)."""
+        self.pos = array("l", bytes(8 * len(order)))
+        """Each service's place in ``at``."""
+        self.runs: list[tuple[str, int, int]] = []
+        """Each currency's stretch of ``at``: (currency, first place, end)."""
+        for place, n in enumerate(order):
+            self.pos[n] = place
+            currency = self.entries[n][0].currency or ""
+            if not self.runs or self.runs[-1][0] != currency:
+                self.runs.append((currency, place, place))
+            self.runs[-1] = (currency, self.runs[-1][1], place + 1)
+
+    def _price_key(self, n: int) -> tuple[str, Decimal, str, int, int]:
+        panel, s = self.entries[n]
+        return (panel.currency or "", s.rate, panel.name.casefold(), s.id, n)
 
     def __len__(self) -> int:
         return len(self.entries)
 
-    def _holding(self, part: str) -> set[int]:
-        found: set[int] = set()
-        for word, ids in self.words.items():
-            if part in word:
-                found.update(ids)
-        return found
-
-    def matching(self, text: str) -> list[tuple[Panel, Service]]:
+    def matching_ids(self, text: str) -> set[int]:
+        """The services (indexes in ``entries``) holding every word of ``text``."""
         parts = text.casefold().split()
         if not parts:
-            return []
-        hits = self._holding(parts[0])
-        for part in parts[1:]:
+            return set()
+        holding = [[ids for word, ids in self.words.items() if part in word] for part in parts]
+        holding.sort(key=lambda arrays: sum(len(a) for a in arrays))  # the rarest word first
+        hits: set[int] = set().union(*holding[0])
+        for arrays in holding[1:]:
             if not hits:
                 break
-            hits &= self._holding(part)
-        return [self.entries[i] for i in sorted(hits)]
+            if len(arrays) == 1:
+                hits.intersection_update(arrays[0])
+            else:
+                hits &= set().union(*arrays)
+        return hits
+
+    def matching(self, text: str) -> list[tuple[Panel, Service]]:
+        return [self.entries[i] for i in sorted(self.matching_ids(text))]
+
+    def cheapest(self, ids: Iterable[int], limit: int) -> tuple[list[int], Counter[str]]:
+        """Of ``ids``, the ``limit`` cheapest of each currency (in price order), and how many
+        there are of each currency: all a ranking of the first ``limit`` needs."""
+        places = sorted(map(self.pos.__getitem__, ids))
+        kept: list[int] = []
+        counts: Counter[str] = Counter()
+        for currency, lo, hi in self.runs:
+            first, end = bisect.bisect_left(places, lo), bisect.bisect_left(places, hi)
+            if end > first:
+                counts[currency] += end - first
+                kept.extend(map(self.at.__getitem__, places[first : min(end, first + limit)]))
+        return kept, counts
 
 
 def rank(
     found: Iterable[tuple[Panel, Service, bool]],
     rates: Rates | None = None,
     limit: int | None = None,
+    counts: Counter[str] | None = None,
 ) -> list[Offer]:
     """Offers cheapest first within a currency (currencies joined by a rate ranked together),
     the largest group first; ``limit``: only the first so many (the sort keys are plain tuples,
-    an ``Offer`` is made only for what is returned)."""
+    an ``Offer`` is made only for what is returned).  ``counts``: how many offers of each
+    currency were found, when ``found`` holds only the cheapest of each (the groups' sizes)."""
     rates = rates or Rates()
     items = found if isinstance(found, list) else list(found)
-    counts = Counter([p.currency or "" for p, _, _ in items])
+    if counts is None:
+        counts = Counter([p.currency or "" for p, _, _ in items])
     base_of: dict[str, tuple[str, Decimal]] = {}
     for currency, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
         if currency not in base_of:
@@ -174,17 +212,22 @@ def search(
     """Services whose name or category holds every word of ``text``, with the services linked
     to them, ranked (the first ``limit`` only, when given)."""
     with gc_paused():  # a full collection over 200,000 cached services took ~0.5 s
-        hits = index.matching(text)
-        found = [(p, s, False) for p, s in hits]
+        hits = index.matching_ids(text)
+        linked: set[int] = set()
         group_of = _group_of(links)
         if group_of:
-            seen = {(p.id, s.id) for p, s in hits}
-            for p, s in hits:
+            for i in sorted(hits):
+                p, s = index.entries[i]
                 for key in sorted(group_of.get((p.id, s.id), ())):
-                    if key not in seen and key in index.by_key:
-                        seen.add(key)
-                        found.append((*index.by_key[key], True))
-        return rank(found, rates, limit)
+                    n = index.number.get(key)
+                    if n is not None and n not in hits:
+                        linked.add(n)
+        if limit is None:
+            chosen, counts = sorted(hits | linked), None
+        else:  # only the cheapest of each currency can be among the first ``limit``
+            chosen, counts = index.cheapest(hits | linked, limit)
+        found = [(*index.entries[n], n in linked) for n in chosen]
+        return rank(found, rates, limit, counts)
 
 
 def equivalents(

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from decimal import Decimal
 
+import shiboken6
 from PySide6.QtCharts import (
     QAbstractBarSeries,
     QBarCategoryAxis,
@@ -58,9 +59,15 @@ class _Chart(QChartView):
 
     def _reset(self, title: str) -> QChart:
         chart = self.chart()
-        chart.removeAllSeries()
+        # removeSeries / removeAxis hand the object back; deleted at once, not by deleteLater
+        # (removeAllSeries' way): until the event loop ran, the old bars stayed in the scene
+        # and every reload laid out and painted all of them again.
+        for series in chart.series():
+            chart.removeSeries(series)
+            shiboken6.delete(series)
         for axis in chart.axes():
             chart.removeAxis(axis)
+            shiboken6.delete(axis)
         chart.setTitle(title)
         return chart
 
