@@ -334,6 +334,18 @@ def test_status_single_keeps_unknown_status_texts() -> None:
     assert status.remains is None and status.currency is None
 
 
+def test_a_drip_feed_lists_each_of_its_runs_once() -> None:
+    """The Orders tab lists a drip-feed's runs from "orders": each usable panel id once, in
+    the panel's order; ids that cannot be orders (0, negative, text, null) are left out."""
+    answer = {"status": "In progress", "runs": "4",
+              "orders": ["12", 12, 1, 0, -3, "x", None, "7.0", 30, 1]}  # fmt: skip
+    status = parse_status(answer, 5)
+    assert status.runs == 4 and status.children == (12, 1, 7, 30)
+    assert parse_status({"status": "Pending", "orders": "12,13"}, 5).children == ()
+    many = parse_status({"status": "Pending", "orders": list(range(1, 20_002))}, 5)
+    assert many.children == tuple(range(1, 10_001))  # a hostile answer: the first 10,000
+
+
 def test_status_single_accepts_the_keyed_form() -> None:
     assert parse_status({"7": {"status": "Completed"}}, 7).is_final
 

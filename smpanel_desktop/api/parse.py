@@ -61,10 +61,8 @@ def parse_service(record: object) -> Service:
     item = record if type(record) is dict else answer_mapping(record, "service record")
     get = item.get
     sid = soft_int(get("service", get("id")), None)
-    if sid is None:  # the general path, for its error on an unusable value
-        sid = to_int(get("service", get("id")))
-    if sid is None or sid < 0:
-        raise unusable("service id", get("service"))
+    if sid is None or sid < 0:  # the message names the field: "unusable service id: 'abc'"
+        raise unusable("service id", get("service", get("id")))
     rate = to_decimal(get("rate"))
     if rate is None or rate < 0:
         raise unusable("rate", get("rate"))
