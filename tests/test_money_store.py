@@ -16,10 +16,17 @@ from smpanel_desktop.api.models import OrderStatus, Service, StatusResult
 from smpanel_desktop.core.money.compare import CompareIndex, Rates, equivalents, search
 from smpanel_desktop.core.money.export import write_orders_csv
 from smpanel_desktop.core.money.ledger import spend
-from smpanel_desktop.core.money.overview import FETCH_FAILED, LOW_BALANCE, build_overview
+from smpanel_desktop.core.money.overview import (
+    CATALOG_CHANGED,
+    FETCH_FAILED,
+    LOW_BALANCE,
+    STUCK_ORDERS,
+    build_overview,
+)
 from smpanel_desktop.store.models import Panel
 from smpanel_desktop.store.money.ledger import ExchangeRate
 from smpanel_desktop.store.store import Store
+from smpanel_desktop.store.watch import CatalogChange
 
 
 @pytest.fixture
@@ -148,6 +155,27 @@ def test_overview_alerts_and_orders_csv_with_bom(store: Store, tmp_path: Path) -
     assert write_orders_csv(path, store.orders(), store.panels()) == 3
     raw = path.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf") and "Likes ✨ Türkçe".encode() in raw
+
+
+def test_overview_alerts_stuck_orders_and_changed_services_in_use(store: Store) -> None:
+    a = store.add_panel("A", "http://127.0.0.1:1/api/v2", "USD")
+    now = time.time()
+    stuck = _order(store, a, "1", "In progress", order=1, when=now - 10 * 3600)
+    _order(store, a, "1", "In progress", order=2, when=now - 600)  # placed 10 minutes ago
+    _order(store, a, "1", "Completed", order=3, when=now - 10 * 3600)  # finished: not stuck
+    with store._tx() as conn:  # its remains last moved when it was placed
+        conn.execute("UPDATE order_progress SET moved_at = ? WHERE order_local_id = ?",
+                     (now - 10 * 3600, stuck))  # fmt: skip
+    changes = [CatalogChange(5, "Likes", "rate", "1.0", "1.4"),  # ordered from: alerted
+               CatalogChange(6, "Views", "removed", None, None),  # never used: not alerted
+               CatalogChange(5, "Likes", "min", 10, 100)]  # fmt: skip
+    store.record_catalog_changes(a.id, now - 3600, changes)
+    (summary,) = build_overview(store, "day", now=now).panels
+    alerts = {al.kind: al.count for al in summary.alerts}
+    assert alerts == {STUCK_ORDERS: 1, CATALOG_CHANGED: 1}
+    store.record_catalog_changes(a.id, now - 8 * 86400, [CatalogChange(5, "Likes", "rate", 1, 2)])
+    assert {al.kind for al in build_overview(store, "day", now=now + 86400 * 7).panels[0].alerts
+            } == {STUCK_ORDERS}  # a week later: old news  # fmt: skip
 
 
 def test_service_rows_keep_resale_with_their_orders_and_weeks_regroup(store: Store) -> None:

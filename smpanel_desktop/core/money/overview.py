@@ -13,6 +13,8 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from decimal import Decimal
 
+from smpanel_desktop.core.watch.catalog_diff import RATE, REMOVED
+from smpanel_desktop.core.watch.stuck import stuck_orders
 from smpanel_desktop.store.models import Panel
 from smpanel_desktop.store.money.ledger import BalancePoint
 from smpanel_desktop.store.money.spend import PERIODS, SpendGroup, added, outcomes_of
@@ -25,17 +27,24 @@ LOW_BALANCE_DAYS = 3
 CHART_SPAN = {"day": 30 * DAY, "week": 26 * 7 * DAY, "month": 366 * DAY}
 
 LOW_BALANCE, FETCH_FAILED = "low_balance", "fetch_failed"
+STUCK_ORDERS, CATALOG_CHANGED = "stuck_orders", "catalog_changed"
+CHANGES_WINDOW = 7 * DAY
+"""Catalog changes alerted: the last week's repriced or removed services the user ordered or
+starred (core/watch/: the same changes its notifications announce)."""
 
 
 @dataclass(frozen=True, slots=True)
 class Alert:
     kind: str
-    """``LOW_BALANCE`` or ``FETCH_FAILED`` (the GUI words them in the user's language)."""
+    """``LOW_BALANCE``, ``FETCH_FAILED``, ``STUCK_ORDERS`` or ``CATALOG_CHANGED`` (the GUI
+    words them in the user's language)."""
     panel: Panel
     amount: Decimal | None = None
     """LOW_BALANCE: the level the balance fell under."""
     text: str = ""
     """FETCH_FAILED: the error."""
+    count: int = 0
+    """STUCK_ORDERS: how many orders; CATALOG_CHANGED: how many services."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,6 +85,18 @@ def _alerts(
     return out
 
 
+def _watch_alerts(store: Store, panel: Panel, now: float) -> list[Alert]:
+    out = []
+    if stuck := len(stuck_orders(store, panel.id, now=now)):
+        out.append(Alert(STUCK_ORDERS, panel, count=stuck))
+    used = store.used_services(panel.id)
+    changed = {c.service for c in store.catalog_changes(panel.id, since=now - CHANGES_WINDOW)
+               if c.change in (RATE, REMOVED) and c.service in used}  # fmt: skip
+    if changed:
+        out.append(Alert(CATALOG_CHANGED, panel, count=len(changed)))
+    return out
+
+
 def build_overview(
     store: Store,
     period: str = "day",
@@ -105,7 +126,7 @@ def build_overview(
     for p in panels:
         spend = recent.get(p.id, {})
         bal, err = latest.get(p.id), errors.get(p.id)
-        alerts = _alerts(p, bal, err, levels.get(p.id), spend)
+        alerts = _alerts(p, bal, err, levels.get(p.id), spend) + _watch_alerts(store, p, now)
         summaries.append(PanelSummary(p, bal, err, open_counts.get(p.id, 0), spend, alerts))
     history: dict[int, list[BalancePoint]] = {}
     for point in store.balance_history(since=since):

@@ -2623,6 +2623,20 @@
         <source>%1: balance not fetched (%2)</source>
         <translation>%1: balance not fetched (%2)</translation>
     </message>
+    <message numerus="yes">
+        <source>%1: %n order(s) not moving</source>
+        <translation>
+            <numerusform>%1: %n order not moving</numerusform>
+            <numerusform>%1: %n orders not moving</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n service(s) you use repriced or removed this week</source>
+        <translation>
+            <numerusform>%1: %n service you use repriced or removed this week</numerusform>
+            <numerusform>%1: %n services you use repriced or removed this week</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>TrayWatch</name>

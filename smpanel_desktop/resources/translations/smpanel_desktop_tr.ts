@@ -2576,6 +2576,18 @@
         <source>%1: balance not fetched (%2)</source>
         <translation>%1: bakiye alınamadı (%2)</translation>
     </message>
+    <message numerus="yes">
+        <source>%1: %n order(s) not moving</source>
+        <translation>
+            <numerusform>%1: %n sipariş ilerlemiyor</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n service(s) you use repriced or removed this week</source>
+        <translation>
+            <numerusform>%1: kullandığınız %n servisin fiyatı bu hafta değişti ya da servis kaldırıldı</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>TrayWatch</name>

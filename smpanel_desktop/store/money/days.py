@@ -123,20 +123,17 @@ def _stale(pairs: Iterable[tuple[str, int]]) -> bool:
     return False
 
 
-def rebuild_if_stale(conn: sqlite3.Connection) -> bool:
-    """Recount ``spend_days`` from the orders when one of its days was counted in another time
-    zone (autocommit connection; the recount is one transaction).  True when it recounted."""
-    if not _stale(conn.execute("SELECT DISTINCT day, tz FROM spend_days")):
-        return False
-    conn.execute("BEGIN IMMEDIATE")
-    try:
-        conn.execute("DELETE FROM spend_days")
-        conn.execute(MIGRATION[-1])
-        conn.execute("COMMIT")
-    except BaseException:
-        conn.execute("ROLLBACK")
-        raise
-    return True
+def stale(conn: sqlite3.Connection) -> bool:
+    """A day of ``spend_days`` was counted with a UTC offset this process's time zone never has
+    on that day (the user moved, or a process ran with another ``TZ``): ``recount`` it."""
+    return _stale(conn.execute("SELECT DISTINCT day, tz FROM spend_days"))
+
+
+def recount(conn: sqlite3.Connection) -> None:
+    """Count ``spend_days`` again from the orders, in this process's time zone (inside the
+    caller's write transaction)."""
+    conn.execute("DELETE FROM spend_days")
+    conn.execute(MIGRATION[-1])
 
 
 def grouped(

@@ -130,7 +130,9 @@ class SpendStore(StoreBase):
         main, resale = self._queries(by, start, exact=exact, outcomes=outcomes, main=not daily)
         if daily:  # the per-day sums the triggers keep (days.py): no pass over the orders
             conn = self._conn()
-            days.rebuild_if_stale(conn)  # a day counted in another time zone: recount once
+            if days.stale(conn):  # a day counted in another time zone: recount once
+                with self._tx() as tx:
+                    days.recount(tx)
             first = None if start is None else time.strftime("%Y-%m-%d", time.localtime(start))
             together = None if by == "panel" else apart
             main = days.grouped(conn, by, first, outcomes=outcomes, apart=together)

@@ -20,7 +20,15 @@ from PySide6.QtWidgets import (
 )
 
 from smpanel_desktop.core.money.balances import PanelBalance, fetch_all_balances, keyring_clients
-from smpanel_desktop.core.money.overview import FETCH_FAILED, LOW_BALANCE, Overview, build_overview
+from smpanel_desktop.core.money.overview import (
+    CATALOG_CHANGED,
+    FETCH_FAILED,
+    LOW_BALANCE,
+    STUCK_ORDERS,
+    Alert,
+    Overview,
+    build_overview,
+)
 from smpanel_desktop.ui.context import AppContext
 from smpanel_desktop.ui.overview import cells
 from smpanel_desktop.ui.widgets import style
@@ -164,7 +172,7 @@ class SummaryPage(QWidget):
                 balance = self.tr("not fetched yet")
             when = self.fetched_at.get(s.panel.id) or (s.balance.fetched_at if s.balance else None)
             spent = ", ".join(format_money(v, c, trim=True) for c, v in sorted(s.spend.items()))
-            alerts = [self._alert_text(a.kind, a.panel.name, a.amount, a.text) for a in s.alerts]
+            alerts = [self._alert_text(a) for a in s.alerts]
             texts.extend(alerts)
             rows.append((s.panel.name, balance, format_time(when) if when else "",
                          str(s.open_orders), spent or "—", "; ".join(alerts)))  # fmt: skip
@@ -177,11 +185,20 @@ class SummaryPage(QWidget):
             self._draw(overview)
         self.shown.emit(overview)
 
-    def _alert_text(self, kind: str, panel: str, amount: object, text: str) -> str:
+    def _alert_text(self, alert: Alert) -> str:
+        panel, kind = alert.panel.name, alert.kind
         if kind == LOW_BALANCE:
-            return self.tr("%1: balance below %2").replace("%1", panel).replace("%2", str(amount))
+            text = self.tr("%1: balance below %2")
+            return text.replace("%1", panel).replace("%2", str(alert.amount))
         if kind == FETCH_FAILED:
-            return self.tr("%1: balance not fetched (%2)").replace("%1", panel).replace("%2", text)
+            text = self.tr("%1: balance not fetched (%2)")
+            return text.replace("%1", panel).replace("%2", alert.text)
+        if kind == STUCK_ORDERS:
+            return self.tr("%1: %n order(s) not moving", "", alert.count).replace("%1", panel)
+        if kind == CATALOG_CHANGED:
+            text = self.tr("%1: %n service(s) you use repriced or removed this week", "",
+                           alert.count)  # fmt: skip
+            return text.replace("%1", panel)
         return f"{panel}: {kind}"
 
     def _draw(self, overview: Overview) -> None:
