@@ -106,7 +106,7 @@ class CompareIndex:
         order = sorted(range(len(self.entries)), key=self._price_key)
         self.at = array("l", order)
         """The services in price order: per currency, cheapest first (then panel, id)."""
-        self.pos = array("l", bytes(8 * len(order)))
+        self.pos = array("l", [0]) * len(order)
         """Each service's place in ``at``."""
         self.runs: list[tuple[str, int, int]] = []
         """Each currency's stretch of ``at``: (currency, first place, end)."""
