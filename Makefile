@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 PYTEST_ARGS ?=
 
-.PHONY: run test lint fmt check-sysdeps check-sysdeps-run screenshots translations clean mutate
+.PHONY: run test lint fmt check-sysdeps check-sysdeps-run screenshots translations clean mutate mutate-recheck
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -39,6 +39,11 @@ test: check-sysdeps $(STAMP)
 MUTATE_ARGS ?=
 mutate: $(STAMP)
 	$(BIN)/python mutation/run.py $(MUTATE_ARGS)
+
+## mutate-recheck: the last run's survivors again, against the tests as they are now (minutes);
+##                 report in build/mutation/recheck.md
+mutate-recheck: $(STAMP)
+	$(BIN)/python mutation/recheck.py $(MUTATE_ARGS)
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
