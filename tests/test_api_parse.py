@@ -123,6 +123,16 @@ def test_to_int_rejects_fractions_and_garbage(raw: object) -> None:
         to_int(raw)
 
 
+@pytest.mark.parametrize("huge", [-(2**63), -(2**63) - 1, -(2**64), 2**63, 2**64, str(-(2**64))])
+def test_a_service_bound_beyond_sqlite_integers_takes_the_default(huge: object) -> None:
+    """A min or max of 2^63 or more either way is no count (SQLite could not store it, no order
+    could meet it): the service keeps the defaults, 1 and unlimited, not that number."""
+    service = parse_service({"service": 5, "rate": "1", "min": huge, "max": huge})
+    assert (service.min, service.max) == (1, UNLIMITED)
+    edge = parse_service({"service": 5, "rate": "1", "min": -(2**63) + 1, "max": 2**63 - 1})
+    assert (edge.min, edge.max) == (-(2**63) + 1, 2**63 - 1)  # the last storable values are kept
+
+
 @relaxed
 @given(st.booleans().flatmap(lambda b: st.tuples(st.just(b), bool_forms(b))))
 def test_to_bool_reads_every_spelling(case: tuple[bool, object]) -> None:
@@ -134,6 +144,18 @@ def test_to_bool_reads_every_spelling(case: tuple[bool, object]) -> None:
 @given(texts)
 def test_clean_text_undoes_html_escaping(text: str) -> None:
     assert clean_text(html.escape(text)) == text.strip()
+
+
+def test_names_encoded_up_to_four_times_read_as_their_characters() -> None:
+    """JustAnotherPanel's catalog encodes names twice (``60&amp;#039;``); names encoded again by
+    a reseller's reseller still read right, up to four times.  Deeper than that the text is left
+    as it is (a few rounds, not until nothing is left)."""
+    name = "60 Days Refill's"
+    encoded = name
+    for depth in range(1, 5):
+        encoded = html.escape(encoded)
+        assert clean_text(encoded) == name, depth
+    assert clean_text(html.escape(encoded)) == "60 Days Refill&#x27;s"
 
 
 def test_clean_text_keeps_emoji_and_small_caps() -> None:
