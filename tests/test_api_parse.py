@@ -117,10 +117,50 @@ def test_to_int_accepts_whole_numbers_in_any_form(raw: object) -> None:
     assert to_int(raw) == 50
 
 
-@pytest.mark.parametrize("raw", ["50.5", 50.5, True, "fifty", {"a": 1}, "1e40"])
+@pytest.mark.parametrize(
+    "raw", ["50.5", 50.5, "50.7", 50.7, "-50.5", "-0.9", True, "fifty", {"a": 1}, "1e40"]
+)
 def test_to_int_rejects_fractions_and_garbage(raw: object) -> None:
     with pytest.raises(UnreadableAnswerError):
         to_int(raw)
+
+
+@pytest.mark.parametrize("order", ["23501.9", 23501.5, "-23501.5"])
+def test_an_order_id_with_a_fraction_names_no_order(order: object) -> None:
+    """``23501.9`` is not order 23501 (nor 23502): tracking it would poll another's order."""
+    with pytest.raises(UnreadableAnswerError, match=r"unusable whole number: .*23501"):
+        parse_order_id({"order": order})
+
+
+@pytest.mark.parametrize("raw", ["1e30", " 1E+30 ", 10**30, 1e30, Decimal("1E+30"), "9" * 31])
+def test_numbers_up_to_ten_to_the_thirty_are_read_exactly(raw: object) -> None:
+    assert to_decimal(raw) == Decimal(str(raw).strip())
+
+
+@pytest.mark.parametrize("raw", ["1e31", "1" + "0" * 31, 10**31, 1e31, Decimal("1E+31")])
+def test_numbers_beyond_ten_to_the_thirty_are_no_price_count_or_id(raw: object) -> None:
+    with pytest.raises(UnreadableAnswerError, match="unusable number"):
+        to_decimal(raw)
+    assert soft(to_decimal, raw, None) is None
+
+
+def test_an_unusable_value_is_quoted_in_the_error_cut_to_80_characters() -> None:
+    """The message names the field and quotes what the panel sent, but a panel's 10 MB of
+    garbage becomes 79 characters and an ellipsis."""
+    with pytest.raises(UnreadableAnswerError) as short:
+        to_decimal("abc")
+    assert str(short.value) == "The panel's answer has an unusable number: 'abc'"
+    assert short.value.excerpt == "'abc'"
+    exact = "x" * 78  # quoted: 80 characters, shown whole
+    with pytest.raises(UnreadableAnswerError) as whole:
+        to_decimal(exact)
+    assert whole.value.excerpt == repr(exact)
+    with pytest.raises(UnreadableAnswerError) as cut:
+        to_decimal("y" * 79)  # quoted: 81 characters
+    assert cut.value.excerpt == "'" + "y" * 78 + "…" and len(cut.value.excerpt) == 80
+    with pytest.raises(UnreadableAnswerError) as huge:
+        to_int("z" * 1_000_000)
+    assert len(str(huge.value)) < 200
 
 
 @pytest.mark.parametrize("huge", [-(2**63), -(2**63) - 1, -(2**64), 2**63, 2**64, str(-(2**64))])
