@@ -507,6 +507,19 @@ def test_refill_single_and_multi() -> None:
     ]
 
 
+def test_a_single_refill_answered_in_the_multi_form_gives_its_id_or_the_panels_error() -> None:
+    """Some panels answer ``refill`` for one order as they answer the multi form: the refill id
+    for that order is the answer, its per-order error is the panel's, and a list naming only
+    other orders says the panel did not mention this one."""
+    assert parse_refill([{"order": 7, "refill": "55"}], 7) == 55
+    assert parse_refill({"7": {"refill": 56}}, 7) == 56
+    with pytest.raises(PanelError, match="Refill is disabled"):
+        parse_refill([{"order": 7, "refill": {"error": "Refill is disabled"}}], 7)
+    with pytest.raises(PanelError) as missing:
+        parse_refill([{"order": 8, "refill": 1}], 7)
+    assert missing.value.text == NOT_IN_ANSWER
+
+
 def test_refill_status_single_and_multi() -> None:
     assert parse_refill_status({"status": "Completed"}, 5).status == "Completed"
     assert parse_refill_status({"status": {"error": "Refill not found"}}, 5).error == (
