@@ -538,6 +538,17 @@ def test_refill_status_single_and_multi() -> None:
     ]
 
 
+def test_a_single_refill_status_answered_in_the_multi_form_is_read() -> None:
+    """``refill_status`` for one refill answered as a list or as an object keyed by refill id:
+    the status of that refill, its error as the panel's, and no status for a refill not named."""
+    assert parse_refill_status([{"refill": 5, "status": "Completed"}], 5).status == "Completed"
+    assert parse_refill_status({"5": {"status": "In progress"}}, 5).status == "In progress"
+    failed = parse_refill_status([{"refill": 5, "status": {"error": "Refill not found"}}], 5)
+    assert (failed.status, failed.error) == (None, "Refill not found")
+    other = parse_refill_status([{"refill": 6, "status": "Completed"}], 5)
+    assert (other.status, other.error) == (None, NOT_IN_ANSWER)
+
+
 def test_cancel_accepted_is_not_cancelled() -> None:
     results = parse_cancels(
         [{"order": 2, "cancel": 1}, {"order": 9, "cancel": {"error": "Incorrect order ID"}}], [2, 9]
