@@ -21,6 +21,7 @@ from smpanel_desktop.api.convert import (
     unescape,
 )
 from smpanel_desktop.api.dialects import service_type
+from smpanel_desktop.api.error_texts import describe_unreadable, excerpt
 from smpanel_desktop.api.errors import (
     InsufficientFundsError,
     InvalidKeyError,
@@ -163,7 +164,9 @@ def test_an_unusable_value_is_quoted_in_the_error_cut_to_80_characters() -> None
     assert len(str(huge.value)) < 200
 
 
-@pytest.mark.parametrize("huge", [-(2**63), -(2**63) - 1, -(2**64), 2**63, 2**64, str(-(2**64))])
+@pytest.mark.parametrize(
+    "huge", [-(2**63), -(2**63) - 1, -(2**64), 2**63, 2**64, str(-(2**64)), str(2**64), "9" * 19]
+)
 def test_a_service_bound_beyond_sqlite_integers_takes_the_default(huge: object) -> None:
     """A min or max of 2^63 or more either way is no count (SQLite could not store it, no order
     could meet it): the service keeps the defaults, 1 and unlimited, not that number."""
@@ -577,3 +580,37 @@ def test_balance_keeps_every_digit() -> None:
 def test_panel_error_texts_map_to_their_kind(text: str, kind: type[PanelError]) -> None:
     error = panel_error(text)
     assert type(error) is kind and error.text == text
+
+
+# --- what an unreadable answer is called ------------------------------------------------------
+
+
+def test_a_sample_of_an_unreadable_body_is_one_line_of_at_most_120_characters() -> None:
+    """The error quotes the page's title or its first characters: a body of 120 characters is
+    shown whole, a longer one cut to 119 and an ellipsis (a panel once sent 10 MB)."""
+    assert excerpt("<html><head><TITLE>502 Bad Gateway</title></head>") == "502 Bad Gateway"
+    assert excerpt("Service\n   temporarily\tunavailable") == "Service temporarily unavailable"
+    assert excerpt("a" * 120) == "a" * 120
+    assert excerpt("b" * 10_000) == "b" * 119 + "…"
+    message = describe_unreadable("Fatal error: " + "c" * 500, 500)
+    assert message.endswith("Fatal error: " + "c" * 106 + "…")
+
+
+@pytest.mark.parametrize(
+    ("body", "status", "said"),
+    [
+        ("404 page not found", 404, "not readable data (HTTP 404): 404 page not found"),
+        ('"Service Unavailable"', 503, 'not readable data (HTTP 503): "Service Unavailable"'),
+        ("!DOCTYPE nonsense", 200, "not readable data (HTTP 200)"),
+        ('{"error": "Bad req', 400, "not readable data (HTTP 400)"),
+        ('{"error": "Bad req', 399, "cut off or malformed (HTTP 399)"),
+        ("[1, 2", 200, "cut off or malformed (HTTP 200)"),
+        ("  <p>Maintenance</p>", 200, "a web page instead of data (HTTP 200: <p>Maintenance</p>)"),
+    ],
+)
+def test_only_a_page_is_called_a_web_page_and_only_a_success_cut_off(
+    body: str, status: int, said: str
+) -> None:
+    """A plain-text error is "not readable data", not "a web page"; JSON that stops short is
+    "cut off" only in a success answer (an error status's body was never the data asked for)."""
+    assert said in describe_unreadable(body, status)
