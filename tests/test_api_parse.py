@@ -594,6 +594,24 @@ def test_a_sample_of_an_unreadable_body_is_one_line_of_at_most_120_characters() 
     assert excerpt("b" * 10_000) == "b" * 119 + "…"
     message = describe_unreadable("Fatal error: " + "c" * 500, 500)
     assert message.endswith("Fatal error: " + "c" * 106 + "…")
+    unclosed = "<html><head><title>Down for maintenance"  # no </title>: the body's start
+    assert excerpt(unclosed) == unclosed
+    backwards = "</title><p>Queued</p><title>"
+    assert excerpt(backwards) == backwards
+
+
+def test_a_panels_error_text_is_kept_up_to_500_characters() -> None:
+    """The panel's own words are shown as they are up to 500 characters; a panel that sends
+    more (one sent 10 MB) is cut to 499 and an ellipsis."""
+    said = "Link is invalid: " + "x" * 483
+    with pytest.raises(PanelError) as whole:
+        parse_status({"error": said}, 7)
+    assert whole.value.text == said and len(said) == 500
+    with pytest.raises(PanelError) as cut:
+        parse_status({"error": said + "y"}, 7)
+    assert cut.value.text == said[:499] + "…"
+    result = parse_multi_status({"7": {"error": said + "yz"}}, [7])[0]
+    assert result.error == said[:499] + "…"
 
 
 @pytest.mark.parametrize(
