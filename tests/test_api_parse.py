@@ -598,6 +598,8 @@ def test_a_sample_of_an_unreadable_body_is_one_line_of_at_most_120_characters() 
     assert excerpt(unclosed) == unclosed
     backwards = "</title><p>Queued</p><title>"
     assert excerpt(backwards) == backwards
+    closing_only = "Error page</title><body>Try later"
+    assert excerpt(closing_only) == closing_only
 
 
 def test_a_panels_error_text_is_kept_up_to_500_characters() -> None:
