@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal, InvalidOperation
 
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from smpanel_desktop.api.convert import (
@@ -35,6 +35,9 @@ VALUES = st.one_of(
 
 
 @given(VALUES)
+@example(-(2**63) - 1)  # one past the lowest id SQLite stores: the default, as with to_int
+@example(2**63)
+@example(True)
 def test_fast_paths_match_the_general_converters(value: object) -> None:
     assert soft_text(value, "d") == soft(clean_text, value, "d")
     assert soft_int(value, -1) == soft(to_int, value, -1)

@@ -21,6 +21,7 @@ from smpanel_desktop.api.convert import (
     unescape,
 )
 from smpanel_desktop.api.dialects import service_type
+from smpanel_desktop.api.error_texts import describe_unreadable, excerpt
 from smpanel_desktop.api.errors import (
     InsufficientFundsError,
     InvalidKeyError,
@@ -117,10 +118,62 @@ def test_to_int_accepts_whole_numbers_in_any_form(raw: object) -> None:
     assert to_int(raw) == 50
 
 
-@pytest.mark.parametrize("raw", ["50.5", 50.5, True, "fifty", {"a": 1}, "1e40"])
+@pytest.mark.parametrize(
+    "raw", ["50.5", 50.5, "50.7", 50.7, "-50.5", "-0.9", True, "fifty", {"a": 1}, "1e40"]
+)
 def test_to_int_rejects_fractions_and_garbage(raw: object) -> None:
     with pytest.raises(UnreadableAnswerError):
         to_int(raw)
+
+
+@pytest.mark.parametrize("order", ["23501.9", 23501.5, "-23501.5"])
+def test_an_order_id_with_a_fraction_names_no_order(order: object) -> None:
+    """``23501.9`` is not order 23501 (nor 23502): tracking it would poll another's order."""
+    with pytest.raises(UnreadableAnswerError, match=r"unusable .*23501"):
+        parse_order_id({"order": order})
+
+
+@pytest.mark.parametrize("raw", ["1e30", " 1E+30 ", 10**30, 1e30, Decimal("1E+30"), "9" * 31])
+def test_numbers_up_to_ten_to_the_thirty_are_read_exactly(raw: object) -> None:
+    assert to_decimal(raw) == Decimal(str(raw).strip())
+
+
+@pytest.mark.parametrize("raw", ["1e31", "1" + "0" * 31, 10**31, 1e31, Decimal("1E+31")])
+def test_numbers_beyond_ten_to_the_thirty_are_no_price_count_or_id(raw: object) -> None:
+    with pytest.raises(UnreadableAnswerError, match="unusable number"):
+        to_decimal(raw)
+    assert soft(to_decimal, raw, None) is None
+
+
+def test_an_unusable_value_is_quoted_in_the_error_cut_to_80_characters() -> None:
+    """The message names the field and quotes what the panel sent, but a panel's 10 MB of
+    garbage becomes 79 characters and an ellipsis."""
+    with pytest.raises(UnreadableAnswerError) as short:
+        to_decimal("abc")
+    assert str(short.value) == "The panel's answer has an unusable number: 'abc'"
+    assert short.value.excerpt == "'abc'"
+    exact = "x" * 78  # quoted: 80 characters, shown whole
+    with pytest.raises(UnreadableAnswerError) as whole:
+        to_decimal(exact)
+    assert whole.value.excerpt == repr(exact)
+    with pytest.raises(UnreadableAnswerError) as cut:
+        to_decimal("y" * 79)  # quoted: 81 characters
+    assert cut.value.excerpt == "'" + "y" * 78 + "…" and len(cut.value.excerpt) == 80
+    with pytest.raises(UnreadableAnswerError) as huge:
+        to_int("z" * 1_000_000)
+    assert len(str(huge.value)) < 200
+
+
+@pytest.mark.parametrize(
+    "huge", [-(2**63), -(2**63) - 1, -(2**64), 2**63, 2**64, str(-(2**64)), str(2**64), "9" * 19]
+)
+def test_a_service_bound_beyond_sqlite_integers_takes_the_default(huge: object) -> None:
+    """A min or max of 2^63 or more either way is no count (SQLite could not store it, no order
+    could meet it): the service keeps the defaults, 1 and unlimited, not that number."""
+    service = parse_service({"service": 5, "rate": "1", "min": huge, "max": huge})
+    assert (service.min, service.max) == (1, UNLIMITED)
+    edge = parse_service({"service": 5, "rate": "1", "min": -(2**63) + 1, "max": 2**63 - 1})
+    assert (edge.min, edge.max) == (-(2**63) + 1, 2**63 - 1)  # the last storable values are kept
 
 
 @relaxed
@@ -134,6 +187,18 @@ def test_to_bool_reads_every_spelling(case: tuple[bool, object]) -> None:
 @given(texts)
 def test_clean_text_undoes_html_escaping(text: str) -> None:
     assert clean_text(html.escape(text)) == text.strip()
+
+
+def test_names_encoded_up_to_four_times_read_as_their_characters() -> None:
+    """JustAnotherPanel's catalog encodes names twice (``60&amp;#039;``); names encoded again by
+    a reseller's reseller still read right, up to four times.  Deeper than that the text is left
+    as it is (a few rounds, not until nothing is left)."""
+    name = "60 Days Refill's"
+    encoded = name
+    for depth in range(1, 5):
+        encoded = html.escape(encoded)
+        assert clean_text(encoded) == name, depth
+    assert clean_text(html.escape(encoded)) == "60 Days Refill&#x27;s"
 
 
 def test_clean_text_keeps_emoji_and_small_caps() -> None:
@@ -445,6 +510,19 @@ def test_refill_single_and_multi() -> None:
     ]
 
 
+def test_a_single_refill_answered_in_the_multi_form_gives_its_id_or_the_panels_error() -> None:
+    """Some panels answer ``refill`` for one order as they answer the multi form: the refill id
+    for that order is the answer, its per-order error is the panel's, and a list naming only
+    other orders says the panel did not mention this one."""
+    assert parse_refill([{"order": 7, "refill": "55"}], 7) == 55
+    assert parse_refill({"7": {"refill": 56}}, 7) == 56
+    with pytest.raises(PanelError, match="Refill is disabled"):
+        parse_refill([{"order": 7, "refill": {"error": "Refill is disabled"}}], 7)
+    with pytest.raises(PanelError) as missing:
+        parse_refill([{"order": 8, "refill": 1}], 7)
+    assert missing.value.text == NOT_IN_ANSWER
+
+
 def test_refill_status_single_and_multi() -> None:
     assert parse_refill_status({"status": "Completed"}, 5).status == "Completed"
     assert parse_refill_status({"status": {"error": "Refill not found"}}, 5).error == (
@@ -461,6 +539,17 @@ def test_refill_status_single_and_multi() -> None:
         ("Awaiting", None),
         (None, "Refill not found"),
     ]
+
+
+def test_a_single_refill_status_answered_in_the_multi_form_is_read() -> None:
+    """``refill_status`` for one refill answered as a list or as an object keyed by refill id:
+    the status of that refill, its error as the panel's, and no status for a refill not named."""
+    assert parse_refill_status([{"refill": 5, "status": "Completed"}], 5).status == "Completed"
+    assert parse_refill_status({"5": {"status": "In progress"}}, 5).status == "In progress"
+    failed = parse_refill_status([{"refill": 5, "status": {"error": "Refill not found"}}], 5)
+    assert (failed.status, failed.error) == (None, "Refill not found")
+    other = parse_refill_status([{"refill": 6, "status": "Completed"}], 5)
+    assert (other.status, other.error) == (None, NOT_IN_ANSWER)
 
 
 def test_cancel_accepted_is_not_cancelled() -> None:
@@ -491,3 +580,57 @@ def test_balance_keeps_every_digit() -> None:
 def test_panel_error_texts_map_to_their_kind(text: str, kind: type[PanelError]) -> None:
     error = panel_error(text)
     assert type(error) is kind and error.text == text
+
+
+# --- what an unreadable answer is called ------------------------------------------------------
+
+
+def test_a_sample_of_an_unreadable_body_is_one_line_of_at_most_120_characters() -> None:
+    """The error quotes the page's title or its first characters: a body of 120 characters is
+    shown whole, a longer one cut to 119 and an ellipsis (a panel once sent 10 MB)."""
+    assert excerpt("<html><head><TITLE>502 Bad Gateway</title></head>") == "502 Bad Gateway"
+    assert excerpt("Service\n   temporarily\tunavailable") == "Service temporarily unavailable"
+    assert excerpt("a" * 120) == "a" * 120
+    assert excerpt("b" * 10_000) == "b" * 119 + "…"
+    message = describe_unreadable("Fatal error: " + "c" * 500, 500)
+    assert message.endswith("Fatal error: " + "c" * 106 + "…")
+    unclosed = "<html><head><title>Down for maintenance"  # no </title>: the body's start
+    assert excerpt(unclosed) == unclosed
+    backwards = "</title><p>Queued</p><title>"
+    assert excerpt(backwards) == backwards
+    closing_only = "Error page</title><body>Try later"
+    assert excerpt(closing_only) == closing_only
+
+
+def test_a_panels_error_text_is_kept_up_to_500_characters() -> None:
+    """The panel's own words are shown as they are up to 500 characters; a panel that sends
+    more (one sent 10 MB) is cut to 499 and an ellipsis."""
+    said = "Link is invalid: " + "x" * 483
+    with pytest.raises(PanelError) as whole:
+        parse_status({"error": said}, 7)
+    assert whole.value.text == said and len(said) == 500
+    with pytest.raises(PanelError) as cut:
+        parse_status({"error": said + "y"}, 7)
+    assert cut.value.text == said[:499] + "…"
+    result = parse_multi_status({"7": {"error": said + "yz"}}, [7])[0]
+    assert result.error == said[:499] + "…"
+
+
+@pytest.mark.parametrize(
+    ("body", "status", "said"),
+    [
+        ("404 page not found", 404, "not readable data (HTTP 404): 404 page not found"),
+        ('"Service Unavailable"', 503, 'not readable data (HTTP 503): "Service Unavailable"'),
+        ("!DOCTYPE nonsense", 200, "not readable data (HTTP 200)"),
+        ('{"error": "Bad req', 400, "not readable data (HTTP 400)"),
+        ('{"error": "Bad req', 399, "cut off or malformed (HTTP 399)"),
+        ("[1, 2", 200, "cut off or malformed (HTTP 200)"),
+        ("  <p>Maintenance</p>", 200, "a web page instead of data (HTTP 200: <p>Maintenance</p>)"),
+    ],
+)
+def test_only_a_page_is_called_a_web_page_and_only_a_success_cut_off(
+    body: str, status: int, said: str
+) -> None:
+    """A plain-text error is "not readable data", not "a web page"; JSON that stops short is
+    "cut off" only in a success answer (an error status's body was never the data asked for)."""
+    assert said in describe_unreadable(body, status)
