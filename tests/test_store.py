@@ -584,3 +584,18 @@ def test_a_refill_status_change_is_reported_whichever_way_it_goes(store: Store) 
                     [(r.id, "In progress", "Rejected")]]  # fmt: skip
     (after,) = store.refills(r.order_local_id)
     assert (after.status, after.updated_at, after.last_checked_at) == ("Rejected", 3, 3)
+
+
+def test_a_refill_id_the_panel_gave_twice_gets_its_error_on_both_rows(store: Store) -> None:
+    """A second refill request for an order can be answered with the refill already running;
+    both rows show what the panel then says about it."""
+    p = store.add_panel("a", "https://a/api/v2")
+    o = place(store, p.id, 1)
+    first, again = store.add_refill(o.id, 77), store.add_refill(o.id, 77)
+    store.apply_refill_statuses([RefillStatus(77, None, "Refill not found")], 5.0, panel_id=p.id)
+    assert {r.id: r.last_error for r in store.refills(o.id)} == {
+        first.id: "Refill not found",
+        again.id: "Refill not found",
+    }
+    changes = store.apply_refill_statuses([RefillStatus(77, "Completed")], 6.0, panel_id=p.id)
+    assert sorted(changes) == [(first.id, None, "Completed"), (again.id, None, "Completed")]
