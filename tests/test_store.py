@@ -599,3 +599,15 @@ def test_a_refill_id_the_panel_gave_twice_gets_its_error_on_both_rows(store: Sto
     }
     changes = store.apply_refill_statuses([RefillStatus(77, "Completed")], 6.0, panel_id=p.id)
     assert sorted(changes) == [(first.id, None, "Completed"), (again.id, None, "Completed")]
+
+
+def test_the_orders_a_refresh_polls_are_the_placed_ones_not_yet_final(store: Store) -> None:
+    p = store.add_panel("a", "https://a/api/v2")
+    for n in (1, 2, 3, 4):
+        place(store, p.id, n)
+    store.apply_statuses(
+        p.id, [status(1, "In progress"), status(2, " completed "), status(3, "Canceled")], 1.0
+    )
+    store.mark_unknown(store.begin_order(p.id, 1, "F", "Default", {}).id, "lost")
+    assert store.open_order_ids(p.id) == [4, 1]  # newest first
+    assert [o.order for o in store.open_orders(p.id)] == [4, 1]
