@@ -453,3 +453,159 @@ def test_updated_at_moves_only_when_something_changed(store: Store) -> None:
     store.apply_statuses(p.id, [status(1, "Pending", remains=50)], o.updated_at + 30)
     moved = store.order(o.id)
     assert moved is not None and moved.updated_at == o.updated_at + 30
+
+
+# -- rules pinned while checking the mutation survivors (docs/mutation.md) -------------------
+
+
+def test_a_store_in_a_folder_that_does_not_exist_yet_is_created(tmp_path: Path) -> None:
+    path = tmp_path / "new" / "data" / "smpanel.sqlite3"  # e.g. a first start, --data-dir
+    with Store(path) as s:
+        assert s.add_panel("a", "https://a/api/v2").id == 1
+    assert path.is_file()
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX permissions")
+def test_opening_an_existing_database_keeps_the_permissions_its_owner_gave_it(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "shared.sqlite3"
+    Store(path).close()
+    os.chmod(path, 0o640)  # the user chose to let their group read it
+    with Store(path) as s:
+        s.add_panel("a", "https://a/api/v2")
+    assert path.stat().st_mode & 0o777 == 0o640
+
+
+def test_after_close_the_database_file_alone_holds_every_order(tmp_path: Path) -> None:
+    """A copy of the file taken once the app has closed (a backup, a move to another machine)
+    has every order: closing checkpoints the write-ahead log into the file."""
+    path = tmp_path / "smpanel.sqlite3"
+    s = Store(path)
+    p = s.add_panel("a", "https://a/api/v2")
+    placed = place(s, p.id, 42)
+    s.close()
+    backup = tmp_path / "backup.sqlite3"
+    backup.write_bytes(path.read_bytes())  # the main file only, not smpanel.sqlite3-wal
+    with Store(backup) as copy:
+        assert copy.order_by_panel_id(p.id, 42) == placed
+
+
+def test_order_writes_are_never_committed_without_the_fsync(store: Store) -> None:
+    """Only the catalog cache is written with synchronous=NORMAL; an order row committed before
+    its request is sent must survive a power cut (else it could be placed again)."""
+    p = store.add_panel("a", "https://a/api/v2")
+    conn = store._conn()
+    statements: list[str] = []
+    conn.set_trace_callback(statements.append)
+    try:
+        o = place(store, p.id, 1)
+        store.apply_statuses(p.id, [status(1, "Pending")], 1.0)
+        store.add_refill(o.id, 3)
+    finally:
+        conn.set_trace_callback(None)
+    assert any("BEGIN IMMEDIATE" in s for s in statements)
+    assert not [s for s in statements if "synchronous" in s.lower()]
+    store.save_services(p.id, [svc(1)], 1.0)  # the cache alone lowers it, then restores it
+    assert conn.execute("PRAGMA synchronous").fetchone()[0] == 2
+
+
+def test_a_write_waits_for_another_writer_instead_of_failing(store: Store) -> None:
+    """Another process (a second window, the CLI) holding the write lock for a moment does not
+    make an order fail with "database is locked"."""
+    p = store.add_panel("a", "https://a/api/v2")
+    other = sqlite3.connect(store.path, isolation_level=None, check_same_thread=False)
+    other.execute("BEGIN IMMEDIATE")
+    release = threading.Timer(0.3, lambda: other.execute("COMMIT"))
+    release.start()
+    try:
+        o = place(store, p.id, 7)  # blocked until the other writer commits, 0.3 s from now
+    finally:
+        release.join()
+        other.close()
+    assert store.order(o.id) == o
+
+
+@pytest.mark.skipif(not os.path.isdir("/proc/self/fd"), reason="Linux /proc")
+def test_a_database_refused_as_too_new_is_not_left_open(tmp_path: Path) -> None:
+    path = tmp_path / "new.db"
+    conn = db.connect(path)
+    conn.execute("PRAGMA user_version = 99")
+    conn.close()
+    with pytest.raises(db.SchemaTooNewError) as refused:
+        Store(path)
+    assert refused.value is not None  # the error (and its traceback) is still held, as a dialog
+    assert str(path) not in open_files()
+
+
+def test_a_batch_with_an_untracked_id_and_an_error_still_records_the_rest(store: Store) -> None:
+    p = store.add_panel("a", "https://a/api/v2")
+    a, b = place(store, p.id, 1), place(store, p.id, 2)
+    changes = store.apply_statuses(
+        p.id,
+        [status(999, "Pending"), StatusResult(1, None, "Incorrect order ID"),
+         status(2, "Completed", charge=Decimal("0.25"))],
+        10.0,
+    )  # fmt: skip
+    assert changes == [(b.id, None, "Completed")]
+    a2, b2 = store.order(a.id), store.order(b.id)
+    assert a2 is not None and b2 is not None
+    assert (a2.status, a2.last_error, a2.last_checked_at) == (None, "Incorrect order ID", 10.0)
+    assert (b2.status, b2.charge, b2.last_error) == ("Completed", Decimal("0.25"), None)
+    store.apply_statuses(p.id, [StatusResult(2, None)], 11.0)  # no text from the panel
+    b3 = store.order(b.id)
+    assert b3 is not None and (b3.status, b3.last_error) == ("Completed", "No status in the answer")
+
+
+def test_two_damaged_rows_that_read_as_one_json_value_hide_no_order(store: Store) -> None:
+    p = store.add_panel("a", "https://a/api/v2")
+    ids = [place(store, p.id, n).id for n in (1, 2, 3, 4)]
+    raw = sqlite3.connect(store.path)
+    # read newest first: '"cut' then 'off"', joined into one string by the batch parse
+    raw.execute("UPDATE orders SET params = ? WHERE id = ?", ('"cut', ids[2]))
+    raw.execute("UPDATE orders SET params = ? WHERE id = ?", ('off"', ids[1]))
+    raw.commit()
+    raw.close()
+    rows = {o.id: o for o in store.orders(p.id)}
+    assert sorted(rows) == ids
+    assert [rows[i].params for i in ids] == [{"link": "https://x/a", "quantity": 100}, {}, {},
+                                             {"link": "https://x/a", "quantity": 100}]  # fmt: skip
+
+
+def test_a_refill_status_change_is_reported_whichever_way_it_goes(store: Store) -> None:
+    p = store.add_panel("a", "https://a/api/v2")
+    r = store.add_refill(place(store, p.id, 1).id, 5)
+    seen = []
+    for n, text in enumerate(["Pending", "Pending", "In progress", "Rejected"]):
+        seen.append(store.apply_refill_statuses([RefillStatus(5, text)], n, panel_id=p.id))
+    assert seen == [[(r.id, None, "Pending")], [], [(r.id, "Pending", "In progress")],
+                    [(r.id, "In progress", "Rejected")]]  # fmt: skip
+    (after,) = store.refills(r.order_local_id)
+    assert (after.status, after.updated_at, after.last_checked_at) == ("Rejected", 3, 3)
+
+
+def test_a_refill_id_the_panel_gave_twice_gets_its_error_on_both_rows(store: Store) -> None:
+    """A second refill request for an order can be answered with the refill already running;
+    both rows show what the panel then says about it."""
+    p = store.add_panel("a", "https://a/api/v2")
+    o = place(store, p.id, 1)
+    first, again = store.add_refill(o.id, 77), store.add_refill(o.id, 77)
+    store.apply_refill_statuses([RefillStatus(77, None, "Refill not found")], 5.0, panel_id=p.id)
+    assert {r.id: r.last_error for r in store.refills(o.id)} == {
+        first.id: "Refill not found",
+        again.id: "Refill not found",
+    }
+    changes = store.apply_refill_statuses([RefillStatus(77, "Completed")], 6.0, panel_id=p.id)
+    assert sorted(changes) == [(first.id, None, "Completed"), (again.id, None, "Completed")]
+
+
+def test_the_orders_a_refresh_polls_are_the_placed_ones_not_yet_final(store: Store) -> None:
+    p = store.add_panel("a", "https://a/api/v2")
+    for n in (1, 2, 3, 4):
+        place(store, p.id, n)
+    store.apply_statuses(
+        p.id, [status(1, "In progress"), status(2, " completed "), status(3, "Canceled")], 1.0
+    )
+    store.mark_unknown(store.begin_order(p.id, 1, "F", "Default", {}).id, "lost")
+    assert store.open_order_ids(p.id) == [4, 1]  # newest first
+    assert [o.order for o in store.open_orders(p.id)] == [4, 1]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import marshal
 import sqlite3
 from decimal import Decimal
 from pathlib import Path
@@ -55,3 +56,34 @@ def test_a_cache_body_this_python_cannot_read_counts_as_no_cache(tmp_path: Path)
             conn.commit()
             with Store(path) as store:
                 assert store.load_services(panel.id) == ([], None)
+
+
+def _body(store_path: Path) -> bytes:
+    with sqlite3.connect(store_path) as conn:
+        (body,) = conn.execute("SELECT body FROM catalogs").fetchone()
+    return bytes(body)
+
+
+def test_a_damaged_or_foreign_cache_body_counts_as_no_cache(tmp_path: Path) -> None:
+    """The order form then fetches the catalog again instead of failing to open (or showing a
+    catalog made of another format's columns, e.g. after going back to an older version)."""
+    path = tmp_path / "store.sqlite3"
+    with Store(path) as store:
+        panel = store.add_panel("a", "https://a/api/v2")
+        store.save_services(panel.id, SERVICES, 5.0)
+    body = _body(path)
+    magic = body[: body.index(b"\n") + 1]
+    columns = marshal.loads(body[len(magic) :])
+    bodies = {
+        "bad type code": magic + b"\xff\x00\x00",  # ValueError
+        "unhashable key": magic + b"{[\x00\x00\x00\x00N0",  # a list as a dict key: TypeError
+        "not a dict": magic + marshal.dumps([1, 2, 3]),
+        "newer format": magic + marshal.dumps({**columns, "format": columns["format"] + 1}),
+        "older format": magic + marshal.dumps({**columns, "format": columns["format"] - 1}),
+    }
+    for what, damaged in bodies.items():
+        with sqlite3.connect(path) as conn:
+            conn.execute("UPDATE catalogs SET body = ?", (damaged,))
+        with Store(path) as store:
+            assert store.load_services(panel.id) == ([], None), what
+            assert store.services_fetched_at(panel.id) == 5.0  # the row itself is untouched
