@@ -99,7 +99,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--only", help="comma-separated parts of scope names")
     parser.add_argument("--out", default=str(run.ROOT / "build" / "mutation"))
     args = parser.parse_args(argv)
-    report_dir = Path(args.out)
+    report_dir = Path(args.out).resolve()
     scopes = list(run.SCOPES)
     if args.only:
         parts = [p.strip() for p in args.only.split(",") if p.strip()]

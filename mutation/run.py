@@ -202,7 +202,7 @@ def main(argv: list[str] | None = None) -> int:
         for s in scopes:
             print(f"{s:28} {' '.join(SCOPES[s])}")
         return 0
-    report_dir = Path(args.out)
+    report_dir = Path(args.out).resolve()  # cosmic-ray runs in the scope's tree: no relative path
     report_dir.mkdir(parents=True, exist_ok=True)
     work = report_dir / "trees"
     shutil.rmtree(work, ignore_errors=True)
