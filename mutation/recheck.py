@@ -16,10 +16,12 @@ from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import sqlite3
 import subprocess
 import sys
 import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import run  # mutation/run.py
@@ -98,25 +100,36 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--only", help="comma-separated parts of scope names")
     parser.add_argument("--out", default=str(run.ROOT / "build" / "mutation"))
+    parser.add_argument("--jobs", type=int, default=2)
     args = parser.parse_args(argv)
     report_dir = Path(args.out).resolve()
     scopes = list(run.SCOPES)
     if args.only:
         parts = [p.strip() for p in args.only.split(",") if p.strip()]
         scopes = [s for s in scopes if any(p in s for p in parts)]
-    tree = report_dir / "recheck-tree"
-    subprocess.run(["rm", "-rf", str(tree)], check=True)
-    run._copy_tree(tree)
+    work = report_dir / "recheck-trees"
+    shutil.rmtree(work, ignore_errors=True)
+    run._copy_tree(work / "_snapshot")
     started = time.monotonic()
     lines = ["| module | run: killed | run: survived | recheck: killed | alive | gone | score |",
              "|---|---|---|---|---|---|---|"]  # fmt: skip
     alive_out: list[str] = []
     total_k = total_s = 0
-    for module in scopes:
+
+    def one(module: str) -> tuple[dict[str, int], list[tuple[str, str]]] | None:
         session = report_dir / f"{module.replace('/', '.').removesuffix('.py')}.sqlite"
         if not session.exists():
+            return None
+        tree = work / module.replace("/", ".")
+        shutil.copytree(work / "_snapshot", tree)
+        return recheck(module, tree, session)
+
+    with ThreadPoolExecutor(args.jobs) as pool:
+        results = list(zip(scopes, pool.map(one, scopes), strict=True))
+    for module, result in results:
+        if result is None:
             continue
-        c, left = recheck(module, tree, session)
+        c, left = result
         killed = c["killed"] + c[KILLED]
         counted = killed + c[ALIVE]
         total_k, total_s = total_k + killed, total_s + c[ALIVE]
@@ -126,7 +139,7 @@ def main(argv: list[str] | None = None) -> int:
         print(lines[-1], flush=True)
         for kind, diff in left:
             alive_out += [f"### {module} ({kind})", "", "```", diff.strip(), "```", ""]
-    subprocess.run(["rm", "-rf", str(tree)], check=True)
+    shutil.rmtree(work, ignore_errors=True)
     score = total_k / max(1, total_k + total_s)
     head = (f"Recheck of the survivors in {(time.monotonic() - started) / 60:.1f} min: score "
             f"{score:.1%} ({total_k} killed, {total_s} alive; 'gone': lines no longer in the "
