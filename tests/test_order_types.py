@@ -511,3 +511,40 @@ def test_a_max_beyond_the_unlimited_marker_still_caps_the_quantity() -> None:
     assert [
         p.message for p in validate(svc, {"link": "x.com/a", "quantity": str(UNLIMITED + 1)})
     ] == [f"At most {UNLIMITED}"]
+
+
+def test_an_interval_without_runs_asks_for_the_runs() -> None:
+    drip = service("Default", drip=True)
+    values = {"link": "x.com/a", "quantity": "100", "interval": "10"}
+    assert [(p.field, p.message) for p in validate(drip, values)] == [
+        ("runs", "Drip-feed needs both runs and interval")
+    ]
+    values = {"link": "x.com/a", "quantity": "100", "runs": "3"}
+    assert [(p.field, p.message) for p in validate(drip, values)] == [
+        ("interval", "Drip-feed needs both runs and interval")
+    ]
+
+
+def test_counted_lines_from_min_to_max_are_accepted_and_the_message_names_the_bound() -> None:
+    svc = service("Custom Comments", lo=2, hi=4)
+    for comments in ("a\nb", "a\nb\nc\nd"):
+        assert validate(svc, {"link": "x.com/a", "comments": comments}) == []
+    problems = validate(svc, {"link": "x.com/a", "comments": "a\nb\nc\nd\ne"})
+    assert [(p.field, p.message) for p in problems] == [
+        ("comments", "5 lines: this service takes at most 4")
+    ]
+    problems = validate(svc, {"link": "x.com/a", "comments": "a"})
+    assert [(p.field, p.message) for p in problems] == [
+        ("comments", "1 lines: this service takes at least 2")
+    ]
+
+
+def test_a_subscription_may_ask_for_the_services_own_min_and_max() -> None:
+    svc = service("Subscriptions", lo=10, hi=500)
+    values = {**GOOD["Subscriptions"], "min": "10", "max": "500"}
+    assert validate(svc, values) == []
+    problems = validate(svc, {**values, "min": "9", "max": "501"})
+    assert [(p.field, p.message) for p in problems] == [
+        ("min", "Must be between 10 and 500"),
+        ("max", "Must be between 10 and 500"),
+    ]
