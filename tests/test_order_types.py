@@ -548,3 +548,55 @@ def test_a_subscription_may_ask_for_the_services_own_min_and_max() -> None:
         ("min", "Must be between 10 and 500"),
         ("max", "Must be between 10 and 500"),
     ]
+
+
+def test_runs_on_a_service_without_drip_feed_is_one_refusal_not_two() -> None:
+    plain = service("Default")
+    problems = validate(plain, {"link": "x.com/a", "quantity": "100", "runs": "3"})
+    assert [(p.field, p.message) for p in problems] == [
+        ("runs", "This service does not allow drip-feed")
+    ]
+
+
+@pytest.mark.parametrize("quantity", ["", "abc", "1e3", "-5", "١٢٣", " "])
+def test_the_cost_of_a_form_still_being_typed_is_unknown_not_a_crash(quantity: str) -> None:
+    for svc in (service("Default"), service("Special"), service("Default", drip=True)):
+        values = {"link": "x.com/a", "quantity": quantity, "runs": "3"}
+        assert total_quantity(svc, values) is None and estimate_cost(svc, values) is None
+
+
+@pytest.mark.parametrize("type_", ["Web Traffic", "Poll", "SEO", "Mentions", "Special"])
+def test_a_quantity_type_costs_rate_times_quantity(type_: str) -> None:
+    svc = service(type_)
+    values = {**GOOD.get(type_, GOOD["Default"]), "quantity": "2000"}
+    assert total_quantity(svc, values) == 2000
+    assert estimate_cost(svc, values) == Decimal("1.80")
+
+
+@pytest.mark.parametrize("type_", ["Comment Likes", "Poll", "Web Traffic", "Special"])
+def test_only_a_default_drip_feed_multiplies_the_quantity_by_its_runs(type_: str) -> None:
+    """A drip-feed flag on another type: its form has no runs, a stray runs is not a multiplier."""
+    svc = service(type_, drip=True)
+    values = {**GOOD.get(type_, GOOD["Default"]), "quantity": "100", "runs": "3"}
+    assert total_quantity(svc, values) == 100
+    assert estimate_cost(svc, values) == Decimal("0.09")
+
+
+def test_runs_typed_in_other_digits_do_not_multiply_the_estimate() -> None:
+    drip = service("Default", drip=True)
+    values = {"link": "x.com/a", "quantity": "100", "runs": "٣", "interval": "10"}
+    assert total_quantity(drip, values) == 100  # and the order is refused:
+    assert [p.field for p in validate(drip, values)] == ["runs"]
+
+
+def test_parameters_are_kept_in_the_forms_order_whatever_order_they_were_given() -> None:
+    svc = service("Mentions with Hashtags")
+    given_order = {
+        "note": "x",
+        "hashtags": "#x",
+        "quantity": "100",
+        "usernames": "a",
+        "link": "x.com/a",
+    }
+    params = build_params(svc, given_order)
+    assert list(params) == ["link", "quantity", "usernames", "hashtags", "note"]  # extras last
