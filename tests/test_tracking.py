@@ -440,3 +440,35 @@ def test_a_pooled_refresh_closes_every_client_it_made(
     summary = refresh_orders(store, client, panel, ids, concurrency=4, client_factory=factory)
     assert (summary.checked, summary.failure) == (301, None)
     assert log["made"] == 4 and log["closed"] == 4
+
+
+def test_a_submitting_row_is_left_alone_for_five_minutes(store: Store, panel: Panel) -> None:
+    ages = {"4 min": 240, "6 min": 360}
+    rows = {}
+    for name, age in ages.items():
+        row = store.begin_order(panel.id, 1, "x", "Default", {"link": "a.com/b", "quantity": "5"})
+        with sqlite3.connect(store.path) as conn:
+            conn.execute(
+                "UPDATE orders SET created_at = created_at - ? WHERE id = ?", (age, row.id)
+            )
+        rows[name] = row.id
+    assert recover_interrupted(store) == 1
+    assert store.order(rows["4 min"]).state == "submitting"  # type: ignore[union-attr]
+    assert store.order(rows["6 min"]).state == "unknown"  # type: ignore[union-attr]
+
+
+def test_a_huge_error_while_sending_is_recorded_as_one_short_reason(
+    store: Store, client: PanelClient, panel: Panel, sandbox: Any
+) -> None:
+    svc = service_of(sandbox, "Default", dripfeed=False)
+
+    def add_then_fail(service: int, params: Any) -> int:
+        client.add(service, params)
+        raise RuntimeError("garbled answer: " + "x" * 100_000)
+
+    with pytest.raises(RuntimeError):
+        place_order(store, _Proxy(client, add=add_then_fail), panel, svc, default_order(svc))  # type: ignore[arg-type]
+    (row,) = store.orders(panel.id)
+    assert row.state == "unknown" and row.last_error is not None
+    assert row.last_error.startswith("Interrupted while sending: RuntimeError('garbled answer: xx")
+    assert len(row.last_error) <= 500
