@@ -18,6 +18,7 @@ from smpanel_desktop.api.models import UNLIMITED, Service
 from smpanel_desktop.api.parse import parse_service
 from smpanel_desktop.core.orders.fields import (
     FIELDS_BY_TYPE,
+    LINK_HELP,
     InvalidOrderError,
     canonical_type,
     fields_for,
@@ -367,3 +368,235 @@ def test_what_validates_is_accepted_by_the_sandbox(
     before = panel.order_count()
     order = client.add(svc.id, build_params(svc, values))  # a PanelError fails the test
     assert order in panel.orders and panel.order_count() == before + 1
+
+
+# --- single values: the bounds a panel enforces, the characters that break a request --------
+
+
+def _link_problem(link: str, type_: str = "Default") -> str | None:
+    values = {**GOOD[type_], "link": link}
+    problems = [p.message for p in validate(service(type_), values) if p.field == "link"]
+    return problems[0] if problems else None
+
+
+@pytest.mark.parametrize("port", ["1", "443", "8080", "65535"])
+def test_a_link_with_a_real_port_is_accepted(port: str) -> None:
+    assert _link_problem(f"https://shop.example.com:{port}/p/1") is None
+    assert _link_problem(f"example.com:{port}/p/1") is None
+
+
+@pytest.mark.parametrize("port", ["0", "65536", "70000", "http", ""])
+def test_a_link_with_an_impossible_port_is_refused(port: str) -> None:
+    assert (
+        _link_problem(f"https://shop.example.com:{port}/p/1")
+        == f"Not a link. Expected: {LINK_HELP}"
+    )
+
+
+def test_a_host_name_of_up_to_253_characters_is_a_host() -> None:
+    def host(first: int) -> str:
+        return ".".join(["a" * first, "b" * 61, "c" * 62, "d" * 62, "com"])
+
+    assert len(host(61)) == 253
+    assert _link_problem(f"https://{host(61)}/p") is None
+    assert _link_problem(f"https://{host(62)}/p") is not None  # 254: no DNS name is that long
+
+
+def test_a_link_is_judged_by_its_last_label() -> None:
+    assert _link_problem("https://cdn2.site1.com/x") is None  # digits inside: fine
+    assert _link_problem("https://site.com.123/x") is not None  # no such top-level domain
+
+
+def test_a_link_of_2000_characters_is_accepted_and_a_longer_one_is_too_long() -> None:
+    base = "https://example.com/"
+    assert _link_problem(base + "a" * (2000 - len(base))) is None
+    assert _link_problem(base + "a" * (2001 - len(base))) == "Too long (at most 2000 characters)"
+
+
+@pytest.mark.parametrize("link", ["https://x.com/a b", "x.com/a\tb", "https://x.com/\u3000a"])
+def test_a_link_with_a_space_anywhere_is_refused_saying_so(link: str) -> None:
+    message = _link_problem(link)
+    assert message is not None and message.startswith("Not a link: no spaces or line breaks")
+
+
+def test_a_bad_url_field_asks_for_a_url_and_a_bad_link_also_offers_a_username() -> None:
+    values = {**GOOD["Mentions Media Likers"], "link": "nowhere", "media": "@someone"}
+    problems = {p.field: p.message for p in validate(service("Mentions Media Likers"), values)}
+    assert problems == {
+        "link": "Not a link. Expected: A link (https://…, instagram.com/p/…, t.me/…) or @username",
+        "media": "Not a link. Expected: A URL (https://…) or a domain with a path",
+    }
+
+
+@pytest.mark.parametrize("ch", ["\x00", "\t", "\x1f", "\x7f", "\x85", "\x9f", "\u2028", "\ufeff"])
+def test_control_characters_are_refused_in_text_and_in_lines(ch: str) -> None:
+    svc = service("Comment Replies")
+    text = {**GOOD["Comment Replies"], "username": f"bo{ch}b"}
+    assert [(p.field, p.message) for p in validate(svc, text)] == [
+        ("username", "Contains control characters")
+    ]
+    lines = {**GOOD["Comment Replies"], "comments": f"hi\nyo{ch}u\nthird"}
+    assert [(p.field, p.message) for p in validate(svc, lines)] == [
+        ("comments", "Contains control characters")
+    ]
+
+
+def test_printable_non_ascii_text_is_accepted() -> None:
+    svc = service("Comment Replies")
+    values = {**GOOD["Comment Replies"], "username": "ñandú_\xa0", "comments": "¡olé!\n\xa0€ 5"}
+    assert validate(svc, values) == []
+
+
+def test_a_line_break_in_a_one_line_field_asks_for_a_single_line() -> None:
+    svc = service("Web Traffic")
+    for text in ("shoes\nboots", "shoes\rboots"):
+        problems = validate(svc, {**GOOD["Web Traffic"], "google_keyword": text})
+        assert [(p.field, p.message) for p in problems] == [
+            ("google_keyword", "A single line, please")
+        ]
+
+
+def test_text_and_lines_up_to_their_limit_are_accepted_and_longer_are_too_long() -> None:
+    svc = service("Comment Replies")
+    assert validate(svc, {**GOOD["Comment Replies"], "username": "u" * 200}) == []
+    assert [
+        p.message for p in validate(svc, {**GOOD["Comment Replies"], "username": "u" * 201})
+    ] == ["Too long (at most 200 characters)"]
+    line = "x" * 99 + "\n"  # 100 characters a line, 1,000 lines
+    comments = (line * 1000)[:-1] + "x"
+    assert len(comments) == 100_000
+    assert validate(svc, {**GOOD["Comment Replies"], "comments": comments}) == []
+    assert [
+        p.message for p in validate(svc, {**GOOD["Comment Replies"], "comments": comments + "y"})
+    ] == ["Too long (at most 100000 characters)"]
+
+
+def test_an_extra_field_of_up_to_10000_characters_is_sent() -> None:
+    special = service("Special")
+    values = {"link": "https://x.com/a", "quantity": "10", "note": "n" * 10_000}
+    assert validate(special, values) == []
+    assert [p.message for p in validate(special, {**values, "note": "n" * 10_001})] == [
+        "Too long (at most 10000 characters)"
+    ]
+
+
+def test_an_expiry_of_today_is_accepted_and_yesterday_is_in_the_past() -> None:
+    svc = service("Subscriptions", lo=10, hi=500)
+    today = dt.date(2026, 6, 15)
+    values = dict(GOOD["Subscriptions"])
+    for expiry in ("15/06/2026", "2026-06-15", "16/06/2026"):
+        assert validate(svc, {**values, "expiry": expiry}, today=today) == [], expiry
+    problems = validate(svc, {**values, "expiry": "14/06/2026"}, today=today)
+    assert [(p.field, p.message) for p in problems] == [("expiry", "The date is in the past")]
+
+
+def test_a_service_with_a_max_of_1_takes_one_unit() -> None:
+    one = service("Default", lo=1, hi=1)
+    assert validate(one, {"link": "x.com/a", "quantity": "1"}) == []
+    assert [p.message for p in validate(one, {"link": "x.com/a", "quantity": "2"})] == ["At most 1"]
+
+
+@pytest.mark.parametrize("high", [-1, -100])
+def test_a_negative_max_means_no_upper_limit(high: int) -> None:
+    svc = service("Default", lo=100, hi=high)
+    assert validate(svc, {"link": "x.com/a", "quantity": "2147483647"}) == []
+    assert [p.message for p in validate(svc, {"link": "x.com/a", "quantity": "99"})] == [
+        "At least 100"
+    ]
+
+
+def test_a_max_beyond_the_unlimited_marker_still_caps_the_quantity() -> None:
+    svc = service("Default", lo=1, hi=10**12)
+    assert validate(svc, {"link": "x.com/a", "quantity": str(UNLIMITED)}) == []
+    assert [
+        p.message for p in validate(svc, {"link": "x.com/a", "quantity": str(UNLIMITED + 1)})
+    ] == [f"At most {UNLIMITED}"]
+
+
+def test_an_interval_without_runs_asks_for_the_runs() -> None:
+    drip = service("Default", drip=True)
+    values = {"link": "x.com/a", "quantity": "100", "interval": "10"}
+    assert [(p.field, p.message) for p in validate(drip, values)] == [
+        ("runs", "Drip-feed needs both runs and interval")
+    ]
+    values = {"link": "x.com/a", "quantity": "100", "runs": "3"}
+    assert [(p.field, p.message) for p in validate(drip, values)] == [
+        ("interval", "Drip-feed needs both runs and interval")
+    ]
+
+
+def test_counted_lines_from_min_to_max_are_accepted_and_the_message_names_the_bound() -> None:
+    svc = service("Custom Comments", lo=2, hi=4)
+    for comments in ("a\nb", "a\nb\nc\nd"):
+        assert validate(svc, {"link": "x.com/a", "comments": comments}) == []
+    problems = validate(svc, {"link": "x.com/a", "comments": "a\nb\nc\nd\ne"})
+    assert [(p.field, p.message) for p in problems] == [
+        ("comments", "5 lines: this service takes at most 4")
+    ]
+    problems = validate(svc, {"link": "x.com/a", "comments": "a"})
+    assert [(p.field, p.message) for p in problems] == [
+        ("comments", "1 lines: this service takes at least 2")
+    ]
+
+
+def test_a_subscription_may_ask_for_the_services_own_min_and_max() -> None:
+    svc = service("Subscriptions", lo=10, hi=500)
+    values = {**GOOD["Subscriptions"], "min": "10", "max": "500"}
+    assert validate(svc, values) == []
+    problems = validate(svc, {**values, "min": "9", "max": "501"})
+    assert [(p.field, p.message) for p in problems] == [
+        ("min", "Must be between 10 and 500"),
+        ("max", "Must be between 10 and 500"),
+    ]
+
+
+def test_runs_on_a_service_without_drip_feed_is_one_refusal_not_two() -> None:
+    plain = service("Default")
+    problems = validate(plain, {"link": "x.com/a", "quantity": "100", "runs": "3"})
+    assert [(p.field, p.message) for p in problems] == [
+        ("runs", "This service does not allow drip-feed")
+    ]
+
+
+@pytest.mark.parametrize("quantity", ["", "abc", "1e3", "-5", "١٢٣", " "])
+def test_the_cost_of_a_form_still_being_typed_is_unknown_not_a_crash(quantity: str) -> None:
+    for svc in (service("Default"), service("Special"), service("Default", drip=True)):
+        values = {"link": "x.com/a", "quantity": quantity, "runs": "3"}
+        assert total_quantity(svc, values) is None and estimate_cost(svc, values) is None
+
+
+@pytest.mark.parametrize("type_", ["Web Traffic", "Poll", "SEO", "Mentions", "Special"])
+def test_a_quantity_type_costs_rate_times_quantity(type_: str) -> None:
+    svc = service(type_)
+    values = {**GOOD.get(type_, GOOD["Default"]), "quantity": "2000"}
+    assert total_quantity(svc, values) == 2000
+    assert estimate_cost(svc, values) == Decimal("1.80")
+
+
+@pytest.mark.parametrize("type_", ["Comment Likes", "Poll", "Web Traffic", "Special"])
+def test_only_a_default_drip_feed_multiplies_the_quantity_by_its_runs(type_: str) -> None:
+    """A drip-feed flag on another type: its form has no runs, a stray runs is not a multiplier."""
+    svc = service(type_, drip=True)
+    values = {**GOOD.get(type_, GOOD["Default"]), "quantity": "100", "runs": "3"}
+    assert total_quantity(svc, values) == 100
+    assert estimate_cost(svc, values) == Decimal("0.09")
+
+
+def test_runs_typed_in_other_digits_do_not_multiply_the_estimate() -> None:
+    drip = service("Default", drip=True)
+    values = {"link": "x.com/a", "quantity": "100", "runs": "٣", "interval": "10"}
+    assert total_quantity(drip, values) == 100  # and the order is refused:
+    assert [p.field for p in validate(drip, values)] == ["runs"]
+
+
+def test_parameters_are_kept_in_the_forms_order_whatever_order_they_were_given() -> None:
+    svc = service("Mentions with Hashtags")
+    given_order = {
+        "note": "x",
+        "hashtags": "#x",
+        "quantity": "100",
+        "usernames": "a",
+        "link": "x.com/a",
+    }
+    params = build_params(svc, given_order)
+    assert list(params) == ["link", "quantity", "usernames", "hashtags", "note"]  # extras last

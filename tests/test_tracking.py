@@ -324,3 +324,151 @@ def test_demo_panel_is_remembered_and_serves_from_the_data_dir(
         assert second.order in again.orders and again.order_count() == 2  # type: ignore[union-attr]
     finally:
         again.stop()
+
+
+# --- what a refresh and an import report, and what they leave behind ------------------------
+
+
+def test_a_refresh_counts_the_orders_the_panel_does_not_know(
+    store: Store, client: PanelClient, panel: Panel, sandbox: Any
+) -> None:
+    ids = sandbox.place_orders(3)
+    import_orders(store, client, panel, ids)
+    sandbox.clock.advance(3600)
+    summary = refresh_orders(store, client, panel, [*ids, 424242, 525252])
+    assert (summary.checked, summary.changed, summary.errors) == (5, 3, 2)
+    assert store.open_orders(panel.id) == []
+
+
+def test_an_import_refuses_ids_no_panel_uses_without_asking_and_gives_the_panels_reason(
+    store: Store, client: PanelClient, panel: Panel, sandbox: Any
+) -> None:
+    (good,) = sandbox.place_orders(1)
+    imported, skipped = import_orders(store, client, panel, [0, -5, good, 424242])
+    assert [o.order for o in imported] == [good]
+    assert skipped == {
+        0: "not a valid order id",
+        -5: "not a valid order id",
+        424242: "Incorrect order ID",
+    }
+    assert sandbox.requests_for("status") == 1  # only for the ids a panel could know
+
+
+def test_order_id_1_of_a_panel_is_imported(tmp_path: Path) -> None:
+    from smpanel_desktop.sandbox.server import SandboxPanel
+
+    with SandboxPanel(services=50, seed=7, first_order_id=1) as sandbox:
+        (first,) = sandbox.place_orders(1)
+        assert first == 1
+        with Store(tmp_path / "one.sqlite3") as store, PanelClient(sandbox.url, sandbox.key) as c:
+            panel = store.add_panel("One", sandbox.url, "USD")
+            imported, skipped = import_orders(store, c, panel, [1])
+            assert ([o.order for o in imported], skipped) == ([1], {})
+
+
+class _Watched(_Proxy):
+    """A client of the pool: counts the requests in flight and whether it was closed."""
+
+    lock = threading.Lock()
+
+    def __init__(self, inner: PanelClient, log: dict[str, Any], fail: int | None = None) -> None:
+        super().__init__(inner)
+        self._log, self._fail = log, fail
+
+    def statuses(self, batch: list[int]) -> Any:
+        if self._fail is not None and self._fail in batch:
+            raise NetworkError("the panel could not be reached")
+        with self.lock:
+            self._log["in_flight"] += 1
+            self._log["peak"] = max(self._log["peak"], self._log["in_flight"])
+        try:
+            return self._inner.statuses(batch)
+        finally:
+            with self.lock:
+                self._log["in_flight"] -= 1
+
+    def close(self) -> None:
+        self._log["closed"] += 1
+        self._inner.close()
+
+
+def _pool_world(sandbox: Any, fail: int | None = None) -> tuple[dict[str, Any], Any]:
+    log: dict[str, Any] = {"in_flight": 0, "peak": 0, "closed": 0, "made": 0}
+
+    def factory() -> Any:
+        log["made"] += 1
+        return _Watched(PanelClient(sandbox.url, sandbox.key, read_retries=0), log, fail)
+
+    return log, factory
+
+
+@pytest.mark.parametrize("concurrency", [1, 0])
+def test_a_refresh_asked_for_one_request_at_a_time_sends_one_at_a_time(
+    store: Store, client: PanelClient, panel: Panel, sandbox: Any, concurrency: int
+) -> None:
+    ids = sandbox.place_orders(250)  # polled by panel id: tracked or not, the same requests
+    sandbox.faults.add("latency", action="status", seconds=0.05)
+    log, factory = _pool_world(sandbox)
+    summary = refresh_orders(
+        store, _Watched(client, log), panel, ids, concurrency=concurrency, client_factory=factory
+    )
+    assert (summary.checked, summary.requests, summary.failure) == (250, 3, None)
+    assert log["peak"] == 1 and log["made"] == 0
+
+
+def test_a_refresh_stopped_by_a_failure_sends_no_further_batch_and_leaves_nothing_open(
+    store: Store, client: PanelClient, panel: Panel, sandbox: Any
+) -> None:
+    ids = sandbox.place_orders(701)  # 8 batches
+    sandbox.clear_log()
+    sandbox.faults.add("latency", action="status", seconds=0.3)
+    log, factory = _pool_world(sandbox, fail=ids[0])  # the first batch cannot be sent
+    summary = refresh_orders(store, client, panel, ids, concurrency=4, client_factory=factory)
+    assert isinstance(summary.failure, NetworkError) and summary.checked == 0
+    # the three batches out when the first failed, perhaps one more: the rest is never sent
+    assert summary.requests <= 5 and sandbox.requests_for("status") == summary.requests - 1
+    assert log["in_flight"] == 0  # none of its requests is still out when it returns
+    assert log["made"] == 4 and log["closed"] == 4  # every client of the pool closed
+
+
+def test_a_pooled_refresh_closes_every_client_it_made(
+    store: Store, client: PanelClient, panel: Panel, sandbox: Any
+) -> None:
+    ids = sandbox.place_orders(301)
+    sandbox.faults.add("latency", action="status", seconds=0.05)  # each thread gets a batch
+    log, factory = _pool_world(sandbox)
+    summary = refresh_orders(store, client, panel, ids, concurrency=4, client_factory=factory)
+    assert (summary.checked, summary.failure) == (301, None)
+    assert log["made"] == 4 and log["closed"] == 4
+
+
+def test_a_submitting_row_is_left_alone_for_five_minutes(store: Store, panel: Panel) -> None:
+    ages = {"4 min": 240, "6 min": 360}
+    rows = {}
+    for name, age in ages.items():
+        row = store.begin_order(panel.id, 1, "x", "Default", {"link": "a.com/b", "quantity": "5"})
+        with sqlite3.connect(store.path) as conn:
+            conn.execute(
+                "UPDATE orders SET created_at = created_at - ? WHERE id = ?", (age, row.id)
+            )
+        rows[name] = row.id
+    assert recover_interrupted(store) == 1
+    assert store.order(rows["4 min"]).state == "submitting"  # type: ignore[union-attr]
+    assert store.order(rows["6 min"]).state == "unknown"  # type: ignore[union-attr]
+
+
+def test_a_huge_error_while_sending_is_recorded_as_one_short_reason(
+    store: Store, client: PanelClient, panel: Panel, sandbox: Any
+) -> None:
+    svc = service_of(sandbox, "Default", dripfeed=False)
+
+    def add_then_fail(service: int, params: Any) -> int:
+        client.add(service, params)
+        raise RuntimeError("garbled answer: " + "x" * 100_000)
+
+    with pytest.raises(RuntimeError):
+        place_order(store, _Proxy(client, add=add_then_fail), panel, svc, default_order(svc))  # type: ignore[arg-type]
+    (row,) = store.orders(panel.id)
+    assert row.state == "unknown" and row.last_error is not None
+    assert row.last_error.startswith("Interrupted while sending: RuntimeError('garbled answer: xx")
+    assert len(row.last_error) <= 500
