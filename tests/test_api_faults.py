@@ -12,11 +12,13 @@ import time
 from collections.abc import Callable, Iterator
 from decimal import Decimal
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from types import SimpleNamespace
 from typing import Any
 from urllib.parse import parse_qsl
 
 import pytest
 
+from smpanel_desktop.api import transport
 from smpanel_desktop.api.client import PanelClient
 from smpanel_desktop.api.endpoint import validate_endpoint
 from smpanel_desktop.api.errors import (
@@ -209,6 +211,59 @@ def test_a_slow_read_is_retried(sandbox: SandboxPanel) -> None:
     with PanelClient(sandbox.url, sandbox.key, timeout=0.3, backoff_factor=0.01) as hasty:
         assert hasty.balance().currency == "USD"
     assert sandbox.requests_for("balance") == 2
+
+
+# --- a body cut off after the headers: read again here (urllib3's Retry never sees it) ---------
+
+
+@pytest.fixture
+def waits(monkeypatch: pytest.MonkeyPatch) -> list[float]:
+    """The transport's own waits before it asks again for a cut-off body, noted, not slept."""
+    seen: list[float] = []
+    monkeypatch.setattr(transport, "time", SimpleNamespace(sleep=seen.append))
+    return seen
+
+
+@pytest.mark.parametrize(
+    ("seconds", "timeout"), [(0.0, 2.0), (1.0, 0.2)]  # broken off at once; stalled past the timeout
+)  # fmt: skip
+def test_a_read_whose_body_was_cut_off_is_asked_again(
+    sandbox: SandboxPanel, waits: list[float], seconds: float, timeout: float
+) -> None:
+    sandbox.faults.add("stall_body", action="balance", count=1, seconds=seconds)
+    with PanelClient(
+        sandbox.url, sandbox.key, timeout=timeout, read_retries=2, backoff_factor=0.1
+    ) as client:
+        assert client.balance().currency == "USD"
+    assert sandbox.requests_for("balance") == 2 and waits == [0.1]
+
+
+def test_a_body_cut_off_every_time_ends_after_the_default_retries_waiting_longer_each_time(
+    sandbox: SandboxPanel, waits: list[float]
+) -> None:
+    """The defaults every caller uses (docs/architecture.md): 4 retries, backoff 0.5 s doubling."""
+    sandbox.faults.add("stall_body", action="balance", seconds=0)
+    with (
+        PanelClient(sandbox.url, sandbox.key) as client,
+        pytest.raises(NetworkError, match="broke before a complete answer"),
+    ):
+        client.balance()
+    assert sandbox.requests_for("balance") == 5
+    assert waits == [0.5, 1.0, 2.0, 4.0]
+
+
+def test_a_connection_dropped_every_time_is_asked_only_as_often_as_allowed(
+    sandbox: SandboxPanel, waits: list[float]
+) -> None:
+    """No answer at all: urllib3 has retried it already; the body retry must not start another
+    round of retries on top (3 requests for read_retries=2, not 9)."""
+    sandbox.faults.add("drop", action="balance")
+    with (
+        PanelClient(sandbox.url, sandbox.key, read_retries=2, backoff_factor=0.01) as client,
+        pytest.raises(NetworkError, match="broke before a complete answer"),
+    ):
+        client.balance()
+    assert sandbox.requests_for("balance") == 3 and waits == []
 
 
 # --- writes: sent once, never retried, unknown when the answer is lost ------------------------
