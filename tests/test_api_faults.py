@@ -133,7 +133,7 @@ def test_rate_limit_on_a_read_waits_for_retry_after(
 
 @pytest.mark.parametrize(
     ("retry_after", "limit"),
-    [(2, 1.0), (3600, None)],  # just over the setting; an hour against the default minute
+    [(2, 1.0), (61, None), (3600, None)],  # just over the setting or the default minute; an hour
 )
 def test_rate_limit_longer_than_allowed_gives_up_at_once(
     sandbox: SandboxPanel, retry_after: int, limit: float | None
