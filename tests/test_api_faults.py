@@ -444,8 +444,8 @@ def test_a_refused_second_batch_reports_per_id_and_keeps_the_first(raw_panel: An
     assert results[100].error == "Not done: Incorrect request" and len(seen) == 2
 
 
-def test_a_key_echoed_inside_an_answer_is_masked(raw_panel: Any) -> None:
-    key = "0123456789abcdef0123456789abcdef"
+@pytest.mark.parametrize("key", ["0123456789abcdef0123456789abcdef", "k3y-8chr"])  # 8: the shortest
+def test_a_key_echoed_inside_an_answer_is_masked(raw_panel: Any, key: str) -> None:
     echo = {"5": {"error": f"Key {key} is not allowed to see this order"}, "6": {"status": "1"}}
     url, _ = raw_panel(lambda fields, number: json.dumps(echo).encode())
     with PanelClient(url, key) as panel:
@@ -457,7 +457,8 @@ def test_a_key_echoed_inside_an_answer_is_masked(raw_panel: Any) -> None:
 @pytest.mark.parametrize(
     ("status", "text", "kind"),
     [(401, "Invalid API key", InvalidKeyError), (400, "Bad link", PanelError),
-     (402, "neworder.error.not_enough_funds", InsufficientFundsError)],
+     (402, "neworder.error.not_enough_funds", InsufficientFundsError),
+     (499, "Bad link", PanelError)],
 )  # fmt: skip
 def test_an_error_text_under_any_4xx_status_is_the_panels_answer(
     raw_panel: Any, status: int, text: str, kind: type[PanelError]
@@ -474,15 +475,18 @@ def test_an_error_text_under_any_4xx_status_is_the_panels_answer(
             panel.balance()
 
 
+@pytest.mark.parametrize("status", [500, 502, 503])
 def test_a_5xx_with_an_error_text_on_add_is_unknown_but_on_a_read_the_panels_answer(
-    raw_panel: Any,
+    raw_panel: Any, status: int
 ) -> None:
     """One open-source panel's catch-all answers 500 {"error": "Internal server error"} after
     the order row was written: on a write, a 5xx decides nothing (sent once, never resent)."""
     body = json.dumps({"error": "Internal server error"}).encode()
-    url, seen = raw_panel(lambda fields, number: (500, body))
+    url, seen = raw_panel(lambda fields, number: (status, body))
     with PanelClient(url, "k", backoff_factor=0.01, read_retries=1) as panel:
-        with pytest.raises(UnknownOutcomeError, match=r"HTTP 500.*Internal server error") as caught:
+        with pytest.raises(
+            UnknownOutcomeError, match=rf"HTTP {status}.*Internal server error"
+        ) as caught:
             panel.add(1, {"link": LINK, "quantity": 100})
         assert isinstance(caught.value.cause, PanelError)
         assert [f["action"] for f in seen] == ["add"]
@@ -572,3 +576,25 @@ def test_a_read_rate_limited_without_retry_after_is_retried(sandbox: SandboxPane
     with PanelClient(sandbox.url, sandbox.key, backoff_factor=0.01) as client:
         assert client.balance().amount > 0
     assert sandbox.requests_for("balance") == 2
+
+
+def test_a_short_key_that_equals_a_number_in_an_answer_leaves_the_number_alone(
+    raw_panel: Any,
+) -> None:
+    """A key under 8 characters (a toy key) is blanked only in texts, as a word of its own: the
+    counts of an order that happen to read the same stay counts."""
+    key = "1234567"
+    answer = {"status": "In progress", "charge": "0.50", "start_count": key, "remains": key,
+              "currency": "USD"}  # fmt: skip
+    url, _ = raw_panel(lambda fields, number: json.dumps(answer).encode())
+    with PanelClient(url, key) as panel:
+        status = panel.status(5)
+    assert (status.start_count, status.remains, status.status) == (1234567, 1234567, "In progress")
+
+
+def test_an_answer_nested_too_deep_to_read_is_unreadable_not_a_crash(raw_panel: Any) -> None:
+    body = b"[" * 100_000 + b"]" * 100_000
+    url, _ = raw_panel(lambda fields, number: body)
+    with PanelClient(url, "k") as panel, pytest.raises(UnreadableAnswerError) as caught:
+        panel.balance()
+    assert caught.value.http_status == 200
