@@ -6,7 +6,10 @@ What a user must never see: a crash, a second order, the key in a message, or a 
 from __future__ import annotations
 
 import json
+import shutil
 import socket
+import ssl
+import subprocess
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -368,6 +371,64 @@ def test_tls_certificates_are_always_verified(self_signed_server: tuple[str, lis
         with pytest.raises(NetworkError) as caught:
             panel.add(1, {"link": LINK, "quantity": 10})
     assert not isinstance(caught.value, UnknownOutcomeError) and seen == []
+
+
+@pytest.fixture
+def untrusted_tls(tmp_path: Any) -> Iterator[tuple[str, Callable[[], int]]]:
+    """A loopback server with a self-signed certificate; counts the connections it accepts."""
+    if shutil.which("openssl") is None:
+        pytest.skip("openssl is not installed")
+    cert, key = tmp_path / "cert.pem", tmp_path / "key.pem"
+    subprocess.run(
+        ["openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1",
+         "-nodes", "-keyout", str(key), "-out", str(cert), "-days", "1", "-subj", "/CN=127.0.0.1",
+         "-addext", "subjectAltName=IP:127.0.0.1"],
+        check=True, capture_output=True,
+    )  # fmt: skip
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(cert, key)
+    listener = socket.create_server(("127.0.0.1", 0))
+    listener.settimeout(0.05)
+    accepted: list[int] = []
+    stop = threading.Event()
+
+    def serve() -> None:
+        while not stop.is_set():
+            try:
+                raw, _ = listener.accept()
+            except (TimeoutError, OSError):
+                continue
+            accepted.append(1)
+            raw.settimeout(2)
+            try:
+                context.wrap_socket(raw, server_side=True).close()
+            except (ssl.SSLError, OSError):  # the client refuses the certificate
+                raw.close()
+
+    thread = threading.Thread(target=serve)
+    thread.start()
+    try:
+        yield f"https://127.0.0.1:{listener.getsockname()[1]}/api/v2", lambda: len(accepted)
+    finally:
+        stop.set()
+        thread.join()
+        listener.close()
+
+
+def test_a_certificate_that_cannot_be_verified_is_reported_at_once_not_retried(
+    untrusted_tls: tuple[str, Callable[[], int]],
+) -> None:
+    """Retrying cannot make a certificate trustworthy: with the default 4 read retries the user
+    would wait for the same error again and again (0.5 + 1 + 2 + 4 s of backoff)."""
+    url, connections = untrusted_tls
+    with PanelClient(url, "k3y-never-sent", backoff_factor=0.01) as panel:
+        with pytest.raises(NetworkError, match="TLS certificate"):
+            panel.balance()
+        assert connections() == 1
+        with pytest.raises(NetworkError, match="TLS certificate") as caught:
+            panel.add(1, {"link": LINK, "quantity": 10})
+        assert connections() == 2
+    assert not isinstance(caught.value, UnknownOutcomeError)
 
 
 # --- what the sandbox cannot stage: a tiny raw panel whose answers each test scripts -----------
