@@ -6,6 +6,7 @@ What a user must never see: a crash, a second order, the key in a message, or a 
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import socket
 import ssl
@@ -15,6 +16,7 @@ import time
 from collections.abc import Callable, Iterator
 from decimal import Decimal
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
 from urllib.parse import parse_qsl
@@ -373,9 +375,11 @@ def test_tls_certificates_are_always_verified(self_signed_server: tuple[str, lis
     assert not isinstance(caught.value, UnknownOutcomeError) and seen == []
 
 
-@pytest.fixture
-def untrusted_tls(tmp_path: Any) -> Iterator[tuple[str, Callable[[], int]]]:
-    """A loopback server with a self-signed certificate; counts the connections it accepts."""
+def tls_server(
+    tmp_path: Any, answer: Callable[[ssl.SSLSocket], None]
+) -> Iterator[tuple[str, Path, Callable[[], int]]]:
+    """A loopback server with a self-signed certificate (the URL, the certificate, how many
+    connections it accepted); ``answer`` gets each connection once the handshake succeeded."""
     if shutil.which("openssl") is None:
         pytest.skip("openssl is not installed")
     cert, key = tmp_path / "cert.pem", tmp_path / "key.pem"
@@ -401,18 +405,57 @@ def untrusted_tls(tmp_path: Any) -> Iterator[tuple[str, Callable[[], int]]]:
             accepted.append(1)
             raw.settimeout(2)
             try:
-                context.wrap_socket(raw, server_side=True).close()
-            except (ssl.SSLError, OSError):  # the client refuses the certificate
+                with context.wrap_socket(raw, server_side=True) as conn:
+                    answer(conn)
+            except (ssl.SSLError, OSError):  # e.g. the client refused the certificate
                 raw.close()
 
     thread = threading.Thread(target=serve)
     thread.start()
     try:
-        yield f"https://127.0.0.1:{listener.getsockname()[1]}/api/v2", lambda: len(accepted)
+        yield f"https://127.0.0.1:{listener.getsockname()[1]}/api/v2", cert, lambda: len(accepted)
     finally:
         stop.set()
         thread.join()
         listener.close()
+
+
+@pytest.fixture
+def untrusted_tls(tmp_path: Any) -> Iterator[tuple[str, Callable[[], int]]]:
+    for url, _, accepted in tls_server(tmp_path, lambda conn: None):
+        yield url, accepted
+
+
+def _read_request_then_break_tls(conn: ssl.SSLSocket) -> None:
+    """Read the whole request, then send a damaged TLS record instead of an answer."""
+    data = b""
+    while b"\r\n\r\n" not in data:
+        data += conn.recv(65536)
+    head, _, body = data.partition(b"\r\n\r\n")
+    length = int(next(h for h in head.split(b"\r\n") if h.lower().startswith(b"content-length:"))
+                 .split(b":")[1])  # fmt: skip
+    while len(body) < length:
+        body += conn.recv(65536)
+    with socket.socket(fileno=os.dup(conn.fileno())) as under:  # beneath TLS
+        under.sendall(b"\x17\x03\x03\x00\x20" + b"x" * 32)
+
+
+def test_an_add_whose_tls_connection_broke_after_it_was_sent_is_unknown_not_refused(
+    tmp_path: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The panel read the whole order, then the encrypted connection broke: the order may
+    exist, so it is an unknown outcome (sent once), not a refusal blamed on the certificate
+    that a user would simply place again."""
+    for url, cert, connections in tls_server(tmp_path, _read_request_then_break_tls):
+        monkeypatch.setenv("REQUESTS_CA_BUNDLE", str(cert))  # this test trusts the certificate
+        with PanelClient(url, "k3y-0123456789", backoff_factor=0.01) as panel:
+            with pytest.raises(UnknownOutcomeError, match="check its order list") as caught:
+                panel.add(1, {"link": LINK, "quantity": 10})
+            assert connections() == 1 and "certificate" not in str(caught.value)
+            with pytest.raises(
+                NetworkError, match=r"secure \(TLS\) connection to 127\.0\.0\.1 broke"
+            ):
+                panel.balance()
 
 
 def test_a_certificate_that_cannot_be_verified_is_reported_at_once_not_retried(
