@@ -198,13 +198,32 @@ def test_an_endpoint_with_a_user_or_password_is_refused(url: str) -> None:
     assert "secret" not in str(caught.value) and "pw" not in str(caught.value)
 
 
-def test_a_redirect_elsewhere_names_only_the_other_origin(sandbox: Any) -> None:
-    sandbox.faults.add("redirect", action="balance", location="https://elsewhere.example/a/b?c=1")
+@pytest.mark.parametrize(
+    ("location", "origin"),
+    [("https://elsewhere.example/a/b?c=1", "https://elsewhere.example"),
+     ("http://1.example/a/b", "http://1.example")],  # sorts before the panel's own origin
+)  # fmt: skip
+def test_a_redirect_elsewhere_names_only_the_other_origin(
+    sandbox: Any, location: str, origin: str
+) -> None:
+    sandbox.faults.add("redirect", action="balance", location=location)
     client = PanelClient(sandbox.url, sandbox.key, read_retries=0)
     with client, pytest.raises(UnreadableAnswerError) as caught:
         client.balance()
-    assert "redirected the request to https://elsewhere.example;" in str(caught.value)
+    assert f"redirected the request to {origin};" in str(caught.value)
     assert "/a/b" not in str(caught.value)
+
+
+def test_a_300_answer_is_a_redirect_not_the_panels_data(sandbox: Any) -> None:
+    """300 Multiple Choices points elsewhere like any 3xx: its body is no answer of the panel's."""
+    sandbox.faults.add(
+        "raw", action="add", status=300, body={"order": 777},
+        headers={"Location": "https://mirror.example/api/v2"},
+    )  # fmt: skip
+    client = PanelClient(sandbox.url, sandbox.key, read_retries=0)
+    with client, pytest.raises(UnknownOutcomeError, match="redirected the request to") as caught:
+        client.add(1, {"link": "https://x.com/p/1", "quantity": "100"})
+    assert "https://mirror.example" in str(caught.value) and "777" not in str(caught.value)
 
 
 # -- how long the panel asks us to wait ------------------------------------------------------

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import inspect
 import logging
 import math
+import re
 import subprocess
 import sys
 from collections.abc import Iterator
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -20,6 +23,7 @@ from smpanel_desktop.api.errors import (
     InvalidKeyError,
     PanelError,
 )
+from smpanel_desktop.api.models import CancelResult
 from smpanel_desktop.api.parse import NOT_IN_ANSWER
 from smpanel_desktop.sandbox.server import SandboxPanel
 
@@ -245,3 +249,67 @@ def test_the_client_imports_no_qt() -> None:
         "assert not [m for m in sys.modules if m.startswith('PySide6')], 'Qt imported'"
     )
     subprocess.run([sys.executable, "-c", code], check=True, timeout=60)
+
+
+def test_a_panel_that_reads_only_single_ids_cancels_them_one_by_one_and_is_remembered() -> None:
+    """SmartPanel refuses ``orders=`` for cancel ("Incorrect request"): the orders are cancelled
+    one by one all the same, and the next cancel goes straight to the single form."""
+    with (
+        SandboxPanel(services=50, seed=7, dialect="smartpanel") as panel,
+        PanelClient(panel.url, panel.key, read_retries=0) as client,
+    ):
+        spec = next(s for s in panel.specs if s.type == "Default" and s.cancel)
+        first = panel.place_orders(3, service=spec.id, quantity=spec.max)
+        assert client.cancel(first) == [CancelResult(i, True) for i in first]
+        assert client.single_form == {"cancel"}
+        sent = [p for action, p in panel.request_log if action == "cancel"]
+        assert [p.get("orders") or p["order"] for p in sent] == [
+            ",".join(map(str, first)),
+            *map(str, first),
+        ]
+        panel.clear_log()
+        later = panel.place_orders(2, service=spec.id, quantity=spec.max)
+        assert client.cancel(later) == [CancelResult(i, True) for i in later]
+        assert [p for _, p in panel.request_log] == [
+            {"action": "cancel", "order": str(i)} for i in later
+        ]  # no second refusal first
+
+
+def test_one_id_goes_in_the_single_form_every_engine_reads(
+    sandbox: SandboxPanel, client: PanelClient
+) -> None:
+    """docs/protocol.md: ``order=ID`` for one id, ``orders=`` for several."""
+    (order,) = sandbox.place_orders(1)
+    (result,) = client.statuses([order, order])
+    assert result.order == order and result.status is not None
+    assert sandbox.request_log == [("status", {"action": "status", "order": str(order)})]
+
+
+def test_each_request_is_logged_with_its_outcome_and_how_long_it_took(
+    sandbox: SandboxPanel, client: PanelClient, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.INFO, logger="smpanel_desktop.api.client")
+    sandbox.faults.add("latency", action="balance", count=1, seconds=0.2)
+    sandbox.faults.add("error", action="status", count=1, text="Incorrect order ID")
+    client.balance()
+    with pytest.raises(PanelError):
+        client.status(1)
+    lines = [r.getMessage() for r in caplog.records if r.name == "smpanel_desktop.api.client"]
+    took = re.fullmatch(r"balance: ok in (\d+) ms", lines[0])
+    assert took is not None and 200 <= int(took.group(1)) < 950, lines
+    assert re.fullmatch(r"status: PanelError in \d+ ms", lines[1]), lines
+
+
+def test_the_defaults_are_the_documented_ones() -> None:
+    """The CLI and the app build their clients with these defaults (docs/architecture.md):
+    how long a read may take, how often and how patiently it is retried."""
+    doc = (Path(__file__).parent.parent / "docs" / "architecture.md").read_text(encoding="utf-8")
+    found = re.search(r"`PanelClient\(endpoint, key, \*, (.*?)\)`", doc, re.DOTALL)
+    assert found is not None
+    documented = dict(p.split("=") for p in re.split(r",\s*", found.group(1)))
+    defaults = {
+        name: repr(p.default)
+        for name, p in inspect.signature(PanelClient).parameters.items()
+        if p.default is not inspect.Parameter.empty
+    }
+    assert defaults == documented

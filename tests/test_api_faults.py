@@ -6,17 +6,24 @@ What a user must never see: a crash, a second order, the key in a message, or a 
 from __future__ import annotations
 
 import json
+import os
+import shutil
 import socket
+import ssl
+import subprocess
 import threading
 import time
 from collections.abc import Callable, Iterator
 from decimal import Decimal
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 from urllib.parse import parse_qsl
 
 import pytest
 
+from smpanel_desktop.api import transport
 from smpanel_desktop.api.client import PanelClient
 from smpanel_desktop.api.endpoint import validate_endpoint
 from smpanel_desktop.api.errors import (
@@ -131,7 +138,7 @@ def test_rate_limit_on_a_read_waits_for_retry_after(
 
 @pytest.mark.parametrize(
     ("retry_after", "limit"),
-    [(2, 1.0), (3600, None)],  # just over the setting; an hour against the default minute
+    [(2, 1.0), (61, None), (3600, None)],  # just over the setting or the default minute; an hour
 )
 def test_rate_limit_longer_than_allowed_gives_up_at_once(
     sandbox: SandboxPanel, retry_after: int, limit: float | None
@@ -209,6 +216,59 @@ def test_a_slow_read_is_retried(sandbox: SandboxPanel) -> None:
     with PanelClient(sandbox.url, sandbox.key, timeout=0.3, backoff_factor=0.01) as hasty:
         assert hasty.balance().currency == "USD"
     assert sandbox.requests_for("balance") == 2
+
+
+# --- a body cut off after the headers: read again here (urllib3's Retry never sees it) ---------
+
+
+@pytest.fixture
+def waits(monkeypatch: pytest.MonkeyPatch) -> list[float]:
+    """The transport's own waits before it asks again for a cut-off body, noted, not slept."""
+    seen: list[float] = []
+    monkeypatch.setattr(transport, "time", SimpleNamespace(sleep=seen.append))
+    return seen
+
+
+@pytest.mark.parametrize(
+    ("seconds", "timeout"), [(0.0, 2.0), (1.0, 0.2)]  # broken off at once; stalled past the timeout
+)  # fmt: skip
+def test_a_read_whose_body_was_cut_off_is_asked_again(
+    sandbox: SandboxPanel, waits: list[float], seconds: float, timeout: float
+) -> None:
+    sandbox.faults.add("stall_body", action="balance", count=1, seconds=seconds)
+    with PanelClient(
+        sandbox.url, sandbox.key, timeout=timeout, read_retries=2, backoff_factor=0.1
+    ) as client:
+        assert client.balance().currency == "USD"
+    assert sandbox.requests_for("balance") == 2 and waits == [0.1]
+
+
+def test_a_body_cut_off_every_time_ends_after_the_default_retries_waiting_longer_each_time(
+    sandbox: SandboxPanel, waits: list[float]
+) -> None:
+    """The defaults every caller uses (docs/architecture.md): 4 retries, backoff 0.5 s doubling."""
+    sandbox.faults.add("stall_body", action="balance", seconds=0)
+    with (
+        PanelClient(sandbox.url, sandbox.key) as client,
+        pytest.raises(NetworkError, match="broke before a complete answer"),
+    ):
+        client.balance()
+    assert sandbox.requests_for("balance") == 5
+    assert waits == [0.5, 1.0, 2.0, 4.0]
+
+
+def test_a_connection_dropped_every_time_is_asked_only_as_often_as_allowed(
+    sandbox: SandboxPanel, waits: list[float]
+) -> None:
+    """No answer at all: urllib3 has retried it already; the body retry must not start another
+    round of retries on top (3 requests for read_retries=2, not 9)."""
+    sandbox.faults.add("drop", action="balance")
+    with (
+        PanelClient(sandbox.url, sandbox.key, read_retries=2, backoff_factor=0.01) as client,
+        pytest.raises(NetworkError, match="broke before a complete answer"),
+    ):
+        client.balance()
+    assert sandbox.requests_for("balance") == 3 and waits == []
 
 
 # --- writes: sent once, never retried, unknown when the answer is lost ------------------------
@@ -315,6 +375,105 @@ def test_tls_certificates_are_always_verified(self_signed_server: tuple[str, lis
     assert not isinstance(caught.value, UnknownOutcomeError) and seen == []
 
 
+def tls_server(
+    tmp_path: Any, answer: Callable[[ssl.SSLSocket], None]
+) -> Iterator[tuple[str, Path, Callable[[], int]]]:
+    """A loopback server with a self-signed certificate (the URL, the certificate, how many
+    connections it accepted); ``answer`` gets each connection once the handshake succeeded."""
+    if shutil.which("openssl") is None:
+        pytest.skip("openssl is not installed")
+    cert, key = tmp_path / "cert.pem", tmp_path / "key.pem"
+    subprocess.run(
+        ["openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1",
+         "-nodes", "-keyout", str(key), "-out", str(cert), "-days", "1", "-subj", "/CN=127.0.0.1",
+         "-addext", "subjectAltName=IP:127.0.0.1"],
+        check=True, capture_output=True,
+    )  # fmt: skip
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(cert, key)
+    listener = socket.create_server(("127.0.0.1", 0))
+    listener.settimeout(0.05)
+    accepted: list[int] = []
+    stop = threading.Event()
+
+    def serve() -> None:
+        while not stop.is_set():
+            try:
+                raw, _ = listener.accept()
+            except (TimeoutError, OSError):
+                continue
+            accepted.append(1)
+            raw.settimeout(2)
+            try:
+                with context.wrap_socket(raw, server_side=True) as conn:
+                    answer(conn)
+            except (ssl.SSLError, OSError):  # e.g. the client refused the certificate
+                raw.close()
+
+    thread = threading.Thread(target=serve)
+    thread.start()
+    try:
+        yield f"https://127.0.0.1:{listener.getsockname()[1]}/api/v2", cert, lambda: len(accepted)
+    finally:
+        stop.set()
+        thread.join()
+        listener.close()
+
+
+@pytest.fixture
+def untrusted_tls(tmp_path: Any) -> Iterator[tuple[str, Callable[[], int]]]:
+    for url, _, accepted in tls_server(tmp_path, lambda conn: None):
+        yield url, accepted
+
+
+def _read_request_then_break_tls(conn: ssl.SSLSocket) -> None:
+    """Read the whole request, then send a damaged TLS record instead of an answer."""
+    data = b""
+    while b"\r\n\r\n" not in data:
+        data += conn.recv(65536)
+    head, _, body = data.partition(b"\r\n\r\n")
+    length = int(next(h for h in head.split(b"\r\n") if h.lower().startswith(b"content-length:"))
+                 .split(b":")[1])  # fmt: skip
+    while len(body) < length:
+        body += conn.recv(65536)
+    with socket.socket(fileno=os.dup(conn.fileno())) as under:  # beneath TLS
+        under.sendall(b"\x17\x03\x03\x00\x20" + b"x" * 32)
+
+
+def test_an_add_whose_tls_connection_broke_after_it_was_sent_is_unknown_not_refused(
+    tmp_path: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The panel read the whole order, then the encrypted connection broke: the order may
+    exist, so it is an unknown outcome (sent once), not a refusal blamed on the certificate
+    that a user would simply place again."""
+    for url, cert, connections in tls_server(tmp_path, _read_request_then_break_tls):
+        monkeypatch.setenv("REQUESTS_CA_BUNDLE", str(cert))  # this test trusts the certificate
+        with PanelClient(url, "k3y-0123456789", backoff_factor=0.01) as panel:
+            with pytest.raises(UnknownOutcomeError, match="check its order list") as caught:
+                panel.add(1, {"link": LINK, "quantity": 10})
+            assert connections() == 1 and "certificate" not in str(caught.value)
+            with pytest.raises(
+                NetworkError, match=r"secure \(TLS\) connection to 127\.0\.0\.1 broke"
+            ):
+                panel.balance()
+
+
+def test_a_certificate_that_cannot_be_verified_is_reported_at_once_not_retried(
+    untrusted_tls: tuple[str, Callable[[], int]],
+) -> None:
+    """Retrying cannot make a certificate trustworthy: with the default 4 read retries the user
+    would wait for the same error again and again (0.5 + 1 + 2 + 4 s of backoff)."""
+    url, connections = untrusted_tls
+    with PanelClient(url, "k3y-never-sent", backoff_factor=0.01) as panel:
+        with pytest.raises(NetworkError, match="TLS certificate"):
+            panel.balance()
+        assert connections() == 1
+        with pytest.raises(NetworkError, match="TLS certificate") as caught:
+            panel.add(1, {"link": LINK, "quantity": 10})
+        assert connections() == 2
+    assert not isinstance(caught.value, UnknownOutcomeError)
+
+
 # --- what the sandbox cannot stage: a tiny raw panel whose answers each test scripts -----------
 
 # (fields, request number) -> body, or (HTTP status, body), or None to drop the connection
@@ -389,8 +548,8 @@ def test_a_refused_second_batch_reports_per_id_and_keeps_the_first(raw_panel: An
     assert results[100].error == "Not done: Incorrect request" and len(seen) == 2
 
 
-def test_a_key_echoed_inside_an_answer_is_masked(raw_panel: Any) -> None:
-    key = "0123456789abcdef0123456789abcdef"
+@pytest.mark.parametrize("key", ["0123456789abcdef0123456789abcdef", "k3y-8chr"])  # 8: the shortest
+def test_a_key_echoed_inside_an_answer_is_masked(raw_panel: Any, key: str) -> None:
     echo = {"5": {"error": f"Key {key} is not allowed to see this order"}, "6": {"status": "1"}}
     url, _ = raw_panel(lambda fields, number: json.dumps(echo).encode())
     with PanelClient(url, key) as panel:
@@ -402,7 +561,8 @@ def test_a_key_echoed_inside_an_answer_is_masked(raw_panel: Any) -> None:
 @pytest.mark.parametrize(
     ("status", "text", "kind"),
     [(401, "Invalid API key", InvalidKeyError), (400, "Bad link", PanelError),
-     (402, "neworder.error.not_enough_funds", InsufficientFundsError)],
+     (402, "neworder.error.not_enough_funds", InsufficientFundsError),
+     (499, "Bad link", PanelError)],
 )  # fmt: skip
 def test_an_error_text_under_any_4xx_status_is_the_panels_answer(
     raw_panel: Any, status: int, text: str, kind: type[PanelError]
@@ -419,15 +579,18 @@ def test_an_error_text_under_any_4xx_status_is_the_panels_answer(
             panel.balance()
 
 
+@pytest.mark.parametrize("status", [500, 502, 503])
 def test_a_5xx_with_an_error_text_on_add_is_unknown_but_on_a_read_the_panels_answer(
-    raw_panel: Any,
+    raw_panel: Any, status: int
 ) -> None:
     """One open-source panel's catch-all answers 500 {"error": "Internal server error"} after
     the order row was written: on a write, a 5xx decides nothing (sent once, never resent)."""
     body = json.dumps({"error": "Internal server error"}).encode()
-    url, seen = raw_panel(lambda fields, number: (500, body))
+    url, seen = raw_panel(lambda fields, number: (status, body))
     with PanelClient(url, "k", backoff_factor=0.01, read_retries=1) as panel:
-        with pytest.raises(UnknownOutcomeError, match=r"HTTP 500.*Internal server error") as caught:
+        with pytest.raises(
+            UnknownOutcomeError, match=rf"HTTP {status}.*Internal server error"
+        ) as caught:
             panel.add(1, {"link": LINK, "quantity": 100})
         assert isinstance(caught.value.cause, PanelError)
         assert [f["action"] for f in seen] == ["add"]
@@ -517,3 +680,25 @@ def test_a_read_rate_limited_without_retry_after_is_retried(sandbox: SandboxPane
     with PanelClient(sandbox.url, sandbox.key, backoff_factor=0.01) as client:
         assert client.balance().amount > 0
     assert sandbox.requests_for("balance") == 2
+
+
+def test_a_short_key_that_equals_a_number_in_an_answer_leaves_the_number_alone(
+    raw_panel: Any,
+) -> None:
+    """A key under 8 characters (a toy key) is blanked only in texts, as a word of its own: the
+    counts of an order that happen to read the same stay counts."""
+    key = "1234567"
+    answer = {"status": "In progress", "charge": "0.50", "start_count": key, "remains": key,
+              "currency": "USD"}  # fmt: skip
+    url, _ = raw_panel(lambda fields, number: json.dumps(answer).encode())
+    with PanelClient(url, key) as panel:
+        status = panel.status(5)
+    assert (status.start_count, status.remains, status.status) == (1234567, 1234567, "In progress")
+
+
+def test_an_answer_nested_too_deep_to_read_is_unreadable_not_a_crash(raw_panel: Any) -> None:
+    body = b"[" * 100_000 + b"]" * 100_000
+    url, _ = raw_panel(lambda fields, number: body)
+    with PanelClient(url, "k") as panel, pytest.raises(UnreadableAnswerError) as caught:
+        panel.balance()
+    assert caught.value.http_status == 200

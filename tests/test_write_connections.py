@@ -1,10 +1,12 @@
 """A write goes out on a connection of its own, so a socket the panel closed meanwhile never
-turns an order into "unknown"; reads keep theirs (a refresh of 100 batches, one connection)."""
+turns an order into "unknown"; reads keep theirs (a refresh of 100 batches, one connection);
+closing the client closes them at once."""
 
 from __future__ import annotations
 
 import json
 import threading
+import time
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
@@ -13,6 +15,7 @@ from urllib.parse import parse_qsl
 import pytest
 
 from smpanel_desktop.api.client import PanelClient
+from smpanel_desktop.api.errors import PanelError
 
 KEY = "conn-test-key-0123"
 
@@ -23,6 +26,7 @@ class _Recorder(ThreadingHTTPServer):
     def __init__(self) -> None:
         super().__init__(("127.0.0.1", 0), _Handler)
         self.seen: list[tuple[str, int, str]] = []  # (action, client port, Connection header)
+        self.closed: list[int] = []  # client ports whose connection the client closed
         self.lock = threading.Lock()
 
 
@@ -40,12 +44,19 @@ class _Handler(BaseHTTPRequestHandler):
             )
             n = len(self.server.seen)
         answer: Any = {"order": 100 + n} if action == "add" else {"balance": "1.00"}
+        if action == "status":
+            answer = {"error": "Incorrect order ID"}
         body = json.dumps(answer).encode()
         self.send_response(200)
         self.send_header("Content-Type", "application/json")
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
         self.wfile.write(body)
+
+    def finish(self) -> None:
+        super().finish()
+        with self.server.lock:
+            self.server.closed.append(self.client_address[1])
 
     def log_message(self, *args: Any) -> None:
         pass
@@ -77,3 +88,22 @@ def test_each_write_has_a_connection_of_its_own(recorder: _Recorder) -> None:
     assert all(conn.lower() == "close" for _, conn in writes)  # and the panel is told so
     assert not {port for port, _ in writes} & set(reads)  # never a read's pooled socket
     assert reads[0] == reads[1]  # reads keep their connection
+
+
+def test_closing_the_client_closes_its_connections_even_while_an_error_is_shown(
+    recorder: _Recorder,
+) -> None:
+    """The error a user is shown holds the answer (in its traceback) and so the connection's
+    pool; closing the client (the app does when a panel is removed or it quits) still closes
+    the socket at once instead of leaving it to the garbage collector."""
+    url = f"http://127.0.0.1:{recorder.server_address[1]}/api/v2"
+    client = PanelClient(url, KEY)
+    with pytest.raises(PanelError, match="Incorrect order ID") as caught:
+        client.status(1)
+    ((_, port, _),) = recorder.seen
+    client.close()
+    deadline = time.monotonic() + 2.0
+    while port not in recorder.closed and time.monotonic() < deadline:
+        time.sleep(0.01)
+    assert port in recorder.closed
+    assert caught.value.text == "Incorrect order ID"  # the error is still there, still readable

@@ -12,6 +12,7 @@ Redirects are never followed (a POST carrying the key must not be re-sent anywhe
 from __future__ import annotations
 
 import json
+import ssl
 import time
 from collections.abc import Mapping
 from decimal import Decimal
@@ -64,11 +65,19 @@ def _reason(exc: BaseException) -> object:
     return reason.reason if isinstance(reason, u3.MaxRetryError) else reason
 
 
+def _certificate_refused(exc: BaseException) -> bool:
+    """The TLS handshake failed on the panel's certificate (so nothing was sent)."""
+    reason = _reason(exc)
+    inner = reason.args[0] if isinstance(reason, u3.SSLError) and reason.args else reason
+    return isinstance(inner, ssl.SSLCertVerificationError)
+
+
 def _not_sent(exc: BaseException) -> bool:
-    """True when the request cannot have left this machine (refused, DNS, connect timeout, TLS)."""
-    if isinstance(exc, (requests.ConnectTimeout, requests.exceptions.SSLError)):
+    """True when the request cannot have left this machine (refused, DNS, connect timeout, an
+    untrusted certificate).  Any other TLS failure may come after the request went out."""
+    if isinstance(exc, requests.ConnectTimeout) or _certificate_refused(exc):
         return True
-    return isinstance(_reason(exc), (u3.NewConnectionError, u3.ConnectTimeoutError, u3.SSLError))
+    return isinstance(_reason(exc), (u3.NewConnectionError, u3.ConnectTimeoutError))
 
 
 def _close_pools(session: requests.Session) -> None:
@@ -164,8 +173,10 @@ class Transport:
 
     def _failure(self, exc: BaseException, write: bool) -> ApiError:
         host = urlsplit(self.endpoint).hostname
-        if isinstance(exc, requests.exceptions.SSLError):
+        if _certificate_refused(exc):
             message = f"The TLS certificate of {host} could not be verified"
+        elif isinstance(exc, requests.exceptions.SSLError):
+            message = f"The secure (TLS) connection to {host} broke"
         elif _not_sent(exc):
             message = f"Could not connect to {host}"
         elif isinstance(exc, requests.ReadTimeout) or isinstance(_reason(exc), u3.ReadTimeoutError):
