@@ -205,6 +205,8 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{s:28} {' '.join(SCOPES[s])}")
         return 0
     report_dir = Path(args.out).resolve()  # cosmic-ray runs in the scope's tree: no relative path
+    if args.count:  # its sessions apart: counting must not replace the last run's results
+        report_dir = report_dir / "count"
     report_dir.mkdir(parents=True, exist_ok=True)
     work = report_dir / "trees"
     shutil.rmtree(work, ignore_errors=True)
