@@ -66,12 +66,15 @@ def _survivors(session: Path) -> tuple[dict[str, int], list[tuple[str, str]]]:
 
 def recheck(module: str, tree: Path, session: Path) -> tuple[dict[str, int], list[tuple[str, str]]]:
     counts, alive = _survivors(session)
-    files = " ".join(f"tests/{t}" for t in run.SCOPES[module])
-    command = f"{run.PY} -m pytest -x -q -p no:cacheprovider --timeout=60 {files}".split()
+    command = run.test_command(module).split()
     env = {**os.environ, "PYTHONPATH": str(tree), "QT_QPA_PLATFORM": "offscreen",
            "HYPOTHESIS_PROFILE": "ci"}  # fmt: skip
     env.pop("CI", None)
     outcome = {KILLED: 0, ALIVE: 0, GONE: 0}
+    baseline = subprocess.run(command, cwd=tree, env=env, capture_output=True, text=True)
+    if baseline.returncode != 0:  # every mutant would look killed
+        raise RuntimeError(f"{module}: the tests fail without any mutant:\n"
+                           f"{baseline.stdout[-3000:]}")  # fmt: skip
     left = []
     for _job, diff in alive:
         path, old, new = _blocks(diff)

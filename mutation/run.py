@@ -106,9 +106,14 @@ EXCLUDED_OPERATORS = [
 TIMEOUT = 120.0  # seconds per mutant (a hang is a kill: cosmic-ray counts it as one)
 
 
-def _config(module: str, tests: list[str]) -> str:
-    files = " ".join(f"tests/{t}" for t in tests)
-    command = f"{PY} -m pytest -x -q -p no:cacheprovider --timeout=60 {files}"
+def test_command(module: str) -> str:
+    """The scope's tests, stopping at the first failure."""
+    files = " ".join(f"tests/{t}" for t in SCOPES[module])
+    return f"{PY} -m pytest -x -q -p no:cacheprovider --timeout=60 {files}"
+
+
+def _config(module: str) -> str:
+    command = test_command(module)
     excluded = ", ".join(json.dumps(e) for e in EXCLUDED_OPERATORS)
     return (
         "[cosmic-ray]\n"
@@ -128,8 +133,8 @@ def _copy_tree(dest: Path) -> None:
         ["git", "ls-files", "-co", "--exclude-standard"], cwd=ROOT, capture_output=True,
         text=True, check=True,
     ).stdout.split()  # fmt: skip
-    for name in files:
-        if name.startswith(("smpanel_desktop/", "tests/")) or name in ("pyproject.toml",):
+    for name in files:  # what the tests read too (docs/architecture.md, README.md ...)
+        if not name.startswith(("build/", "dist/", "docs/screenshots/", "benchmarks/results/")):
             target = dest / name
             target.parent.mkdir(parents=True, exist_ok=True)
             if (ROOT / name).is_file():
@@ -168,7 +173,7 @@ def run_scope(
     tree = work / name
     shutil.copytree(work / "_snapshot", tree)  # the tree as it was when the run started
     config = tree / "mutation.toml"
-    config.write_text(_config(module, SCOPES[module]), encoding="utf-8")
+    config.write_text(_config(module), encoding="utf-8")
     session = report_dir / f"{name}.sqlite"
     session.unlink(missing_ok=True)
     env = {**os.environ, "PYTHONPATH": str(tree), "QT_QPA_PLATFORM": "offscreen",
@@ -178,6 +183,12 @@ def run_scope(
     def cr(*args: str) -> subprocess.CompletedProcess[str]:
         return subprocess.run(args, cwd=tree, env=env, capture_output=True, text=True, check=True)
 
+    if not count_only:  # the unmutated tree must pass, or every mutant would look killed
+        baseline = subprocess.run(test_command(module).split(), cwd=tree, env=env,
+                                  capture_output=True, text=True)  # fmt: skip
+        if baseline.returncode != 0:
+            raise RuntimeError(f"{module}: the tests fail without any mutant:\n"
+                               f"{baseline.stdout[-3000:]}")  # fmt: skip
     cr(str(BIN / "cosmic-ray"), "init", str(config), str(session))
     cr(str(BIN / "cr-filter-operators"), str(session), str(config))
     cr(str(BIN / "cr-filter-pragma"), str(session))
