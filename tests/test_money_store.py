@@ -23,6 +23,7 @@ from smpanel_desktop.core.money.overview import (
     STUCK_ORDERS,
     build_overview,
 )
+from smpanel_desktop.core.watch.stuck import stuck_orders
 from smpanel_desktop.store.models import Panel
 from smpanel_desktop.store.money.ledger import ExchangeRate
 from smpanel_desktop.store.store import Store
@@ -163,9 +164,11 @@ def test_overview_alerts_stuck_orders_and_changed_services_in_use(store: Store) 
     stuck = _order(store, a, "1", "In progress", order=1, when=now - 10 * 3600)
     _order(store, a, "1", "In progress", order=2, when=now - 600)  # placed 10 minutes ago
     _order(store, a, "1", "Completed", order=3, when=now - 10 * 3600)  # finished: not stuck
+    spaced = _order(store, a, "1", "In progress", order=4, when=now - 10 * 3600)
     with store._tx() as conn:  # its remains last moved when it was placed
-        conn.execute("UPDATE order_progress SET moved_at = ? WHERE order_local_id = ?",
-                     (now - 10 * 3600, stuck))  # fmt: skip
+        conn.execute("UPDATE order_progress SET moved_at = ? WHERE order_local_id IN (?, ?)",
+                     (now - 10 * 3600, stuck, spaced))  # fmt: skip
+        conn.execute("UPDATE orders SET status = ' COMPLETED\n' WHERE id = ?", (spaced,))
     changes = [CatalogChange(5, "Likes", "rate", "1.0", "1.4"),  # ordered from: alerted
                CatalogChange(6, "Views", "removed", None, None),  # never used: not alerted
                CatalogChange(5, "Likes", "min", 10, 100)]  # fmt: skip
@@ -173,6 +176,7 @@ def test_overview_alerts_stuck_orders_and_changed_services_in_use(store: Store) 
     (summary,) = build_overview(store, "day", now=now).panels
     alerts = {al.kind: al.count for al in summary.alerts}
     assert alerts == {STUCK_ORDERS: 1, CATALOG_CHANGED: 1}
+    assert [s.order.id for s in stuck_orders(store, a.id, now=now)] == [stuck]  # the same rule
     store.record_catalog_changes(a.id, now - 8 * 86400, [CatalogChange(5, "Likes", "rate", 1, 2)])
     assert {al.kind for al in build_overview(store, "day", now=now + 86400 * 7).panels[0].alerts
             } == {STUCK_ORDERS}  # a week later: old news  # fmt: skip

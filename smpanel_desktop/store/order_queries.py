@@ -149,6 +149,20 @@ class OrderQueries(StoreBase):
         )
         return [o for o in found if not is_final_order_status(o.status)]
 
+    def unmoved_open_orders(self, before: float) -> list[tuple[int, str | None, int]]:
+        """(panel id, status, how many) of every panel's open orders whose remains or status
+        last moved (never seen moving: that were placed) at or before ``before`` (stuck.py)."""
+        # a loose first cut (NOCASE: cheaper per row than lower(trim())), the exact test on the
+        # few (panel, status) groups in stuck.py; the progress looked up for open orders only
+        rows = self._conn().execute(
+            "SELECT o.panel_id, o.status, count(*) FROM orders o WHERE o.state = ? AND "
+            f"(o.status IS NULL OR o.status COLLATE NOCASE NOT IN ({_FINAL_SQL})) AND "
+            'o."order" IS NOT NULL AND coalesce((SELECT p.moved_at FROM order_progress p '
+            "WHERE p.order_local_id = o.id), o.created_at) <= ? GROUP BY o.panel_id, o.status",
+            (PLACED, before),
+        )
+        return [(int(p), s, int(n)) for p, s, n in rows]
+
     def open_order_ids(self, panel_id: int) -> list[int]:
         """The panel ids of ``open_orders``, in the same order, without building the orders."""
         rows = self._conn().execute(

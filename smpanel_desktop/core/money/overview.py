@@ -14,7 +14,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 from smpanel_desktop.core.watch.catalog_diff import RATE, REMOVED
-from smpanel_desktop.core.watch.stuck import stuck_orders
+from smpanel_desktop.core.watch.stuck import stuck_counts
 from smpanel_desktop.store.models import Panel
 from smpanel_desktop.store.money.ledger import BalancePoint
 from smpanel_desktop.store.money.spend import PERIODS, SpendGroup, added, outcomes_of
@@ -85,14 +85,11 @@ def _alerts(
     return out
 
 
-def _watch_alerts(store: Store, panel: Panel, now: float) -> list[Alert]:
-    out = []
-    if stuck := len(stuck_orders(store, panel.id, now=now)):
-        out.append(Alert(STUCK_ORDERS, panel, count=stuck))
-    used = store.used_services(panel.id)
-    changed = {c.service for c in store.catalog_changes(panel.id, since=now - CHANGES_WINDOW)
-               if c.change in (RATE, REMOVED) and c.service in used}  # fmt: skip
-    if changed:
+def _watch_alerts(store: Store, panel: Panel, now: float, stuck: int) -> list[Alert]:
+    out = [Alert(STUCK_ORDERS, panel, count=stuck)] if stuck else []
+    changes = {c.service for c in store.catalog_changes(panel.id, since=now - CHANGES_WINDOW)
+               if c.change in (RATE, REMOVED)}  # fmt: skip
+    if changes and (changed := changes & store.used_services(panel.id)):
         out.append(Alert(CATALOG_CHANGED, panel, count=len(changed)))
     return out
 
@@ -113,6 +110,7 @@ def build_overview(
     latest = store.latest_balances()
     open_counts = store.open_order_counts()
     levels = {p: lo for p, (_, lo) in store.panel_money().items()}
+    stuck = stuck_counts(store, now=now)
     since = _midnight(now - CHART_SPAN[period])  # whole days: the store's per-day sums serve
     window = _midnight(now - SPEND_WINDOW_DAYS * DAY)
     days = store.spend_groups("day", min(since, window), outcomes=True)  # one pass for all
@@ -126,7 +124,8 @@ def build_overview(
     for p in panels:
         spend = recent.get(p.id, {})
         bal, err = latest.get(p.id), errors.get(p.id)
-        alerts = _alerts(p, bal, err, levels.get(p.id), spend) + _watch_alerts(store, p, now)
+        alerts = _alerts(p, bal, err, levels.get(p.id), spend)
+        alerts += _watch_alerts(store, p, now, stuck.get(p.id, 0))
         summaries.append(PanelSummary(p, bal, err, open_counts.get(p.id, 0), spend, alerts))
     history: dict[int, list[BalancePoint]] = {}
     for point in store.balance_history(since=since):

@@ -57,3 +57,14 @@ def stuck_orders(
         if now - since >= limit:
             out.append(Stuck(order, since))
     return out
+
+
+def stuck_counts(store: Store, *, now: float | None = None) -> dict[int, int]:
+    """Per panel: how many orders ``stuck_orders`` lists (one query for every panel)."""
+    now = time.time() if now is None else now
+    rows = store.unmoved_open_orders(now - stuck_after(store))
+    counts: dict[int, int] = {}
+    for panel_id, status, n in rows:
+        if not is_final_order_status(status):
+            counts[panel_id] = counts.get(panel_id, 0) + n
+    return counts
