@@ -165,10 +165,10 @@ def test_overview_alerts_stuck_orders_and_changed_services_in_use(store: Store) 
     _order(store, a, "1", "In progress", order=2, when=now - 600)  # placed 10 minutes ago
     _order(store, a, "1", "Completed", order=3, when=now - 10 * 3600)  # finished: not stuck
     spaced = _order(store, a, "1", "In progress", order=4, when=now - 10 * 3600)
-    with store._tx() as conn:  # its remains last moved when it was placed
+    with store._tx() as conn:  # a final status spelled loosely; then: nothing moved for 10 h
+        conn.execute("UPDATE orders SET status = ' COMPLETED\n' WHERE id = ?", (spaced,))
         conn.execute("UPDATE order_progress SET moved_at = ? WHERE order_local_id IN (?, ?)",
                      (now - 10 * 3600, stuck, spaced))  # fmt: skip
-        conn.execute("UPDATE orders SET status = ' COMPLETED\n' WHERE id = ?", (spaced,))
     changes = [CatalogChange(5, "Likes", "rate", "1.0", "1.4"),  # ordered from: alerted
                CatalogChange(6, "Views", "removed", None, None),  # never used: not alerted
                CatalogChange(5, "Likes", "min", 10, 100)]  # fmt: skip
