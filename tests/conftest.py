@@ -116,7 +116,9 @@ def dialect_sandbox(request: pytest.FixtureRequest) -> Iterator[object]:
 
 
 @pytest.fixture
-def self_signed_server(tmp_path: Path) -> Iterator[tuple[str, list[str]]]:
+def self_signed_cert(tmp_path: Path) -> tuple[ssl.SSLContext, Path]:
+    """A server TLS context with a fresh self-signed certificate for 127.0.0.1, and the
+    certificate's file (for a test that trusts it)."""
     if shutil.which("openssl") is None:
         pytest.skip("openssl is not installed")
     cert, key = tmp_path / "cert.pem", tmp_path / "key.pem"
@@ -128,6 +130,14 @@ def self_signed_server(tmp_path: Path) -> Iterator[tuple[str, list[str]]]:
     )  # fmt: skip
     context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
     context.load_cert_chain(cert, key)
+    return context, cert
+
+
+@pytest.fixture
+def self_signed_server(
+    self_signed_cert: tuple[ssl.SSLContext, Path],
+) -> Iterator[tuple[str, list[str]]]:
+    context, _ = self_signed_cert
     seen: list[str] = []
 
     class Handler(BaseHTTPRequestHandler):

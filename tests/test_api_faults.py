@@ -7,10 +7,8 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import socket
 import ssl
-import subprocess
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -376,21 +374,12 @@ def test_tls_certificates_are_always_verified(self_signed_server: tuple[str, lis
 
 
 def tls_server(
-    tmp_path: Any, answer: Callable[[ssl.SSLSocket], None]
+    cert: tuple[ssl.SSLContext, Path], answer: Callable[[ssl.SSLSocket], None]
 ) -> Iterator[tuple[str, Path, Callable[[], int]]]:
-    """A loopback server with a self-signed certificate (the URL, the certificate, how many
-    connections it accepted); ``answer`` gets each connection once the handshake succeeded."""
-    if shutil.which("openssl") is None:
-        pytest.skip("openssl is not installed")
-    cert, key = tmp_path / "cert.pem", tmp_path / "key.pem"
-    subprocess.run(
-        ["openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1",
-         "-nodes", "-keyout", str(key), "-out", str(cert), "-days", "1", "-subj", "/CN=127.0.0.1",
-         "-addext", "subjectAltName=IP:127.0.0.1"],
-        check=True, capture_output=True,
-    )  # fmt: skip
-    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
-    context.load_cert_chain(cert, key)
+    """A loopback server with a self-signed certificate (the URL, the certificate's file, how
+    many connections it accepted); ``answer`` gets each connection once the handshake
+    succeeded."""
+    context, cert_file = cert
     listener = socket.create_server(("127.0.0.1", 0))
     listener.settimeout(0.05)
     accepted: list[int] = []
@@ -413,7 +402,8 @@ def tls_server(
     thread = threading.Thread(target=serve)
     thread.start()
     try:
-        yield f"https://127.0.0.1:{listener.getsockname()[1]}/api/v2", cert, lambda: len(accepted)
+        url = f"https://127.0.0.1:{listener.getsockname()[1]}/api/v2"
+        yield url, cert_file, lambda: len(accepted)
     finally:
         stop.set()
         thread.join()
@@ -421,8 +411,10 @@ def tls_server(
 
 
 @pytest.fixture
-def untrusted_tls(tmp_path: Any) -> Iterator[tuple[str, Callable[[], int]]]:
-    for url, _, accepted in tls_server(tmp_path, lambda conn: None):
+def untrusted_tls(
+    self_signed_cert: tuple[ssl.SSLContext, Path],
+) -> Iterator[tuple[str, Callable[[], int]]]:
+    for url, _, accepted in tls_server(self_signed_cert, lambda conn: None):
         yield url, accepted
 
 
@@ -441,12 +433,12 @@ def _read_request_then_break_tls(conn: ssl.SSLSocket) -> None:
 
 
 def test_an_add_whose_tls_connection_broke_after_it_was_sent_is_unknown_not_refused(
-    tmp_path: Any, monkeypatch: pytest.MonkeyPatch
+    self_signed_cert: tuple[ssl.SSLContext, Path], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The panel read the whole order, then the encrypted connection broke: the order may
     exist, so it is an unknown outcome (sent once), not a refusal blamed on the certificate
     that a user would simply place again."""
-    for url, cert, connections in tls_server(tmp_path, _read_request_then_break_tls):
+    for url, cert, connections in tls_server(self_signed_cert, _read_request_then_break_tls):
         monkeypatch.setenv("REQUESTS_CA_BUNDLE", str(cert))  # this test trusts the certificate
         with PanelClient(url, "k3y-0123456789", backoff_factor=0.01) as panel:
             with pytest.raises(UnknownOutcomeError, match="check its order list") as caught:
