@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from decimal import Decimal
 
-from smpanel_desktop.core.watch.catalog_diff import RATE, REMOVED
+from smpanel_desktop.core.watch.catalog_diff import changes_in_use
 from smpanel_desktop.core.watch.stuck import stuck_counts
 from smpanel_desktop.store.models import Panel
 from smpanel_desktop.store.money.ledger import BalancePoint
@@ -87,9 +87,7 @@ def _alerts(
 
 def _watch_alerts(store: Store, panel: Panel, now: float, stuck: int) -> list[Alert]:
     out = [Alert(STUCK_ORDERS, panel, count=stuck)] if stuck else []
-    changes = {c.service for c in store.catalog_changes(panel.id, since=now - CHANGES_WINDOW)
-               if c.change in (RATE, REMOVED)}  # fmt: skip
-    if changes and (changed := changes & store.used_services(panel.id)):
+    if changed := {c.service for c in changes_in_use(store, panel.id, now - CHANGES_WINDOW)}:
         out.append(Alert(CATALOG_CHANGED, panel, count=len(changed)))
     return out
 

@@ -8,7 +8,7 @@ service is still the one the user ordered).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from smpanel_desktop.api.models import Service
 from smpanel_desktop.store.store import Store
@@ -68,3 +68,17 @@ def record_catalog_changes(
     if changes:
         store.record_catalog_changes(panel_id, fetched_at, changes)
     return [CatalogChange(c.service, c.name, c.change, c.old, c.new, fetched_at) for c in changes]
+
+
+def changes_in_use(
+    store: Store, panel_id: int, since: float, starred: Iterable[int] = ()
+) -> list[CatalogChange]:
+    """The panel's services repriced or removed since ``since`` that the user ordered from or
+    starred (what the notifications announce and the Overview alerts), newest first."""
+    changes = [
+        c for c in store.catalog_changes(panel_id, since=since) if c.change in (RATE, REMOVED)
+    ]
+    if not changes:  # most of the time: no need to read which services are in use
+        return []
+    used = store.used_services(panel_id) | set(starred)
+    return [c for c in changes if c.service in used]

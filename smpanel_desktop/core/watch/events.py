@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from smpanel_desktop.core.watch.catalog_diff import RATE, REMOVED
+from smpanel_desktop.core.watch.catalog_diff import changes_in_use
 from smpanel_desktop.core.watch.stuck import stuck_orders
 from smpanel_desktop.store.models import Panel
 from smpanel_desktop.store.store import Store
@@ -99,11 +99,9 @@ def _candidates(
             out.append(Event(BALANCE, key, None, "", panel.name, threshold, balance))
         else:
             store.forget_announced(panel.id, key)
-    used = store.used_services(panel.id) | set(starred)
     out += [
         Event(SERVICE, f"change:{c.id}", c.service, c.change, c.name, c.old, c.new)
-        for c in store.catalog_changes(panel.id, since=since)
-        if c.change in (RATE, REMOVED) and c.service in used
+        for c in changes_in_use(store, panel.id, since, starred)
     ]
     return out
 

@@ -26,10 +26,13 @@ _COLUMNS = (
     "day, tz, currency, panel_id, orders, spent, unpriced, completed, partial, canceled, refunded"
 )
 _SUMS = ("orders", "spent", "unpriced", "completed", "partial", "canceled", "refunded")
-_OUTCOME_STATUSES = (("completed",), ("partial",), ("canceled", "cancelled"), REFUNDED_STATUSES[2:])
+OUTCOME_STATUSES = (("completed",), ("partial",), ("canceled", "cancelled"), REFUNDED_STATUSES[2:])
+"""The statuses of each outcome counted (spend.py's ``OUTCOME_NAMES``)."""
 
 
-def _in(column: str, values: tuple[str, ...]) -> str:
+def status_in(column: str, values: tuple[str, ...]) -> str:
+    """SQL: the status ``column`` is one of ``values`` (COLLATE NOCASE: 3x cheaper per row than
+    lower(); the parser strips the panel's status text).  Never NULL."""
     return f"coalesce({column}, '') COLLATE NOCASE IN ({','.join(repr(v) for v in values)})"
 
 
@@ -43,9 +46,9 @@ def _contribution(r: str, sign: str) -> str:
         f"coalesce({r}.currency, '')",
         f"{r}.panel_id",
         f"{sign}1",
-        f"{sign}(CASE WHEN {_in(f'{r}.status', REFUNDED_STATUSES)} THEN 0 ELSE {units} END)",
+        f"{sign}(CASE WHEN {status_in(f'{r}.status', REFUNDED_STATUSES)} THEN 0 ELSE {units} END)",
         f"{sign}({r}.charge IS NULL)",
-        *(f"{sign}({_in(f'{r}.status', v)})" for v in _OUTCOME_STATUSES),
+        *(f"{sign}({status_in(f'{r}.status', v)})" for v in OUTCOME_STATUSES),
     ]
     names = _COLUMNS.split(", ")
     return ", ".join(f"{v} AS {n}" for v, n in zip(values, names, strict=True))
