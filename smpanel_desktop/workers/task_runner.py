@@ -128,6 +128,11 @@ class TaskRunner(QObject):
         """True while any task of any lane is queued, running, or waiting for its callback."""
         return bool(self._pending)
 
+    @property
+    def lanes(self) -> tuple[str, ...]:
+        """The lanes started so far (each is a thread of its own)."""
+        return tuple(self._lanes)
+
     def pending_count(self) -> int:
         return len(self._pending)
 
