@@ -1,36 +1,22 @@
-"""``smpanel orders``; with ``--json`` into a pipe, SQLite writes the JSON, Python copies bytes.
+"""``smpanel orders``: the tracked orders as a table or JSON.
 
-The text is byte for byte what ``output.dump_json([output.order_json(o) ...])`` prints on one
-line (``tests/test_cli_orders_json.py`` compares the two), without a ``TrackedOrder``, a dict or
-a Python string per order: 10,000 orders took ~300 ms through the values, ~50 ms so.
-
-Each field is written by SQL where the SQL is known to give Python's text:
-
-- strings through ``json_quote``, which escapes exactly like ``json.dumps(ensure_ascii=False)``
-  (every code point checked), ``null`` for NULL; integers as SQLite prints them;
-- ``charge`` (TEXT) copied when it is a plain decimal (``0``, ``12``, ``0.50``: Decimal's ``f``
-  format gives it back unchanged), else ``output.money`` in Python;
-- times with ``datetime()`` for whole seconds from 1970 to 9999 (``time.gmtime`` floors),
-  else ``output.iso_time`` in Python;
-- ``params`` respaced by SQL when it is the stored form of ``{"link": link, "quantity":
-  "<quantity>"}`` (the common order), else loaded and dumped by Python (``{}`` when damaged,
-  like the store).
-
-The Python fallbacks are SQL functions of the connection, called only for the rows that need
-them.  Integer columns are taken to hold integers (what every writer stores).
+Into a pipe or a file, the JSON is written by SQLite (cli/orders_sql.py) from the rows and Python
+only copies the bytes: no ``TrackedOrder``, dict or str per order, and no Store or Session when
+nothing needs them (``run_piped``).  10,000 orders took ~300 ms through the values.  The bytes are
+those of ``output.dump_json([output.order_json(o) ...])`` (tests/test_cli_orders_json.py).
 """
 
 from __future__ import annotations
 
 import argparse
 import codecs
-import json
 import sqlite3
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO
 
-from smpanel_desktop.cli.output import iso_time, money
+from smpanel_desktop.cli.orders_sql import FUNCTIONS, ROW_JSON
 from smpanel_desktop.store.rows import NEWEST_FIRST, order_filter
 
 if TYPE_CHECKING:
@@ -41,112 +27,6 @@ if TYPE_CHECKING:
 ORDER_STATES = ("submitting", "placed", "unknown", "rejected", "not_placed")
 SUBMITTING, UNKNOWN = ORDER_STATES[0], ORDER_STATES[2]
 CURRENT_PANEL = "current_panel"
-
-_LAST_SECOND = 253402300800  # 10000-01-01: datetime() and %Y stop at year 9999
-
-
-def _money_json(text: Any) -> str:
-    from decimal import Decimal
-
-    return json.dumps(money(Decimal(text)))
-
-
-def _time_json(value: Any) -> str:
-    return json.dumps(iso_time(value))
-
-
-def _params_json(text: Any) -> str:
-    try:
-        value = json.loads(text)
-    except (TypeError, ValueError):
-        value = {}
-    return json.dumps(value, ensure_ascii=False)
-
-
-FUNCTIONS = {"smpanel_money": _money_json, "smpanel_time": _time_json,
-             "smpanel_params": _params_json}  # fmt: skip
-
-
-_TIME_OK = "{0} >= 0 AND {0} < " + str(_LAST_SECOND)
-_DAY_TIME = "date(CAST({0} AS INTEGER), 'unixepoch'), time(CAST({0} AS INTEGER), 'unixepoch')"
-_PLAIN_CHARGE = (
-    "charge GLOB '[0-9]*' AND charge NOT GLOB '*[^0-9.]*' AND charge NOT GLOB '*.*.*' AND "
-    "charge NOT GLOB '*.' AND charge NOT GLOB '0[0-9]*'"
-)
-_LINK_PARAMS = """params = printf('{"link":%s,"quantity":"%d"}', json_quote(link), quantity)"""
-
-
-def _time(col: str) -> str:
-    return (
-        f"CASE WHEN {_TIME_OK.format(col)} THEN printf('\"%sT%s+00:00\"', "
-        f"{_DAY_TIME.format(col)}) WHEN {col} IS NULL THEN 'null' ELSE smpanel_time({col}) END"
-    )
-
-
-def _null(col: str) -> str:
-    return f"ifnull({col}, 'null')"
-
-
-_COMMON_ROW = " AND ".join(
-    [_TIME_OK.format("created_at"), _TIME_OK.format("last_checked_at"), _PLAIN_CHARGE,
-     _LINK_PARAMS]
-)  # fmt: skip
-"""The common order, written with fewer SQL calls: times in range, a plain charge, and
-``params`` the stored form of ``{"link": link, "quantity": "<quantity>"}`` (then its JSON is
-that text respaced, as Python prints it back)."""
-
-FIELDS: tuple[tuple[str, str, str, str], ...] = (
-    # key, JSON text of any row, and for a _COMMON_ROW: printf format and arguments
-    ("order", _null('"order"'), "%s", _null('"order"')),
-    ("id", "id", "%d", "id"),
-    ("service", _null("service_id"), "%s", _null("service_id")),
-    ("service_name", "json_quote(service_name)", "%s", "json_quote(service_name)"),
-    ("type", "json_quote(service_type)", "%s", "json_quote(service_type)"),
-    ("status", "json_quote(status)", "%s", "json_quote(status)"),
-    ("state", "json_quote(state)", "%s", "json_quote(state)"),
-    (
-        "charge",
-        f"CASE WHEN charge IS NULL THEN 'null' WHEN {_PLAIN_CHARGE} THEN '\"' || charge || "
-        "'\"' ELSE smpanel_money(charge) END",
-        '"%s"',
-        "charge",
-    ),
-    ("currency", "json_quote(currency)", "%s", "json_quote(currency)"),
-    ("start_count", _null("start_count"), "%s", _null("start_count")),
-    ("remains", _null("remains"), "%s", _null("remains")),
-    ("link", "json_quote(link)", "%s", "json_quote(link)"),
-    ("quantity", _null("quantity"), "%s", _null("quantity")),
-    ("runs", _null("runs"), "%s", _null("runs")),
-    (
-        "params",
-        f"""CASE WHEN {_LINK_PARAMS} THEN printf('{{"link": %s, "quantity": "%d"}}', """
-        "json_quote(link), quantity) ELSE smpanel_params(params) END",
-        '{"link": %s, "quantity": "%d"}',
-        "json_quote(link), quantity",
-    ),
-    ("created_at", _time("created_at"), '"%sT%s+00:00"', _DAY_TIME.format("created_at")),
-    (
-        "last_checked_at",
-        _time("last_checked_at"),
-        '"%sT%s+00:00"',
-        _DAY_TIME.format("last_checked_at"),
-    ),
-    ("last_error", "json_quote(last_error)", "%s", "json_quote(last_error)"),
-)
-"""``output.order_json``'s keys in its order.  Integer columns are taken to hold integers or
-NULL (what every writer stores)."""
-
-
-def _printf(pieces: list[tuple[str, str, str]]) -> str:
-    text = "{" + ", ".join(f'"{key}": {fmt}' for key, fmt, _ in pieces) + "}"
-    return f"printf('{text}', {', '.join(args for _, _, args in pieces)})"
-
-
-ROW_JSON = (
-    f"CAST(CASE WHEN {_COMMON_ROW} THEN {_printf([(k, f, a) for k, _, f, a in FIELDS])} "
-    f"ELSE {_printf([(k, '%s', sql) for k, sql, _, _ in FIELDS])} END AS BLOB)"
-)
-"""One order's JSON object (UTF-8 bytes) from a row of ``orders``."""
 
 
 def listing(args: argparse.Namespace) -> tuple[str | None, str | None, str | None]:
@@ -160,19 +40,81 @@ def listing(args: argparse.Namespace) -> tuple[str | None, str | None, str | Non
     return wanted, None, args.search
 
 
-def write_orders(conn: sqlite3.Connection, where: str, args: Sequence[Any], out: BinaryIO) -> int:
-    """Write ``[order, ...]`` (no newline) for the orders ``WHERE {where}``, newest first;
-    returns how many."""
+SPLIT_AT = 4000
+"""From this many orders the rows are written by two threads (SQLite lets go of the GIL while it
+works), half each, from two connections reading one snapshot."""
+
+
+def _rows(conn: sqlite3.Connection, where: str, args: Sequence[Any], part: str) -> list[bytes]:
     for name, func in FUNCTIONS.items():
         conn.create_function(name, 1, func, deterministic=True)
-    cursor = conn.execute(f"SELECT {ROW_JSON} FROM orders WHERE {where} {NEWEST_FIRST}", args)
-    count = 0
-    out.write(b"[")
-    while rows := cursor.fetchmany(2000):
-        out.write((b", " if count else b"") + b", ".join([r[0] for r in rows]))
-        count += len(rows)
-    out.write(b"]")
-    return count
+    sql = f"SELECT {ROW_JSON} FROM orders WHERE {where} {NEWEST_FIRST} {part}"
+    return [r[0] for r in conn.execute(sql, args)]
+
+
+def _second_reader(
+    path: Path, conn: sqlite3.Connection, where: str, args: Sequence[Any]
+) -> tuple[int, Any]:
+    """(how many orders ``WHERE {where}``, a second connection reading ``conn``'s snapshot, or
+    None below ``SPLIT_AT``):
+    a third connection holds the write lock while both start reading, so no commit falls
+    between the two starts."""
+    from smpanel_desktop.store import db
+
+    lock = db.connect(path, migrations=None)
+    try:
+        lock.execute("BEGIN IMMEDIATE")
+        conn.execute("BEGIN")
+        total = int(conn.execute(f"SELECT count(*) FROM orders WHERE {where}", args).fetchone()[0])
+        if total < SPLIT_AT:
+            return total, None
+        other = db.connect(path, migrations=None)
+        other.execute("BEGIN")
+        other.execute("SELECT 1 FROM orders LIMIT 1").fetchall()  # its snapshot starts here
+        return total, other
+    finally:
+        lock.execute("ROLLBACK")
+        lock.close()
+
+
+def write_orders(
+    conn: sqlite3.Connection,
+    where: str,
+    args: Sequence[Any],
+    out: BinaryIO,
+    path: Path | None = None,
+) -> int:
+    """Write ``[order, ...]`` (no newline) for the orders ``WHERE {where}``, newest first;
+    returns how many.  With the database's ``path``, a big listing is written in two halves."""
+    other = None
+    if path is not None:
+        total, other = _second_reader(path, conn, where, args)
+    if other is None:
+        rows = _rows(conn, where, args, "")
+        out.write(b"[" + b", ".join(rows) + b"]")
+        return len(rows)
+    import threading
+
+    half, later, failed = total // 2, list[bytes](), list[BaseException]()
+
+    def second_half() -> None:
+        try:
+            later.extend(_rows(other, where, [*args, half], "LIMIT -1 OFFSET ?"))
+        except BaseException as exc:  # raised again by the caller
+            failed.append(exc)
+
+    worker = threading.Thread(target=second_half, name="orders-json")
+    worker.start()
+    try:
+        first = _rows(conn, where, [*args, half], "LIMIT ?")
+    finally:
+        worker.join()
+        other.close()
+    if failed:
+        raise failed[0]
+    out.write(b"[" + b", ".join(first) + (b", " if first and later else b""))
+    out.write(b", ".join(later) + b"]")
+    return len(first) + len(later)
 
 
 def _stored_panel(conn: sqlite3.Connection, name: str | None) -> int | None:
@@ -218,7 +160,7 @@ def run_piped(args: argparse.Namespace) -> int | None:
         status, state, search = listing(args)
         where, params = order_filter(panel, status=status, state=state, search=search)
         out.flush()
-        write_orders(conn, where, params, out.buffer)
+        write_orders(conn, where, params, out.buffer, path)
         out.buffer.flush()
         out.write("\n")
     finally:

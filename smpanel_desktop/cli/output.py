@@ -7,15 +7,15 @@ what panels send, so a hostile service name cannot rewrite the terminal.
 
 from __future__ import annotations
 
-import json
 import re
 import sys
 import time
 from collections.abc import Iterable, Sequence
-from decimal import Decimal
 from typing import TYPE_CHECKING, Any, TextIO
 
 if TYPE_CHECKING:  # the values are only read here: importing their modules costs a CLI start
+    from decimal import Decimal
+
     from smpanel_desktop.api.models import (
         Balance,
         CancelResult,
@@ -54,6 +54,8 @@ def clean(value: object) -> str:
 
 def dump_json(value: Any, out: TextIO | None = None) -> None:
     """Indented for a terminal; one line for a pipe (json's C encoder: ~10x faster)."""
+    import json
+
     out = out or sys.stdout
     indent = 2 if out.isatty() else None
     out.write(json.dumps(value, ensure_ascii=False, indent=indent) + "\n")

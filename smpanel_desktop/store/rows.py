@@ -1,14 +1,13 @@
 """Reading order rows: the columns, which rows a listing shows, values from 100,000 rows fast.
 
 Shared by the store's parts (base.py's ``order``, order_queries.py's queries) and the CLI's
-``orders --json`` (cli/orders_json.py), which reads the rows as text without the store: so this
+``orders --json`` (cli/orders.py), which reads the rows as text without the store: so this
 module imports neither the models nor ``bulk`` (their dataclasses cost a CLI start ~20 ms)
 until values are built.
 """
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
@@ -64,6 +63,8 @@ def order_filter(
 
 def _parse_params(texts: list[str]) -> list[Any]:
     """Parse many JSON objects with one ``json.loads`` call (3x faster than one call each)."""
+    import json
+
     if not texts:
         return []
     try:
