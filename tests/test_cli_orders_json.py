@@ -239,30 +239,3 @@ def test_a_submitting_order_goes_the_sessions_way(db: Path, tmp_path: Path) -> N
          "main", "orders", "--json"], capture_output=True, check=True, timeout=60,
     )  # fmt: skip
     assert json.loads(done.stdout)[0]["state"] == "unknown"
-
-
-def _split(db: Path, panel: int) -> str:
-    conn = sqlite3.connect(db)
-    buffer = io.BytesIO()
-    where, args = order_filter(panel)
-    orders.write_orders(conn, where, args, buffer, db)
-    conn.close()
-    return buffer.getvalue().decode("utf-8")
-
-
-@pytest.mark.parametrize("count", [1, 2, 3, 7, 8])
-def test_two_halves_make_the_same_bytes(
-    db: Path, monkeypatch: pytest.MonkeyPatch, count: int
-) -> None:
-    monkeypatch.setattr(orders, "SPLIT_AT", 2)
-    insert(db, [row(1, n, charge=MONEY[n % len(MONEY)]) for n in range(count)])
-    old, _ = both(db, 1)
-    assert _split(db, 1) == old
-
-
-def test_a_failure_in_the_second_half_is_raised(db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """A charge Decimal cannot read fails the listing (the values' way raises too)."""
-    monkeypatch.setattr(orders, "SPLIT_AT", 2)
-    insert(db, [row(1, n, charge="abc" if n == 3 else "1") for n in range(4)])
-    with pytest.raises(sqlite3.OperationalError):
-        _split(db, 1)

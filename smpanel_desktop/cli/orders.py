@@ -13,7 +13,6 @@ import codecs
 import sqlite3
 import sys
 from collections.abc import Sequence
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO
 
 from smpanel_desktop.cli.orders_sql import FUNCTIONS, ROW_JSON
@@ -40,81 +39,20 @@ def listing(args: argparse.Namespace) -> tuple[str | None, str | None, str | Non
     return wanted, None, args.search
 
 
-SPLIT_AT = 4000
-"""From this many orders the rows are written by two threads (SQLite lets go of the GIL while it
-works), half each, from two connections reading one snapshot."""
-
-
-def _rows(conn: sqlite3.Connection, where: str, args: Sequence[Any], part: str) -> list[bytes]:
+def write_orders(conn: sqlite3.Connection, where: str, args: Sequence[Any], out: BinaryIO) -> int:
+    """Write ``[order, ...]`` (no newline) for the orders ``WHERE {where}``, newest first, from
+    one query (one snapshot); returns how many.  (Two threads writing halves from two
+    connections took more CPU and more time here: SQLite's allocations share one mutex.)"""
     for name, func in FUNCTIONS.items():
         conn.create_function(name, 1, func, deterministic=True)
-    sql = f"SELECT {ROW_JSON} FROM orders WHERE {where} {NEWEST_FIRST} {part}"
-    return [r[0] for r in conn.execute(sql, args)]
-
-
-def _second_reader(
-    path: Path, conn: sqlite3.Connection, where: str, args: Sequence[Any]
-) -> tuple[int, Any]:
-    """(how many orders ``WHERE {where}``, a second connection reading ``conn``'s snapshot, or
-    None below ``SPLIT_AT``):
-    a third connection holds the write lock while both start reading, so no commit falls
-    between the two starts."""
-    from smpanel_desktop.store import db
-
-    lock = db.connect(path, migrations=None)
-    try:
-        lock.execute("BEGIN IMMEDIATE")
-        conn.execute("BEGIN")
-        total = int(conn.execute(f"SELECT count(*) FROM orders WHERE {where}", args).fetchone()[0])
-        if total < SPLIT_AT:
-            return total, None
-        other = db.connect(path, migrations=None)
-        other.execute("BEGIN")
-        other.execute("SELECT 1 FROM orders LIMIT 1").fetchall()  # its snapshot starts here
-        return total, other
-    finally:
-        lock.execute("ROLLBACK")
-        lock.close()
-
-
-def write_orders(
-    conn: sqlite3.Connection,
-    where: str,
-    args: Sequence[Any],
-    out: BinaryIO,
-    path: Path | None = None,
-) -> int:
-    """Write ``[order, ...]`` (no newline) for the orders ``WHERE {where}``, newest first;
-    returns how many.  With the database's ``path``, a big listing is written in two halves."""
-    other = None
-    if path is not None:
-        total, other = _second_reader(path, conn, where, args)
-    if other is None:
-        rows = _rows(conn, where, args, "")
-        out.write(b"[" + b", ".join(rows) + b"]")
-        return len(rows)
-    import threading
-
-    half, later, failed = total // 2, list[bytes](), list[BaseException]()
-
-    def second_half() -> None:
-        try:
-            later.extend(_rows(other, where, [*args, half], "LIMIT -1 OFFSET ?"))
-        except BaseException as exc:  # raised again by the caller
-            failed.append(exc)
-
-    worker = threading.Thread(target=second_half, name="orders-json")
-    worker.start()
-    try:
-        first = _rows(conn, where, [*args, half], "LIMIT ?")
-    finally:
-        worker.join()
-        other.close()
-    if failed:
-        raise failed[0]
-    out.write(b"[" + b", ".join(first) + (b", " if first and later else b""))
-    out.write(b", ".join(later) + b"]")
-    return len(first) + len(later)
+    cursor = conn.execute(f"SELECT {ROW_JSON} FROM orders WHERE {where} {NEWEST_FIRST}", args)
+    count = 0
+    out.write(b"[")
+    while rows := cursor.fetchmany(2000):
+        out.write((b", " if count else b"") + b", ".join([r[0] for r in rows]))
+        count += len(rows)
+    out.write(b"]")
+    return count
 
 
 def _stored_panel(conn: sqlite3.Connection, name: str | None) -> int | None:
@@ -160,7 +98,7 @@ def run_piped(args: argparse.Namespace) -> int | None:
         status, state, search = listing(args)
         where, params = order_filter(panel, status=status, state=state, search=search)
         out.flush()
-        write_orders(conn, where, params, out.buffer, path)
+        write_orders(conn, where, params, out.buffer)
         out.buffer.flush()
         out.write("\n")
     finally:
