@@ -76,17 +76,18 @@ def _null(col: str) -> str:
 
 _COMMON_ROW = " AND ".join(
     [_TIME_OK.format("created_at"), _TIME_OK.format("last_checked_at"), _PLAIN_CHARGE,
-     _LINK_PARAMS]
+     _LINK_PARAMS, '"order" IS NOT NULL', "start_count IS NOT NULL", "remains IS NOT NULL",
+     "quantity IS NOT NULL", "runs IS NULL", "last_error IS NULL"]
 )  # fmt: skip
-"""The common order, written with fewer SQL calls: times in range, a plain charge, and
-``params`` the stored form of ``{"link": link, "quantity": "<quantity>"}`` (then its JSON is
-that text respaced, as Python prints it back)."""
+"""The common order, written with fewer SQL calls: times in range, a plain charge, ``params``
+the stored form of ``{"link": link, "quantity": "<quantity>"}`` (then its JSON is that text
+respaced, as Python prints it back), the counts known, no drip-feed runs, no error."""
 
 FIELDS: tuple[tuple[str, str, str, str], ...] = (
     # key, JSON text of any row, and for a _COMMON_ROW: printf format and arguments
-    ("order", _null('"order"'), "%s", _null('"order"')),
+    ("order", _null('"order"'), "%d", '"order"'),
     ("id", "id", "%d", "id"),
-    ("service", _null("service_id"), "%s", _null("service_id")),
+    ("service", _null("service_id"), "%d", "service_id"),
     ("service_name", "json_quote(service_name)", "%s", "json_quote(service_name)"),
     ("type", "json_quote(service_type)", "%s", "json_quote(service_type)"),
     ("status", "json_quote(status)", "%s", "json_quote(status)"),
@@ -99,11 +100,11 @@ FIELDS: tuple[tuple[str, str, str, str], ...] = (
         "charge",
     ),
     ("currency", "json_quote(currency)", "%s", "json_quote(currency)"),
-    ("start_count", _null("start_count"), "%s", _null("start_count")),
-    ("remains", _null("remains"), "%s", _null("remains")),
+    ("start_count", _null("start_count"), "%d", "start_count"),
+    ("remains", _null("remains"), "%d", "remains"),
     ("link", "json_quote(link)", "%s", "json_quote(link)"),
-    ("quantity", _null("quantity"), "%s", _null("quantity")),
-    ("runs", _null("runs"), "%s", _null("runs")),
+    ("quantity", _null("quantity"), "%d", "quantity"),
+    ("runs", _null("runs"), "null", ""),
     (
         "params",
         f"""CASE WHEN {_LINK_PARAMS} THEN printf('{{"link": %s, "quantity": "%d"}}', """
@@ -118,7 +119,7 @@ FIELDS: tuple[tuple[str, str, str, str], ...] = (
         '"%sT%s+00:00"',
         _DAY_TIME.format("last_checked_at"),
     ),
-    ("last_error", "json_quote(last_error)", "%s", "json_quote(last_error)"),
+    ("last_error", "json_quote(last_error)", "null", ""),
 )
 """``output.order_json``'s keys in its order.  Integer columns are taken to hold integers or
 NULL (what every writer stores)."""
@@ -126,7 +127,7 @@ NULL (what every writer stores)."""
 
 def _printf(pieces: list[tuple[str, str, str]]) -> str:
     text = "{" + ", ".join(f'"{key}": {fmt}' for key, fmt, _ in pieces) + "}"
-    return f"printf('{text}', {', '.join(args for _, _, args in pieces)})"
+    return f"printf('{text}', {', '.join(args for _, _, args in pieces if args)})"
 
 
 ROW_JSON = (
