@@ -11,8 +11,8 @@ import argparse
 import contextlib
 import os
 import sys
-from typing import TYPE_CHECKING
 
+TYPE_CHECKING = False  # typing's, without importing typing: ~5 ms of every CLI start
 if TYPE_CHECKING:
     from smpanel_desktop.api.errors import UnknownOutcomeError
 

@@ -20,9 +20,11 @@ Integer columns are taken to hold integers or NULL (what every writer stores).
 
 from __future__ import annotations
 
-from typing import Any
-
 from smpanel_desktop.cli.output import iso_time, money
+
+TYPE_CHECKING = False  # typing's, without importing typing: ~5 ms of every CLI start
+if TYPE_CHECKING:
+    from typing import Any
 
 _LAST_SECOND = 253402300800  # 10000-01-01: datetime() and %Y stop at year 9999
 

@@ -13,10 +13,10 @@ import argparse
 import os
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from smpanel_desktop import paths
 
+TYPE_CHECKING = False  # typing's, without importing typing: ~5 ms of every CLI start
 if TYPE_CHECKING:  # imported where used: a command imports only what it needs
     from smpanel_desktop.api.client import PanelClient
     from smpanel_desktop.core import demo
