@@ -239,3 +239,17 @@ def test_a_submitting_order_goes_the_sessions_way(db: Path, tmp_path: Path) -> N
          "main", "orders", "--json"], capture_output=True, check=True, timeout=60,
     )  # fmt: skip
     assert json.loads(done.stdout)[0]["state"] == "unknown"
+
+
+def test_a_newer_schema_goes_the_sessions_way(
+    db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The reader does not migrate: a file from a newer app is refused as by the Store."""
+    from smpanel_desktop.cli.main import main
+    from smpanel_desktop.store.db import SCHEMA_VERSION
+
+    conn = sqlite3.connect(db)
+    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    conn.close()
+    assert main(["--data-dir", str(tmp_path), "--panel", "main", "orders", "--json"]) == 2
+    assert "newer than this app" in capsys.readouterr().err

@@ -77,8 +77,8 @@ def _stored_panel(conn: sqlite3.Connection, name: str | None) -> int | None:
 
 def run_piped(args: argparse.Namespace) -> int | None:
     """``orders --json`` into a pipe or file without the Store and the Session, when nothing
-    needs them: a stored panel, no ``submitting`` order to recover, a UTF-8 stdout.  None: the
-    usual way (``commands.cmd_orders``) has to run."""
+    needs them: a stored panel, the schema up to date, no ``submitting`` order to recover, a
+    UTF-8 stdout.  None: the Session's way (``cmd_orders``) has to run."""
     out = sys.stdout
     if out.isatty() or not hasattr(out, "buffer") or getattr(args, "api_url", None):
         return None
@@ -90,8 +90,10 @@ def run_piped(args: argparse.Namespace) -> int | None:
     path = paths.db_path(paths.data_dir(getattr(args, "data_dir", None)))  # as the Session opens it
     if not path.exists():
         return None
-    conn = db.connect(path)
+    conn = db.connect(path, migrations=None)  # a reader: no write lock to migrate
     try:
+        if db.schema_version(conn) != db.SCHEMA_VERSION:
+            return None  # to migrate, or newer than this app: the Session says so
         if conn.execute("SELECT 1 FROM orders WHERE state = ? LIMIT 1", (SUBMITTING,)).fetchone():
             return None  # recover_interrupted's work: the Session does it
         panel = _stored_panel(conn, getattr(args, "panel", None))
