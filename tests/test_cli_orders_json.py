@@ -19,7 +19,7 @@ from typing import Any
 import pytest
 
 from smpanel_desktop.cli import orders, orders_sql, output
-from smpanel_desktop.store import models
+from smpanel_desktop.store import models, schema
 from smpanel_desktop.store.panels import CURRENT_PANEL
 from smpanel_desktop.store.rows import order_filter
 from smpanel_desktop.store.store import Store
@@ -86,6 +86,7 @@ def test_the_names_written_out_are_the_stores() -> None:
     assert orders.ORDER_STATES == models.ORDER_STATES
     assert (orders.SUBMITTING, orders.UNKNOWN) == (models.SUBMITTING, models.UNKNOWN)
     assert orders.CURRENT_PANEL == CURRENT_PANEL
+    assert schema.PLACED == models.PLACED
     assert [key for key, *_ in orders_sql.FIELDS] == list(output.order_json(_any_order()))
 
 

@@ -23,7 +23,7 @@ from smpanel_desktop.core.money.overview import (
     STUCK_ORDERS,
     build_overview,
 )
-from smpanel_desktop.core.watch.stuck import stuck_orders
+from smpanel_desktop.core.watch.stuck import stuck_counts, stuck_orders
 from smpanel_desktop.store.models import Panel
 from smpanel_desktop.store.money.ledger import ExchangeRate
 from smpanel_desktop.store.store import Store
@@ -180,6 +180,27 @@ def test_overview_alerts_stuck_orders_and_changed_services_in_use(store: Store) 
     store.record_catalog_changes(a.id, now - 8 * 86400, [CatalogChange(5, "Likes", "rate", 1, 2)])
     assert {al.kind for al in build_overview(store, "day", now=now + 86400 * 7).panels[0].alerts
             } == {STUCK_ORDERS}  # a week later: old news  # fmt: skip
+
+
+def test_stuck_orders_are_read_through_the_open_order_index(store: Store) -> None:
+    """The Overview counts stuck orders on every reload: it reads the open orders through
+    their partial index, not every order ever placed (a query whose text drifted from the
+    index's would still be right, and silently scan the whole history)."""
+    a = store.add_panel("A", "http://127.0.0.1:1/api/v2", "USD")
+    stuck = _order(store, a, "1", "In progress", order=1, when=time.time() - 10 * 3600)
+    with store._tx() as conn:
+        conn.execute("UPDATE order_progress SET moved_at = created_at FROM orders "
+                     "WHERE order_local_id = orders.id AND orders.id = ?", (stuck,))  # fmt: skip
+    seen: list[str] = []
+    conn = store._conn()
+    conn.set_trace_callback(seen.append)
+    try:
+        assert stuck_counts(store) == {a.id: 1}
+    finally:
+        conn.set_trace_callback(None)
+    (sql,) = [q for q in seen if "order_progress" in q]
+    plan = " ".join(str(r[3]) for r in conn.execute("EXPLAIN QUERY PLAN " + sql))
+    assert "USING INDEX orders_open" in plan, plan
 
 
 def test_service_rows_keep_resale_with_their_orders_and_weeks_regroup(store: Store) -> None:

@@ -12,7 +12,7 @@ from typing import Any
 
 from pytestqt.qtbot import QtBot
 
-from smpanel_desktop.workers.task_runner import ORDERS_LANE, TaskRunner
+from smpanel_desktop.workers.task_runner import ORDERS_LANE, Generation, TaskRunner
 
 
 def test_results_and_errors_come_back_in_order_on_the_gui_thread(qtbot: QtBot) -> None:
@@ -52,6 +52,29 @@ def test_an_order_does_not_wait_behind_a_long_refresh(qtbot: QtBot) -> None:
         runner.submit(lambda: "order 23501", placed.append, lane=ORDERS_LANE)
         qtbot.waitUntil(lambda: placed == ["order 23501"], timeout=5000)
         assert runner.busy  # the refresh is still running
+    finally:
+        release.set()
+        runner.shutdown()
+
+
+def test_a_read_already_stale_when_its_turn_comes_is_not_worked_for(qtbot: QtBot) -> None:
+    """Three loads queued behind a slow one, each newer than the last: only the newest is read
+    (the others' answers would be dropped), so what the user asked next does not wait for them."""
+    runner = TaskRunner()
+    release = threading.Event()
+    generation = Generation()
+    ran: list[int] = []
+    shown: list[int] = []
+    try:
+        runner.submit(lambda: release.wait(10))  # a refresh holding the lane
+        for n in range(3):
+            generation.bump()
+            runner.submit(lambda n=n: ran.append(n) or n, shown.append,
+                          current=generation.guard())  # fmt: skip
+        runner.submit(lambda: ran.append(99))  # no guard: always runs
+        release.set()
+        qtbot.waitUntil(lambda: not runner.busy, timeout=5000)
+        assert ran == [2, 99] and shown == [2]
     finally:
         release.set()
         runner.shutdown()
@@ -98,7 +121,7 @@ def test_quitting_while_an_order_hangs_exits_at_once_and_keeps_the_order(
         from smpanel_desktop.api.inflight import InFlight
         from smpanel_desktop.core.placing import place_order
         from smpanel_desktop.store.store import Store
-        from smpanel_desktop.workers.task_runner import ORDERS_LANE, TaskRunner
+        from smpanel_desktop.workers.task_runner import ORDERS_LANE, Generation, TaskRunner
 
         app = QApplication([])
         store = Store({str(db)!r})

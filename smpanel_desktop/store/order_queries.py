@@ -5,14 +5,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from smpanel_desktop.api.dialects import FINAL_ORDER_STATUSES
 from smpanel_desktop.api.models import StatusResult, is_final_order_status
 from smpanel_desktop.store.base import StoreBase
-from smpanel_desktop.store.models import PLACED, StatusChange, TrackedOrder
+from smpanel_desktop.store.models import StatusChange, TrackedOrder
 from smpanel_desktop.store.rows import NEWEST_FIRST, ORDER_COLS, order_filter, query_orders
+from smpanel_desktop.store.schema import OPEN_ORDERS_SQL
 
 _CHUNK = 500  # ids per IN (...) query
-_FINAL_SQL = ", ".join(f"'{s}'" for s in sorted(FINAL_ORDER_STATUSES))
 
 
 class OrderQueries(StoreBase):
@@ -115,34 +114,31 @@ class OrderQueries(StoreBase):
         """Placed orders whose status is not final (worth polling), newest first."""
         found = query_orders(
             self._conn(),
-            f"SELECT {ORDER_COLS} FROM orders WHERE panel_id = ? AND state = ? "
-            f'AND "order" IS NOT NULL AND (status IS NULL OR lower(trim(status)) NOT IN '
-            f"({_FINAL_SQL})) ORDER BY created_at DESC, id DESC",
-            (panel_id, PLACED),
+            f"SELECT {ORDER_COLS} FROM orders WHERE panel_id = ? AND {OPEN_ORDERS_SQL} "
+            "ORDER BY created_at DESC, id DESC",
+            (panel_id,),
         )
         return [o for o in found if not is_final_order_status(o.status)]
 
     def unmoved_open_orders(self, before: float) -> list[tuple[int, str | None, int]]:
         """(panel id, status, how many) of every panel's open orders whose remains or status
         last moved (never seen moving: that were placed) at or before ``before`` (stuck.py)."""
-        # a loose first cut (NOCASE: cheaper per row than lower(trim())), the exact test on the
-        # few (panel, status) groups in stuck.py; the progress looked up for open orders only
+        # the open orders through their partial index, the exact test on the few (panel,
+        # status) groups in stuck.py; the progress looked up for open orders only
         rows = self._conn().execute(
-            "SELECT o.panel_id, o.status, count(*) FROM orders o WHERE o.state = ? AND "
-            f"(o.status IS NULL OR o.status COLLATE NOCASE NOT IN ({_FINAL_SQL})) AND "
-            'o."order" IS NOT NULL AND coalesce((SELECT p.moved_at FROM order_progress p '
-            "WHERE p.order_local_id = o.id), o.created_at) <= ? GROUP BY o.panel_id, o.status",
-            (PLACED, before),
+            f"SELECT o.panel_id, o.status, count(*) FROM orders o WHERE {OPEN_ORDERS_SQL} AND "
+            "coalesce((SELECT p.moved_at FROM order_progress p WHERE p.order_local_id = o.id), "
+            "o.created_at) <= ? GROUP BY o.panel_id, o.status",
+            (before,),
         )
         return [(int(p), s, int(n)) for p, s, n in rows]
 
     def open_order_ids(self, panel_id: int) -> list[int]:
         """The panel ids of ``open_orders``, in the same order, without building the orders."""
         rows = self._conn().execute(
-            'SELECT "order", status FROM orders WHERE panel_id = ? AND state = ? '
-            'AND "order" IS NOT NULL AND (status IS NULL OR lower(trim(status)) NOT IN '
-            f"({_FINAL_SQL})) ORDER BY created_at DESC, id DESC",
-            (panel_id, PLACED),
+            f'SELECT "order", status FROM orders WHERE panel_id = ? AND {OPEN_ORDERS_SQL} '
+            "ORDER BY created_at DESC, id DESC",
+            (panel_id,),
         )
         return [order for order, status in rows if not is_final_order_status(status)]
 

@@ -8,12 +8,12 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from smpanel_desktop.api.dialects import FINAL_ORDER_STATUSES, FINAL_REFILL_STATUSES
+from smpanel_desktop.api.dialects import FINAL_REFILL_STATUSES
 from smpanel_desktop.bulk import fast_factory
 from smpanel_desktop.store.base import StoreBase
 from smpanel_desktop.store.models import Refill
+from smpanel_desktop.store.schema import FINAL_STATUSES_SQL
 
-_ORDER_FINAL = ", ".join(f"'{s}'" for s in sorted(FINAL_ORDER_STATUSES))
 _REFILL_FINAL = ", ".join(f"'{s}'" for s in sorted(FINAL_REFILL_STATUSES))
 _make_refill = fast_factory(Refill)
 _CHUNK = 500
@@ -145,7 +145,7 @@ class WatchStore(StoreBase):
             'SELECT h.id, h.order_local_id, o."order", h.new_status, h.changed_at '
             "FROM status_history h JOIN orders o ON o.id = h.order_local_id "
             f"WHERE o.panel_id = ? AND h.changed_at >= ? AND lower(trim(h.new_status)) IN "
-            f"({_ORDER_FINAL}) ORDER BY h.changed_at, h.id",
+            f"({FINAL_STATUSES_SQL}) ORDER BY h.changed_at, h.id",
             (panel_id, since),
         )
         return [Finished(*r) for r in rows]

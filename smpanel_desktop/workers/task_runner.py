@@ -4,7 +4,9 @@ The GUI prepares a plain callable (closing over immutable values), ``submit``s i
 ``on_done(value)`` or ``on_error(exception)`` called later on the GUI thread.  The worker never
 touches a widget.  A result nobody should see any more is dropped without a callback: its
 ``owner`` widget was destroyed, or its ``current`` check (a ``Generation`` guard: the panel or
-the request it was for has been replaced) says it is stale.
+the request it was for has been replaced) says it is stale.  A queued task whose ``current``
+check is already False when its turn comes is not run at all (give ``current`` only to reads
+and to work that may be skipped).
 
 Tasks run one at a time, in order, within a *lane*; each lane is its own ``QThread``.  Reads and
 refreshes share the default lane; placing an order has a lane of its own, so an order never waits
@@ -82,15 +84,18 @@ class _Lane(QThread):
     def __init__(self, name: str, deliver: Callable[[int, bool, Any], None]) -> None:
         super().__init__()
         self.setObjectName(f"{name}-worker")
-        self.tasks: queue.SimpleQueue[tuple[int, Callable[[], Any]] | None] = queue.SimpleQueue()
+        self.tasks: queue.SimpleQueue[
+            tuple[int, Callable[[], Any], Callable[[], bool] | None] | None
+        ] = queue.SimpleQueue()
         self._deliver = deliver
         self.start()
 
     def run(self) -> None:
         while (item := self.tasks.get()) is not _STOP:
-            task_id, fn = item
+            task_id, fn, current = item
             try:
-                ok, value = True, fn()
+                # an answer already stale when its turn comes would be dropped: not worked for
+                ok, value = True, (fn() if current is None or current() else None)
             except BaseException as exc:  # handed to the GUI thread, never lost
                 ok, value = False, exc
             try:
@@ -183,7 +188,7 @@ class TaskRunner(QObject):
         if worker is None:
             name = self._name if lane == DEFAULT_LANE else f"{self._name}-{lane}"
             worker = self._lanes[lane] = _Lane(name, self._finished.emit)
-        worker.tasks.put((task_id, fn))
+        worker.tasks.put((task_id, fn, task.current))
         return task_id
 
     @Slot(object, int, int)

@@ -25,7 +25,7 @@ from PySide6.QtCharts import (
     QStackedBarSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QDateTime, Qt
+from PySide6.QtCore import QDateTime, QPointF, Qt
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QWidget
 
@@ -44,6 +44,10 @@ def _short(key: str) -> str:
 
 
 class _Chart(QChartView):
+    """A chart that keeps its series while their shape (names, periods) stays the same: a
+    reload then only moves the values, where rebuilding made QtCharts lay out and paint every
+    bar, label and legend marker anew (most of the Overview's reload time)."""
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         chart = QChart()
@@ -56,6 +60,8 @@ class _Chart(QChartView):
         self.setChart(chart)
         self.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.setMinimumHeight(220)
+        self.shape: tuple[object, ...] | None = None
+        """What the series stand for (kind, names, periods) while they are kept."""
 
     def _reset(self, title: str) -> QChart:
         chart = self.chart()
@@ -69,35 +75,60 @@ class _Chart(QChartView):
             chart.removeAxis(axis)
             shiboken6.delete(axis)
         chart.setTitle(title)
+        self.shape = None
         return chart
 
-    def _bars(
-        self, series: QAbstractBarSeries, categories: Sequence[str], top: float, fmt: str = ""
-    ) -> None:
-        chart = self.chart()
-        chart.addSeries(series)
-        x = QBarCategoryAxis()
-        x.append([_short(k) for k in categories])
-        if len(categories) > 4:
-            x.setLabelsAngle(-60)  # a date per bar fits only on its side
-        x.setTruncateLabels(False)
-        y = QValueAxis()
+    def _y_axis(self) -> QValueAxis:
+        (y,) = self.chart().axes(Qt.Orientation.Vertical)
+        assert isinstance(y, QValueAxis)
+        return y
+
+    def _show_bars(
+        self, title: str, stacked: bool, sets: Sequence[tuple[str, list[float]]],
+        categories: Sequence[str], top: float, fmt: str = "",
+    ) -> None:  # fmt: skip
+        """One bar set per (label, values), one category per period: kept and updated when the
+        labels and periods are those already shown, else built anew."""
+        shape = ("stacked" if stacked else "bars", tuple(n for n, _ in sets), tuple(categories))
+        if shape == self.shape:
+            chart = self.chart()
+            chart.setTitle(title)
+            (series,) = chart.series()
+            assert isinstance(series, QAbstractBarSeries)
+            for bar, (_, values) in zip(series.barSets(), sets, strict=True):
+                for i, value in enumerate(values):
+                    if bar.at(i) != value:  # each change re-lays the bars: only real ones
+                        bar.replace(i, value)
+        else:
+            chart = self._reset(title)
+            series = QStackedBarSeries() if stacked else QBarSeries()
+            for label, values in sets:
+                bar = QBarSet(label)
+                bar.append(values)
+                series.append(bar)
+            chart.addSeries(series)
+            x = QBarCategoryAxis()
+            x.append([_short(k) for k in categories])
+            if len(categories) > 4:
+                x.setLabelsAngle(-60)  # a date per bar fits only on its side
+            x.setTruncateLabels(False)
+            chart.addAxis(x, Qt.AlignmentFlag.AlignBottom)
+            chart.addAxis(QValueAxis(), Qt.AlignmentFlag.AlignLeft)
+            series.attachAxis(x)
+            series.attachAxis(self._y_axis())
+            self.shape = shape
+        y = self._y_axis()
         y.setRange(0, top * 1.1 if top > 0 else 1)
         y.setLabelFormat(fmt or ("%.2f" if top < 10 else "%.0f"))
-        chart.addAxis(x, Qt.AlignmentFlag.AlignBottom)
-        chart.addAxis(y, Qt.AlignmentFlag.AlignLeft)
-        series.attachAxis(x)
-        series.attachAxis(y)
 
 
 class SpendChart(_Chart):
     """Grouped bars: one set per (panel, currency), one category per period."""
 
     def show_spend(self, groups: Sequence[SpendGroup], panels: Mapping[int, Panel]) -> None:
-        chart = self._reset(self.tr("Spending per period"))
         keys = sorted({g.key for g in groups})[-MAX_CATEGORIES:]
         if not keys:
-            chart.setTitle(self.tr("Spending per period: no orders yet"))
+            self._reset(self.tr("Spending per period: no orders yet"))
             return
         col = {k: i for i, k in enumerate(keys)}
         values: dict[tuple[str, str], list[float]] = {}
@@ -106,22 +137,19 @@ class SpendChart(_Chart):
                 name = panels[g.panel_id].name if g.panel_id in panels else str(g.panel_id)
                 row = values.setdefault((name, g.currency), [0.0] * len(keys))
                 row[col[g.key]] += float(g.spent)
-        series = QBarSeries()
-        for (name, currency), row in sorted(values.items()):
-            bar = QBarSet(f"{name} ({currency})" if currency else name)
-            bar.append(row)
-            series.append(bar)
-        self._bars(series, keys, max((max(r) for r in values.values()), default=0.0))
+        sets = [(f"{name} ({currency})" if currency else name, row)
+                for (name, currency), row in sorted(values.items())]  # fmt: skip
+        top = max((max(r) for r in values.values()), default=0.0)
+        self._show_bars(self.tr("Spending per period"), False, sets, keys, top)
 
 
 class OutcomeChart(_Chart):
     """Stacked bars per period: completed, partial, canceled, refunded."""
 
     def show_outcomes(self, outcomes: Mapping[str, Mapping[str, int]]) -> None:
-        chart = self._reset(self.tr("Order outcomes"))
         keys = sorted(outcomes)[-MAX_CATEGORIES:]
         if not keys:
-            chart.setTitle(self.tr("Order outcomes: no orders yet"))
+            self._reset(self.tr("Order outcomes: no orders yet"))
             return
         labels = {
             "completed": self.tr("Completed"),
@@ -129,14 +157,11 @@ class OutcomeChart(_Chart):
             "canceled": self.tr("Canceled"),
             "refunded": self.tr("Refunded"),
         }
-        series = QStackedBarSeries()
-        for outcome in OUTCOME_ORDER:
-            bar = QBarSet(labels[outcome])
-            bar.append([float(outcomes[k].get(outcome, 0)) for k in keys])
-            series.append(bar)
+        sets = [(labels[o], [float(outcomes[k].get(o, 0)) for k in keys]) for o in OUTCOME_ORDER]
         top = max(sum(outcomes[k].get(o, 0) for o in OUTCOME_ORDER) for k in keys)
         y_top = max(float(top), 4.0)
-        self._bars(series, keys, y_top / 1.1 if top < 4 else y_top, "%d")
+        self._show_bars(self.tr("Order outcomes"), True, sets, keys,
+                        y_top / 1.1 if top < 4 else y_top, "%d")  # fmt: skip
 
 
 class BalanceChart(_Chart):
@@ -145,31 +170,45 @@ class BalanceChart(_Chart):
     def show_history(
         self, history: Mapping[int, Sequence[BalancePoint]], panels: Mapping[int, Panel]
     ) -> None:
-        chart = self._reset(self.tr("Balance history"))
         points = [p for line in history.values() for p in line]
         if not points:
-            chart.setTitle(self.tr("Balance history: no balance fetched yet"))
+            self._reset(self.tr("Balance history: no balance fetched yet"))
             return
-        x = QDateTimeAxis()
-        x.setFormat("MM-dd HH:mm")
-        x.setTickCount(4)
-        y = QValueAxis()
-        chart.addAxis(x, Qt.AlignmentFlag.AlignBottom)
-        chart.addAxis(y, Qt.AlignmentFlag.AlignLeft)
+        title = self.tr("Balance history")
+        lines = []
         for panel_id, line in sorted(history.items()):
             panel = panels.get(panel_id)
             name = panel.name if panel else str(panel_id)
-            series = QLineSeries()
-            series.setName(f"{name} ({line[-1].currency})" if line else name)
-            for p in line:
-                series.append(p.fetched_at * 1000, float(p.amount))
-            chart.addSeries(series)
-            series.attachAxis(x)
-            series.attachAxis(y)
+            label = f"{name} ({line[-1].currency})" if line else name
+            lines.append((label, [QPointF(p.fetched_at * 1000, float(p.amount)) for p in line]))
+        shape = ("lines", tuple(n for n, _ in lines))
+        if shape == self.shape:
+            chart = self.chart()
+            chart.setTitle(title)
+            for series, (_, line_points) in zip(chart.series(), lines, strict=True):
+                assert isinstance(series, QLineSeries)
+                series.replace(line_points)  # one change per line, not one per point
+            (x,) = chart.axes(Qt.Orientation.Horizontal)
+            assert isinstance(x, QDateTimeAxis)
+        else:
+            chart = self._reset(title)
+            x = QDateTimeAxis()
+            x.setFormat("MM-dd HH:mm")
+            x.setTickCount(4)
+            chart.addAxis(x, Qt.AlignmentFlag.AlignBottom)
+            chart.addAxis(QValueAxis(), Qt.AlignmentFlag.AlignLeft)
+            for name, line_points in lines:
+                series = QLineSeries()
+                series.setName(name)
+                series.append(line_points)
+                chart.addSeries(series)
+                series.attachAxis(x)
+                series.attachAxis(self._y_axis())
+            self.shape = shape
         first, last = min(p.fetched_at for p in points), max(p.fetched_at for p in points)
         if last - first < 60:
             first, last = first - 30, last + 30
         x.setRange(QDateTime.fromMSecsSinceEpoch(int(first * 1000)),
                    QDateTime.fromMSecsSinceEpoch(int(last * 1000)))  # fmt: skip
         top = max(p.amount for p in points)
-        y.setRange(0, float(top * Decimal("1.1")) if top > 0 else 1.0)
+        self._y_axis().setRange(0, float(top * Decimal("1.1")) if top > 0 else 1.0)
