@@ -75,6 +75,11 @@ def _stored_panel(conn: sqlite3.Connection, name: str | None) -> int | None:
     return int(panels[0][0]) if len(panels) == 1 else None
 
 
+READ_MAP = 1 << 28
+"""Bytes of the file the reader maps (``PRAGMA mmap_size``): a whole listing read through the map
+instead of a ``pread`` and a copy per page took ~8 ms less of a 100 ms run."""
+
+
 def run_piped(args: argparse.Namespace) -> int | None:
     """``orders --json`` into a pipe or file without the Store and the Session, when nothing
     needs them: a stored panel, the schema up to date, no ``submitting`` order to recover, a
@@ -94,6 +99,7 @@ def run_piped(args: argparse.Namespace) -> int | None:
     try:
         if db.schema_version(conn) != db.SCHEMA_VERSION:
             return None  # to migrate, or newer than this app: the Session says so
+        conn.execute(f"PRAGMA mmap_size = {READ_MAP}")
         if conn.execute("SELECT 1 FROM orders WHERE state = ? LIMIT 1", (SUBMITTING,)).fetchone():
             return None  # recover_interrupted's work: the Session does it
         panel = _stored_panel(conn, getattr(args, "panel", None))
