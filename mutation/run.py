@@ -74,6 +74,7 @@ SCOPES: dict[str, list[str]] = {
     "core/orders/params.py": ["test_order_types.py", "test_money_rules.py"],
     "secrets.py": ["test_secrets.py", "test_key_rules.py"],
     "cli/main.py": ["test_cli_exit_codes.py", "test_cli.py", "test_money_rules.py"],
+    "cli/failures.py": ["test_cli_exit_codes.py", "test_cli.py", "test_money_rules.py"],
 }
 
 # Operators left out: bitwise/shift/power/modulo swaps (no such arithmetic in these rules; they

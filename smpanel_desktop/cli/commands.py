@@ -1,4 +1,4 @@
-"""The ``smpanel`` commands that talk to a panel: services, balance, add, status, orders,
+"""The ``smpanel`` commands that talk to a panel: services, balance, add, status,
 refresh, refill, refill-status, cancel, resolve.
 
 Each takes the parsed arguments and the Session and returns the exit code; failures are raised
@@ -24,7 +24,6 @@ from smpanel_desktop.core.orders.validation import extra_fields, extras_note, va
 from smpanel_desktop.core.placing import place_order, resolve_unknown
 from smpanel_desktop.core.refills_cancels import cancel_orders, refresh_refills, request_refills
 from smpanel_desktop.core.refreshing import MAX_IN_FLIGHT, check_orders, refresh_orders
-from smpanel_desktop.store.models import ORDER_STATES, UNKNOWN
 
 OK, PANEL_ERROR = 0, 1
 
@@ -156,23 +155,6 @@ def cmd_status(args: argparse.Namespace, session: Session) -> int:
     else:
         out.print_statuses(results)
     return PANEL_ERROR if any(r.status is None for r in results) else OK
-
-
-def cmd_orders(args: argparse.Namespace, session: Session) -> int:
-    panel = session.panel()
-    wanted = args.status.strip() if args.status else None
-    if wanted and wanted.lower().replace(" ", "_") in ORDER_STATES:
-        orders = session.store.orders(panel.id, state=wanted.lower().replace(" ", "_"))
-    else:
-        orders = session.store.orders(panel.id, status=wanted, search=args.search)
-    if _json(args):
-        out.dump_json([out.order_json(o) for o in orders])
-    else:
-        out.print_orders(orders)
-        unknown = sum(1 for o in orders if o.state == UNKNOWN)
-        if unknown:
-            _err(f"{unknown} order(s) with an unknown outcome: see `smpanel resolve --help`.")
-    return OK
 
 
 def cmd_refresh(args: argparse.Namespace, session: Session) -> int:

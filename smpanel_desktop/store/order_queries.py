@@ -8,15 +8,10 @@ from typing import Any
 from smpanel_desktop.api.models import StatusResult, is_final_order_status
 from smpanel_desktop.store.base import StoreBase
 from smpanel_desktop.store.models import StatusChange, TrackedOrder
-from smpanel_desktop.store.rows import ORDER_COLS, query_orders
+from smpanel_desktop.store.rows import NEWEST_FIRST, ORDER_COLS, order_filter, query_orders
 from smpanel_desktop.store.schema import OPEN_ORDERS_SQL
 
 _CHUNK = 500  # ids per IN (...) query
-
-
-def _like(text: str) -> str:
-    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return f"%{escaped}%"
 
 
 class OrderQueries(StoreBase):
@@ -102,30 +97,8 @@ class OrderQueries(StoreBase):
         """Tracked orders, newest first.  ``status`` matches the panel's text ignoring case
         (Canceled = Cancelled); ``search`` is a substring of link, service name, order id or
         service id."""
-        where: list[str] = []
-        args: list[Any] = []
-        if panel_id is not None:
-            where.append("panel_id = ?")
-            args.append(panel_id)
-        if status is not None:
-            wanted = status.strip().lower()
-            spellings = (
-                ["canceled", "cancelled"] if wanted in ("canceled", "cancelled") else [wanted]
-            )
-            where.append(f"lower(trim(status)) IN ({','.join('?' * len(spellings))})")
-            args.extend(spellings)
-        if state is not None:
-            where.append("state = ?")
-            args.append(state)
-        if search and search.strip():
-            pattern = _like(search.strip())
-            columns = ("link", "service_name", 'CAST("order" AS TEXT)', "CAST(service_id AS TEXT)")
-            where.append("(" + " OR ".join(f"{c} LIKE ? ESCAPE '\\'" for c in columns) + ")")
-            args.extend([pattern] * len(columns))
-        sql = f"SELECT {ORDER_COLS} FROM orders"
-        if where:
-            sql += " WHERE " + " AND ".join(where)
-        sql += " ORDER BY created_at DESC, id DESC"
+        where, args = order_filter(panel_id, status=status, state=state, search=search)
+        sql = f"SELECT {ORDER_COLS} FROM orders WHERE {where} {NEWEST_FIRST}"
         return query_orders(self._conn(), sql, args)
 
     def order_by_panel_id(self, panel_id: int, order: int) -> TrackedOrder | None:
