@@ -251,7 +251,11 @@ final statuses ever change, a new step must drop and recreate the index with the
 
 _OPEN_ORDERS = (f"CREATE INDEX orders_open ON orders(panel_id, status) WHERE {OPEN_ORDERS_SQL}",)
 
+# The spend triggers' status tests as OR chains (store/money/days.py, ``status_in``): a step of
+# its own, so a database made when they were IN lists gets them; a new one gets them twice.
+_SPEND_TRIGGERS = days.REBUILD_TRIGGERS
+
 MIGRATIONS: tuple[Sequence[str], ...] = (
-    _V1, _V2, _WATCH, _DRIPFEED, _MASS_ORDERS, _MONEY, _SPEND_DAYS, _OPEN_ORDERS,
+    _V1, _V2, _WATCH, _DRIPFEED, _MASS_ORDERS, _MONEY, _SPEND_DAYS, _OPEN_ORDERS, _SPEND_TRIGGERS,
 )  # fmt: skip
 """``MIGRATIONS[i]`` upgrades version ``i`` to ``i + 1``: a list of SQL statements."""

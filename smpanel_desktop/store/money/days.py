@@ -32,8 +32,12 @@ OUTCOME_STATUSES = (("completed",), ("partial",), ("canceled", "cancelled"), REF
 
 def status_in(column: str, values: tuple[str, ...]) -> str:
     """SQL: the status ``column`` is one of ``values`` (COLLATE NOCASE: 3x cheaper per row than
-    lower(); the parser strips the panel's status text).  Never NULL."""
-    return f"coalesce({column}, '') COLLATE NOCASE IN ({','.join(repr(v) for v in values)})"
+    lower(); the parser strips the panel's status text).  Never NULL.  Written as ``=`` tests
+    joined by OR, not ``IN (...)``: inside a trigger SQLite builds an ``IN`` list's lookup
+    table again at every firing (10,000 status updates took 1.6 s in ``spend_days_update``'s
+    ten lists, 0.13 s as OR chains)."""
+    tests = " OR ".join(f"coalesce({column}, '') = {v!r} COLLATE NOCASE" for v in values)
+    return f"({tests})"
 
 
 def _contribution(r: str, sign: str) -> str:
@@ -67,6 +71,22 @@ def _add(r: str, sign: str) -> str:
 _WATCHED = ("state", "status", "charge", "currency", "created_at", "panel_id")
 _CHANGED = " OR ".join(f"OLD.{c} IS NOT NEW.{c}" for c in _WATCHED)
 
+TRIGGERS = (
+    f"CREATE TRIGGER spend_days_insert AFTER INSERT ON orders WHEN NEW.state = 'placed' "
+    f"BEGIN {_add('NEW', '')} END",
+    f"CREATE TRIGGER spend_days_delete AFTER DELETE ON orders WHEN OLD.state = 'placed' "
+    f"BEGIN {_add('OLD', '-')} END",
+    f"CREATE TRIGGER spend_days_update AFTER UPDATE OF {', '.join(_WATCHED)} ON orders "
+    f"WHEN (OLD.state = 'placed' OR NEW.state = 'placed') AND ({_CHANGED}) "
+    f"BEGIN {_add('OLD', '-')} {_add('NEW', '')} END",
+)
+REBUILD_TRIGGERS = (
+    *(f"DROP TRIGGER IF EXISTS spend_days_{event}" for event in ("insert", "delete", "update")),
+    *TRIGGERS,
+)
+"""The schema step (schema.py's ``_SPEND_TRIGGERS``) that gives a database made by the first
+version of ``MIGRATION`` (``IN`` lists in its triggers) today's triggers; the sums stay."""
+
 MIGRATION = (
     """CREATE TABLE spend_days (
         day TEXT NOT NULL,
@@ -78,13 +98,7 @@ MIGRATION = (
         refunded INTEGER NOT NULL,
         PRIMARY KEY (day, tz, currency, panel_id)
     ) WITHOUT ROWID""",
-    f"CREATE TRIGGER spend_days_insert AFTER INSERT ON orders WHEN NEW.state = 'placed' "
-    f"BEGIN {_add('NEW', '')} END",
-    f"CREATE TRIGGER spend_days_delete AFTER DELETE ON orders WHEN OLD.state = 'placed' "
-    f"BEGIN {_add('OLD', '-')} END",
-    f"CREATE TRIGGER spend_days_update AFTER UPDATE OF {', '.join(_WATCHED)} ON orders "
-    f"WHEN (OLD.state = 'placed' OR NEW.state = 'placed') AND ({_CHANGED}) "
-    f"BEGIN {_add('OLD', '-')} {_add('NEW', '')} END",
+    *TRIGGERS,
     f"INSERT INTO spend_days ({_COLUMNS}) SELECT day, tz, currency, panel_id, "
     + ", ".join(f"sum({c})" for c in _SUMS)
     + f" FROM (SELECT {_contribution('o', '')} FROM orders o WHERE o.state = 'placed') "
