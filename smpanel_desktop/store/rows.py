@@ -1,4 +1,4 @@
-"""Reading order rows into values: the columns, the JSON parameters, 100,000 rows fast.
+"""Reading order rows into values: the columns, the JSON parameters, 100,000 rows fast and small.
 
 Shared by the store's parts (base.py's ``order``, order_queries.py's queries).
 """
@@ -20,6 +20,9 @@ ORDER_COLS = (
     "last_checked_at, last_error"
 )
 _make_order = fast_factory(TrackedOrder)
+CHUNK = 2000
+"""Rows fetched and built at a time: the cursor's row tuples and texts of one chunk are freed
+before the next is read, so they never all exist beside the finished values."""
 
 
 def _parse_params(texts: list[str]) -> list[Any]:
@@ -42,12 +45,48 @@ def _parse_params(texts: list[str]) -> list[Any]:
 
 
 def query_orders(conn: sqlite3.Connection, sql: str, args: Sequence[Any]) -> list[TrackedOrder]:
-    """Run a ``SELECT {ORDER_COLS} ...`` and build the values (GC paused: 100k rows)."""
+    """Run a ``SELECT {ORDER_COLS} ...`` and build the values (GC paused: 100k rows).
+
+    SQLite hands out a new object for every cell; equal values are kept once per query instead
+    (equal values, equal orders, half the memory of 100,000 orders): service names and types,
+    currencies, statuses and states, charges (one ``Decimal`` per text), the parameters' link
+    and quantity (the link is the row's own), and a time equal to the one before it.
+    """
+    texts: dict[Any, Any] = {}
+    charges: dict[str, Decimal] = {}
+    out: list[TrackedOrder] = []
     with gc_paused():
-        rows = conn.execute(sql, args).fetchall()
-        params = _parse_params([r[6] for r in rows])
-        make = _make_order
-        return [
-            make(*r[:6], p, *r[7:10], None if r[10] is None else Decimal(r[10]), *r[11:])
-            for r, p in zip(rows, params, strict=True)
-        ]
+        cursor = conn.execute(sql, args)
+        while rows := cursor.fetchmany(CHUNK):
+            _build(rows, texts, charges, out)
+    return out
+
+
+def _build(
+    rows: list[Any], texts: dict[Any, Any], charges: dict[str, Decimal], out: list[TrackedOrder]
+) -> None:
+    make, share, append = _make_order, texts.setdefault, out.append
+    for r, params in zip(rows, _parse_params([r[6] for r in rows]), strict=True):
+        link = r[7]
+        if type(params) is dict:
+            if params.get("link") == link:
+                params["link"] = link
+            quantity = params.get("quantity")
+            if type(quantity) is str:
+                params["quantity"] = share(quantity, quantity)
+        text, charge = r[10], None
+        if text is not None:
+            charge = charges.get(text)
+            if charge is None:
+                charge = charges[text] = Decimal(text)
+        created, updated, checked = r[16], r[17], r[18]
+        if updated == created:
+            updated = created
+        if checked == updated:
+            checked = updated
+        name, kind, currency, status, state = r[4], r[5], r[11], r[12], r[13]
+        append(make(
+            r[0], r[1], r[2], r[3], share(name, name), share(kind, kind), params, link, r[8],
+            r[9], charge, share(currency, currency), share(status, status), share(state, state),
+            r[14], r[15], created, updated, checked, r[19],
+        ))  # fmt: skip
