@@ -105,7 +105,9 @@ class ServiceIndex:
         self._found_size = 0
         self._letters: dict[str, bytes] = {}  # letter -> per row, 1 if its haystack has it
         self._letters_todo = list(reversed(LETTERS))
-        self.visible: list[int] = list(range(len(svc)))
+        self._rows = list(range(len(svc)))  # the row numbers every list below holds: made once,
+        # so the sort orders and results share these int objects (50,000 ints each otherwise)
+        self.visible: list[int] = list(self._rows)
 
     def __len__(self) -> int:
         return len(self.services)
@@ -155,7 +157,7 @@ class ServiceIndex:
         """All rows sorted by ``column`` (stable: ties keep catalog order); computed once."""
         order = self._ascending.get(column)
         if order is None:
-            rows = range(len(self.services))
+            rows = self._rows
             if column == COL_NAME:  # the haystack starts with the lowercase name
                 keys: list[Any] = self.haystack
             elif column in (COL_CATEGORY, COL_TYPE):
@@ -171,7 +173,7 @@ class ServiceIndex:
 
     def _ordered_rows(self) -> list[int]:
         if self.sort_column is None:
-            self._whole = list(range(len(self.services)))
+            self._whole = list(self._rows)
             return self._whole
         order = self.ascending_order(self.sort_column)
         return order[::-1] if self.descending else order
