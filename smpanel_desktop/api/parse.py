@@ -56,8 +56,11 @@ _new_service = fast_factory(Service)  # positional: id, name, type, category, ra
 # refill, cancel, dripfeed, description
 
 
-def parse_service(record: object) -> Service:
-    """One record of the ``services`` list.  No usable id or rate -> ``UnreadableAnswerError``."""
+def parse_service(record: object, texts: dict[str, str] | None = None) -> Service:
+    """One record of the ``services`` list.  No usable id or rate -> ``UnreadableAnswerError``.
+
+    With ``texts`` the type, category and description are kept once in it (catalogs repeat
+    them in blocks: 50,000 services have a few hundred categories)."""
     item = record if type(record) is dict else answer_mapping(record, "service record")
     get = item.get
     sid = soft_int(get("service", get("id")), None)
@@ -66,18 +69,25 @@ def parse_service(record: object) -> Service:
     rate = to_decimal(get("rate"))
     if rate is None or rate < 0:
         raise unusable("rate", get("rate"))
+    kind = service_type(soft_text(get("type"), "Default"))
+    category = soft_text(get("category"), "")
+    description = soft_text(get("description", get("desc")), "")
+    if texts is not None:
+        share = texts.setdefault
+        kind, category = share(kind, kind), share(category, category)
+        description = share(description, description)
     return _new_service(
         sid,
         soft_text(get("name"), ""),
-        service_type(soft_text(get("type"), "Default")),
-        soft_text(get("category"), ""),
+        kind,
+        category,
         rate,
         soft_int(get("min"), 1),
         soft_int(get("max"), UNLIMITED),
         soft_bool(get("refill"), False),
         soft_bool(get("cancel"), False),
         soft_bool(get("dripfeed"), False),
-        soft_text(get("description", get("desc")), ""),
+        description,
     )
 
 
@@ -93,10 +103,11 @@ def parse_catalog(payload: object) -> Catalog:
     services: list[Service] = []
     seen: set[int] = set()
     skipped = 0
+    texts: dict[str, str] = {}
     with gc_paused():  # 20,000 services: the GC would rescan the decoded answer again and again
         for record in records:
             try:
-                service = parse_service(record)
+                service = parse_service(record, texts)
             except UnreadableAnswerError:
                 skipped += 1
                 continue
