@@ -7,7 +7,8 @@ that are garbage fall back to their default rather than losing the whole record.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
+from typing import Any
 
 from smpanel_desktop.bulk import fast_factory, gc_paused
 
@@ -91,23 +92,43 @@ def parse_service(record: object, texts: dict[str, str] | None = None) -> Servic
     )
 
 
-def parse_catalog(payload: object) -> Catalog:
-    """The ``services`` answer: a list (or a PHP object of records).  Bad records are counted."""
+def service_records(texts: dict[str, str]) -> Callable[[dict[str, Any]], object]:
+    """A ``json`` object hook for the ``services`` answer: each record becomes its ``Service``
+    as soon as it is decoded, so the 50,000 decoded dicts of a catalog never all exist at once
+    (~40 MB).  Any other object, an error answer, or a record that does not parse stays a dict
+    (``parse_catalog`` counts it as skipped, as before)."""
+
+    def hook(item: dict[str, Any]) -> object:
+        if "rate" in item and ("service" in item or "id" in item) and "error" not in item:
+            try:
+                return parse_service(item, texts)
+            except UnreadableAnswerError:
+                pass
+        return item
+
+    return hook
+
+
+def parse_catalog(payload: object, texts: dict[str, str] | None = None) -> Catalog:
+    """The ``services`` answer: a list (or a PHP object of records).  Bad records are counted.
+    Records may already be services (``service_records``); ``texts`` as for parse_service."""
     records: Iterable[object]
     if isinstance(payload, list):
         records = payload
-    elif isinstance(payload, Mapping) and all(isinstance(v, Mapping) for v in payload.values()):
+    elif isinstance(payload, Mapping) and all(
+        isinstance(v, (Mapping, Service)) for v in payload.values()
+    ):
         records = payload.values()
     else:
         raise unusable("service list", payload)
     services: list[Service] = []
     seen: set[int] = set()
     skipped = 0
-    texts: dict[str, str] = {}
+    texts = {} if texts is None else texts
     with gc_paused():  # 20,000 services: the GC would rescan the decoded answer again and again
         for record in records:
             try:
-                service = parse_service(record, texts)
+                service = record if type(record) is Service else parse_service(record, texts)
             except UnreadableAnswerError:
                 skipped += 1
                 continue
