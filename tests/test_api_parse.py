@@ -414,6 +414,21 @@ def test_every_answer_shape_gives_the_same_catalog_made_while_decoding(payload: 
     assert plain == hooked
 
 
+def test_a_service_unchanged_since_the_previous_fetch_is_the_previous_one() -> None:
+    records = [
+        {"service": 1, "rate": "0.90", "name": "a"},
+        {"service": 2, "rate": "1", "name": "b"},
+        {"service": 3, "rate": "2", "name": "c"},
+    ]
+    known = {s.id: s for s in parse_catalog(records).services}
+    records[1]["name"], records[2]["rate"] = "b renamed", "2.0"  # 2.0 shows other than 2
+    texts: dict[str, str] = {}
+    hook = record_hook(texts, known)
+    got = parse_catalog(json.loads(json.dumps(records), object_hook=hook), texts).services
+    assert got == parse_catalog(records).services
+    assert [s is known[s.id] for s in got] == [True, False, False]
+
+
 @pytest.mark.parametrize("payload", [None, "services", 3, {"balance": "1"}, True])
 def test_catalog_of_the_wrong_shape_is_unreadable(payload: object) -> None:
     with pytest.raises(UnreadableAnswerError):

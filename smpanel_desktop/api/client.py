@@ -25,6 +25,7 @@ from .models import (
     OrderStatus,
     RefillResult,
     RefillStatus,
+    Service,
     StatusResult,
 )
 from .parse import (
@@ -170,9 +171,11 @@ class PanelClient:
         return results
 
     # -- actions ----------------------------------------------------------------------------
-    def services(self) -> Catalog:
-        texts: dict[str, str] = {}  # each record a Service as soon as it is decoded (parse.py)
-        answer = self._call("services", {}, object_hook=service_records(texts))
+    def services(self, known: Mapping[int, Service] | None = None) -> Catalog:
+        """The catalog; a service equal to the one ``known`` by its id is that one
+        (``parse.service_records``: each record a Service as soon as it is decoded)."""
+        texts: dict[str, str] = {}
+        answer = self._call("services", {}, object_hook=service_records(texts, known))
         return parse_catalog(answer, texts)
 
     def balance(self) -> Balance:

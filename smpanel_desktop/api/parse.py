@@ -8,6 +8,7 @@ that are garbage fall back to their default rather than losing the whole record.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
+from decimal import Decimal
 from typing import Any
 
 from smpanel_desktop.bulk import fast_factory, gc_paused
@@ -92,21 +93,34 @@ def parse_service(record: object, texts: dict[str, str] | None = None) -> Servic
     )
 
 
-def service_records(texts: dict[str, str]) -> Callable[[dict[str, Any]], object]:
+def service_records(
+    texts: dict[str, str], known: Mapping[int, Service] | None = None
+) -> Callable[[dict[str, Any]], object]:
     """A ``json`` object hook for the ``services`` answer: each record becomes its ``Service``
     as soon as it is decoded, so the 50,000 decoded dicts of a catalog never all exist at once
     (~40 MB).  Any other object, an error answer, or a record that does not parse stays a dict
-    (``parse_catalog`` counts it as skipped, as before)."""
+    (``parse_catalog`` counts it as skipped, as before).  A service equal to the one ``known``
+    by its id (the previous fetch: most come back unchanged) is that one, so the catalog is
+    not held twice while it is being replaced."""
 
     def hook(item: dict[str, Any]) -> object:
         if "rate" in item and ("service" in item or "id" in item) and "error" not in item:
             try:
-                return parse_service(item, texts)
+                service = parse_service(item, texts)
             except UnreadableAnswerError:
-                pass
+                return item
+            old = known.get(service.id) if known else None
+            if old is not None and old == service and same_digits(old.rate, service.rate):
+                return old
+            return service
         return item
 
     return hook
+
+
+def same_digits(a: Decimal, b: Decimal) -> bool:
+    """Equal and spelt alike: 0.9 and 0.90 are equal numbers, yet a rate shows as given."""
+    return a.as_tuple() == b.as_tuple()
 
 
 def parse_catalog(payload: object, texts: dict[str, str] | None = None) -> Catalog:
