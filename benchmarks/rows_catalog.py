@@ -51,6 +51,15 @@ def parse_body(transport: Transport, body: bytes) -> Any:
     return parse_catalog(answer_bytes(transport, body, texts), texts)
 
 
+def cold_read(path: Path, panel_id: int) -> float:
+    """CPU ms of reading the cached catalog as the app does at start: a new process, a new
+    store (one that has just saved or loaded the catalog hands out the same services)."""
+    from smpanel_desktop.store.store import Store
+
+    with Store(path) as fresh:
+        return cpu_timed(lambda: fresh.load_services(panel_id))
+
+
 def catalog_rows(tmp: Path) -> list[Row]:
     from PySide6.QtWidgets import QApplication
 
@@ -96,7 +105,7 @@ def catalog_rows(tmp: Path) -> list[Row]:
         limit = 300.0 if n == 20_000 else None
         rows.append(Row(1, f"  whole pipeline, {label}", pipeline, "ms", ref, "json.loads",
                         limit=limit))  # fmt: skip
-        cache_reads = [cpu_timed(lambda: store.load_services(panel.id)) for _ in range(3)]
+        cache_reads = [cold_read(store.path, panel.id) for _ in range(3)]
         rows.append(Row(1, f"  cache read (app start), {label}", min(cache_reads), "ms", ref,
                         "json.loads"))  # fmt: skip
         if n in (20_000, 50_000):
