@@ -64,9 +64,11 @@ def main() -> int:
 
         reads, loads = [], []
         for _ in range(args.repeat):
-            start = time.perf_counter()
-            cached, fetched = store.load_services(panel.id)
-            reads.append(ms(time.perf_counter() - start))
+            with Store(store.path) as fresh:  # as at app start (a store that has just saved
+                # the catalog hands out the same services)
+                start = time.perf_counter()
+                cached, fetched = fresh.load_services(panel.id)
+                reads.append(ms(time.perf_counter() - start))
             loads.append(timed(lambda c=cached, f=fetched: ctx.set_services(c, f)))
             app.processEvents()
         assert tab.model.rowCount() == n, tab.count.text()

@@ -45,7 +45,8 @@ def main() -> int:
 
     def ready() -> bool:
         return (
-            window.services_tab.model.rowCount() == opts.services
+            window.tabs_built  # the real tabs come after the first paint
+            and window.services_tab.model.rowCount() == opts.services
             and window.orders_tab.model.total == opts.orders
             and not ctx._busy
         )

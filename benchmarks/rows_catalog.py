@@ -27,7 +27,7 @@ from common import (
 from requests import Response
 from requests.structures import CaseInsensitiveDict
 
-from smpanel_desktop.api.parse import parse_catalog
+from smpanel_desktop.api.parse import parse_catalog, service_records
 from smpanel_desktop.api.transport import Transport
 
 SIZES = (2_000, 20_000, 50_000)
@@ -35,18 +35,29 @@ QUERIES = ("instagram followers", "tiktok views", "youtube", "refill 30 days", "
 FRAME_MS = 16.0
 
 
-def answer_bytes(transport: Transport, body: bytes) -> object:
+def answer_bytes(transport: Transport, body: bytes, texts: dict[str, str]) -> object:
     """What the client does with a ``services`` answer's body before parsing: the transport's
-    own decoding (charset, JSON with Decimal numbers, key and error checks)."""
+    own decoding (charset, JSON with Decimal numbers, key and error checks), each record made a
+    service as it is decoded (``PanelClient.services``)."""
     response = Response()
     response.status_code = 200
     response._content = body
     response.headers = CaseInsensitiveDict({"Content-Type": "application/json"})
-    return transport._answer(response, "services", False)
+    return transport._answer(response, "services", False, service_records(texts))
 
 
 def parse_body(transport: Transport, body: bytes) -> Any:
-    return parse_catalog(answer_bytes(transport, body))
+    texts: dict[str, str] = {}
+    return parse_catalog(answer_bytes(transport, body, texts), texts)
+
+
+def cold_read(path: Path, panel_id: int) -> float:
+    """CPU ms of reading the cached catalog as the app does at start: a new process, a new
+    store (one that has just saved or loaded the catalog hands out the same services)."""
+    from smpanel_desktop.store.store import Store
+
+    with Store(path) as fresh:
+        return cpu_timed(lambda: fresh.load_services(panel_id))
 
 
 def catalog_rows(tmp: Path) -> list[Row]:
@@ -94,7 +105,7 @@ def catalog_rows(tmp: Path) -> list[Row]:
         limit = 300.0 if n == 20_000 else None
         rows.append(Row(1, f"  whole pipeline, {label}", pipeline, "ms", ref, "json.loads",
                         limit=limit))  # fmt: skip
-        cache_reads = [cpu_timed(lambda: store.load_services(panel.id)) for _ in range(3)]
+        cache_reads = [cold_read(store.path, panel.id) for _ in range(3)]
         rows.append(Row(1, f"  cache read (app start), {label}", min(cache_reads), "ms", ref,
                         "json.loads"))  # fmt: skip
         if n in (20_000, 50_000):

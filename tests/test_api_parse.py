@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import json
 from decimal import Decimal
 from typing import Any
 
@@ -20,7 +21,7 @@ from smpanel_desktop.api.convert import (
     to_int,
     unescape,
 )
-from smpanel_desktop.api.dialects import service_type
+from smpanel_desktop.api.dialects import service_type, unwrap
 from smpanel_desktop.api.error_texts import describe_unreadable, excerpt
 from smpanel_desktop.api.errors import (
     InsufficientFundsError,
@@ -38,6 +39,7 @@ from smpanel_desktop.api.parse import (
     parse_service,
     parse_status,
 )
+from smpanel_desktop.api.parse import service_records as record_hook
 from smpanel_desktop.api.parse_actions import (
     parse_balance,
     parse_cancels,
@@ -378,6 +380,53 @@ def test_catalog_accepts_a_php_object_of_records() -> None:
 def test_catalog_never_crashes_on_bad_records(records: list[object]) -> None:
     catalog = parse_catalog(records)
     assert len(catalog.services) + catalog.skipped == len(records)
+
+
+def _both_ways(payload: object) -> tuple[object, object]:
+    """The catalog parsed from the decoded answer, and with each record made a service while
+    decoding (what the client does): the results must not differ."""
+    text = json.dumps(payload)
+    plain = parse_catalog(unwrap("services", json.loads(text, parse_float=Decimal)))
+    texts: dict[str, str] = {}
+    hooked = json.loads(text, parse_float=Decimal, object_hook=record_hook(texts))
+    return plain, parse_catalog(unwrap("services", hooked), texts)
+
+
+@relaxed
+@given(st.lists(json_values | st.fixed_dictionaries({"service": json_values, "rate": json_values}),
+                max_size=8))  # fmt: skip
+def test_records_made_services_while_decoding_give_the_same_catalog(records: list[object]) -> None:
+    plain, hooked = _both_ways(records)
+    assert plain == hooked
+
+
+@pytest.mark.parametrize(
+    "payload",
+    [
+        [{"service": 1, "rate": "0.5", "name": "a", "category": "C"}, {"service": 1, "rate": 2}],
+        {"0": {"service": 1, "rate": 1}, "2": {"service": 3, "rate": "2.50", "type": "default"}},
+        {"status": "success", "data": [{"id": 4, "rate": 1, "extra": {"service": 9, "rate": 1}}]},
+        [{"service": 5, "rate": "free"}, {"service": 6, "rate": 1, "error": "no"}],
+    ],
+)
+def test_every_answer_shape_gives_the_same_catalog_made_while_decoding(payload: object) -> None:
+    plain, hooked = _both_ways(payload)
+    assert plain == hooked
+
+
+def test_a_service_unchanged_since_the_previous_fetch_is_the_previous_one() -> None:
+    records = [
+        {"service": 1, "rate": "0.90", "name": "a"},
+        {"service": 2, "rate": "1", "name": "b"},
+        {"service": 3, "rate": "2", "name": "c"},
+    ]
+    known = {s.id: s for s in parse_catalog(records).services}
+    records[1]["name"], records[2]["rate"] = "b renamed", "2.0"  # 2.0 shows other than 2
+    texts: dict[str, str] = {}
+    hook = record_hook(texts, known)
+    got = parse_catalog(json.loads(json.dumps(records), object_hook=hook), texts).services
+    assert got == parse_catalog(records).services
+    assert [s is known[s.id] for s in got] == [True, False, False]
 
 
 @pytest.mark.parametrize("payload", [None, "services", 3, {"balance": "1"}, True])

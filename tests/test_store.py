@@ -14,7 +14,7 @@ import pytest
 
 from smpanel_desktop.api.models import OrderStatus, RefillStatus, Service, StatusResult
 from smpanel_desktop.bulk import fast_factory
-from smpanel_desktop.store import db, schema
+from smpanel_desktop.store import db, rows, schema
 from smpanel_desktop.store.models import (
     NOT_PLACED,
     PLACED,
@@ -570,6 +570,22 @@ def test_two_damaged_rows_that_read_as_one_json_value_hide_no_order(store: Store
     assert sorted(rows) == ids
     assert [rows[i].params for i in ids] == [{"link": "https://x/a", "quantity": 100}, {}, {},
                                              {"link": "https://x/a", "quantity": 100}]  # fmt: skip
+
+
+def test_orders_read_in_chunks_keep_equal_values_once(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(rows, "CHUNK", 2)  # five rows: three chunks
+    p = store.add_panel("a", "https://a/api/v2")
+    placed = [place(store, p.id, n) for n in (1, 2, 3, 4, 5)]
+    store.apply_statuses(p.id, [status(n, "In progress") for n in (1, 2, 3, 4, 5)], 7.0)
+    loaded = store.orders(p.id)
+    assert loaded == [store.order(o.id) for o in reversed(placed)]  # every row, newest first
+    first, last = loaded[0], loaded[-1]
+    for name in ("service_name", "service_type", "charge", "currency", "status", "state"):
+        assert getattr(first, name) is getattr(last, name), name
+    assert first.params["link"] is first.link
+    assert first.last_checked_at == first.updated_at == 7.0
 
 
 def test_a_refill_status_change_is_reported_whichever_way_it_goes(store: Store) -> None:

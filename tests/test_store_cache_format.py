@@ -87,3 +87,17 @@ def test_a_damaged_or_foreign_cache_body_counts_as_no_cache(tmp_path: Path) -> N
         with Store(path) as store:
             assert store.load_services(panel.id) == ([], None), what
             assert store.services_fetched_at(panel.id) == 5.0  # the row itself is untouched
+
+
+def test_the_catalog_just_loaded_or_saved_is_handed_out_again_not_decoded(tmp_path: Path) -> None:
+    path = tmp_path / "store.sqlite3"
+    with Store(path) as store, Store(path) as other:
+        panel = store.add_panel("a", "https://a/api/v2")
+        store.save_services(panel.id, READ, 5.0)
+        first, at = store.load_services(panel.id)
+        again, _ = store.load_services(panel.id)
+        assert (first, at) == (READ, 5.0) and first is not again  # a list of its own
+        assert all(a is b for a, b in zip(first, again, strict=True))  # the same services
+        other.save_services(panel.id, READ[:1], 6.0)  # written by another store meanwhile
+        assert store.load_services(panel.id) == (READ[:1], 6.0)
+        assert store.load_services(other.add_panel("b", "https://b/api/v2").id) == ([], None)

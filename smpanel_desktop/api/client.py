@@ -25,9 +25,16 @@ from .models import (
     OrderStatus,
     RefillResult,
     RefillStatus,
+    Service,
     StatusResult,
 )
-from .parse import parse_catalog, parse_multi_status, parse_order_id, parse_status
+from .parse import (
+    parse_catalog,
+    parse_multi_status,
+    parse_order_id,
+    parse_status,
+    service_records,
+)
 from .parse_actions import (
     parse_balance,
     parse_cancels,
@@ -36,7 +43,7 @@ from .parse_actions import (
     parse_refill_statuses,
     parse_refills,
 )
-from .transport import Transport
+from .transport import Hook, Transport
 
 log = logging.getLogger(__name__)
 
@@ -95,11 +102,14 @@ class PanelClient:
         self.close()
 
     # -- plumbing ---------------------------------------------------------------------------
-    def _call(self, action: str, params: Mapping[str, str], *, write: bool = False) -> object:
+    def _call(
+        self, action: str, params: Mapping[str, str], *, write: bool = False,
+        object_hook: Hook = None,
+    ) -> object:  # fmt: skip
         started = time.perf_counter()
         outcome = "ok"
         try:
-            return self._transport.post(action, params, write=write)
+            return self._transport.post(action, params, write=write, object_hook=object_hook)
         except ApiError as exc:
             outcome = type(exc).__name__
             raise
@@ -161,8 +171,12 @@ class PanelClient:
         return results
 
     # -- actions ----------------------------------------------------------------------------
-    def services(self) -> Catalog:
-        return parse_catalog(self._call("services", {}))
+    def services(self, known: Mapping[int, Service] | None = None) -> Catalog:
+        """The catalog; a service equal to the one ``known`` by its id is that one
+        (``parse.service_records``: each record a Service as soon as it is decoded)."""
+        texts: dict[str, str] = {}
+        answer = self._call("services", {}, object_hook=service_records(texts, known))
+        return parse_catalog(answer, texts)
 
     def balance(self) -> Balance:
         return parse_balance(self._call("balance", {}))

@@ -7,7 +7,9 @@ that are garbage fall back to their default rather than losing the whole record.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
+from decimal import Decimal
+from typing import Any
 
 from smpanel_desktop.bulk import fast_factory, gc_paused
 
@@ -56,8 +58,11 @@ _new_service = fast_factory(Service)  # positional: id, name, type, category, ra
 # refill, cancel, dripfeed, description
 
 
-def parse_service(record: object) -> Service:
-    """One record of the ``services`` list.  No usable id or rate -> ``UnreadableAnswerError``."""
+def parse_service(record: object, texts: dict[str, str] | None = None) -> Service:
+    """One record of the ``services`` list.  No usable id or rate -> ``UnreadableAnswerError``.
+
+    With ``texts`` the type, category and description are kept once in it (catalogs repeat
+    them in blocks: 50,000 services have a few hundred categories)."""
     item = record if type(record) is dict else answer_mapping(record, "service record")
     get = item.get
     sid = soft_int(get("service", get("id")), None)
@@ -66,37 +71,78 @@ def parse_service(record: object) -> Service:
     rate = to_decimal(get("rate"))
     if rate is None or rate < 0:
         raise unusable("rate", get("rate"))
+    kind = service_type(soft_text(get("type"), "Default"))
+    category = soft_text(get("category"), "")
+    description = soft_text(get("description", get("desc")), "")
+    if texts is not None:
+        share = texts.setdefault
+        kind, category = share(kind, kind), share(category, category)
+        description = share(description, description)
     return _new_service(
         sid,
         soft_text(get("name"), ""),
-        service_type(soft_text(get("type"), "Default")),
-        soft_text(get("category"), ""),
+        kind,
+        category,
         rate,
         soft_int(get("min"), 1),
         soft_int(get("max"), UNLIMITED),
         soft_bool(get("refill"), False),
         soft_bool(get("cancel"), False),
         soft_bool(get("dripfeed"), False),
-        soft_text(get("description", get("desc")), ""),
+        description,
     )
 
 
-def parse_catalog(payload: object) -> Catalog:
-    """The ``services`` answer: a list (or a PHP object of records).  Bad records are counted."""
+def service_records(
+    texts: dict[str, str], known: Mapping[int, Service] | None = None
+) -> Callable[[dict[str, Any]], object]:
+    """A ``json`` object hook for the ``services`` answer: each record becomes its ``Service``
+    as soon as it is decoded, so the 50,000 decoded dicts of a catalog never all exist at once
+    (~40 MB).  Any other object, an error answer, or a record that does not parse stays a dict
+    (``parse_catalog`` counts it as skipped, as before).  A service equal to the one ``known``
+    by its id (the previous fetch: most come back unchanged) is that one, so the catalog is
+    not held twice while it is being replaced."""
+
+    def hook(item: dict[str, Any]) -> object:
+        if "rate" in item and ("service" in item or "id" in item) and "error" not in item:
+            try:
+                service = parse_service(item, texts)
+            except UnreadableAnswerError:
+                return item
+            old = known.get(service.id) if known else None
+            if old is not None and old == service and same_digits(old.rate, service.rate):
+                return old
+            return service
+        return item
+
+    return hook
+
+
+def same_digits(a: Decimal, b: Decimal) -> bool:
+    """Equal and spelt alike: 0.9 and 0.90 are equal numbers, yet a rate shows as given."""
+    return a.as_tuple() == b.as_tuple()
+
+
+def parse_catalog(payload: object, texts: dict[str, str] | None = None) -> Catalog:
+    """The ``services`` answer: a list (or a PHP object of records).  Bad records are counted.
+    Records may already be services (``service_records``); ``texts`` as for parse_service."""
     records: Iterable[object]
     if isinstance(payload, list):
         records = payload
-    elif isinstance(payload, Mapping) and all(isinstance(v, Mapping) for v in payload.values()):
+    elif isinstance(payload, Mapping) and all(
+        isinstance(v, (Mapping, Service)) for v in payload.values()
+    ):
         records = payload.values()
     else:
         raise unusable("service list", payload)
     services: list[Service] = []
     seen: set[int] = set()
     skipped = 0
+    texts = {} if texts is None else texts
     with gc_paused():  # 20,000 services: the GC would rescan the decoded answer again and again
         for record in records:
             try:
-                service = parse_service(record)
+                service = record if type(record) is Service else parse_service(record, texts)
             except UnreadableAnswerError:
                 skipped += 1
                 continue

@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 import ssl
 import time
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from decimal import Decimal
 from urllib.parse import urlsplit
 
@@ -45,6 +45,9 @@ from .errors import (
 )
 from .inflight import InFlight
 from .retries import RETRY_STATUSES, ReadRetry, retry_after_seconds
+
+Hook = Callable[[dict[str, object]], object] | None
+"""A ``json`` object hook: what each decoded JSON object becomes."""
 
 
 def _session(retry: Retry, inflight: InFlight | None = None) -> requests.Session:
@@ -143,8 +146,12 @@ class Transport:
             _close_pools(session)
             session.close()
 
-    def post(self, action: str, params: Mapping[str, str], *, write: bool) -> object:
-        """The decoded JSON answer of ``action``, or a typed ``ApiError``."""
+    def post(
+        self, action: str, params: Mapping[str, str], *, write: bool, object_hook: Hook = None
+    ) -> object:
+        """The decoded JSON answer of ``action``, or a typed ``ApiError``.  ``object_hook`` is
+        ``json``'s: what each decoded object becomes (not used on an answer echoing the key,
+        whose texts are scrubbed as decoded)."""
         data = {"key": self._key, "action": action, **params}
         for name, value in data.items():
             if not _sendable(value):
@@ -167,7 +174,7 @@ class Transport:
                 if write:  # a pooled socket the panel closed meanwhile would turn a write "unknown"
                     self._writes.close()
             try:
-                return self._answer(response, action, write)
+                return self._answer(response, action, write, object_hook)
             finally:  # back to the pool even when an error (whose traceback holds it) is raised
                 response.close()
 
@@ -191,7 +198,9 @@ class Transport:
             )
         return error
 
-    def _answer(self, response: requests.Response, action: str, write: bool) -> object:
+    def _answer(
+        self, response: requests.Response, action: str, write: bool, object_hook: Hook = None
+    ) -> object:
         status = response.status_code
         raw = response.content.decode("utf-8-sig", errors="replace")
         text = scrub(raw, self._secrets)  # for messages and excerpts
@@ -205,9 +214,10 @@ class Transport:
                 " sent there. If the panel has moved, change the endpoint.",
                 http_status=status, excerpt=target,
             ))  # fmt: skip
-        payload = _decode(raw)
-        if len(self._key) >= 8 and self._key in raw:  # a panel echoing the key: keep it out of
-            # every text passed on (a shorter, toy key could be part of a number)
+        echoed = len(self._key) >= 8 and self._key in raw  # (a shorter, toy key could be
+        # part of a number)
+        payload = _decode(raw, None if echoed else object_hook)
+        if echoed:  # a panel echoing the key: keep it out of every text passed on
             payload = scrub_values(payload, self._secrets)
         said = None if payload is _NOT_JSON else error_text(payload)  # every engine's shape
         if status == 429:  # a rate limiter in front of the panel: nothing was acted on
@@ -255,10 +265,10 @@ def _sendable(value: str) -> bool:
     return True
 
 
-def _decode(text: str) -> object:
+def _decode(text: str, object_hook: Hook = None) -> object:
     if not text.strip():
         return _NOT_JSON
     try:
-        return json.loads(text, parse_float=Decimal)
+        return json.loads(text, parse_float=Decimal, object_hook=object_hook)
     except (ValueError, RecursionError):
         return _NOT_JSON

@@ -21,9 +21,9 @@ CATALOG_MAX_AGE = 3600.0
 def refresh_catalog(store: Store, client: Client, panel: Panel) -> list[Service]:
     """Fetch the catalog and replace the panel's cache atomically; the changes against the
     previous fetch are stored with the fetch time (core/watch/catalog_diff.py)."""
-    catalog = client.services()
+    previous, previous_at = store.load_services(panel.id)  # the one just shown: not decoded
+    catalog = client.services(known={s.id: s for s in previous})  # unchanged ones shared
     services = list(catalog.services)
-    previous, previous_at = store.load_services(panel.id)
     fetched_at = time.time()
     store.save_services(panel.id, services, fetched_at)
     record_catalog_changes(store, panel.id, previous, previous_at, services, fetched_at)

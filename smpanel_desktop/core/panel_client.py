@@ -14,6 +14,7 @@ from smpanel_desktop.api.models import (
     OrderStatus,
     RefillResult,
     RefillStatus,
+    Service,
     StatusResult,
 )
 from smpanel_desktop.store.models import Panel
@@ -24,7 +25,7 @@ class Client(Protocol):
     single_form: set[str]
     """Actions the panel reads only in the single form (``order=``), learnt by the client."""
 
-    def services(self) -> Catalog: ...
+    def services(self, known: Mapping[int, Service] | None = None) -> Catalog: ...
     def add(self, service: int, params: Mapping[str, str | int]) -> int: ...
     def statuses(self, orders: Sequence[int]) -> list[StatusResult]: ...
     def status(self, order: int) -> OrderStatus: ...

@@ -17,20 +17,37 @@ _make_service = fast_factory(Service)
 
 
 class ServicesCache(StoreBase):
-    """The cached catalog of each panel."""
+    """The cached catalog of each panel.
+
+    The catalog last saved or loaded is remembered with its panel and fetch time: loading that
+    one again (the catalog refresh compares each fetch with the cached one, which the app has
+    just loaded to show it) hands out the same services instead of decoding a second copy of
+    50,000.  A cache written since by anyone else has another fetch time and is decoded."""
+
+    _last_catalog: tuple[int, float, tuple[Service, ...]] | None = None
 
     def save_services(self, panel_id: int, services: Sequence[Service], fetched_at: float) -> None:
         """Replace the panel's cached catalog in one statement: readers see old or new."""
         with gc_paused():  # 50,000 services: GC rescans took longer than the encoding
             body = _MAGIC + marshal.dumps(_columns(services), _MARSHAL_VERSION)
+        self._last_catalog = None
         with self._tx(durable=False) as conn:  # a cache: fetched again if a power cut undoes it
             conn.execute(
                 "INSERT OR REPLACE INTO catalogs (panel_id, fetched_at, body) VALUES (?, ?, ?)",
                 (panel_id, fetched_at, body),
             )
+        if all(service_type(t) == t for t in {s.type for s in services}):  # loads as saved
+            self._last_catalog = (panel_id, fetched_at, tuple(services))
 
     def load_services(self, panel_id: int) -> tuple[list[Service], float | None]:
         """The cached catalog in the panel's order and its fetch time; ``([], None)`` if none."""
+        last = self._last_catalog
+        if (
+            last is not None
+            and last[0] == panel_id
+            and self.services_fetched_at(panel_id) == last[1]
+        ):
+            return list(last[2]), last[1]
         row = (
             self._conn()
             .execute("SELECT fetched_at, body FROM catalogs WHERE panel_id = ?", (panel_id,))
@@ -47,6 +64,7 @@ class ServicesCache(StoreBase):
             else:  # JSON text, written by earlier versions
                 data = json.loads(body)
             out = _from_columns(data) if isinstance(data, dict) else _from_rows(data)
+        self._last_catalog = (panel_id, float(row[0]), tuple(out))
         return out, float(row[0])
 
     def services_fetched_at(self, panel_id: int) -> float | None:

@@ -246,6 +246,37 @@ def test_typing_an_id_lists_that_id_first(qtbot: QtBot) -> None:
     assert completer.completionModel().index(0, 0).data().startswith("7 —")
 
 
+def test_a_picker_never_shown_makes_its_labels_when_first_needed(qtbot: QtBot) -> None:
+    from decimal import Decimal
+
+    from smpanel_desktop.api.models import Service
+    from smpanel_desktop.ui.new_order.service_picker import ServicePicker
+
+    def svc(sid: int, rate: int = 1) -> Service:
+        return Service(id=sid, name=f"S{sid}", type="Default", category="C",
+                       rate=Decimal(rate), min=1, max=10)  # fmt: skip
+
+    picker = ServicePicker()
+    qtbot.addWidget(picker)
+    chosen: list[Service | None] = []
+    picker.serviceChosen.connect(chosen.append)
+    picker.set_services([svc(1), svc(2)])
+    assert picker.count() == 0 and picker.current_service() is None  # hidden: no labels yet
+    picker.select_service(svc(2))  # a service requested: the labels are made
+    assert picker.count() == 2 and picker.currentText().startswith("2 —")
+    again = ServicePicker()
+    qtbot.addWidget(again)
+    again.serviceChosen.connect(chosen.append)
+    again.set_services([svc(1), svc(2)])
+    again.set_services([svc(2, rate=3), svc(3)])  # a refresh while hidden, nothing chosen
+    assert again.count() == 0 and chosen == [svc(2)]
+    again.show()
+    assert [again.itemText(r)[:3] for r in range(again.count())] == ["2 —", "3 —"]
+    assert again.currentIndex() == -1 and chosen == [svc(2)]
+    picker.set_services([svc(2, rate=3), svc(3)])  # once made, kept up to date as before
+    assert picker.count() == 2 and chosen == [svc(2), svc(2, rate=3)]
+
+
 def test_a_long_status_message_ends_at_a_word_never_mid_word(qtbot: QtBot) -> None:
     from smpanel_desktop.ui.widgets.status_line import StatusLine
 

@@ -125,3 +125,18 @@ def test_sort_and_filter_together() -> None:
     assert ix.columns[COL_RATE][ix.visible[0]] == Decimal("1.38")
     assert sorted(ix.categories) == sorted({s.category for s in CATALOG})
     assert ix.types == ["Custom Comments", "Default"]
+
+
+def test_any_text_finds_and_sorts_as_a_search_of_the_lowercase_strings() -> None:
+    names = ["Çift İzlenme 🇹🇷 ♻️", "ÇİFT beğeni", "視聴回数 🚀", "Likes 🚀🚀", "a\ud83dlone", "Zz",
+             "émoji 🇧🇷 views", "views"]  # fmt: skip
+    catalog = [svc(100 + n, name, f"Cat {n % 3} 🚀", "1") for n, name in enumerate(names)]
+    index = ServiceIndex(catalog)
+    plain = [f"{s.name}\x00{s.category}\x00{s.id}".lower() for s in catalog]
+    needles = ["🚀", "🇹🇷", "i̇", "çift", "\ud83d", "視聴", "s 🚀", "views", "1", "z", "🚀🚀", "é"]
+    for needle in needles:
+        index.set_filters(Filters(text=needle))
+        assert index.visible == [i for i, h in enumerate(plain) if needle in h], needle
+    index.set_filters(Filters())
+    index.set_sort(COL_NAME)
+    assert index.visible == sorted(range(len(catalog)), key=plain.__getitem__)

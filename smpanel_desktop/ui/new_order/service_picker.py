@@ -4,11 +4,16 @@ The labels live in a QStringListModel and the completer filters them in C++, so 
 fluid on 20,000 services.  Typing a service id and pressing Enter selects it too; while digits
 are typed the exact id is listed first, then the ids that start with them (569, then 5690…),
 then the other labels that contain them.
+
+The labels are made the first time they are needed (the picker shown, a service selected):
+50,000 labels are ~15 MB in Qt and twice that while being made in Python, at each catalog
+change of a session that may never open New Order.  Until then the choice is kept in Python.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QSignalBlocker, QStringListModel, Qt, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QComboBox, QCompleter, QLineEdit, QListView, QWidget
 
 from smpanel_desktop.api.models import Service
@@ -37,6 +42,8 @@ class ServicePicker(QComboBox):
         self.search.setPlaceholderText(self.tr("Search services by id, name or category…"))
         self._services: list[Service] = []
         self._row_by_id: dict[int, int] = {}
+        self._filled = True  # the combo's rows are the labels of self._services
+        self._row = -1  # the chosen row while they are not
         self._labels = QStringListModel(self)
         self.setModel(self._labels)
         completer = QCompleter(self._labels, self)
@@ -60,23 +67,37 @@ class ServicePicker(QComboBox):
         current = self.current_service()
         self._services = list(services)
         self._row_by_id = {s.id: row for row, s in enumerate(self._services)}
-        with QSignalBlocker(self):
-            self._labels.setStringList([service_label(s) for s in self._services])
-            row = self._row_by_id.get(current.id, -1) if current is not None else -1
-            self.setCurrentIndex(row)
-            self.search.setCursorPosition(0)
+        row = self._row_by_id.get(current.id, -1) if current is not None else -1
+        if self._labels.rowCount() or self.isVisible():
+            self._fill(row)
+        else:  # never shown: the labels wait until they are needed (the module's docstring)
+            self._filled, self._row = False, row
         new = self.current_service()
         if new != current:
             self.serviceChosen.emit(new)
 
+    def _fill(self, row: int) -> None:
+        with QSignalBlocker(self):
+            self._labels.setStringList([service_label(s) for s in self._services])
+            self.setCurrentIndex(row)
+            self.search.setCursorPosition(0)
+        self._filled = True
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if not self._filled:
+            self._fill(self._row)
+        super().showEvent(event)
+
     def current_service(self) -> Service | None:
-        row = self.currentIndex()
+        row = self.currentIndex() if self._filled else self._row
         if 0 <= row < len(self._services):
             return self._services[row]
         return None
 
     def select_service(self, service: Service) -> bool:
         """Select ``service`` (by id); a service missing from the catalog is added at the end."""
+        if not self._filled:
+            self._fill(self._row)
         row = self._row_by_id.get(service.id)
         if row is None:
             self._services.append(service)

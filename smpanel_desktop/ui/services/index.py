@@ -7,6 +7,11 @@ method call and no Qt call on the hot path.  Loading only copies the column list
 and the sort orders are built in small steps while the app is idle (``warm_step``), or at once
 when they are needed before that.  Number cells are formatted when Qt asks for them (only the
 visible ones), each distinct value once (``CellText``).  Qt-free.
+
+The haystacks are UTF-8 bytes: a UTF-8 needle is found in UTF-8 text exactly where the text
+holds it (no match starts inside a character), and bytes sort as their characters do; a name
+with an emoji takes a quarter of the memory (Python keeps such a string 4 bytes a character:
+27 MB of haystacks at 50,000 services, 8 MB as UTF-8).
 """
 
 from __future__ import annotations
@@ -41,6 +46,11 @@ HAYSTACK_CHUNK = 4000
 LETTERS = "etaoinsrhldcumfpgwybvkxjqz0123456789"  # rows per letter, prepared while idle
 FOUND_BUDGET = 3  # remembered search results, in catalogs' worth of row numbers (deleting
 # letters finds them again; each letter typed narrows the longest remembered prefix)
+
+
+def _utf8(text: str) -> bytes:
+    """The haystack's and the needle's encoding (a lone surrogate too, alike in both)."""
+    return text.encode("utf-8", "surrogatepass")
 
 
 class CellText(dict[Any, str]):
@@ -92,7 +102,7 @@ class ServiceIndex:
         ]
         self.categories = sorted(set(self.columns[COL_CATEGORY]), key=str.lower)
         self.types = sorted(set(self.columns[COL_TYPE]), key=str.lower)
-        self._hay: list[str] = []  # "name\0category\0id", lowercased; built in chunks
+        self._hay: list[bytes] = []  # "name\0category\0id", lowercased, UTF-8; in chunks
         self._ascending: dict[int, list[int]] = {}  # column -> rows in ascending order
         self._warm = list(WARM_ORDER)
         self.sort_column: int | None = None
@@ -105,7 +115,9 @@ class ServiceIndex:
         self._found_size = 0
         self._letters: dict[str, bytes] = {}  # letter -> per row, 1 if its haystack has it
         self._letters_todo = list(reversed(LETTERS))
-        self.visible: list[int] = list(range(len(svc)))
+        self._rows = list(range(len(svc)))  # the row numbers every list below holds: made once,
+        # so the sort orders and results share these int objects (50,000 ints each otherwise)
+        self.visible: list[int] = list(self._rows)
 
     def __len__(self) -> int:
         return len(self.services)
@@ -119,14 +131,14 @@ class ServiceIndex:
                    cols[COL_CATEGORY][start : start + HAYSTACK_CHUNK],
                    map(str, cols[COL_ID][start : start + HAYSTACK_CHUNK]), strict=True)  # fmt: skip
         joined = list(map("\x00".join, rows))
-        # one lower() over the joined chunk instead of one call per row
-        lowered = "\n".join(joined).lower().split("\n")
+        # one lower() and one encode() over the joined chunk instead of one call each per row
+        lowered = _utf8("\n".join(joined).lower()).split(b"\n")
         if len(lowered) != len(joined):  # a line break inside a name: do it row by row
-            lowered = [text.lower() for text in joined]
+            lowered = [_utf8(text.lower()) for text in joined]
         self._hay.extend(lowered)
 
     @property
-    def haystack(self) -> list[str]:
+    def haystack(self) -> list[bytes]:
         while len(self._hay) < len(self.services):
             self._hay_chunk()
         return self._hay
@@ -147,7 +159,8 @@ class ServiceIndex:
                 return True
         if self._letters_todo:  # the first letter typed into an empty box: no scan then
             letter = self._letters_todo.pop()
-            self._letters[letter] = bytes([letter in h for h in self._hay])
+            key = _utf8(letter)
+            self._letters[letter] = bytes([key in h for h in self._hay])
             return bool(self._letters_todo)
         return False
 
@@ -155,7 +168,7 @@ class ServiceIndex:
         """All rows sorted by ``column`` (stable: ties keep catalog order); computed once."""
         order = self._ascending.get(column)
         if order is None:
-            rows = range(len(self.services))
+            rows = self._rows
             if column == COL_NAME:  # the haystack starts with the lowercase name
                 keys: list[Any] = self.haystack
             elif column in (COL_CATEGORY, COL_TYPE):
@@ -171,7 +184,7 @@ class ServiceIndex:
 
     def _ordered_rows(self) -> list[int]:
         if self.sort_column is None:
-            self._whole = list(range(len(self.services)))
+            self._whole = list(self._rows)
             return self._whole
         order = self.ascending_order(self.sort_column)
         return order[::-1] if self.descending else order
@@ -225,8 +238,8 @@ class ServiceIndex:
                 else:
                     rows = [i for i in start if mask[i]]
             else:
-                hay = self.haystack
-                rows = [i for i in start if needle in hay[i]]
+                hay, key = self.haystack, _utf8(needle)
+                rows = [i for i in start if key in hay[i]]
             self._found_size += len(rows)
             if self._found_size > FOUND_BUDGET * max(1, len(self.services)):
                 found.clear()
