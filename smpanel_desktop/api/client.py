@@ -51,7 +51,7 @@ class PanelClient:
         self,
         endpoint: str,
         key: str,
-        *,
+        *,  # pragma: no mutate
         timeout: float = 30.0,
         connect_timeout: float = 10.0,
         read_retries: int = 4,
@@ -95,7 +95,13 @@ class PanelClient:
         self.close()
 
     # -- plumbing ---------------------------------------------------------------------------
-    def _call(self, action: str, params: Mapping[str, str], *, write: bool = False) -> object:
+    def _call(
+        self,
+        action: str,
+        params: Mapping[str, str],
+        *,  # pragma: no mutate
+        write: bool = False,
+    ) -> object:
         started = time.perf_counter()
         outcome = "ok"
         try:

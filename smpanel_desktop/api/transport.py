@@ -107,12 +107,12 @@ class Transport:
         self,
         endpoint: str,
         key: str,
-        *,
-        timeout: float = 30.0,
-        connect_timeout: float = 10.0,
-        read_retries: int = 4,
-        backoff_factor: float = 0.5,
-        max_retry_after: float = 60.0,
+        *,  # pragma: no mutate
+        timeout: float = 30.0,  # pragma: no mutate
+        connect_timeout: float = 10.0,  # pragma: no mutate
+        read_retries: int = 4,  # pragma: no mutate
+        backoff_factor: float = 0.5,  # pragma: no mutate
+        max_retry_after: float = 60.0,  # pragma: no mutate
         inflight: InFlight | None = None,
     ) -> None:
         self.endpoint = validate_endpoint(endpoint, key)
@@ -143,7 +143,13 @@ class Transport:
             _close_pools(session)
             session.close()
 
-    def post(self, action: str, params: Mapping[str, str], *, write: bool) -> object:
+    def post(
+        self,
+        action: str,
+        params: Mapping[str, str],
+        *,  # pragma: no mutate
+        write: bool,
+    ) -> object:
         """The decoded JSON answer of ``action``, or a typed ``ApiError``."""
         data = {"key": self._key, "action": action, **params}
         for name, value in data.items():
@@ -199,7 +205,7 @@ class Transport:
             location = scrub(response.headers.get("Location", ""), self._secrets)
             target = origin_of(location, self.endpoint)
             if target == origin_of(self.endpoint, self.endpoint):  # same panel, other path
-                target += urlsplit(location).path[:80]
+                target += urlsplit(location).path[:80]  # pragma: no mutate
             raise self._unknown_if(write, UnreadableAnswerError(
                 f"The panel redirected the request to {target}; not followed, so the key is not"
                 " sent there. If the panel has moved, change the endpoint.",

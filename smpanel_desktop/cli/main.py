@@ -24,7 +24,7 @@ from smpanel_desktop.api.errors import (
     UnknownOutcomeError,
 )
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # pragma: no mutate
     from smpanel_desktop.cli.session import Session
 
 EXIT_OK, EXIT_PANEL, EXIT_USAGE, EXIT_NETWORK, EXIT_UNKNOWN = 0, 1, 2, 3, 4
@@ -47,7 +47,7 @@ def _ids(text: str) -> list[int]:
     return [_order_id(part) for part in text.split(",") if part.strip()]
 
 
-def _globals(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
+def _globals(parser: argparse.ArgumentParser, *, suppress: bool) -> None:  # pragma: no mutate
     """The global options, accepted before and after the command."""
     default = argparse.SUPPRESS if suppress else None
     parser.add_argument("--api-url", metavar="URL", default=default, help="panel endpoint")

@@ -11,7 +11,7 @@ from smpanel_desktop.store.base import StoreBase
 from smpanel_desktop.store.models import PLACED, StatusChange, TrackedOrder
 from smpanel_desktop.store.rows import ORDER_COLS, query_orders
 
-_CHUNK = 500  # ids per IN (...) query
+_CHUNK = 500  # ids per IN (...) query  # pragma: no mutate
 _FINAL_SQL = ", ".join(f"'{s}'" for s in sorted(FINAL_ORDER_STATUSES))
 
 
@@ -95,7 +95,7 @@ class OrderQueries(StoreBase):
     def orders(
         self,
         panel_id: int | None = None,
-        *,
+        *,  # pragma: no mutate
         status: str | None = None,
         state: str | None = None,
         search: str | None = None,
@@ -182,7 +182,12 @@ class OrderQueries(StoreBase):
         )
         return [StatusChange(*r) for r in rows]
 
-    def count_orders(self, panel_id: int | None = None, *, state: str | None = None) -> int:
+    def count_orders(
+        self,
+        panel_id: int | None = None,
+        *,  # pragma: no mutate
+        state: str | None = None,
+    ) -> int:
         """How many orders are tracked (for a panel, in a state)."""
         sql, args = "SELECT count(*) FROM orders WHERE 1", list[Any]()
         if panel_id is not None:

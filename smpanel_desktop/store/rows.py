@@ -49,5 +49,5 @@ def query_orders(conn: sqlite3.Connection, sql: str, args: Sequence[Any]) -> lis
         make = _make_order
         return [
             make(*r[:6], p, *r[7:10], None if r[10] is None else Decimal(r[10]), *r[11:])
-            for r, p in zip(rows, params, strict=True)
+            for r, p in zip(rows, params, strict=True)  # pragma: no mutate
         ]
