@@ -109,7 +109,7 @@ TIMEOUT = 120.0  # seconds per mutant (a hang is a kill: cosmic-ray counts it as
 
 
 def test_command(module: str) -> str:
-    """The scope's tests, stopping at the first failure, each file's quickest first."""
+    """The scope's tests, stopping at the first failure, likeliest killers first."""
     files = " ".join(f"tests/{t}" for t in SCOPES[module])
     return f"{PY} -m pytest -x -q -p no:cacheprovider -p mutation.fast_first --timeout=60 {files}"
 
@@ -127,7 +127,8 @@ def test_env(tree: Path, work: Path) -> dict[str, str]:
     """
     env = {**os.environ, "PYTHONPATH": str(tree), "QT_QPA_PLATFORM": "offscreen",
            "HYPOTHESIS_PROFILE": "ci", "PYTHONPYCACHEPREFIX": str(work / "_pycache"),
-           "MUTATION_DURATIONS": str(tree / "test-durations.json")}  # fmt: skip
+           "MUTATION_DURATIONS": str(tree / "test-durations.json"),
+           "MUTATION_KILLERS": str(tree / "test-killers.txt")}  # fmt: skip
     env.pop("CI", None)
     env.pop("PYTHONDONTWRITEBYTECODE", None)
     return env
