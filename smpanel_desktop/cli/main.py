@@ -24,7 +24,7 @@ from smpanel_desktop.api.errors import (
     UnknownOutcomeError,
 )
 
-if TYPE_CHECKING:  # pragma: no mutate
+if TYPE_CHECKING:
     from smpanel_desktop.cli.session import Session
 
 EXIT_OK, EXIT_PANEL, EXIT_USAGE, EXIT_NETWORK, EXIT_UNKNOWN = 0, 1, 2, 3, 4

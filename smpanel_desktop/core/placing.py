@@ -88,7 +88,7 @@ def place_order(
     except BaseException as exc:
         # Anything else (an unreadable answer the client did not wrap, Ctrl-C mid-request):
         # the panel may have the order.
-        store.mark_unknown(row.id, f"Interrupted while sending: {exc!r}"[:500])  # pragma: no mutate
+        store.mark_unknown(row.id, f"Interrupted while sending: {exc!r}"[:500])
         raise
     try:
         return store.mark_placed(row.id, order_id)
