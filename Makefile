@@ -35,7 +35,8 @@ test: check-sysdeps $(STAMP)
 
 ## mutate: mutation testing (cosmic-ray) of api/, store/, core/, secrets.py and the CLI's exit
 ##         codes, each module against its own tests; report in build/mutation/report.md.
-##         Not part of `make test`. MUTATE_ARGS="--only parse,placing" runs some modules.
+##         Not part of `make test`; about 40 minutes on 2 cores (docs/mutation.md).
+##         MUTATE_ARGS="--only parse,placing" runs some modules.
 MUTATE_ARGS ?=
 mutate: $(STAMP)
 	$(BIN)/python mutation/run.py $(MUTATE_ARGS)

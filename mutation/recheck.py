@@ -15,7 +15,6 @@ mutants still alive.
 from __future__ import annotations
 
 import argparse
-import os
 import shutil
 import sqlite3
 import subprocess
@@ -67,14 +66,10 @@ def _survivors(session: Path) -> tuple[dict[str, int], list[tuple[str, str]]]:
 def recheck(module: str, tree: Path, session: Path) -> tuple[dict[str, int], list[tuple[str, str]]]:
     counts, alive = _survivors(session)
     command = run.test_command(module).split()
-    env = {**os.environ, "PYTHONPATH": str(tree), "QT_QPA_PLATFORM": "offscreen",
-           "HYPOTHESIS_PROFILE": "ci"}  # fmt: skip
-    env.pop("CI", None)
+    env = run.test_env(tree, tree.parent)  # the baseline fills the bytecode cache
     outcome = {KILLED: 0, ALIVE: 0, GONE: 0}
-    baseline = subprocess.run(command, cwd=tree, env=env, capture_output=True, text=True)
-    if baseline.returncode != 0:  # every mutant would look killed
-        raise RuntimeError(f"{module}: the tests fail without any mutant:\n"
-                           f"{baseline.stdout[-3000:]}")  # fmt: skip
+    run.baseline(module, tree, env)
+    mutant_env = {**env, "PYTHONDONTWRITEBYTECODE": "1"}  # read the cache, never write a mutant
     left = []
     for _job, diff in alive:
         path, old, new = _blocks(diff)
@@ -86,7 +81,7 @@ def recheck(module: str, tree: Path, session: Path) -> tuple[dict[str, int], lis
             continue
         target.write_text(original.replace(old, new), encoding="utf-8")
         try:
-            done = subprocess.run(command, cwd=tree, env=env, capture_output=True,
+            done = subprocess.run(command, cwd=tree, env=mutant_env, capture_output=True,
                                   timeout=run.TIMEOUT)  # fmt: skip
             killed = done.returncode != 0
         except subprocess.TimeoutExpired:

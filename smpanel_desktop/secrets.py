@@ -169,7 +169,7 @@ class KeyStore:
                 text = text.replace(secret, mask(secret))
             raise KeyStoreError(
                 f"The keyring ({_describe(backend)}) could not {what} the API key: "
-                f"{type(exc).__name__}: {text[:200]}"
+                f"{type(exc).__name__}: {text[:200]}"  # pragma: no mutate
             ) from None
 
     def get(self, panel_name: str) -> str | None:

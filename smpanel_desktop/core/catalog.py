@@ -14,7 +14,7 @@ from smpanel_desktop.store.store import Store
 
 log = logging.getLogger(__name__)
 
-CATALOG_MAX_AGE = 3600.0
+CATALOG_MAX_AGE = 3600.0  # pragma: no mutate
 """Seconds a cached catalog counts as fresh (panels rate-limit ``services``)."""
 
 
@@ -34,7 +34,7 @@ def load_catalog(
     store: Store,
     client: Client | None,
     panel: Panel,
-    *,
+    *,  # pragma: no mutate
     max_age: float = CATALOG_MAX_AGE,
     refresh: bool = False,
 ) -> tuple[list[Service], float | None, bool]:
@@ -51,7 +51,12 @@ def load_catalog(
 
 
 def find_service(
-    store: Store, client: Client, panel: Panel, service_id: int, *, max_age: float = 60.0
+    store: Store,
+    client: Client,
+    panel: Panel,
+    service_id: int,
+    *,  # pragma: no mutate
+    max_age: float = 60.0,  # pragma: no mutate
 ) -> Service | None:
     """The service with this id for an order form.
 

@@ -37,7 +37,7 @@ from smpanel_desktop.store.store import Store
 
 log = logging.getLogger(__name__)
 
-STALE_SUBMITTING = 300.0
+STALE_SUBMITTING = 300.0  # pragma: no mutate
 """A ``submitting`` row older than this belongs to a process that died mid-``add`` (the
 client gives up on a request within ~40 s), never to one still waiting for its answer."""
 
@@ -48,7 +48,7 @@ def place_order(
     panel: Panel,
     service: Service,
     values: Mapping[str, str],
-    *,
+    *,  # pragma: no mutate
     currency: str | None = None,
     on_recorded: Callable[[TrackedOrder], None] | None = None,
 ) -> TrackedOrder:

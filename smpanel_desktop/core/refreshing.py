@@ -8,7 +8,7 @@ import threading
 import time
 from collections.abc import Callable, Generator, Iterable
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from smpanel_desktop.api.batching import chunks, unique
 from smpanel_desktop.api.errors import ApiError
@@ -18,20 +18,20 @@ from smpanel_desktop.store.models import Panel, TrackedOrder
 from smpanel_desktop.store.store import Store
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True)  # pragma: no mutate
 class RefreshSummary:
-    checked: int = 0
+    checked: int
     """Orders the panel answered for (with a status or a per-item error)."""
-    changed: int = 0
+    changed: int
     """Orders whose status text changed."""
-    errors: int = 0
+    errors: int
     """Per-item errors (``Incorrect order ID`` ...)."""
-    requests: int = 0
-    failure: ApiError | None = None
+    requests: int
+    failure: ApiError | None
     """The error that stopped the refresh early (batches before it were recorded)."""
-    changes: tuple[tuple[int, str | None, str | None], ...] = field(default=(), compare=False)
+    changes: tuple[tuple[int, str | None, str | None], ...]
     """``(local_id, old_status, new_status)`` of each change."""
-    children: int = 0
+    children: int
     """Child orders of drip-feed parents tracked from now on (polled from the next refresh)."""
 
 
@@ -42,7 +42,7 @@ def refresh_orders(
     ids: Iterable[int] | None = None,
     progress: Progress | None = None,
     *,
-    concurrency: int = 1,
+    concurrency: int = 1,  # pragma: no mutate
     client_factory: Callable[[], Client] | None = None,
 ) -> RefreshSummary:
     """Poll the open tracked orders (or the panel ids ``ids``) in batches of 100.

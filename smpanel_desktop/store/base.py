@@ -14,15 +14,29 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Self
+from typing import Any, Self, cast
 
 from smpanel_desktop.store import db
 from smpanel_desktop.store.models import Panel, TrackedOrder
 from smpanel_desktop.store.rows import ORDER_COLS, query_orders
 
 
+def inserted_id(cur: sqlite3.Cursor) -> int:
+    """The id SQLite gave the row this cursor's ``INSERT`` just added.
+
+    The stubs type ``lastrowid`` as ``int | None`` (None before any insert); after an
+    ``INSERT`` it is always the new row's id.
+    """
+    return cast(int, cur.lastrowid)
+
+
 def dumps_json(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), default=str)
+    return json.dumps(
+        value,
+        ensure_ascii=False,  # pragma: no mutate
+        separators=(",", ":"),
+        default=str,
+    )
 
 
 class StoreBase:
@@ -75,7 +89,11 @@ class StoreBase:
         return self._adopt(db.connect(self.path, migrations=None))
 
     @contextmanager
-    def _tx(self, *, durable: bool = True) -> Iterator[sqlite3.Connection]:
+    def _tx(
+        self,
+        *,  # pragma: no mutate
+        durable: bool = True,
+    ) -> Iterator[sqlite3.Connection]:
         """One write transaction (``BEGIN IMMEDIATE``): all or nothing.
 
         ``durable=False`` commits without waiting for the disk (``synchronous=NORMAL``): still

@@ -10,7 +10,7 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass
 
-from smpanel_desktop.store.base import StoreBase
+from smpanel_desktop.store.base import StoreBase, inserted_id
 from smpanel_desktop.store.models import PLACED, SUBMITTING, UNKNOWN
 
 IN_PROGRESS_SECONDS = 300.0
@@ -58,7 +58,7 @@ class BatchStore(StoreBase):
                 "VALUES (?, ?, ?, ?, ?)",
                 (panel_id, fingerprint, content, lines, now),
             )
-        return int(cur.lastrowid or 0)
+        return inserted_id(cur)
 
     def finish_batch(self, batch_id: int) -> None:
         """The batch's last line is done (or the batch was stopped)."""

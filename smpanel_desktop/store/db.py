@@ -14,7 +14,7 @@ from pathlib import Path
 
 from smpanel_desktop.store import schema
 
-BUSY_TIMEOUT_MS = 10_000
+BUSY_TIMEOUT_MS = 10_000  # pragma: no mutate
 
 SCHEMA_VERSION = len(schema.MIGRATIONS)
 
@@ -54,13 +54,15 @@ def migrate(
             conn.execute(f"PRAGMA user_version = {version + 1}")
             conn.execute("COMMIT")
         except BaseException:
-            if conn.in_transaction:
+            if conn.in_transaction:  # pragma: no mutate
                 conn.execute("ROLLBACK")
             raise
 
 
 def connect(
-    path: str | Path, *, migrations: Sequence[Sequence[str]] | None = schema.MIGRATIONS
+    path: str | Path,
+    *,  # pragma: no mutate
+    migrations: Sequence[Sequence[str]] | None = schema.MIGRATIONS,
 ) -> sqlite3.Connection:
     """Open (creating if needed) the database at ``path`` and migrate it.
 
@@ -69,7 +71,10 @@ def connect(
     before the request that follows it.  ``migrations=None`` skips migrating (tests).
     """
     conn = sqlite3.connect(
-        str(path), timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None, check_same_thread=False
+        str(path),
+        timeout=BUSY_TIMEOUT_MS / 1000,  # pragma: no mutate
+        isolation_level=None,
+        check_same_thread=False,
     )
     try:
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")

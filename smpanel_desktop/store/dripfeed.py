@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from smpanel_desktop.api.models import StatusResult
-from smpanel_desktop.store.base import StoreBase
+from smpanel_desktop.store.base import StoreBase, inserted_id
 from smpanel_desktop.store.models import PLACED, TrackedOrder
 from smpanel_desktop.store.rows import ORDER_COLS, query_orders
 
@@ -81,7 +81,7 @@ class DripfeedStore(StoreBase):
                         (panel_id, child, sid, name, stype, params, link, currency, PLACED, now,
                          now),
                     )  # fmt: skip
-                    new_ids.append(int(cur.lastrowid or 0))
+                    new_ids.append(inserted_id(cur))
             if not new_ids:
                 return []
             marks = ",".join("?" * len(new_ids))

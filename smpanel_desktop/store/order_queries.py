@@ -11,7 +11,7 @@ from smpanel_desktop.store.models import StatusChange, TrackedOrder
 from smpanel_desktop.store.rows import NEWEST_FIRST, ORDER_COLS, order_filter, query_orders
 from smpanel_desktop.store.schema import OPEN_ORDERS_SQL
 
-_CHUNK = 500  # ids per IN (...) query
+_CHUNK = 500  # ids per IN (...) query  # pragma: no mutate
 
 
 class OrderQueries(StoreBase):
@@ -89,7 +89,7 @@ class OrderQueries(StoreBase):
     def orders(
         self,
         panel_id: int | None = None,
-        *,
+        *,  # pragma: no mutate
         status: str | None = None,
         state: str | None = None,
         search: str | None = None,
@@ -151,7 +151,12 @@ class OrderQueries(StoreBase):
         )
         return [StatusChange(*r) for r in rows]
 
-    def count_orders(self, panel_id: int | None = None, *, state: str | None = None) -> int:
+    def count_orders(
+        self,
+        panel_id: int | None = None,
+        *,  # pragma: no mutate
+        state: str | None = None,
+    ) -> int:
         """How many orders are tracked (for a panel, in a state)."""
         sql, args = "SELECT count(*) FROM orders WHERE 1", list[Any]()
         if panel_id is not None:

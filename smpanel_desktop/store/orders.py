@@ -12,7 +12,7 @@ import time
 from decimal import Decimal
 from typing import Any
 
-from smpanel_desktop.store.base import StoreBase, dumps_json
+from smpanel_desktop.store.base import StoreBase, dumps_json, inserted_id
 from smpanel_desktop.store.models import (
     NOT_PLACED,
     PLACED,
@@ -34,7 +34,7 @@ class OrderLifecycle(StoreBase):
         service_name: str,
         service_type: str,
         params: dict[str, Any],
-        *,
+        *,  # pragma: no mutate
         link: str = "",
         quantity: int | None = None,
         runs: int | None = None,
@@ -61,7 +61,7 @@ class OrderLifecycle(StoreBase):
                     now,
                 ),
             )
-        return self._require_order(int(cur.lastrowid or 0))
+        return self._require_order(inserted_id(cur))
 
     def _check_not_tracked(self, conn: sqlite3.Connection, panel_id: int, order: int) -> None:
         row = conn.execute(
@@ -159,4 +159,4 @@ class OrderLifecycle(StoreBase):
                 "(NULL,?,?,0,'','','{}','',NULL,NULL,NULL,NULL,NULL,?,NULL,NULL,?,?,NULL,NULL)",
                 (panel_id, order, PLACED, now, now),
             )
-        return self._require_order(int(cur.lastrowid or 0))
+        return self._require_order(inserted_id(cur))

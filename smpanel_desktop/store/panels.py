@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlite3
 import time
 
-from smpanel_desktop.store.base import StoreBase
+from smpanel_desktop.store.base import StoreBase, inserted_id
 from smpanel_desktop.store.models import Panel
 
 CURRENT_PANEL = "current_panel"
@@ -36,7 +36,7 @@ class PanelStore(StoreBase):
                 )
         except sqlite3.IntegrityError:
             raise ValueError(f'A panel named "{name}" already exists.') from None
-        return Panel(int(cur.lastrowid or 0), name, endpoint, currency)
+        return Panel(inserted_id(cur), name, endpoint, currency)
 
     def panels(self) -> list[Panel]:
         """Every panel, by name."""
@@ -60,7 +60,7 @@ class PanelStore(StoreBase):
     def update_panel(
         self,
         panel_id: int,
-        *,
+        *,  # pragma: no mutate
         endpoint: str | None = None,
         currency: str | None = None,
         name: str | None = None,
@@ -90,7 +90,12 @@ class PanelStore(StoreBase):
             raise ValueError(f'A panel named "{new.name}" already exists.') from None
         return new
 
-    def remove_panel(self, name: str, *, force: bool = False) -> None:
+    def remove_panel(
+        self,
+        name: str,
+        *,  # pragma: no mutate
+        force: bool = False,
+    ) -> None:
         """Remove a panel with its services cache.
 
         Decision: a panel with tracked orders is kept (``ValueError`` saying how many) unless

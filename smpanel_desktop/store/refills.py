@@ -8,7 +8,7 @@ from typing import Any
 
 from smpanel_desktop.api.models import RefillStatus, is_final_refill_status
 from smpanel_desktop.bulk import fast_factory
-from smpanel_desktop.store.base import StoreBase
+from smpanel_desktop.store.base import StoreBase, inserted_id
 from smpanel_desktop.store.models import PLACED, Refill
 
 _REFILL_COLS = (
@@ -29,7 +29,7 @@ class RefillStore(StoreBase):
                 "last_error) VALUES (?, ?, NULL, ?, ?, ?)",
                 (order_local_id, refill, now, now, error),
             )
-        return Refill(int(cur.lastrowid or 0), order_local_id, refill, None, now, now, error)
+        return Refill(inserted_id(cur), order_local_id, refill, None, now, now, error)
 
     def add_refill(self, order_local_id: int, refill_id: int) -> Refill:
         """Record a refill the panel accepted (its refill id) for a placed order."""
@@ -40,7 +40,11 @@ class RefillStore(StoreBase):
         return self._insert_refill(order_local_id, None, error)
 
     def apply_refill_statuses(
-        self, results: Sequence[RefillStatus], checked_at: float, *, panel_id: int | None = None
+        self,
+        results: Sequence[RefillStatus],
+        checked_at: float,
+        *,  # pragma: no mutate
+        panel_id: int | None = None,
     ) -> list[tuple[int, str | None, str | None]]:
         """Record refill statuses in one transaction; returns ``(refill_local_id, old, new)``
         for changed ones.  Pass ``panel_id``: refill ids are only unique within a panel."""

@@ -121,7 +121,8 @@ def _build(
 
     make, share, append = _make_order, texts.setdefault, out.append
     assert make is not None
-    for r, params in zip(rows, _parse_params([r[6] for r in rows]), strict=True):
+    decoded = _parse_params([r[6] for r in rows])
+    for r, params in zip(rows, decoded, strict=True):  # pragma: no mutate
         link = r[7]
         if type(params) is dict:
             if params.get("link") == link:

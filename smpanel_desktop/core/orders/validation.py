@@ -52,7 +52,10 @@ def _check_field(spec: FieldSpec, raw: str, service: Service, today: _dt.date) -
 
 
 def validate(
-    service: Service, values: Mapping[str, str], *, today: _dt.date | None = None
+    service: Service,
+    values: Mapping[str, str],
+    *,  # pragma: no mutate
+    today: _dt.date | None = None,
 ) -> list[FieldProblem]:
     """Every problem with ``values`` for this service, in form order; empty when it can be sent."""
     today = today or _dt.date.today()

@@ -52,7 +52,10 @@ def _plausible_host(host: str) -> bool:
 
 
 def check_link(
-    raw: str, *, allow_username: bool = True, max_length: int | None = 2000
+    raw: str,
+    *,  # pragma: no mutate
+    allow_username: bool = True,  # pragma: no mutate
+    max_length: int | None = 2000,  # pragma: no mutate
 ) -> str | None:
     """None for a plausible link: http(s) URL, bare ``domain.tld/path`` or (links) ``@name``."""
     wanted = LINK_HELP if allow_username else "A URL (https://…) or a domain with a path"
@@ -85,13 +88,22 @@ def check_int(raw: str, low: int, high: int) -> str | None:
     return None
 
 
-def split_lines(raw: str, *, keep_blank: bool = False) -> list[str]:
+def split_lines(
+    raw: str,
+    *,  # pragma: no mutate
+    keep_blank: bool = False,
+) -> list[str]:
     """Lines of a multi-line value, each trimmed; blank lines dropped unless ``keep_blank``."""
     lines = [line.strip() for line in raw.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
     return lines if keep_blank else [line for line in lines if line]
 
 
-def check_lines(raw: str, *, max_length: int | None = None, keep_blank: bool = False) -> str | None:
+def check_lines(
+    raw: str,
+    *,  # pragma: no mutate
+    max_length: int | None = None,
+    keep_blank: bool = False,  # pragma: no mutate
+) -> str | None:
     if _has_control(raw, allow_newline=True):
         return "Contains control characters"
     if not split_lines(raw, keep_blank=keep_blank) or not raw.strip():
@@ -101,7 +113,12 @@ def check_lines(raw: str, *, max_length: int | None = None, keep_blank: bool = F
     return None
 
 
-def check_text(raw: str, *, word: bool = False, max_length: int | None = None) -> str | None:
+def check_text(
+    raw: str,
+    *,  # pragma: no mutate
+    word: bool = False,  # pragma: no mutate
+    max_length: int | None = None,
+) -> str | None:
     if "\n" in raw or "\r" in raw:
         return "A single line, please"
     if _has_control(raw):
