@@ -77,6 +77,7 @@ SCOPES: dict[str, list[str]] = {
     "core/orders/params.py": ["test_order_types.py", "test_money_rules.py"],
     "secrets.py": ["test_secrets.py", "test_key_rules.py"],
     "cli/main.py": [  # test_mass_order.py: the one command that reads args.json without getattr
+        "test_cli_parser.py",  # the parser of the named command alone reads as the whole one
         "test_cli_exit_codes.py",
         "test_money_rules.py",
         "test_cli.py",

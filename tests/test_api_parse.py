@@ -683,3 +683,20 @@ def test_only_a_page_is_called_a_web_page_and_only_a_success_cut_off(
     """A plain-text error is "not readable data", not "a web page"; JSON that stops short is
     "cut off" only in a success answer (an error status's body was never the data asked for)."""
     assert said in describe_unreadable(body, status)
+
+
+@pytest.mark.parametrize(("cached", "fetched"), [("0.50", "0.5"), ("0.5", "0.50"), ("1", "1.000")])
+def test_a_refreshed_rate_shows_as_the_panel_now_spells_it(cached: str, fetched: str) -> None:
+    """A service fetched again unchanged is the cached one (one catalog in memory, not two), but
+    only if its rate is spelt alike too: 0.50 and 0.5 are equal numbers, yet the table shows
+    the rate as the panel gives it."""
+    texts: dict[str, str] = {}
+    record = {"service": 7, "name": "Likes", "category": "C", "rate": cached, "min": 10,
+              "max": 100}  # fmt: skip
+    (old,) = parse_catalog(json.loads(json.dumps([record]), parse_float=Decimal,
+                                      object_hook=record_hook(texts))).services  # fmt: skip
+    again = json.loads(json.dumps([record]), object_hook=record_hook(texts, {7: old}))
+    assert again[0] is old  # the same spelling: the cached value itself
+    changed = json.loads(json.dumps([{**record, "rate": fetched}]),
+                         object_hook=record_hook(texts, {7: old}))  # fmt: skip
+    assert changed[0] is not old and str(changed[0].rate) == fetched
