@@ -28,6 +28,7 @@ PRINTED = [
     ["--help"], ["-h"], ["--he"], ["--help", "orders"], ["orders", "--help"], ["panels", "-h"],
     ["bogus"], ["orders", "--bogus"], ["--bogus", "orders"], ["resolve"], ["--version"], [],
     ["key"], ["--api-url"], ["spend", "--by", "year"], ["--", "orders"],
+    ["-,", "orders", "--json"],  # an option that sorts before "--": not taken for the command
 ]  # fmt: skip
 
 

@@ -625,3 +625,31 @@ def test_the_orders_a_refresh_polls_are_the_placed_ones_not_yet_final(store: Sto
     store.mark_unknown(store.begin_order(p.id, 1, "F", "Default", {}).id, "lost")
     assert store.open_order_ids(p.id) == [4, 1]  # newest first
     assert [o.order for o in store.open_orders(p.id)] == [4, 1]
+
+
+def test_every_field_of_a_tracked_order_reads_back_as_recorded(store: Store) -> None:
+    """What the Orders tab and the CLI show of an order is what was recorded, field by field
+    (the rows are read by position: a column taken for its neighbour would show the service
+    type as its name, the runs as the quantity, the last check as its creation)."""
+    panel = store.add_panel("p", "https://p.example/api/v2", "USD")
+    row = store.begin_order(panel.id, 42, "Followers ✨", "Custom Comments",
+                            {"link": "https://x/1", "comments": "a\nb"}, link="https://x/1",
+                            quantity=300, runs=3, currency="EUR")  # fmt: skip
+    store.mark_placed(row.id, 9001)
+    status = OrderStatus(9001, "In progress", Decimal("1.2500"), 17, 250, "EUR")
+    store.apply_statuses(panel.id, [StatusResult(9001, status)], 1_700_000_300.0)
+    with store._tx() as conn:
+        conn.execute("UPDATE orders SET created_at = 1700000100.5, updated_at = 1700000200.25, "
+                     "last_error = 'slow' WHERE id = ?", (row.id,))  # fmt: skip
+    for read in (store.orders(panel.id)[0], store.order(row.id)):
+        assert read is not None
+        assert (read.id, read.panel_id, read.order, read.service_id) == (row.id, panel.id, 9001, 42)
+        assert (read.service_name, read.service_type) == ("Followers ✨", "Custom Comments")
+        assert read.params == {"link": "https://x/1", "comments": "a\nb"}
+        assert (read.link, read.quantity, read.runs) == ("https://x/1", 300, 3)
+        assert (read.charge, read.currency, read.status) == (Decimal("1.2500"), "EUR",
+                                                             "In progress")  # fmt: skip
+        assert (read.state, read.start_count, read.remains) == ("placed", 17, 250)
+        assert (read.created_at, read.updated_at, read.last_checked_at) == (
+            1700000100.5, 1700000200.25, 1_700_000_300.0)  # fmt: skip
+        assert read.last_error == "slow"

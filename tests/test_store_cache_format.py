@@ -101,3 +101,48 @@ def test_the_catalog_just_loaded_or_saved_is_handed_out_again_not_decoded(tmp_pa
         other.save_services(panel.id, READ[:1], 6.0)  # written by another store meanwhile
         assert store.load_services(panel.id) == (READ[:1], 6.0)
         assert store.load_services(other.add_panel("b", "https://b/api/v2").id) == ([], None)
+
+
+def _one(panel_id: int, n: int, **fields: object) -> list[Service]:
+    base = Service(n, f"Service {n} of panel {panel_id}", "Default", "IG", Decimal("1.5"), 1, 10)
+    return [dataclasses.replace(base, **fields)]  # type: ignore[arg-type]
+
+
+def test_every_mix_of_refill_cancel_and_dripfeed_comes_back_from_the_cache(tmp_path: Path) -> None:
+    services = [
+        Service(
+            i + 1, f"s{i}", "Default", "IG", Decimal(1), 1, 10, *(bool(i & b) for b in (1, 2, 4))
+        )
+        for i in range(8)
+    ]
+    path = tmp_path / "store.sqlite3"
+    with Store(path) as store:
+        panel = store.add_panel("a", "https://a/api/v2")
+        store.save_services(panel.id, services, 5.0)
+    with Store(path) as store:  # decoded from the file, not the catalog just saved
+        assert store.load_services(panel.id) == (services, 5.0)
+
+
+def test_two_panels_fetched_at_the_same_moment_each_show_their_own_catalog(
+    tmp_path: Path,
+) -> None:
+    with Store(tmp_path / "store.sqlite3") as store:
+        a = store.add_panel("a", "https://a/api/v2")
+        b = store.add_panel("b", "https://b/api/v2")
+        catalogs = {a.id: _one(a.id, 1), b.id: _one(b.id, 2)}
+        for first, second in ((a, b), (b, a)):
+            store.save_services(first.id, catalogs[first.id], 5.0)
+            store.save_services(second.id, catalogs[second.id], 5.0)
+            assert store.load_services(first.id) == (catalogs[first.id], 5.0)
+            assert store.load_services(second.id) == (catalogs[second.id], 5.0)
+
+
+def test_a_type_saved_as_a_panel_spelt_it_loads_as_the_protocol_spells_it(tmp_path: Path) -> None:
+    """Even right after saving (the catalog just saved is handed out again only when it loads
+    as saved)."""
+    with Store(tmp_path / "store.sqlite3") as store:
+        panel = store.add_panel("a", "https://a/api/v2")
+        for raw in ("default", "DEFAULT", "comment_likes"):
+            store.save_services(panel.id, _one(panel.id, 1, type=raw), 5.0)
+            (loaded,), _ = store.load_services(panel.id)
+            assert loaded.type == service_type(raw) != raw
