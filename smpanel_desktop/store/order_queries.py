@@ -115,7 +115,7 @@ class OrderQueries(StoreBase):
         found = query_orders(
             self._conn(),
             f"SELECT {ORDER_COLS} FROM orders WHERE panel_id = ? AND {OPEN_ORDERS_SQL} "
-            "ORDER BY created_at DESC, id DESC",
+            f"{NEWEST_FIRST}",
             (panel_id,),
         )
         return [o for o in found if not is_final_order_status(o.status)]
@@ -137,7 +137,7 @@ class OrderQueries(StoreBase):
         """The panel ids of ``open_orders``, in the same order, without building the orders."""
         rows = self._conn().execute(
             f'SELECT "order", status FROM orders WHERE panel_id = ? AND {OPEN_ORDERS_SQL} '
-            "ORDER BY created_at DESC, id DESC",
+            f"{NEWEST_FIRST}",
             (panel_id,),
         )
         return [order for order, status in rows if not is_final_order_status(status)]
