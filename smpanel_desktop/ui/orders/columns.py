@@ -11,6 +11,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QBrush, QFont
 
+from smpanel_desktop.store.dripfeed import Dripfeed
 from smpanel_desktop.store.models import (
     NOT_PLACED,
     REJECTED,
@@ -19,7 +20,13 @@ from smpanel_desktop.store.models import (
     Refill,
     TrackedOrder,
 )
-from smpanel_desktop.ui.orders.statuses import status_text, translate_status
+from smpanel_desktop.ui.orders.statuses import (
+    panel_wording,
+    status_text,
+    status_tooltip,
+    translate_status,
+)
+from smpanel_desktop.ui.watch import marks as watch
 from smpanel_desktop.ui.widgets import style
 from smpanel_desktop.ui.widgets.formatting import format_int, format_money, format_time
 from smpanel_desktop.ui.widgets.translate import QT_TRANSLATE_NOOP
@@ -57,6 +64,7 @@ COLUMNS = (  # translated in headerData ("Orders")
 NUMERIC = {COL_LOCAL, COL_ORDER, COL_QUANTITY, COL_CHARGE, COL_START, COL_REMAINS, COL_PROGRESS}
 RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
 
 STATUS_COLORS = {  # status or local state: colour role (ui/widgets/style.py)
     "pending": style.MUTED,
@@ -125,6 +133,16 @@ SORT_KEYS: dict[int, Callable[[TrackedOrder], Any]] = {
 }
 
 
+def refill_sort_key(refills: Mapping[int, Refill]) -> Callable[[TrackedOrder], Any]:
+    """How the Refill column sorts: by when the order's latest refill was asked for."""
+
+    def key(order: TrackedOrder) -> Any:
+        refill = refills.get(order.id)
+        return sort_key(None if refill is None else refill.created_at)
+
+    return key
+
+
 def cell_text(
     order: TrackedOrder, column: int, refills: Mapping[int, Refill], currency: str
 ) -> str:
@@ -166,6 +184,24 @@ def cell_text(
     if column == COL_CHECKED:
         return format_time(order.last_checked_at) if order.last_checked_at else ""
     return ""
+
+
+def cell_tooltip(
+    order: TrackedOrder,
+    column: int,
+    marks: watch.WatchMarks,
+    refill: Refill | None,
+    dripfeed: Dripfeed | None,
+) -> str | None:
+    """The tooltip of the cell of ``order`` in ``column`` (None: no tooltip)."""
+    if column == COL_STATUS:
+        mark = watch.cell(marks, order, True, _TOOLTIP)
+        return str(mark) if mark is not None else status_tooltip(order, dripfeed)
+    if column == COL_REFILL:
+        return panel_wording(refill.status) if refill is not None else None
+    if column == COL_LINK:
+        return order.link or None
+    return None
 
 
 def _money(value: Decimal | None, currency: str | None) -> str:

@@ -16,7 +16,6 @@ from PySide6.QtGui import QBrush, QFont
 from smpanel_desktop.store.dripfeed import Dripfeed
 from smpanel_desktop.store.models import PLACED, UNKNOWN, Refill, TrackedOrder
 from smpanel_desktop.ui.orders.columns import (
-    COL_LINK,
     COL_REFILL,
     COL_STATUS,
     COLUMNS,
@@ -26,15 +25,15 @@ from smpanel_desktop.ui.orders.columns import (
     SORT_KEYS,
     bold_font,
     cell_text,
+    cell_tooltip,
     column_title,
     haystack,
-    sort_key,
+    refill_sort_key,
     status_brushes,
 )
 from smpanel_desktop.ui.orders.filter import OrderFilter, matches_status, open_work
-from smpanel_desktop.ui.orders.statuses import panel_wording, status_tooltip
 from smpanel_desktop.ui.watch import marks as watch
-from smpanel_desktop.ui.widgets.cells import CellRoles
+from smpanel_desktop.ui.widgets.cells import CellRoles, Plain
 
 Index = QModelIndex | QPersistentModelIndex
 OrderRole = Qt.ItemDataRole.UserRole + 1
@@ -42,9 +41,10 @@ _DISPLAY = int(Qt.ItemDataRole.DisplayRole)
 _ALIGN = int(Qt.ItemDataRole.TextAlignmentRole)
 _FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
 _FONT = int(Qt.ItemDataRole.FontRole)
-_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
 _DECORATION = int(Qt.ItemDataRole.DecorationRole)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
 _BACKGROUND = int(Qt.ItemDataRole.BackgroundRole)
+ALIGNS = tuple(RIGHT if column in NUMERIC else LEFT for column in range(len(COLUMNS)))
 
 
 class OrdersModel(QAbstractTableModel):
@@ -59,7 +59,7 @@ class OrdersModel(QAbstractTableModel):
         self._currency = ""
         self._dripfeeds: dict[int, Dripfeed] = {}
         self._brushes = status_brushes()
-        self._texts: dict[int, list[str | None]] = {}  # local id -> cell texts shown so far
+        self._texts: dict[int, list[str]] = {}  # local id -> its cell texts, once shown
         self._texts_until = 0.0
         self.roles = CellRoles(
             {
@@ -73,6 +73,7 @@ class OrdersModel(QAbstractTableModel):
                 OrderRole: self._order,
             },
             self.rowCount,
+            self._plain_row,
         )
         """What ``data()`` answers, per role (the view's ``TextDelegate`` paints plain cells)."""
         self._watch = watch.WatchMarks()  # eligible / stuck marks (ui/watch/marks.py)
@@ -172,12 +173,8 @@ class OrdersModel(QAbstractTableModel):
         if self._sort is None:
             return list(rows)
         column, descending = self._sort
-        key = SORT_KEYS.get(column) or self._refill_key
+        key = SORT_KEYS.get(column) or refill_sort_key(self._refills)
         return sorted(rows, key=key, reverse=descending)
-
-    def _refill_key(self, order: TrackedOrder) -> Any:
-        refill = self._refills.get(order.id)
-        return sort_key(None if refill is None else refill.created_at)
 
     # -- queries ----------------------------------------------------------------------------------
 
@@ -210,8 +207,7 @@ class OrdersModel(QAbstractTableModel):
         return [row for row, o in enumerate(self._visible) if o.id in local_ids]
 
     def row_of(self, local_id: int) -> int | None:
-        found = self.rows_of({local_id})
-        return found[0] if found else None
+        return next(iter(self.rows_of({local_id})), None)
 
     def cell_text(self, order: TrackedOrder, column: int) -> str:
         return cell_text(order, column, self._refills, self._currency)
@@ -219,17 +215,31 @@ class OrdersModel(QAbstractTableModel):
     # -- cells, per role (``CellRoles``: the row and column are valid) ----------------------------
 
     def _display(self, row: int, column: int) -> str:
-        """The cell's text, formatted once per load (times show the date after midnight)."""
-        order = self._visible[row]
+        return self._row_texts(self._visible[row])[column]
+
+    def _row_texts(self, order: TrackedOrder) -> list[str]:
+        """The row's cell texts, formatted once per load (times show the date after midnight)."""
         if time.time() >= self._texts_until:
             self._forget_texts()
         texts = self._texts.get(order.id)
         if texts is None:
-            texts = self._texts[order.id] = [None] * len(COLUMNS)
-        text = texts[column]
-        if text is None:
-            text = texts[column] = cell_text(order, column, self._refills, self._currency)
-        return text
+            refills, currency = self._refills, self._currency
+            texts = [cell_text(order, c, refills, currency) for c in range(len(COLUMNS))]
+            self._texts[order.id] = texts
+        return texts
+
+    def _plain_row(self, row: int) -> list[Plain | None]:
+        """``roles.plain`` for each column of ``row`` at once: a stuck order's row is tinted,
+        and the status cell has an icon when a refill is due and is bold when unknown."""
+        order = self._visible[row]
+        if order.id in self._watch.stuck:
+            return [None] * len(COLUMNS)
+        texts = self._row_texts(order)
+        cells: list[Plain | None] = [(t, a, None) for t, a in zip(texts, ALIGNS, strict=True)]
+        rich = order.id in self._watch.eligible or order.state == UNKNOWN
+        status = texts[COL_STATUS], LEFT, self._foreground(row, COL_STATUS)
+        cells[COL_STATUS] = None if rich else status
+        return cells
 
     def _forget_texts(self) -> None:
         self._texts.clear()
@@ -238,7 +248,7 @@ class OrdersModel(QAbstractTableModel):
 
     @staticmethod
     def _alignment(_row: int, column: int) -> int:
-        return RIGHT if column in NUMERIC else LEFT
+        return ALIGNS[column]
 
     def _order(self, row: int, _column: int) -> TrackedOrder:
         return self._visible[row]
@@ -265,17 +275,8 @@ class OrdersModel(QAbstractTableModel):
 
     def _tooltip(self, row: int, column: int) -> str | None:
         order = self._visible[row]
-        if column == COL_STATUS:
-            mark = watch.cell(self._watch, order, True, _TOOLTIP)
-            if mark is not None:
-                return str(mark)
-            return status_tooltip(order, self._dripfeeds.get(order.id))
-        if column == COL_REFILL:
-            refill = self._refills.get(order.id)
-            return panel_wording(refill.status) if refill is not None else None
-        if column == COL_LINK:
-            return order.link or None
-        return None
+        refill = self._refills.get(order.id)
+        return cell_tooltip(order, column, self._watch, refill, self._dripfeeds.get(order.id))
 
     # -- QAbstractTableModel ----------------------------------------------------------------------
 

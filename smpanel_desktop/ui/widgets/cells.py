@@ -18,7 +18,7 @@ or check-box handler); the delegate picks the right way per cell.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from typing import Any
+from typing import Any, Protocol, cast
 
 from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QPointF, Qt
 from PySide6.QtGui import (
@@ -34,6 +34,16 @@ from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem,
 
 Index = QModelIndex | QPersistentModelIndex
 Handler = Callable[[int, int], Any]
+Plain = tuple[str, int, Any]  # a text-only cell: text, alignment, foreground (or None)
+_Rect = tuple[int, int, int, int]
+
+
+class RowCells(Protocol):
+    """A row's ``plain()`` answers, indexed by column."""
+
+    def __getitem__(self, column: int, /) -> Plain | None: ...
+
+
 DISPLAY = int(Qt.ItemDataRole.DisplayRole)
 ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole)
 FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
@@ -55,6 +65,7 @@ _SELECTED = QStyle.StateFlag.State_Selected.value
 _HAS_FOCUS = QStyle.StateFlag.State_HasFocus.value
 _ENABLED = QStyle.StateFlag.State_Enabled.value
 _ACTIVE = QStyle.StateFlag.State_Active.value
+_LOOK = _SELECTED | _ENABLED | _ACTIVE  # the state bits that choose a cell's colours
 _HIGHLIGHT = QPalette.ColorRole.Highlight
 _HIGHLIGHTED_TEXT = QPalette.ColorRole.HighlightedText
 _TEXT = QPalette.ColorRole.Text
@@ -65,11 +76,25 @@ CACHE_LIMIT = 8192  # cached texts (a few screens of cells); the cache starts ov
 class CellRoles:
     """Per role, the function that answers it for a cell; ``data()`` and ``plain()`` over them.
 
-    ``rows()`` returns how many rows there are now: an index past it (a stale one) gets None."""
+    ``rows()`` returns how many rows there are now: an index past it (a stale one) gets None.
+    ``row_plain(row)``, when given, answers ``plain()`` for every column of a row at once (the
+    delegate asks once per painted row); it must agree with ``plain()`` cell by cell."""
 
-    def __init__(self, handlers: Mapping[int, Handler], rows: Callable[[], int]) -> None:
+    def __init__(
+        self,
+        handlers: Mapping[int, Handler],
+        rows: Callable[[], int],
+        row_plain: Callable[[int], RowCells] | None = None,
+    ) -> None:
         self.handlers: dict[int, Handler] = {int(role): fn for role, fn in handlers.items()}
         self._rows = rows
+        self._row_plain = row_plain
+
+    def plain_row(self, row: int) -> RowCells:
+        """``plain(row, column)`` for the columns of ``row``, indexed by column."""
+        if self._row_plain is not None:
+            return self._row_plain(row)
+        return _PerCell(self.plain, row)
 
     def data(self, index: Index, role: int) -> Any:
         handler = self.handlers.get(role)
@@ -80,7 +105,7 @@ class CellRoles:
             return None
         return handler(row, index.column())
 
-    def plain(self, row: int, column: int) -> tuple[str, int, Any] | None:
+    def plain(self, row: int, column: int) -> Plain | None:
         """(text, alignment, foreground or None) when the cell is only text, else None."""
         handlers = self.handlers
         for role in RICH_ROLES:
@@ -106,22 +131,36 @@ class TextDelegate(QStyledItemDelegate):
 
     def __init__(self, roles: CellRoles, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._plain = roles.plain
+        self._plain_row = roles.plain_row
+        self._row = -1  # the row whose cells ``_cells`` holds, within this paint
+        self._cells: RowCells = ()
         self._cache: dict[_Key, _Laid] = {}
+        self._colors: dict[tuple[int, int], tuple[QBrush | None, QColor]] = {}
         self._margin = -1
 
     def clear_cache(self) -> None:
-        """Forget the laid-out texts (after a font change)."""
+        """Forget the laid-out texts and the colours (after a font, palette or style change)."""
         self._cache.clear()
+        self._colors.clear()
+
+    def new_frame(self) -> None:
+        """A new paint begins: the cells of the rows may have changed since the last one.  The
+        view calls it before painting (``TableView.paintEvent``)."""
+        self._row = -1
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
-        cell = self._plain(index.row(), index.column())
+        row = index.row()
+        if row != self._row:  # Qt paints a row's cells one after the other: ask once per row
+            self._cells = self._plain_row(row)
+            self._row = row
+        cell = self._cells[index.column()]
         if cell is None:
             super().paint(painter, option, index)
             return
         text, align, foreground = cell
         rect = option.rect
-        key = (text, rect.width(), rect.height(), align)
+        left, top, width, height = cast(_Rect, rect.getRect())
+        key = (text, width, height, align)
         laid = self._cache.get(key)
         if laid is None:
             laid = self._elide(option, key)
@@ -133,20 +172,27 @@ class TextDelegate(QStyledItemDelegate):
             super().paint(painter, option, index)
             return
         palette: QPalette = option.palette
-        group = _group(state)
-        if state & _SELECTED:
-            painter.fillRect(rect, palette.brush(group, _HIGHLIGHT))
-            painter.setPen(palette.color(group, _HIGHLIGHTED_TEXT))
+        look = (palette.cacheKey(), state & _LOOK)
+        colors = self._colors.get(look)
+        if colors is None:
+            colors = self._colors[look] = _colors(palette, state)
+        fill, pen = colors
+        if fill is not None:
+            painter.fillRect(rect, fill)
+            painter.setPen(pen)
         elif isinstance(foreground, QBrush):
             painter.setPen(foreground.color())
         elif isinstance(foreground, QColor):
             painter.setPen(foreground)
         else:
-            painter.setPen(palette.color(group, _TEXT))
+            painter.setPen(pen)
         static = laid.static
-        x, y = rect.x() + laid.dx, rect.y() + laid.top
+        x, y = left + laid.dx, top + laid.top
         if static is not None:
-            painter.drawStaticText(QPointF(x, y), static)
+            if laid.whole:  # an integer position: the overload without a QPointF is quicker
+                painter.drawStaticText(left + laid.whole, y, static)
+            else:
+                painter.drawStaticText(QPointF(x, y), static)
         elif laid.seen < 2:  # most texts are shown once or twice (a filter, a scroll): draw
             laid.seen += 1
             painter.drawText(QPointF(x, y + laid.ascent), laid.text)
@@ -191,12 +237,33 @@ class TextDelegate(QStyledItemDelegate):
 class _Laid:
     """One cell text as shown: elided, placed, and once shown a few times a ``QStaticText``."""
 
-    __slots__ = ("ascent", "dx", "seen", "static", "text", "top")
+    __slots__ = ("ascent", "dx", "seen", "static", "text", "top", "whole")
 
     def __init__(self, text: str, dx: float, top: int, ascent: int) -> None:
         self.text, self.dx, self.top, self.ascent = text, dx, top, ascent
+        self.whole = int(dx) if float(dx).is_integer() else 0  # dx when a whole pixel, else 0
         self.seen = 0
         self.static: QStaticText | None = None
+
+
+class _PerCell:
+    """A row's ``plain()`` answers, asked cell by cell (for a model without ``row_plain``)."""
+
+    __slots__ = ("_plain", "_row")
+
+    def __init__(self, plain: Callable[[int, int], Plain | None], row: int) -> None:
+        self._plain, self._row = plain, row
+
+    def __getitem__(self, column: int) -> Plain | None:
+        return self._plain(self._row, column)
+
+
+def _colors(palette: QPalette, state: int) -> tuple[QBrush | None, QColor]:
+    """The selection fill (None when not selected) and the text colour of a cell in ``state``."""
+    group = _group(state)
+    if state & _SELECTED:
+        return palette.brush(group, _HIGHLIGHT), palette.color(group, _HIGHLIGHTED_TEXT)
+    return None, palette.color(group, _TEXT)
 
 
 def _group(state: int) -> QPalette.ColorGroup:

@@ -2,14 +2,19 @@
 
 ``ProgressDelegate(value_of)``: ``value_of(index)`` gives the percentage (0–100) or None for an
 empty cell; the text is the model's own (translated, "45%" or "%45").
+
+The style's progress bar (groove, bar, centred label) costs ~0.3 ms per cell in Fusion, a third
+of a page down in Orders.  A bar looks the same for the same value, text, size and state, so it
+is drawn once, over the row's background (alternate colour, selection), into a pixmap that is
+then copied.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QPainter
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPoint, QRect, Qt
+from PySide6.QtGui import QPainter, QPixmap
 from PySide6.QtWidgets import (
     QApplication,
     QStyle,
@@ -20,29 +25,74 @@ from PySide6.QtWidgets import (
 )
 
 Index = QModelIndex | QPersistentModelIndex
+_Key = tuple[int, str, int, int, int, int, int, float]
+CACHE_LIMIT = 2048  # bars kept (101 values × a few widths and states); starts over beyond
+_ROW = QStyle.PrimitiveElement.PE_PanelItemViewRow
+_PANEL = QStyle.PrimitiveElement.PE_PanelItemViewItem
+_ALTERNATE = QStyleOptionViewItem.ViewItemFeature.Alternate.value
+_BAR = QStyle.ControlElement.CE_ProgressBar
+_HORIZONTAL = QStyle.StateFlag.State_Horizontal
 
 
 class ProgressDelegate(QStyledItemDelegate):
     def __init__(self, value_of: Callable[[Index], int | None], parent: QWidget | None = None):
         super().__init__(parent)
         self.value_of = value_of
+        self._bars: dict[_Key, QPixmap] = {}
+
+    def clear_cache(self) -> None:
+        """Forget the drawn bars (after a font, palette or style change)."""
+        self._bars.clear()
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         value = self.value_of(index)
         if value is None:
             super().paint(painter, option, index)
             return
+        rect = option.rect
+        key = (
+            max(0, min(100, value)),
+            str(index.data(Qt.ItemDataRole.DisplayRole) or ""),
+            rect.width(),
+            rect.height(),
+            option.state.value,
+            option.features.value & _ALTERNATE,
+            option.palette.cacheKey(),
+            painter.device().devicePixelRatioF(),
+        )
+        bar = self._bars.get(key)
+        if bar is None:
+            bar = self._draw(option, key)
+        painter.drawPixmap(QPoint(rect.x(), rect.y()), bar)
+
+    def _draw(self, option: QStyleOptionViewItem, key: _Key) -> QPixmap:
+        """The cell as the style paints it: the row's background (alternate colour, selection),
+        then the bar with its text; opaque, so that text is smoothed against the same pixels."""
+        value, text, width, height, *_, ratio = key
         widget = option.widget
         style = widget.style() if widget is not None else QApplication.style()
-        # the row's background (selection, alternate colour) first, then the bar over it
-        style.drawPrimitive(QStyle.PrimitiveElement.PE_PanelItemViewItem, option, painter, widget)
+        pixmap = QPixmap(round(width * ratio), round(height * ratio))
+        pixmap.setDevicePixelRatio(ratio)
+        cell = QStyleOptionViewItem(option)
+        cell.rect = QRect(0, 0, width, height)
         bar = QStyleOptionProgressBar()
-        bar.rect = option.rect.adjusted(3, 3, -3, -3)
-        bar.minimum, bar.maximum, bar.progress = 0, 100, max(0, min(100, value))
-        bar.text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
+        bar.rect = cell.rect.adjusted(3, 3, -3, -3)
+        bar.minimum, bar.maximum, bar.progress = 0, 100, value
+        bar.text = text
         bar.textVisible = True
         bar.textAlignment = Qt.AlignmentFlag.AlignCenter
-        bar.state = option.state | QStyle.StateFlag.State_Horizontal
+        bar.state = option.state | _HORIZONTAL
         bar.palette = option.palette
         bar.fontMetrics = option.fontMetrics
-        style.drawControl(QStyle.ControlElement.CE_ProgressBar, bar, painter, widget)
+        bar.direction = option.direction
+        painter = QPainter(pixmap)
+        painter.setFont(option.font)
+        pixmap.fill(option.palette.base().color())
+        style.drawPrimitive(_ROW, cell, painter, widget)
+        style.drawPrimitive(_PANEL, cell, painter, widget)
+        style.drawControl(_BAR, bar, painter, widget)
+        painter.end()
+        if len(self._bars) >= CACHE_LIMIT:
+            self._bars.clear()
+        self._bars[key] = pixmap
+        return pixmap

@@ -11,11 +11,13 @@ scroll bar, so that a result that fits the window does not resize the viewport.
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractItemModel, QEvent, Qt, Slot
+from PySide6.QtGui import QPaintEvent
 from PySide6.QtWidgets import QHeaderView, QTableView, QWidget
 
 from smpanel_desktop.ui.widgets.cells import CellRoles, TextDelegate
 
 ROW_PADDING = 8  # pixels above and below a line of text
+_LOOK_CHANGES = (QEvent.Type.FontChange, QEvent.Type.PaletteChange, QEvent.Type.StyleChange)
 
 
 class TableView(QTableView):
@@ -44,11 +46,22 @@ class TableView(QTableView):
             model.modelReset.connect(self._lay_out_now)
             model.layoutChanged.connect(self._lay_out_now)
 
+    def paintEvent(self, event: QPaintEvent) -> None:
+        delegate = self.itemDelegate()
+        if isinstance(delegate, TextDelegate):
+            delegate.new_frame()
+        super().paintEvent(event)
+
     def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.FontChange:  # laid-out texts are for the old font
-            delegate = self.itemDelegate()
-            if isinstance(delegate, TextDelegate):
-                delegate.clear_cache()
+        if event.type() in _LOOK_CHANGES:  # cached texts and bars are for the old look
+            delegates = [self.itemDelegate()]
+            model = self.model()
+            columns = model.columnCount() if model is not None else 0
+            delegates += [self.itemDelegateForColumn(c) for c in range(columns)]
+            for delegate in delegates:
+                clear = getattr(delegate, "clear_cache", None)
+                if clear is not None:
+                    clear()
         super().changeEvent(event)
 
     @Slot()

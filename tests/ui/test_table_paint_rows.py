@@ -1,0 +1,213 @@
+"""What a page down in Orders paints: each row's cells asked for once, bars copied from the
+ones already drawn, the header left alone, and every pixel still what Qt's own painting shows."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from decimal import Decimal
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPoint, QRect, Qt
+from PySide6.QtGui import QColor, QImage, QPainter, QPalette
+from PySide6.QtWidgets import (
+    QApplication,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionProgressBar,
+    QStyleOptionViewItem,
+)
+from pytestqt.qtbot import QtBot
+from test_table_frames import EventCount, differing_share, grab
+
+from smpanel_desktop.store.models import UNKNOWN, TrackedOrder
+from smpanel_desktop.ui.orders.columns import COL_PROGRESS, COLUMNS
+from smpanel_desktop.ui.orders.layout import orders_table
+from smpanel_desktop.ui.orders.model import OrdersModel
+from smpanel_desktop.ui.watch.marks import WatchMarks
+from smpanel_desktop.ui.widgets.cells import CellRoles
+from smpanel_desktop.ui.widgets.table_view import TableView
+
+STATUSES = ("Pending", "In progress", "Completed", "Partial", "Canceled", None)
+
+
+def orders(count: int) -> list[TrackedOrder]:
+    return [
+        TrackedOrder(
+            count - n, 1, 9_000 + n, 100 + n, f"Instagram Followers {n} 🚀", "Default",
+            {"link": "https://instagram.com/p/x"}, f"https://instagram.com/p/x{n}",
+            1000, None, Decimal("1.25"), "USD", STATUSES[n % 6],
+            UNKNOWN if n % 7 == 3 else "placed", start_count=n, remains=(n * 37) % 1000,
+            created_at=1_700_000_000 + n, updated_at=1_700_000_000, last_checked_at=None,
+        )
+        for n in range(count)
+    ]  # fmt: skip
+
+
+def test_a_rows_cells_asked_at_once_are_what_each_cell_answers() -> None:
+    model = OrdersModel()
+    rows = orders(40)
+    model.set_orders(rows, (), "USD")
+    # stuck orders tint their row, eligible ones get an icon on the status, unknown ones bold
+    model.set_watch(WatchMarks(1, frozenset({rows[1].id, rows[5].id}), {rows[2].id: 0.0}))
+    kinds = {"plain": 0, "rich": 0}
+    for row in range(model.rowCount()):
+        at_once = model.roles.plain_row(row)
+        for column in range(len(COLUMNS)):
+            assert at_once[column] == model.roles.plain(row, column), (row, column)
+            kinds["plain" if at_once[column] is not None else "rich"] += 1
+    assert kinds["rich"] >= len(COLUMNS) + 5  # the stuck row whole, the marked status cells
+    assert kinds["plain"] > 30 * len(COLUMNS)
+
+
+class Texts(QAbstractTableModel):
+    """Two rows of plain text the test changes; ``row_plain`` asks every cell of a row."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.texts = [["alpha", "beta"], ["gamma", "delta"]]
+        self.roles = CellRoles(
+            {int(Qt.ItemDataRole.DisplayRole): lambda r, c: self.texts[r][c]},
+            lambda: 2,
+            lambda r: [self.roles.plain(r, c) for c in range(2)],
+        )
+
+    def rowCount(self, parent: Any = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else 2
+
+    def columnCount(self, parent: Any = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else 2
+
+    def data(self, index: Any, role: int = 0) -> Any:
+        return self.roles.data(index, role)
+
+
+def test_a_cell_changed_alone_is_repainted_with_its_new_text(qtbot: QtBot) -> None:
+    model = Texts()
+    view = TableView()
+    qtbot.addWidget(view)
+    view.setModel(model)
+    view.resize(400, 200)
+    view.show()
+    qtbot.waitExposed(view)
+    for _ in range(3):
+        QApplication.processEvents()  # the last row painted is row 1
+    model.texts[1][1] = "a much longer text now"
+    model.dataChanged.emit(model.index(1, 1), model.index(1, 1))
+    for _ in range(3):
+        QApplication.processEvents()  # repaints that one cell, in a paint of its own
+    shown = view.window().screen().grabWindow(view.window().winId()).toImage()
+    offset = view.viewport().mapTo(view.window(), QPoint(0, 0))
+    cell = view.visualRect(model.index(1, 1)).translated(offset)
+    view.setItemDelegate(QStyledItemDelegate(view))
+    standard = grab(view).copy(view.visualRect(model.index(1, 1)))
+    assert differing_share(shown.copy(cell), standard) < 0.05
+
+
+class DirectBar(QStyledItemDelegate):
+    """Each bar drawn anew by the style, on a painter of its own over the row's background
+    (on the view's painter, Fusion's label draws its dark text under the white one too)."""
+
+    def __init__(self, model: OrdersModel, parent: Any) -> None:
+        super().__init__(parent)
+        self.model = model
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Any) -> None:
+        from smpanel_desktop.ui.orders.columns import progress
+
+        order = self.model.order_at(index.row())
+        value = None if order is None else progress(order)
+        if value is None:
+            super().paint(painter, option, index)
+            return
+        style = option.widget.style()
+        image = QImage(option.rect.size(), QImage.Format.Format_ARGB32_Premultiplied)
+        image.fill(option.palette.base().color())
+        cell = QStyleOptionViewItem(option)
+        cell.rect = QRect(QPoint(0, 0), option.rect.size())
+        own = QPainter(image)
+        own.setFont(option.font)
+        style.drawPrimitive(QStyle.PrimitiveElement.PE_PanelItemViewRow, cell, own, option.widget)
+        style.drawPrimitive(QStyle.PrimitiveElement.PE_PanelItemViewItem, cell, own, option.widget)
+        bar = QStyleOptionProgressBar()
+        bar.rect = cell.rect.adjusted(3, 3, -3, -3)
+        bar.minimum, bar.maximum, bar.progress = 0, 100, value
+        bar.text = str(index.data())
+        bar.textVisible = True
+        bar.textAlignment = Qt.AlignmentFlag.AlignCenter
+        bar.state = option.state | QStyle.StateFlag.State_Horizontal
+        bar.palette = option.palette
+        bar.fontMetrics = option.fontMetrics
+        style.drawControl(QStyle.ControlElement.CE_ProgressBar, bar, own, option.widget)
+        own.end()
+        painter.drawImage(option.rect.topLeft(), image)
+
+
+def _progress_column(table: Any) -> QImage:
+    image = grab(table)
+    left = table.columnViewportPosition(COL_PROGRESS)
+    return image.copy(QRect(left, 0, table.columnWidth(COL_PROGRESS), image.height()))
+
+
+def test_bars_kept_from_earlier_paints_look_as_the_style_draws_them(qtbot: QtBot) -> None:
+    model = OrdersModel()
+    table = orders_table(model)
+    qtbot.addWidget(table)
+    table.resize(1280, 600)
+    table.show()
+    qtbot.waitExposed(table)
+    model.set_orders(orders(60), (), "USD")
+    table.selectRow(2)
+    kept = [_progress_column(table) for _ in range(3)]  # drawn once, then copied
+    cached = table.itemDelegateForColumn(COL_PROGRESS)
+    table.setItemDelegateForColumn(COL_PROGRESS, DirectBar(model, table))
+    direct = _progress_column(table)
+    blank = QImage(direct.size(), direct.format())
+    blank.fill(table.palette().base().color())
+    assert differing_share(direct, blank) > 0.5  # there are bars to compare
+    for image in kept:
+        assert differing_share(image, direct) < 0.02
+
+    # a darker palette: the bars are drawn again in its colours, not copied from before
+    dark = QPalette(table.palette())
+    for role, colour in ((QPalette.ColorRole.Base, "#202020"),
+                         (QPalette.ColorRole.AlternateBase, "#2a2a2a"),
+                         (QPalette.ColorRole.Text, "#f0f0f0"),
+                         (QPalette.ColorRole.Button, "#303030"),
+                         (QPalette.ColorRole.Highlight, "#3a7bd5")):  # fmt: skip
+        dark.setColor(role, QColor(colour))
+    table.setPalette(dark)
+    direct_dark = _progress_column(table)
+    table.setItemDelegateForColumn(COL_PROGRESS, cached)
+    assert differing_share(direct_dark, direct) > 0.3
+    assert differing_share(_progress_column(table), direct_dark) < 0.02
+
+    # a delivered order's bar follows its new remains
+    moved = orders(60)
+    moved[0] = replace(moved[0], remains=0)
+    model.set_orders(moved, (), "USD")
+    table.setItemDelegateForColumn(COL_PROGRESS, DirectBar(model, table))
+    direct_moved = _progress_column(table)
+    table.setItemDelegateForColumn(COL_PROGRESS, cached)
+    assert differing_share(_progress_column(table), direct_moved) < 0.02
+
+
+def test_a_page_down_leaves_the_header_unpainted(qtbot: QtBot) -> None:
+    model = OrdersModel()
+    table = orders_table(model)
+    qtbot.addWidget(table)
+    table.resize(1280, 600)
+    table.show()
+    qtbot.waitExposed(table)
+    model.set_orders(orders(300), (), "USD")
+    table.setFocus()
+    table.setCurrentIndex(model.index(0, 1))
+    grab(table)
+    header = table.horizontalHeader().viewport()
+    count = EventCount(header)
+    QApplication.instance().installEventFilter(count)  # type: ignore[union-attr]
+    qtbot.keyClick(table, Qt.Key.Key_PageDown)
+    grab(table)
+    QApplication.instance().removeEventFilter(count)  # type: ignore[union-attr]
+    assert table.currentIndex().row() > 10  # the page moved, a new row is selected
+    assert table.selectionModel().isRowSelected(table.currentIndex().row())
+    assert count.viewport_paints == 0
