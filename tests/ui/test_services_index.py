@@ -5,11 +5,13 @@ from __future__ import annotations
 from decimal import Decimal
 
 from smpanel_desktop.api.models import UNLIMITED, Service
+from smpanel_desktop.core.search import fold
 from smpanel_desktop.ui.services.index import (
     COL_ID,
     COL_MAX,
     COL_NAME,
     COL_RATE,
+    LETTERS,
     Filters,
     ServiceIndex,
 )
@@ -112,6 +114,24 @@ def test_deferred_preparation_gives_the_same_answers() -> None:
     assert len(warm.visible) > 0
 
 
+def test_pairs_that_begin_words_are_found_as_a_scan_finds_them() -> None:
+    words = ("Instagram", "TikTok", "YouTube", "Telegram", "Spotify", "Twitter", "Likes")
+    big = [
+        svc(i, f"{words[i % 7]} {words[(i * 3) % 7]} {i % 41}K İzlenme", f"Cat {i % 13}", "1.5")
+        for i in range(6000)
+    ]
+    warm = ServiceIndex(big)
+    while warm.warm_step():
+        pass
+    pairs = warm._letters.keys() - set(LETTERS)  # prepared while idle, besides the letters
+    assert {"in", "ti", "yo", "te", "li", "iz"} <= pairs  # the words' first letters
+    cold = ServiceIndex(big)
+    for pair in sorted(pairs):
+        assert warm.set_filters(Filters(text=pair)) == cold.set_filters(Filters(text=pair)), pair
+        expected = [i for i, s in enumerate(big) if pair in fold(f"{s.name} {s.category} {s.id}")]
+        assert warm.visible == expected, pair
+
+
 def test_a_line_break_in_a_name_does_not_shift_the_search() -> None:
     odd = [svc(1, "Two\nlines", "A", "1"), svc(2, "Plain", "B", "1")]
     assert search(ServiceIndex(odd), "plain") == [2]
@@ -132,11 +152,15 @@ def test_any_text_finds_and_sorts_as_a_search_of_the_lowercase_strings() -> None
              "émoji 🇧🇷 views", "views"]  # fmt: skip
     catalog = [svc(100 + n, name, f"Cat {n % 3} 🚀", "1") for n, name in enumerate(names)]
     index = ServiceIndex(catalog)
-    plain = [f"{s.name}\x00{s.category}\x00{s.id}".lower() for s in catalog]
+    plain = [fold(f"{s.name}\x00{s.category}\x00{s.id}") for s in catalog]
     needles = ["🚀", "🇹🇷", "i̇", "çift", "\ud83d", "視聴", "s 🚀", "views", "1", "z", "🚀🚀", "é"]
     for needle in needles:
         index.set_filters(Filters(text=needle))
-        assert index.visible == [i for i, h in enumerate(plain) if needle in h], needle
+        assert index.visible == [i for i, h in enumerate(plain) if fold(needle) in h], needle
+    index.set_filters(Filters(text="çift"))  # a capital İ is found by the i a user types
+    assert index.visible == [0, 1]
+    index.set_filters(Filters(text="İZLENME"))
+    assert index.visible == [0]
     index.set_filters(Filters())
     index.set_sort(COL_NAME)
     assert index.visible == sorted(range(len(catalog)), key=plain.__getitem__)

@@ -11,6 +11,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QBrush, QFont
 
+from smpanel_desktop.core.search import fold
 from smpanel_desktop.store.dripfeed import Dripfeed
 from smpanel_desktop.store.models import (
     NOT_PLACED,
@@ -110,7 +111,7 @@ def progress(order: TrackedOrder) -> int | None:
 
 def haystack(o: TrackedOrder) -> str:
     """What the text filter searches: local and panel ids, service id and name, link."""
-    return f"{o.id}\t{o.order or ''}\t{o.service_id}\t{o.service_name}\t{o.link}".casefold()
+    return fold(f"{o.id}\t{o.order or ''}\t{o.service_id}\t{o.service_name}\t{o.link}")
 
 
 def sort_key(value: Any) -> tuple[bool, Any]:

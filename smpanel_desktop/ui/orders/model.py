@@ -13,6 +13,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QFont
 
+from smpanel_desktop.core.search import fold
 from smpanel_desktop.store.dripfeed import Dripfeed
 from smpanel_desktop.store.models import PLACED, UNKNOWN, Refill, TrackedOrder
 from smpanel_desktop.ui.orders.columns import (
@@ -98,10 +99,8 @@ class OrdersModel(QAbstractTableModel):
         self._repaint_all()
 
     def _repaint_all(self) -> None:
-        if self.rowCount():  # every cell: the marks tint whole rows
-            self.dataChanged.emit(
-                self.index(0, 0), self.index(self.rowCount() - 1, len(COLUMNS) - 1)
-            )
+        if (last := self.rowCount() - 1) >= 0:  # every cell: the marks tint whole rows
+            self.dataChanged.emit(self.index(0, 0), self.index(last, len(COLUMNS) - 1))
 
     # -- loading, filtering, sorting --------------------------------------------------------------
 
@@ -161,7 +160,7 @@ class OrdersModel(QAbstractTableModel):
             rows = [o for o in rows if self._watch.matches(o, flt.status)]
         elif flt.status:
             rows = [o for o in rows if matches_status(o, flt.status)]
-        needle = flt.text.strip().casefold()
+        needle = fold(flt.text.strip())
         if needle:
             if self._haystack is None:  # built on the first search after a load
                 self._haystack = {o.id: haystack(o) for o in self._orders}

@@ -1,27 +1,33 @@
 """Filter and sort a services catalog fast enough for every keystroke on 20,000 rows.
 
 Per row, everything is prepared ahead: the cell values per column (plain lists), a lowercase
-haystack (name, category, id) for the search, and each column's sort order.  A filter is then a
-list comprehension over row numbers, a sort a slice of a precomputed order: no per-row Python
-method call and no Qt call on the hot path.  Loading only copies the column lists; the haystack
-and the sort orders are built in small steps while the app is idle (``warm_step``), or at once
-when they are needed before that.  Number cells are formatted when Qt asks for them (only the
-visible ones), each distinct value once (``CellText``).  Qt-free.
+haystack (name, category, id) for the search, each column's sort order, and which rows hold each
+letter and each pair of letters that often begins a word (what a first and second keystroke
+find without a scan).  A filter is then a list comprehension over row numbers, a sort a slice
+of a precomputed order: no per-row Python method call and no Qt call on the hot path.  Loading
+only copies the column lists; the rest is built in small steps while the app is idle
+(``warm_step``), or at once when it is needed before that.  Number cells are formatted when Qt
+asks for them (only the visible ones), each distinct value once (``CellText``).  Qt-free.
 
-The haystacks are UTF-8 bytes: a UTF-8 needle is found in UTF-8 text exactly where the text
-holds it (no match starts inside a character), and bytes sort as their characters do; a name
-with an emoji takes a quarter of the memory (Python keeps such a string 4 bytes a character:
-27 MB of haystacks at 50,000 services, 8 MB as UTF-8).
+The haystacks are UTF-8, held as ``str`` with one character per byte (decoded as Latin-1): a
+UTF-8 needle is found in UTF-8 text exactly where the text holds it (no match starts inside a
+character), and bytes sort as their characters do.  A name with an emoji takes a quarter of the
+memory that way (Python keeps such a string 4 bytes a character: 27 MB of haystacks at 50,000
+services, 11 MB so), and ``in`` over a one-byte-per-character ``str`` runs 2-3x faster than
+over ``bytes`` (no buffer protocol per call: 10 ms instead of 30 ms for "re" in 50,000 rows).
 """
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from itertools import compress
 from typing import Any
 
 from smpanel_desktop.api.models import Service
+from smpanel_desktop.core.search import fold
 from smpanel_desktop.ui.widgets.translate import QT_TRANSLATE_NOOP
 
 COLUMNS = (
@@ -44,13 +50,18 @@ WARM_ORDER = (COL_NAME, COL_RATE, COL_ID, COL_CATEGORY, COL_MIN, COL_MAX, COL_TY
               COL_REFILL, COL_CANCEL, COL_DRIPFEED)  # fmt: skip
 HAYSTACK_CHUNK = 4000
 LETTERS = "etaoinsrhldcumfpgwybvkxjqz0123456789"  # rows per letter, prepared while idle
+PAIRS = 32  # and per pair of letters that most often begins a word ("in", "ti", "fo", "12"):
+# a second letter would scan the first one's rows, most of the catalog for a common letter
+_WORD = re.compile(r"\b[^\W_]{2}")  # a word's first two letters (or digits)
+PAIR_SAMPLE = 5000  # rows whose words choose the pairs
 FOUND_BUDGET = 3  # remembered search results, in catalogs' worth of row numbers (deleting
 # letters finds them again; each letter typed narrows the longest remembered prefix)
 
 
-def _utf8(text: str) -> bytes:
-    """The haystack's and the needle's encoding (a lone surrogate too, alike in both)."""
-    return text.encode("utf-8", "surrogatepass")
+def _utf8(text: str) -> str:
+    """The haystack's and the needle's form: UTF-8 bytes, one character each (a lone surrogate
+    too, alike in both)."""
+    return text.encode("utf-8", "surrogatepass").decode("latin-1")
 
 
 class CellText(dict[Any, str]):
@@ -102,7 +113,7 @@ class ServiceIndex:
         ]
         self.categories = sorted(set(self.columns[COL_CATEGORY]), key=str.lower)
         self.types = sorted(set(self.columns[COL_TYPE]), key=str.lower)
-        self._hay: list[bytes] = []  # "name\0category\0id", lowercased, UTF-8; in chunks
+        self._hay: list[str] = []  # "name\0category\0id", lowercased, UTF-8; in chunks
         self._ascending: dict[int, list[int]] = {}  # column -> rows in ascending order
         self._warm = list(WARM_ORDER)
         self.sort_column: int | None = None
@@ -113,8 +124,9 @@ class ServiceIndex:
         self._whole: list[int] = []  # every row in catalog order, when that is the base
         self._found: dict[str, list[int]] = {}  # needle -> its rows, for the current base
         self._found_size = 0
-        self._letters: dict[str, bytes] = {}  # letter -> per row, 1 if its haystack has it
-        self._letters_todo = list(reversed(LETTERS))
+        self._letters: dict[str, bytes] = {}  # letter(s) -> per row, 1 if its haystack has it
+        self._letters_todo = list(reversed(LETTERS))  # then the pairs
+        self._pairs_chosen = False
         self._rows = list(range(len(svc)))  # the row numbers every list below holds: made once,
         # so the sort orders and results share these int objects (50,000 ints each otherwise)
         self.visible: list[int] = list(self._rows)
@@ -132,13 +144,13 @@ class ServiceIndex:
                    map(str, cols[COL_ID][start : start + HAYSTACK_CHUNK]), strict=True)  # fmt: skip
         joined = list(map("\x00".join, rows))
         # one lower() and one encode() over the joined chunk instead of one call each per row
-        lowered = _utf8("\n".join(joined).lower()).split(b"\n")
+        lowered = _utf8(fold("\n".join(joined))).split("\n")
         if len(lowered) != len(joined):  # a line break inside a name: do it row by row
-            lowered = [_utf8(text.lower()) for text in joined]
+            lowered = [_utf8(fold(text)) for text in joined]
         self._hay.extend(lowered)
 
     @property
-    def haystack(self) -> list[bytes]:
+    def haystack(self) -> list[str]:
         while len(self._hay) < len(self.services):
             self._hay_chunk()
         return self._hay
@@ -157,12 +169,22 @@ class ServiceIndex:
             if column not in self._ascending:
                 self.ascending_order(column)
                 return True
-        if self._letters_todo:  # the first letter typed into an empty box: no scan then
-            letter = self._letters_todo.pop()
-            key = _utf8(letter)
-            self._letters[letter] = bytes([key in h for h in self._hay])
+        if self._letters_todo:  # the first letters typed into an empty box: no scan then
+            letters = self._letters_todo.pop()
+            key = _utf8(letters)
+            self._letters[letters] = bytes([key in h for h in self._hay])
+            if not self._letters_todo and not self._pairs_chosen:
+                self._pairs_chosen = True
+                self._letters_todo = list(reversed(self._word_pairs()))
             return bool(self._letters_todo)
         return False
+
+    def _word_pairs(self) -> list[str]:
+        """The PAIRS pairs of letters that most often begin a word of a sampled name."""
+        step = max(1, len(self.services) // PAIR_SAMPLE)
+        text = fold("\n".join(self.columns[COL_NAME][::step]))
+        counts = Counter(match.group() for match in _WORD.finditer(text))
+        return [pair for pair, _ in counts.most_common(PAIRS)]
 
     def ascending_order(self, column: int) -> list[int]:
         """All rows sorted by ``column`` (stable: ties keep catalog order); computed once."""
@@ -217,7 +239,7 @@ class ServiceIndex:
     def refresh(self) -> list[int]:
         """Recompute ``visible`` for the current filters and sort; returns it."""
         base = self._base_rows()
-        needle = self.filters.text.strip().lower()
+        needle = fold(self.filters.text.strip())
         if not needle:
             self.visible = base
             return base

@@ -32,7 +32,7 @@ from smpanel_desktop.ui.services.index import (
     Filters,
     ServiceIndex,
 )
-from smpanel_desktop.ui.widgets.cells import CellRoles
+from smpanel_desktop.ui.widgets.cells import CellRoles, Plain
 from smpanel_desktop.ui.widgets.formatting import DecimalFormatter, format_count
 
 Index = QModelIndex | QPersistentModelIndex
@@ -71,6 +71,7 @@ class ServicesModel(QAbstractTableModel):
                 ServiceRole: self._service,
             },
             self.rowCount,
+            self._plain_row,
         )
         """What ``data()`` answers, per role; the view's ``TextDelegate`` paints from it (a cell
         with a decoration, a favourite's star, is painted the standard way)."""
@@ -185,6 +186,19 @@ class ServicesModel(QAbstractTableModel):
         value = self._columns[column][self._visible[row]]
         text = self._text[column]
         return value if text is None else text[value]
+
+    def _plain_row(self, row: int) -> list[Plain | None]:
+        """``roles.plain`` for each column of ``row`` at once (a favourite's id has a star)."""
+        i = self._visible[row]
+        values = [column[i] for column in self._columns]
+        shown = [v if t is None else t[v] for v, t in zip(values, self._text, strict=True)]
+        cells: list[Plain | None] = [
+            (v if type(v) is str else "" if v is None else str(v), a, None)
+            for v, a in zip(shown, _ALIGN, strict=True)
+        ]
+        if self.star is not None and self._columns[COL_ID][i] in self.favourites:
+            cells[COL_ID] = None
+        return cells
 
     @staticmethod
     def _alignment(_row: int, column: int) -> int:

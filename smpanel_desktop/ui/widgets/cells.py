@@ -137,11 +137,13 @@ class TextDelegate(QStyledItemDelegate):
         self._cache: dict[_Key, _Laid] = {}
         self._colors: dict[tuple[int, int], tuple[QBrush | None, QColor]] = {}
         self._margin = -1
+        self._advance: Callable[[str], float] | None = None  # the font's exact text width
 
     def clear_cache(self) -> None:
         """Forget the laid-out texts and the colours (after a font, palette or style change)."""
         self._cache.clear()
         self._colors.clear()
+        self._advance = None
 
     def new_frame(self) -> None:
         """A new paint begins: the cells of the rows may have changed since the last one.  The
@@ -215,15 +217,21 @@ class TextDelegate(QStyledItemDelegate):
             focus = QStyle.PixelMetric.PM_FocusFrameHMargin
             self._margin = (style.pixelMetric(focus, None, widget) if style else 2) + 1
         metrics = option.fontMetrics
-        room = width - 2 * self._margin
+        if self._advance is None:
+            self._advance = QFontMetricsF(option.font).horizontalAdvance
+        margin = self._margin
+        room = width - 2 * margin
+        used: float | None = None
         if text.isascii() and len(text) * metrics.maxWidth() <= room:
             shown = text  # fits for sure: no need to measure
+        elif (used := self._advance(text)) <= room:  # what elidedText measures first: it fits
+            shown = text
         else:
-            shown = metrics.elidedText(text, option.textElideMode, room)
+            shown, used = metrics.elidedText(text, option.textElideMode, room), None
         horizontal = align & _HORIZONTAL
-        margin = self._margin
         if horizontal & (_RIGHT_BITS | _CENTER_BIT):  # placed as Qt does, to a fraction of a pixel
-            used = QFontMetricsF(option.font).horizontalAdvance(shown)
+            if used is None:
+                used = self._advance(shown)
             free = width - 2 * margin - used
             dx = margin + (free if horizontal & _RIGHT_BITS else free / 2)
         else:
