@@ -259,3 +259,51 @@ def test_an_order_is_found_by_the_turkish_letters_a_user_types() -> None:
         assert [model.order_at(r).service_name for r in range(model.rowCount())] == [
             "TAKİPÇİ PAKETİ İzlenme"
         ], typed
+
+
+def _qt_painted(table: Any, monkeypatch: Any) -> QImage:
+    """The same view painted by QTableView's own paintEvent, cell by cell through the delegate."""
+    from smpanel_desktop.ui.widgets import table_view
+
+    with monkeypatch.context() as patch:
+        patch.setattr(table_view, "can_paint_rows", lambda view: False)
+        return grab(table)
+
+
+def test_rows_painted_in_one_pass_look_as_qt_paints_them(qtbot: QtBot, monkeypatch: Any) -> None:
+    from smpanel_desktop.ui.orders.columns import COL_LINK, COL_STATUS
+    from smpanel_desktop.ui.widgets import table_view
+    from smpanel_desktop.ui.widgets.theme import dark_palette
+
+    painted = []
+    real = table_view.paint_rows
+    monkeypatch.setattr(table_view, "paint_rows", lambda *args: (painted.append(1), real(*args)))
+    model = OrdersModel()
+    table = orders_table(model)
+    qtbot.addWidget(table)
+    table.resize(900, 500)
+    table.show()
+    qtbot.waitExposed(table)
+    rows = orders(80)
+    model.set_orders(rows, (), "USD")
+    model.set_watch(WatchMarks(1, frozenset({rows[1].id}), {rows[4].id: 0.0}))  # icon, tint
+    table.setFocus()
+    table.setCurrentIndex(model.index(3, COL_STATUS))  # the focus frame on a cell
+    table.selectRow(3)
+    table.selectionModel().select(
+        model.index(6, 0),
+        table.selectionModel().SelectionFlag.Select | table.selectionModel().SelectionFlag.Rows,
+    )
+    looks = {}
+    looks["selected, focused, marked"] = grab(table), _qt_painted(table, monkeypatch)
+    table.setColumnHidden(COL_LINK, True)
+    table.horizontalScrollBar().setValue(120)  # a column cut at the left edge
+    table.verticalScrollBar().setValue(7)
+    looks["hidden column, scrolled"] = grab(table), _qt_painted(table, monkeypatch)
+    table.setPalette(dark_palette())
+    looks["dark"] = grab(table), _qt_painted(table, monkeypatch)
+    table.clearFocus()
+    looks["without focus"] = grab(table), _qt_painted(table, monkeypatch)
+    assert painted  # the one-pass painting was used for the first image of each pair
+    for name, (ours, qt) in looks.items():
+        assert unlike_share(ours, qt) == 0, name

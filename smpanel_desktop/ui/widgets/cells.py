@@ -5,11 +5,12 @@ A ``QTableView`` over a Python model crosses into Python ~10 times per visible c
 and elides every cell's text again, emoji and decorated letters included.  Two pieces avoid it:
 
 * ``CellRoles``: a model's answers, one function ``(row, column) -> value`` per role.  The
-  model's ``data()`` is ``roles.data(index, role)`` (a dict lookup; roles nobody answers leave at
-  once), and ``plain(row, column)`` tells whether a cell is only text: a cell for which any
-  handler of ``RICH_ROLES`` (an icon, a check box, a font, a background) answers is not.
-* ``TextDelegate``: paints a plain cell from a cached ``QStaticText`` (elided once per text and
-  width) with one call into Python; any other cell goes to ``QStyledItemDelegate``'s painting.
+  model's ``data()`` is ``roles.data(index, role)`` (a dict lookup); ``plain(row, column)``
+  tells whether a cell is only text (no handler of ``RICH_ROLES`` answers for it), and
+  ``plain_row(row)`` answers that for a whole row at once (a model may give a quicker one).
+* ``TextDelegate``: ``draw_plain`` paints a plain cell from cached, elided text (a
+  ``QStaticText`` once shown a few times); any other cell goes to ``QStyledItemDelegate``.
+  ``row_painter.py`` calls it once per cell of a whole page of rows.
 
 So a new column needs no special case: give it a display handler (and, if it has one, an icon
 or check-box handler); the delegate picks the right way per cell.
@@ -31,6 +32,8 @@ from PySide6.QtGui import (
     QTransform,
 )
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
+
+from smpanel_desktop.ui.widgets import style
 
 Index = QModelIndex | QPersistentModelIndex
 Handler = Callable[[int, int], Any]
@@ -66,10 +69,8 @@ _HAS_FOCUS = QStyle.StateFlag.State_HasFocus.value
 _ENABLED = QStyle.StateFlag.State_Enabled.value
 _ACTIVE = QStyle.StateFlag.State_Active.value
 _LOOK = _SELECTED | _ENABLED | _ACTIVE  # the state bits that choose a cell's colours
-_HIGHLIGHT = QPalette.ColorRole.Highlight
-_HIGHLIGHTED_TEXT = QPalette.ColorRole.HighlightedText
-_TEXT = QPalette.ColorRole.Text
 _RIGHT_TO_LEFT = Qt.LayoutDirection.RightToLeft
+_ASCII = [chr(code) for code in range(32, 127)]
 CACHE_LIMIT = 8192  # cached texts (a few screens of cells); the cache starts over beyond
 
 
@@ -138,6 +139,7 @@ class TextDelegate(QStyledItemDelegate):
         self._colors: dict[tuple[int, int], tuple[QBrush | None, QColor]] = {}
         self._margin = -1
         self._advance: Callable[[str], float] | None = None  # the font's exact text width
+        self._widest = 0.0
 
     def clear_cache(self) -> None:
         """Forget the laid-out texts and the colours (after a font, palette or style change)."""
@@ -150,37 +152,56 @@ class TextDelegate(QStyledItemDelegate):
         view calls it before painting (``TableView.paintEvent``)."""
         self._row = -1
 
+    def cells_of(self, row: int) -> RowCells:
+        """The model's plain-text answers for the cells of ``row`` (None: not plain)."""
+        return self._plain_row(row)
+
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         row = index.row()
         if row != self._row:  # Qt paints a row's cells one after the other: ask once per row
             self._cells = self._plain_row(row)
             self._row = row
         cell = self._cells[index.column()]
-        if cell is None:
+        state = option.state.value  # an int: Python enum flag operations cost a µs each
+        # the current cell (one in the view) gets Qt's focus frame, a cell not only text Qt's
+        # own painting
+        if (
+            cell is None
+            or state & _HAS_FOCUS
+            or not self.draw_plain(
+                painter, option, cell, cast(_Rect, option.rect.getRect()), state, option.palette
+            )
+        ):
             super().paint(painter, option, index)
-            return
+
+    def draw_plain(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        cell: Plain,
+        rect: _Rect,
+        state: int,
+        palette: QPalette,
+    ) -> bool:
+        """Paint a text-only cell at ``rect`` (left, top, width, height) in ``state``: its
+        selection fill, then its text elided and placed as Qt places it.  False, painting
+        nothing, for a text this does not handle (several lines, mirrored); ``option`` gives the
+        font and elide mode."""
         text, align, foreground = cell
-        rect = option.rect
-        left, top, width, height = cast(_Rect, rect.getRect())
+        left, top, width, height = rect
         key = (text, width, height, align)
         laid = self._cache.get(key)
         if laid is None:
             laid = self._elide(option, key)
-            if laid is None:  # text the fast path does not handle (several lines, mirrored)
-                super().paint(painter, option, index)
-                return
-        state = option.state.value  # an int: Python enum flag operations cost a µs each
-        if state & _HAS_FOCUS:  # the current cell (one in the view): Qt draws its focus frame
-            super().paint(painter, option, index)
-            return
-        palette: QPalette = option.palette
+            if laid is None:
+                return False
         look = (palette.cacheKey(), state & _LOOK)
         colors = self._colors.get(look)
         if colors is None:
-            colors = self._colors[look] = _colors(palette, state)
+            colors = self._colors[look] = style.cell_colors(palette, state)
         fill, pen = colors
         if fill is not None:
-            painter.fillRect(rect, fill)
+            painter.fillRect(left, top, width, height, fill)
             painter.setPen(pen)
         elif isinstance(foreground, QBrush):
             painter.setPen(foreground.color())
@@ -203,6 +224,7 @@ class TextDelegate(QStyledItemDelegate):
             static.setTextFormat(Qt.TextFormat.PlainText)
             static.prepare(QTransform(), option.font)
             painter.drawStaticText(QPointF(x, y), static)
+        return True
 
     def _elide(self, option: QStyleOptionViewItem, key: _Key) -> _Laid | None:
         """The text elided to its cell once (as Qt's item painting does), kept for later."""
@@ -218,11 +240,12 @@ class TextDelegate(QStyledItemDelegate):
             self._margin = (style.pixelMetric(focus, None, widget) if style else 2) + 1
         metrics = option.fontMetrics
         if self._advance is None:
-            self._advance = QFontMetricsF(option.font).horizontalAdvance
+            self._advance = advance = QFontMetricsF(option.font).horizontalAdvance
+            self._widest = max(map(advance, _ASCII))  # an ASCII character's widest advance
         margin = self._margin
         room = width - 2 * margin
         used: float | None = None
-        if text.isascii() and len(text) * metrics.maxWidth() <= room:
+        if text.isascii() and len(text) * self._widest + 1 <= room:
             shown = text  # fits for sure: no need to measure
         elif (used := self._advance(text)) <= room:  # what elidedText measures first: it fits
             shown = text
@@ -264,19 +287,3 @@ class _PerCell:
 
     def __getitem__(self, column: int) -> Plain | None:
         return self._plain(self._row, column)
-
-
-def _colors(palette: QPalette, state: int) -> tuple[QBrush | None, QColor]:
-    """The selection fill (None when not selected) and the text colour of a cell in ``state``."""
-    group = _group(state)
-    if state & _SELECTED:
-        return palette.brush(group, _HIGHLIGHT), palette.color(group, _HIGHLIGHTED_TEXT)
-    return None, palette.color(group, _TEXT)
-
-
-def _group(state: int) -> QPalette.ColorGroup:
-    if not state & _ENABLED:
-        return QPalette.ColorGroup.Disabled
-    if not state & _ACTIVE:
-        return QPalette.ColorGroup.Inactive
-    return QPalette.ColorGroup.Normal

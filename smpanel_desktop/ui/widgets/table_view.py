@@ -15,6 +15,7 @@ from PySide6.QtGui import QPaintEvent
 from PySide6.QtWidgets import QHeaderView, QTableView, QWidget
 
 from smpanel_desktop.ui.widgets.cells import CellRoles, TextDelegate
+from smpanel_desktop.ui.widgets.row_painter import can_paint_rows, paint_rows
 
 ROW_PADDING = 8  # pixels above and below a line of text
 _LOOK_CHANGES = (QEvent.Type.FontChange, QEvent.Type.PaletteChange, QEvent.Type.StyleChange)
@@ -50,6 +51,9 @@ class TableView(QTableView):
         delegate = self.itemDelegate()
         if isinstance(delegate, TextDelegate):
             delegate.new_frame()
+            if can_paint_rows(self):
+                paint_rows(self, delegate, event)
+                return
         super().paintEvent(event)
 
     def changeEvent(self, event: QEvent) -> None:
