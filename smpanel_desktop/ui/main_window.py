@@ -19,9 +19,9 @@ from smpanel_desktop.ui.context import AppContext
 from smpanel_desktop.ui.settings import UiSettings
 from smpanel_desktop.ui.widgets import style
 from smpanel_desktop.ui.widgets.first_paint import AfterFirstPaint
+from smpanel_desktop.ui.widgets.labels import StatusLine
 from smpanel_desktop.ui.widgets.named import named
 from smpanel_desktop.ui.widgets.screen_fit import clamp_to_screen, fit_to_screen
-from smpanel_desktop.ui.widgets.status_line import StatusLine
 from smpanel_desktop.ui.widgets.translate import QT_TRANSLATE_NOOP
 from smpanel_desktop.ui.window_menus import APP_TITLE, WindowMenus
 

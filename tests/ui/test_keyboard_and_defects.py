@@ -278,7 +278,7 @@ def test_a_picker_never_shown_makes_its_labels_when_first_needed(qtbot: QtBot) -
 
 
 def test_a_long_status_message_ends_at_a_word_never_mid_word(qtbot: QtBot) -> None:
-    from smpanel_desktop.ui.widgets.status_line import StatusLine
+    from smpanel_desktop.ui.widgets.labels import StatusLine
 
     line = StatusLine()
     qtbot.addWidget(line)

@@ -307,3 +307,22 @@ def test_rows_painted_in_one_pass_look_as_qt_paints_them(qtbot: QtBot, monkeypat
     assert painted  # the one-pass painting was used for the first image of each pair
     for name, (ours, qt) in looks.items():
         assert unlike_share(ours, qt) == 0, name
+
+
+def test_numbers_measured_by_their_characters_are_as_wide_as_qt_measures_them(
+    qtbot: QtBot,
+) -> None:
+    from PySide6.QtGui import QFontMetricsF
+
+    from smpanel_desktop.ui.widgets.text_layout import FontFacts
+
+    view = orders_table(OrdersModel())
+    qtbot.addWidget(view)
+    option = QStyleOptionViewItem()
+    view.initViewItemOption(option)
+    facts = FontFacts(option)
+    exact = QFontMetricsF(option.font)
+    samples = ["1,000", "80000123", "1.25", "2026-12-01 23:59", "12:05:09", "45%", "-3", "99 %"]
+    for text in samples:
+        assert facts.width(text) == exact.horizontalAdvance(text), text
+    assert facts.width("1.25 USD") == exact.horizontalAdvance("1.25 USD")  # letters: measured

@@ -29,7 +29,7 @@ from smpanel_desktop.ui.orders.statuses import (
 )
 from smpanel_desktop.ui.watch import marks as watch
 from smpanel_desktop.ui.widgets import style
-from smpanel_desktop.ui.widgets.formatting import format_int, format_money, format_time
+from smpanel_desktop.ui.widgets.formatting import CellText, format_int, format_money, format_time
 from smpanel_desktop.ui.widgets.translate import QT_TRANSLATE_NOOP
 
 COLUMNS = (  # translated in headerData ("Orders")
@@ -144,16 +144,32 @@ def refill_sort_key(refills: Mapping[int, Refill]) -> Callable[[TrackedOrder], A
     return key
 
 
+class Formats:
+    """Each distinct count, amount and time of a load formatted once: orders repeat their
+    quantities, charges and check times, and a page of rows is formatted as it is scrolled to."""
+
+    def __init__(self) -> None:
+        self.count = CellText(format_int)
+        self.time = CellText(format_time)
+        self.money = CellText(lambda pair: _money(*pair))
+
+
 def cell_text(
-    order: TrackedOrder, column: int, refills: Mapping[int, Refill], currency: str
+    order: TrackedOrder,
+    column: int,
+    refills: Mapping[int, Refill],
+    currency: str,
+    formats: Formats | None = None,
 ) -> str:
-    """What the cell of ``order`` in ``column`` shows."""
+    """What the cell of ``order`` in ``column`` shows (``formats``: remembered texts to reuse,
+    valid until the day or the language changes)."""
     if column == COL_LOCAL:
         return str(order.id)
     if column == COL_ORDER:
         return "" if order.order is None else str(order.order)
-    if column == COL_CREATED:
-        return format_time(order.created_at) if order.created_at else ""
+    if column in (COL_CREATED, COL_CHECKED):
+        when = order.created_at if column == COL_CREATED else order.last_checked_at
+        return "" if not when else formats.time[when] if formats else format_time(when)
     if column == COL_SERVICE:
         return f"{order.service_id} {order.service_name}" if order.service_id else ""
     if column == COL_LINK:
@@ -162,9 +178,12 @@ def cell_text(
         value = {COL_QUANTITY: order.quantity, COL_START: order.start_count}.get(
             column, order.remains
         )
-        return "" if value is None else format_int(value)
+        if value is None:
+            return ""
+        return formats.count[value] if formats else format_int(value)
     if column == COL_CHARGE:
-        return _money(order.charge, order.currency or currency)
+        pair = (order.charge, order.currency or currency)
+        return formats.money[pair] if formats else _money(*pair)
     if column == COL_PROGRESS:
         pct = progress(order)
         if pct is None:
@@ -182,8 +201,6 @@ def cell_text(
         if not refill.status:  # accepted, not checked yet
             return f"{refill.refill}: {QCoreApplication.translate('Orders', 'requested')}"
         return f"{refill.refill}: {translate_status(refill.status)}"
-    if column == COL_CHECKED:
-        return format_time(order.last_checked_at) if order.last_checked_at else ""
     return ""
 
 

@@ -24,6 +24,7 @@ from smpanel_desktop.ui.orders.columns import (
     NUMERIC,
     RIGHT,
     SORT_KEYS,
+    Formats,
     bold_font,
     cell_text,
     cell_tooltip,
@@ -38,14 +39,11 @@ from smpanel_desktop.ui.widgets.cells import CellRoles, Plain
 
 Index = QModelIndex | QPersistentModelIndex
 OrderRole = Qt.ItemDataRole.UserRole + 1
-_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
-_ALIGN = int(Qt.ItemDataRole.TextAlignmentRole)
-_FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
-_FONT = int(Qt.ItemDataRole.FontRole)
+_R = Qt.ItemDataRole
 _DECORATION = int(Qt.ItemDataRole.DecorationRole)
-_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
 _BACKGROUND = int(Qt.ItemDataRole.BackgroundRole)
 ALIGNS = tuple(RIGHT if column in NUMERIC else LEFT for column in range(len(COLUMNS)))
+COLUMN_NUMBERS = range(len(COLUMNS))
 
 
 class OrdersModel(QAbstractTableModel):
@@ -62,15 +60,16 @@ class OrdersModel(QAbstractTableModel):
         self._brushes = status_brushes()
         self._texts: dict[int, list[str]] = {}  # local id -> its cell texts, once shown
         self._texts_until = 0.0
+        self._formats = Formats()  # each distinct count, amount and time, formatted once
         self.roles = CellRoles(
             {
-                _DISPLAY: self._display,
-                _ALIGN: self._alignment,
-                _FOREGROUND: self._foreground,
-                _FONT: self._font,
-                _TOOLTIP: self._tooltip,
-                _DECORATION: self._decoration,
-                _BACKGROUND: self._background,
+                _R.DisplayRole: self._display,
+                _R.TextAlignmentRole: self._alignment,
+                _R.ForegroundRole: self._foreground,
+                _R.FontRole: self._font,
+                _R.ToolTipRole: self._tooltip,
+                _R.DecorationRole: self._decoration,
+                _R.BackgroundRole: self._background,
                 OrderRole: self._order,
             },
             self.rowCount,
@@ -222,8 +221,8 @@ class OrdersModel(QAbstractTableModel):
             self._forget_texts()
         texts = self._texts.get(order.id)
         if texts is None:
-            refills, currency = self._refills, self._currency
-            texts = [cell_text(order, c, refills, currency) for c in range(len(COLUMNS))]
+            refills, currency, formats = self._refills, self._currency, self._formats
+            texts = [cell_text(order, c, refills, currency, formats) for c in COLUMN_NUMBERS]
             self._texts[order.id] = texts
         return texts
 
@@ -242,6 +241,7 @@ class OrdersModel(QAbstractTableModel):
 
     def _forget_texts(self) -> None:
         self._texts.clear()
+        self._formats = Formats()
         midnight = time.mktime((*time.localtime()[:3], 0, 0, 0, 0, 0, -1))
         self._texts_until = midnight + 86_400
 

@@ -7,7 +7,8 @@ find without a scan).  A filter is then a list comprehension over row numbers, a
 of a precomputed order: no per-row Python method call and no Qt call on the hot path.  Loading
 only copies the column lists; the rest is built in small steps while the app is idle
 (``warm_step``), or at once when it is needed before that.  Number cells are formatted when Qt
-asks for them (only the visible ones), each distinct value once (``CellText``).  Qt-free.
+asks for them (only the visible ones), each distinct value once (``formatting.CellText``).
+Qt-free.
 
 The haystacks are UTF-8, held as ``str`` with one character per byte (decoded as Latin-1): a
 UTF-8 needle is found in UTF-8 text exactly where the text holds it (no match starts inside a
@@ -21,7 +22,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import compress
 from typing import Any
@@ -62,18 +63,6 @@ def _utf8(text: str) -> str:
     """The haystack's and the needle's form: UTF-8 bytes, one character each (a lone surrogate
     too, alike in both)."""
     return text.encode("utf-8", "surrogatepass").decode("latin-1")
-
-
-class CellText(dict[Any, str]):
-    """Memoized ``format(value)``: catalogs repeat rates and limits, Qt asks for cells often."""
-
-    def __init__(self, format: Callable[[Any], str]) -> None:
-        super().__init__()
-        self.format = format
-
-    def __missing__(self, value: Any) -> str:
-        text = self[value] = self.format(value)
-        return text
 
 
 @dataclass(frozen=True)

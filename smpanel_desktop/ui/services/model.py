@@ -28,12 +28,11 @@ from smpanel_desktop.ui.services.index import (
     COLUMNS,
     FLAG_COLUMNS,
     NUMERIC_COLUMNS,
-    CellText,
     Filters,
     ServiceIndex,
 )
 from smpanel_desktop.ui.widgets.cells import CellRoles, Plain
-from smpanel_desktop.ui.widgets.formatting import DecimalFormatter, format_count
+from smpanel_desktop.ui.widgets.formatting import CellText, DecimalFormatter, format_count
 
 Index = QModelIndex | QPersistentModelIndex
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)

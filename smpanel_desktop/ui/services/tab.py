@@ -25,8 +25,8 @@ from smpanel_desktop.ui.watch.changes import CatalogChangesButton
 from smpanel_desktop.ui.watch.refill_window import RefillWindowButton
 from smpanel_desktop.ui.widgets import style
 from smpanel_desktop.ui.widgets.formatting import format_int, format_time
+from smpanel_desktop.ui.widgets.labels import steady_text
 from smpanel_desktop.ui.widgets.named import named
-from smpanel_desktop.ui.widgets.steady import steady_text
 from smpanel_desktop.ui.widgets.table_view import TableView
 from smpanel_desktop.ui.widgets.translate import QT_TRANSLATE_NOOP
 

@@ -25,15 +25,15 @@ from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QPointF,
 from PySide6.QtGui import (
     QBrush,
     QColor,
-    QFontMetricsF,
     QPainter,
     QPalette,
     QStaticText,
     QTransform,
 )
-from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
+from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from smpanel_desktop.ui.widgets import style
+from smpanel_desktop.ui.widgets.text_layout import FontFacts, LaidText, lay_out
 
 Index = QModelIndex | QPersistentModelIndex
 Handler = Callable[[int, int], Any]
@@ -60,17 +60,12 @@ RICH_ROLES = tuple(
     )
 )
 _LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-_HORIZONTAL = int(Qt.AlignmentFlag.AlignHorizontal_Mask)
-_RIGHT_BITS = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTrailing)
-_CENTER_BIT = int(Qt.AlignmentFlag.AlignHCenter)
 _Key = tuple[str, int, int, int]  # text, cell width, cell height, alignment
 _SELECTED = QStyle.StateFlag.State_Selected.value
 _HAS_FOCUS = QStyle.StateFlag.State_HasFocus.value
 _ENABLED = QStyle.StateFlag.State_Enabled.value
 _ACTIVE = QStyle.StateFlag.State_Active.value
 _LOOK = _SELECTED | _ENABLED | _ACTIVE  # the state bits that choose a cell's colours
-_RIGHT_TO_LEFT = Qt.LayoutDirection.RightToLeft
-_ASCII = [chr(code) for code in range(32, 127)]
 CACHE_LIMIT = 8192  # cached texts (a few screens of cells); the cache starts over beyond
 
 
@@ -135,22 +130,31 @@ class TextDelegate(QStyledItemDelegate):
         self._plain_row = roles.plain_row
         self._row = -1  # the row whose cells ``_cells`` holds, within this paint
         self._cells: RowCells = ()
-        self._cache: dict[_Key, _Laid] = {}
+        self._cache: dict[_Key, LaidText] = {}
         self._colors: dict[tuple[int, int], tuple[QBrush | None, QColor]] = {}
-        self._margin = -1
-        self._advance: Callable[[str], float] | None = None  # the font's exact text width
-        self._widest = 0.0
+        self._font: FontFacts | None = None
 
     def clear_cache(self) -> None:
         """Forget the laid-out texts and the colours (after a font, palette or style change)."""
         self._cache.clear()
         self._colors.clear()
-        self._advance = None
+        self._font = None
 
     def new_frame(self) -> None:
         """A new paint begins: the cells of the rows may have changed since the last one.  The
         view calls it before painting (``TableView.paintEvent``)."""
         self._row = -1
+
+    def _lay_out(self, option: QStyleOptionViewItem, key: _Key) -> LaidText | None:
+        """The text elided to its cell and placed once (``text_layout.lay_out``), kept."""
+        if self._font is None:
+            self._font = FontFacts(option)
+        laid = lay_out(option, self._font, *key)
+        if laid is not None:
+            if len(self._cache) >= CACHE_LIMIT:
+                self._cache.clear()
+            self._cache[key] = laid
+        return laid
 
     def cells_of(self, row: int) -> RowCells:
         """The model's plain-text answers for the cells of ``row`` (None: not plain)."""
@@ -192,7 +196,7 @@ class TextDelegate(QStyledItemDelegate):
         key = (text, width, height, align)
         laid = self._cache.get(key)
         if laid is None:
-            laid = self._elide(option, key)
+            laid = self._lay_out(option, key)
             if laid is None:
                 return False
         look = (palette.cacheKey(), state & _LOOK)
@@ -225,56 +229,6 @@ class TextDelegate(QStyledItemDelegate):
             static.prepare(QTransform(), option.font)
             painter.drawStaticText(QPointF(x, y), static)
         return True
-
-    def _elide(self, option: QStyleOptionViewItem, key: _Key) -> _Laid | None:
-        """The text elided to its cell once (as Qt's item painting does), kept for later."""
-        text, width, height, align = key
-        if "\n" in text or "\r" in text or option.direction == _RIGHT_TO_LEFT:
-            return None  # several lines, or mirrored: Qt's own painting
-        if len(self._cache) >= CACHE_LIMIT:
-            self._cache.clear()
-        if self._margin < 0:
-            widget: QWidget | None = option.widget
-            style = widget.style() if widget is not None else None
-            focus = QStyle.PixelMetric.PM_FocusFrameHMargin
-            self._margin = (style.pixelMetric(focus, None, widget) if style else 2) + 1
-        metrics = option.fontMetrics
-        if self._advance is None:
-            self._advance = advance = QFontMetricsF(option.font).horizontalAdvance
-            self._widest = max(map(advance, _ASCII))  # an ASCII character's widest advance
-        margin = self._margin
-        room = width - 2 * margin
-        used: float | None = None
-        if text.isascii() and len(text) * self._widest + 1 <= room:
-            shown = text  # fits for sure: no need to measure
-        elif (used := self._advance(text)) <= room:  # what elidedText measures first: it fits
-            shown = text
-        else:
-            shown, used = metrics.elidedText(text, option.textElideMode, room), None
-        horizontal = align & _HORIZONTAL
-        if horizontal & (_RIGHT_BITS | _CENTER_BIT):  # placed as Qt does, to a fraction of a pixel
-            if used is None:
-                used = self._advance(shown)
-            free = width - 2 * margin - used
-            dx = margin + (free if horizontal & _RIGHT_BITS else free / 2)
-        else:
-            dx = margin
-        top = (height - metrics.height()) // 2
-        laid = _Laid(shown, max(float(margin), dx), top, metrics.ascent())
-        self._cache[key] = laid
-        return laid
-
-
-class _Laid:
-    """One cell text as shown: elided, placed, and once shown a few times a ``QStaticText``."""
-
-    __slots__ = ("ascent", "dx", "seen", "static", "text", "top", "whole")
-
-    def __init__(self, text: str, dx: float, top: int, ascent: int) -> None:
-        self.text, self.dx, self.top, self.ascent = text, dx, top, ascent
-        self.whole = int(dx) if float(dx).is_integer() else 0  # dx when a whole pixel, else 0
-        self.seen = 0
-        self.static: QStaticText | None = None
 
 
 class _PerCell:

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from decimal import Decimal
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QDateTime, QLocale
 
@@ -100,3 +102,15 @@ def format_time(timestamp: float | None, locale: QLocale | None = None) -> str:
         return time.strftime("%Y-%m-%d %H:%M", local)  # unambiguous, and sorts as text
     when = QDateTime.fromSecsSinceEpoch(int(timestamp))
     return loc.toString(when, loc.dateFormat(QLocale.FormatType.ShortFormat) + " HH:mm")
+
+
+class CellText(dict[Any, str]):
+    """Memoized ``format(value)``: catalogs repeat rates and limits, Qt asks for cells often."""
+
+    def __init__(self, format: Callable[[Any], str]) -> None:
+        super().__init__()
+        self.format = format
+
+    def __missing__(self, value: Any) -> str:
+        text = self[value] = self.format(value)
+        return text

@@ -86,7 +86,7 @@ def paint_rows(view: QTableView, delegate: TextDelegate, event: QPaintEvent) -> 
     selected_ranges = _selected(view, top, bottom)
     current = view.currentIndex()
     focused = current.isValid() and (view.hasFocus() or view.viewport().hasFocus())
-    focus_cell = (current.row(), current.column()) if focused else None
+    focus_row, focus_column = (current.row(), current.column()) if focused else (-1, -1)
     alternating = view.alternatingRowColors()
     painter = QPainter(view.viewport())
     lines: list[int] = []
@@ -101,7 +101,7 @@ def paint_rows(view: QTableView, delegate: TextDelegate, event: QPaintEvent) -> 
             painter.fillRect(columns[0][1], y, end - columns[0][1], height, alternate_fill)
         cells = delegate.cells_of(row)
         for col, x, width, own in columns:
-            selected = any(lo <= col <= hi for lo, hi in spans)
+            selected = bool(spans) and any(lo <= col <= hi for lo, hi in spans)
             state = base | _SELECTED if selected else base
             rect = (x, y, width, height)
             if not plain_rows:  # the style's own row background, per cell as Qt asks for it
@@ -109,7 +109,7 @@ def paint_rows(view: QTableView, delegate: TextDelegate, event: QPaintEvent) -> 
             elif selected and show_selected:
                 painter.fillRect(x, y, width, height, highlight)
             cell = cells[col]
-            if (row, col) == focus_cell:
+            if row == focus_row and col == focus_column:
                 state |= _HAS_FOCUS
             if (
                 own is not None

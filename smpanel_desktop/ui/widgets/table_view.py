@@ -18,7 +18,12 @@ from smpanel_desktop.ui.widgets.cells import CellRoles, TextDelegate
 from smpanel_desktop.ui.widgets.row_painter import can_paint_rows, paint_rows
 
 ROW_PADDING = 8  # pixels above and below a line of text
-_LOOK_CHANGES = (QEvent.Type.FontChange, QEvent.Type.PaletteChange, QEvent.Type.StyleChange)
+_LOOK_CHANGES = (
+    QEvent.Type.FontChange,
+    QEvent.Type.PaletteChange,
+    QEvent.Type.StyleChange,
+    QEvent.Type.LayoutDirectionChange,
+)
 
 
 class TableView(QTableView):

@@ -1,5 +1,13 @@
-"""The status bar's message line: a long message ends in "…" at a word, never cut mid-word,
-and the whole text is in its tooltip; it clears itself after a while."""
+"""Labels whose text keeps changing.
+
+* ``StatusLine``: the status bar's message line: a long message ends in "…" at a word, never cut
+  mid-word, and the whole text is in its tooltip; it clears itself after a while.
+* ``steady_text``: ``QLabel.setText`` asks its layout to recompute the size of everything
+  around it whenever its size may change; a count label updated on every keystroke then
+  re-lays out and repaints the whole tab.  A label with a fixed size does not ask:
+  ``steady_text`` gives the label the size of the widest text it will show (``widest``),
+  growing it only when needed, so typing repaints the label alone.
+"""
 
 from __future__ import annotations
 
@@ -45,3 +53,17 @@ class StatusLine(QLabel):
                 words.pop()
             text = " ".join(words) + " …"
         super().setText(text)
+
+
+def steady_text(label: QLabel, text: str, widest: str = "") -> None:
+    """Show ``text`` in ``label`` sized for ``widest`` (and for ``text``) once and for all."""
+    metrics = label.fontMetrics()
+    margins = label.contentsMargins()
+    extra = margins.left() + margins.right() + 2 * label.margin() + 2
+    width = max(metrics.horizontalAdvance(t) for t in (text, widest)) + extra
+    height = max(label.minimumSizeHint().height(), metrics.height())
+    if label.minimumWidth() != label.maximumWidth() or label.maximumWidth() < width:
+        label.setFixedWidth(max(width, label.minimumWidth()))
+    if label.minimumHeight() != label.maximumHeight():
+        label.setFixedHeight(height)
+    label.setText(text)
