@@ -26,6 +26,7 @@ _HAS_FOCUS = QStyle.StateFlag.State_HasFocus.value
 _ENABLED = QStyle.StateFlag.State_Enabled.value
 _ALTERNATE = QStyleOptionViewItem.ViewItemFeature.Alternate
 _ROW = QStyle.PrimitiveElement.PE_PanelItemViewRow
+_Rect = tuple[int, int, int, int]
 _PLAIN_ROW_STYLES = frozenset({"fusion", "windows"})  # their row background: the alternate
 # colour, or the selection when the style shows it under decorations (QCommonStyle's own)
 
@@ -88,6 +89,7 @@ def paint_rows(view: QTableView, delegate: TextDelegate, event: QPaintEvent) -> 
     focused = current.isValid() and (view.hasFocus() or view.viewport().hasFocus())
     focus_row, focus_column = (current.row(), current.column()) if focused else (-1, -1)
     alternating = view.alternatingRowColors()
+    cell_option = _CellOption(option)
     painter = QPainter(view.viewport())
     lines: list[int] = []
     for row in range(top, bottom + 1):
@@ -105,7 +107,7 @@ def paint_rows(view: QTableView, delegate: TextDelegate, event: QPaintEvent) -> 
             state = base | _SELECTED if selected else base
             rect = (x, y, width, height)
             if not plain_rows:  # the style's own row background, per cell as Qt asks for it
-                style.drawPrimitive(_ROW, _options(option, rect, state, alternate), painter, view)
+                style.drawPrimitive(_ROW, cell_option.at(rect, state, alternate), painter, view)
             elif selected and show_selected:
                 painter.fillRect(x, y, width, height, highlight)
             cell = cells[col]
@@ -117,8 +119,8 @@ def paint_rows(view: QTableView, delegate: TextDelegate, event: QPaintEvent) -> 
                 or state & _HAS_FOCUS
                 or not delegate.draw_plain(painter, option, cell, rect, state, palette)
             ):
-                cell_option = _options(option, rect, state, alternate)
-                (own or delegate).paint(painter, cell_option, model.index(row, col))
+                at = cell_option.at(rect, state, alternate)
+                (own or delegate).paint(painter, at, model.index(row, col))
     if grid:
         hint = style.styleHint(QStyle.StyleHint.SH_Table_GridLineColor, option, view)
         painter.setPen(QPen(QColor.fromRgba(hint & 0xFFFFFFFF), 1, view.gridStyle()))
@@ -143,14 +145,25 @@ def _selected(view: QTableView, top: int, bottom: int) -> list[tuple[int, int, i
     return found
 
 
-def _options(
-    option: QStyleOptionViewItem, rect: tuple[int, int, int, int], state: int, alternate: bool
-) -> QStyleOptionViewItem:
-    """The option Qt gives a cell's painting: the view's, with the cell's place and state."""
-    cell = QStyleOptionViewItem(option)
-    cell.rect = QRect(*rect)
-    cell.state = QStyle.StateFlag(state)
-    cell.features = option.features | _ALTERNATE if alternate else option.features & ~_ALTERNATE
-    if state & _ENABLED:
-        cell.palette.setCurrentColorGroup(QPalette.ColorGroup.Normal)
-    return cell
+class _CellOption:
+    """The option Qt gives a cell's painting (``QTableViewPrivate::drawCell``): the view's, with
+    the cell's place, state and alternate colour.  One copy per paint, changed per cell: a copy
+    of a ``QStyleOptionViewItem`` (font, palette, texts) costs more than painting a cell."""
+
+    def __init__(self, option: QStyleOptionViewItem) -> None:
+        self._option = cell = QStyleOptionViewItem(option)
+        self._features = option.features
+        if option.state.value & _ENABLED:  # an enabled item is painted with the Normal colours
+            palette = QPalette(option.palette)
+            palette.setCurrentColorGroup(QPalette.ColorGroup.Normal)
+            cell.palette = palette
+
+    def at(
+        self, rect: tuple[int, int, int, int], state: int, alternate: bool
+    ) -> QStyleOptionViewItem:
+        cell = self._option
+        cell.rect = QRect(*rect)
+        cell.state = QStyle.StateFlag(state)
+        features = self._features
+        cell.features = features | _ALTERNATE if alternate else features & ~_ALTERNATE
+        return cell
