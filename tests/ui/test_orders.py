@@ -22,6 +22,7 @@ from smpanel_desktop.core.placing import place_order
 from smpanel_desktop.store.models import NOT_PLACED, PLACED, UNKNOWN, TrackedOrder
 from smpanel_desktop.ui.orders.columns import (
     COL_CREATED,
+    COL_LOCAL,
     COL_ORDER,
     COL_QUANTITY,
     COL_REFILL,
@@ -375,6 +376,7 @@ def test_long_order_ids_and_dates_are_not_clipped(qtbot: QtBot, order_env: Order
     older = format_time(time.time() - 3 * 86_400)
     assert header.sectionSize(COL_CREATED) >= metrics.horizontalAdvance(older) + padding
     assert header.sectionSize(COL_REFILL) >= metrics.horizontalAdvance("12345: requested") + padding
+    assert header.sectionSize(COL_LOCAL) >= metrics.horizontalAdvance("123456") + padding
     widths = sum(header.sectionSize(c) for c in range(header.count() - 1))
     assert widths + 100 <= 1250  # still every column in a 1280 px window (last one stretches)
 

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from smpanel_desktop.ui.orders.columns import (
     COL_CREATED,
     COL_LINK,
+    COL_LOCAL,
     COL_ORDER,
     COL_PROGRESS,
     COL_REFILL,
@@ -37,9 +38,11 @@ from smpanel_desktop.ui.orders.view import OrdersView
 from smpanel_desktop.ui.widgets.progress_delegate import ProgressDelegate
 
 COLUMN_WIDTHS = (44, 64, 100, 170, 130, 66, 96, 84, 70, 66, 100, 90, 100)  # fit 1229 px
-# The widest text a column must show whole (10-digit order ids, an older order's date, a
-# refill): measured in the table's font, the extra width taken from Service and Link.
+# The widest text a column must show whole (6-digit local numbers, 10-digit order ids, an
+# older order's date, a refill): measured in the table's font, the extra width taken from
+# Service and Link.
 FIT_SAMPLES = {
+    COL_LOCAL: "999999",  # a reseller's 100,000th order
     COL_ORDER: "99999999999",
     COL_CREATED: "2026-12-31 23:59",
     COL_REFILL: "99999: requested",
