@@ -52,8 +52,9 @@ SERVICES = 3_000
 HELLO_SPEC = """
 import sys
 sys.path.insert(0, {packaging!r})
-from bundle_policy import EXCLUDES, EXE_OPTIONS
-a = Analysis([{script!r}], excludes=EXCLUDES)
+from bundle_policy import ANALYSIS_OPTIONS, EXCLUDES, EXE_OPTIONS, keep
+a = Analysis([{script!r}], excludes=EXCLUDES, **ANALYSIS_OPTIONS)
+a.binaries, a.datas = keep(a.binaries), keep(a.datas)
 pyz = PYZ(a.pure)
 exe = EXE(pyz, a.scripts, [], exclude_binaries=True, name="hello", **EXE_OPTIONS)
 coll = COLLECT(exe, a.binaries, a.datas, name="hello", upx=False, strip=False)
