@@ -9,7 +9,7 @@ issue's numbering): 1 catalog parse / cache write / table load, 2 filter keystro
 4 refreshing 10,000 orders through the GUI, 5 cold start, 6 CLI start, 7 peak memory,
 8 scrolling (2 also has keystroke to pixels: the filter until its frame is painted).
 9 a 1,000-line mass order checked and previewed, 10 the Overview, the price comparison and the
-spend ledger.
+spend ledger, 11 the PyInstaller bundle's start (built first when dist/ has none or a stale one).
 Exit status 1 when a target is missed.
 """
 
@@ -78,12 +78,13 @@ def markdown_table(rows: list[Row]) -> str:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--only", default="1,2,3,4,5,6,7,8,9,10", help="rows to run, e.g. 1,4")
+    parser.add_argument("--only", default="1,2,3,4,5,6,7,8,9,10,11", help="rows to run, e.g. 1,4")
     parser.add_argument("--markdown", action="store_true", help="print a markdown table too")
     opts = parser.parse_args()
     wanted = {int(x) for x in opts.only.split(",") if x.strip()}
 
     from PySide6.QtWidgets import QApplication
+    from rows_bundle import bundle_rows
     from rows_catalog import catalog_rows
     from rows_frames import keystroke_rows
     from rows_mass import mass_rows
@@ -99,7 +100,8 @@ def main() -> int:
              ({4}, refresh_rows, "refresh"),
              ({5, 6}, start_rows, "GUI and CLI start"), ({7}, rss_rows, "memory"),
              ({9}, mass_rows, "mass order"),
-             ({10}, money_rows, "overview, comparison, ledger")]  # fmt: skip
+             ({10}, money_rows, "overview, comparison, ledger"),
+             ({11}, bundle_rows, "bundle start")]  # fmt: skip
     with tempfile.TemporaryDirectory(prefix="smpanel-bench-") as tmp:
         for numbers, step, name in steps:
             if numbers & wanted:
