@@ -194,10 +194,19 @@ class DesktopApp:
 
 
 def _icon() -> QIcon:
-    from smpanel_desktop.resources import app_icon_path
+    """The window icon from its PNG sizes (an SVG icon would load Qt's SVG plugin and library
+    before the first paint); the SVG when the PNGs are missing."""
+    from PySide6.QtCore import QSize
 
-    path = app_icon_path()
-    return QIcon(str(path)) if path.exists() else QIcon()
+    from smpanel_desktop.resources import app_icon_path, app_icon_pngs
+
+    icon = QIcon()
+    for size, png in app_icon_pngs():
+        if png.exists():
+            icon.addFile(str(png), QSize(size, size))
+    if icon.isNull() and app_icon_path().exists():
+        return QIcon(str(app_icon_path()))
+    return icon
 
 
 def _start_logging(own_process: bool) -> None:

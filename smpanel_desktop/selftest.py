@@ -16,7 +16,6 @@ reasons otherwise.  Options:
 from __future__ import annotations
 
 import os
-import platform
 import sys
 import time
 from collections.abc import Callable
@@ -223,6 +222,8 @@ def run(argv: list[str] | None = None) -> int:
         streams.append(report_file)
     report = _Report(streams)
     try:
+        import platform
+
         import PySide6
         from PySide6 import QtCore
 

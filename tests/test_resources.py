@@ -101,3 +101,14 @@ def test_install_desktop_puts_entry_and_icons_in_the_users_folders(tmp_path: Pat
     subprocess.run([script, "--uninstall"], env=env, check=True, capture_output=True)
     assert not (share / "applications" / f"{APP_ID}.desktop").exists()
     assert not list((share / "icons").rglob(f"{APP_ID}.*"))
+
+
+def test_the_window_icon_is_the_app_icon_at_every_size(qapp: QGuiApplication) -> None:
+    from smpanel_desktop.app import _icon
+
+    icon = _icon()
+    sizes = {(s.width(), s.height()) for s in icon.availableSizes()}
+    assert {(n, n) for n in PNG_SIZES} <= sizes  # drawn for each size, not scaled from one
+    shown = icon.pixmap(QSize(48, 48)).toImage()
+    expected = QImage(str(ICONS / "smpanel-desktop-48.png")).convertToFormat(shown.format())
+    assert shown == expected

@@ -21,3 +21,14 @@ def resource_path(*parts: str) -> Path:
 def app_icon_path() -> Path:
     """The app icon as SVG."""
     return resource_path("icons", "smpanel-desktop.svg")
+
+
+APP_ICON_SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
+
+
+def app_icon_pngs() -> list[tuple[int, Path]]:
+    """The app icon drawn at each of ``APP_ICON_SIZES`` (the window icon: no SVG plugin to load
+    before the first paint)."""
+    return [
+        (size, resource_path("icons", f"smpanel-desktop-{size}.png")) for size in APP_ICON_SIZES
+    ]

@@ -250,12 +250,12 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def _show_refresh_time(self) -> None:
-        from smpanel_desktop.ui.widgets.formatting import (
-            format_time,  # (not needed for the first paint)
-        )
-
         stamps = [t for t in (self.ctx.catalog_fetched_at, self.ctx.balance_fetched_at) if t]
-        when = format_time(max(stamps)) if stamps else self.tr("never")
+        when = self.tr("never")
+        if stamps:  # (none before the first paint: formatting pulls in decimal, api.models)
+            from smpanel_desktop.ui.widgets.formatting import format_time
+
+            when = format_time(max(stamps))
         self.refresh_label.setText(self.tr("Last refresh: {when}").format(when=when))
 
     def changeEvent(self, event: QEvent) -> None:

@@ -11,7 +11,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
@@ -20,9 +20,9 @@ class StatusLine(QLabel):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("statusMessage")
-        self.setTextFormat(Qt.TextFormat.PlainText)
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self._full = ""
+        self._plain = False
         self._timer = QTimer(self, singleShot=True)
         self._timer.timeout.connect(lambda: self.show_message(""))
 
@@ -31,6 +31,11 @@ class StatusLine(QLabel):
         return self._full
 
     def show_message(self, text: str, timeout_ms: int = 0) -> None:
+        if not self._plain:  # set here, not in __init__: Qt's enum namespace costs ~25 ms
+            from PySide6.QtCore import Qt  # of start-up, and the first paint needs none of it
+
+            self.setTextFormat(Qt.TextFormat.PlainText)
+            self._plain = True
         self._full = text
         self.setToolTip(text)
         self._elide()

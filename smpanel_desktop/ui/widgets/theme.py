@@ -7,7 +7,6 @@ every label coloured with ``style.tint`` is coloured again for the new palette.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication, QStyleFactory
 
@@ -54,6 +53,8 @@ def apply_theme(theme: str) -> None:
     if not isinstance(app, QApplication):
         return
     hints = QGuiApplication.styleHints()
+    from PySide6.QtCore import Qt
+
     if theme == "dark":
         hints.setColorScheme(Qt.ColorScheme.Dark)
         app.setStyle("Fusion")
