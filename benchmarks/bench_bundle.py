@@ -8,7 +8,7 @@ under ``build/bench-bundle/``) and the app bundle, ``dist/smpanel-desktop`` (bui
 is missing or older than its sources), or the folder ``--app-dist`` names, as it is.  Each starts
 offscreen ``--runs`` times, alternating, after one warm-up; the medians of the time from process
 start to the first paint of the main window are compared.  Both print ``SMPANEL_FIRST_SHOWN
-<epoch> <CPU seconds>`` at that moment (the app through ``selftest.arm_exit_after_show`` when
+<epoch> <CPU seconds>`` at that moment (the app through ``first_paint.arm_exit_after_show`` when
 ``SMPANEL_EXIT_AFTER_SHOW=1``) and quit.  The app starts against a sandbox panel with
 ``SMPANEL_API_KEY`` set, so no dialog comes first.  The process CPU time until that paint is
 printed too: on a busy machine it is steadier than wall time.

@@ -29,7 +29,7 @@ OPEN_STATUSES = ("Pending", "In progress", "Processing")
 FINAL_STATUSES = ("Completed", "Partial", "Canceled")
 
 # A bare PySide6 window that prints the marker at its first paint, like the app does with
-# SMPANEL_EXIT_AFTER_SHOW=1 (smpanel_desktop.selftest.arm_exit_after_show).  With
+# SMPANEL_EXIT_AFTER_SHOW=1 (smpanel_desktop.ui.widgets.first_paint.arm_exit_after_show).  With
 # ``BARE_EXIT=rss`` it prints its peak RSS (KiB, ``VmHWM``: ``ru_maxrss`` would start from the
 # parent's size at fork time) instead and quits.
 HELLO = f'''
@@ -204,7 +204,7 @@ def start_time(cmd: Sequence[str], env: dict[str, str]) -> tuple[float, float]:
                 return float(shown) - started, float(cpu)
         raise RuntimeError(
             f"{cmd[-1]} exited (code {proc.wait()}) without printing {MARKER}: "
-            "is selftest.arm_exit_after_show(window) called after the main window's show()?"
+            "is first_paint.arm_exit_after_show(window) called after the main window's show()?"
         )
     finally:
         if proc.poll() is None:

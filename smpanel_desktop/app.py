@@ -27,8 +27,6 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from smpanel_desktop import APP_NAME, __version__, paths
-from smpanel_desktop.api.endpoint import validate_endpoint
-from smpanel_desktop.api.errors import ApiError
 from smpanel_desktop.secrets import KeyStore
 from smpanel_desktop.ui import language
 from smpanel_desktop.ui.context import AppContext
@@ -113,6 +111,8 @@ class DesktopApp:
 
     def _choose_first_panel(self) -> tuple[Panel | None, str]:
         """On the worker: the panel to open first, and what went wrong choosing it."""
+        from smpanel_desktop.api.errors import ApiError
+
         try:
             return self._first_panel(), ""
         except (ApiError, ValueError) as exc:  # e.g. --demo while a real panel is named "Demo"
@@ -265,7 +265,10 @@ def main(argv: list[str] | None = None) -> int:
         args = parse_args(raw)
     except SystemExit as exc:  # --help, --version or bad usage: argparse has printed it
         return int(exc.code or 0)
-    if args.api_url:
+    if args.api_url:  # (the api package is imported only when a URL is given)
+        from smpanel_desktop.api.endpoint import validate_endpoint
+        from smpanel_desktop.api.errors import ApiError
+
         try:
             validate_endpoint(args.api_url)
         except ApiError as exc:  # nothing was sent; the message never echoes the URL's text
@@ -283,7 +286,7 @@ def main(argv: list[str] | None = None) -> int:
     app.setDesktopFileName("net.smpanel.SmpanelDesktop")
     app.setWindowIcon(_icon())
 
-    from smpanel_desktop.selftest import arm_exit_after_show
+    from smpanel_desktop.ui.widgets.first_paint import arm_exit_after_show
 
     gui: DesktopApp | None = None
     try:

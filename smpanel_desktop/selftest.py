@@ -10,7 +10,7 @@ reasons otherwise.  Options:
                          delete a throwaway entry through it (proves the backend really works)
   --output FILE          also write the report to FILE (a windowed Windows build has no stdout)
 
-``arm_exit_after_show(window)`` is the start-up probe used by benchmarks/bench_bundle.py.
+The start-up probe of the benchmarks (``arm_exit_after_show``) is in ui/widgets/first_paint.py.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ import os
 import sys
 import time
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from smpanel_desktop.resources import app_icon_path
 
@@ -27,8 +27,6 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication
 
 SELFTEST_SERVICE = "smpanel-desktop-selftest"
-EXIT_AFTER_SHOW_ENV = "SMPANEL_EXIT_AFTER_SHOW"
-SHOWN_MARKER = "SMPANEL_FIRST_SHOWN"
 
 
 class _Report:
@@ -250,28 +248,3 @@ def run(argv: list[str] | None = None) -> int:
     finally:
         if report_file is not None:
             report_file.close()
-
-
-def arm_exit_after_show(window: Any) -> None:
-    """With ``SMPANEL_EXIT_AFTER_SHOW=1``: on the window's first paint, print the time and quit.
-
-    A no-op otherwise.  The app calls it right after ``window.show()``; the bundle benchmark
-    reads ``SMPANEL_FIRST_SHOWN <epoch seconds> <process CPU seconds>`` from stdout to measure
-    the start-up time (the CPU time is steadier than wall time on a busy machine).
-    """
-    if not os.environ.get(EXIT_AFTER_SHOW_ENV):
-        return
-    from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
-
-    class _FirstPaint(QObject):
-        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-            if event.type() == QEvent.Type.Paint:
-                watched.removeEventFilter(self)
-                if sys.stdout is not None:
-                    cpu = time.process_time()
-                    print(f"{SHOWN_MARKER} {time.time():.6f} {cpu:.6f}", flush=True)
-                QTimer.singleShot(0, QCoreApplication.quit)
-            return False
-
-    probe = _FirstPaint(window)
-    window.installEventFilter(probe)

@@ -14,6 +14,7 @@ from pytestqt.qtbot import QtBot
 
 from smpanel_desktop import __version__, selftest
 from smpanel_desktop.app import main
+from smpanel_desktop.ui.widgets import first_paint
 
 
 def test_self_test_passes_and_reports_what_it_found(
@@ -55,11 +56,11 @@ def test_expected_backend_is_exercised_with_a_throwaway_entry(
 def test_exit_after_show_is_inert_without_the_variable(
     qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.delenv(selftest.EXIT_AFTER_SHOW_ENV, raising=False)
+    monkeypatch.delenv(first_paint.EXIT_AFTER_SHOW_ENV, raising=False)
     window = QMainWindow()
     qtbot.addWidget(window)
     before = window.findChildren(QObject)
-    selftest.arm_exit_after_show(window)
+    first_paint.arm_exit_after_show(window)
     assert window.findChildren(QObject) == before
 
 
@@ -67,7 +68,7 @@ def test_exit_after_show_prints_the_first_paint_time_and_quits(tmp_path: Path) -
     script = (
         "import sys\n"
         "from PySide6.QtWidgets import QApplication, QLabel\n"
-        "from smpanel_desktop.selftest import arm_exit_after_show\n"
+        "from smpanel_desktop.ui.widgets.first_paint import arm_exit_after_show\n"
         "app = QApplication(sys.argv)\n"
         "w = QLabel('hi'); w.show(); arm_exit_after_show(w)\n"
         "sys.exit(app.exec())\n"
@@ -78,6 +79,6 @@ def test_exit_after_show_prints_the_first_paint_time_and_quits(tmp_path: Path) -
     )
     assert done.returncode == 0
     marker, stamp, cpu = done.stdout.split()
-    assert marker == selftest.SHOWN_MARKER
+    assert marker == first_paint.SHOWN_MARKER
     assert float(stamp) > 1e9
     assert 0 < float(cpu) < 60

@@ -32,7 +32,6 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
-from smpanel_desktop.ui.widgets import style
 from smpanel_desktop.ui.widgets.text_layout import FontFacts, LaidText, lay_out
 
 Index = QModelIndex | QPersistentModelIndex
@@ -202,7 +201,7 @@ class TextDelegate(QStyledItemDelegate):
         look = (palette.cacheKey(), state & _LOOK)
         colors = self._colors.get(look)
         if colors is None:
-            colors = self._colors[look] = style.cell_colors(palette, state)
+            colors = self._colors[look] = cell_colors(palette, state)
         fill, pen = colors
         if fill is not None:
             painter.fillRect(left, top, width, height, fill)
@@ -241,3 +240,23 @@ class _PerCell:
 
     def __getitem__(self, column: int) -> Plain | None:
         return self._plain(self._row, column)
+
+
+def color_group(state: int) -> QPalette.ColorGroup:
+    """The palette group a view item in ``state`` (``QStyle.State`` bits) is painted with."""
+    if not state & _ENABLED:
+        return QPalette.ColorGroup.Disabled
+    if not state & _ACTIVE:
+        return QPalette.ColorGroup.Inactive
+    return QPalette.ColorGroup.Normal
+
+
+def cell_colors(palette: QPalette, state: int) -> tuple[QBrush | None, QColor]:
+    """The selection fill (None when not selected) and the text colour of a cell in ``state``."""
+    group = color_group(state)
+    if state & _SELECTED:
+        return (
+            palette.brush(group, QPalette.ColorRole.Highlight),
+            palette.color(group, QPalette.ColorRole.HighlightedText),
+        )
+    return None, palette.color(group, QPalette.ColorRole.Text)

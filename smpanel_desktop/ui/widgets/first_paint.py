@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
+import os
+import sys
+import time
 from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QWidget
+
+EXIT_AFTER_SHOW_ENV = "SMPANEL_EXIT_AFTER_SHOW"
+SHOWN_MARKER = "SMPANEL_FIRST_SHOWN"
 
 
 class AfterFirstPaint(QObject):
@@ -45,3 +52,28 @@ class AfterFirstPaint(QObject):
         callbacks, self._callbacks = self._callbacks, []
         for callback in callbacks:
             callback()
+
+
+def arm_exit_after_show(window: Any) -> None:
+    """With ``SMPANEL_EXIT_AFTER_SHOW=1``: on the window's first paint, print the time and quit.
+
+    A no-op otherwise.  The app calls it right after ``window.show()``; the bundle benchmark
+    reads ``SMPANEL_FIRST_SHOWN <epoch seconds> <process CPU seconds>`` from stdout to measure
+    the start-up time (the CPU time is steadier than wall time on a busy machine).
+    """
+    if not os.environ.get(EXIT_AFTER_SHOW_ENV):
+        return
+    from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
+
+    class _FirstPaint(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.Paint:
+                watched.removeEventFilter(self)
+                if sys.stdout is not None:
+                    cpu = time.process_time()
+                    print(f"{SHOWN_MARKER} {time.time():.6f} {cpu:.6f}", flush=True)
+                QTimer.singleShot(0, QCoreApplication.quit)
+            return False
+
+    probe = _FirstPaint(window)
+    window.installEventFilter(probe)

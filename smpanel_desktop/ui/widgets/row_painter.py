@@ -18,8 +18,7 @@ from PySide6.QtCore import QRect
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QStyle, QStyleOptionViewItem, QTableView
 
-from smpanel_desktop.ui.widgets.cells import TextDelegate
-from smpanel_desktop.ui.widgets.style import color_group
+from smpanel_desktop.ui.widgets.cells import TextDelegate, color_group
 
 _SELECTED = QStyle.StateFlag.State_Selected.value
 _HAS_FOCUS = QStyle.StateFlag.State_HasFocus.value

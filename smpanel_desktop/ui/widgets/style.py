@@ -7,8 +7,8 @@ applies is read from the application palette when the colour is asked for.
 
 from __future__ import annotations
 
-from PySide6.QtGui import QBrush, QColor, QGuiApplication, QPalette
-from PySide6.QtWidgets import QApplication, QStyle, QWidget
+from PySide6.QtGui import QColor, QGuiApplication, QPalette
+from PySide6.QtWidgets import QApplication, QWidget
 
 ERROR = "error"
 WARNING = "warning"
@@ -62,28 +62,3 @@ def retint_all() -> None:
         if isinstance(value, str) and ":" in value:
             role, _, bold = value.partition(":")
             tint(widget, role or None, bold=bold == "1")
-
-
-_SELECTED = QStyle.StateFlag.State_Selected.value
-_ENABLED = QStyle.StateFlag.State_Enabled.value
-_ACTIVE = QStyle.StateFlag.State_Active.value
-
-
-def color_group(state: int) -> QPalette.ColorGroup:
-    """The palette group a view item in ``state`` (``QStyle.State`` bits) is painted with."""
-    if not state & _ENABLED:
-        return QPalette.ColorGroup.Disabled
-    if not state & _ACTIVE:
-        return QPalette.ColorGroup.Inactive
-    return QPalette.ColorGroup.Normal
-
-
-def cell_colors(palette: QPalette, state: int) -> tuple[QBrush | None, QColor]:
-    """The selection fill (None when not selected) and the text colour of a cell in ``state``."""
-    group = color_group(state)
-    if state & _SELECTED:
-        return (
-            palette.brush(group, QPalette.ColorRole.Highlight),
-            palette.color(group, QPalette.ColorRole.HighlightedText),
-        )
-    return None, palette.color(group, QPalette.ColorRole.Text)
