@@ -8,8 +8,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from .dialects import is_funds_text, is_invalid_key_text
-
 
 class ApiError(Exception):
     """Base of every error the API client raises."""
@@ -106,7 +104,10 @@ class UnknownOutcomeError(ApiError):
 
 def panel_error(text: str, *, http_status: int | None = None) -> PanelError:  # pragma: no mutate
     """The right ``PanelError`` subclass for a panel's error text (key, funds, or the generic);
-    the texts of every engine are in dialects.py."""
+    the texts of every engine are in dialects.py (imported here: the app's window imports the
+    error classes before its first paint, and dialects.py compiles its patterns)."""
+    from .dialects import is_funds_text, is_invalid_key_text
+
     if is_funds_text(text):
         return InsufficientFundsError(text, http_status=http_status)
     if is_invalid_key_text(text):
