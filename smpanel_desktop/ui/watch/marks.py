@@ -83,7 +83,7 @@ def compute_marks(
         for e in checks
         if not e.eligible and (e.order.status or "").strip().casefold() == "completed"
     }
-    stuck = {s.order.id: s.since for s in stuck_orders(store, panel.id, now=now)}
+    stuck = {s.order.id: s.since for s in stuck_orders(store, panel.id, now=now, orders=orders)}
     return WatchMarks(panel.id, eligible, stuck, reasons, now)
 
 
