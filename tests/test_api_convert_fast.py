@@ -1,4 +1,5 @@
-"""The converters' fast paths (soft_text, soft_int, soft_bool) give what ``soft(...)`` gives."""
+"""The converters' fast paths (soft_text, soft_int, soft_bool) give what ``soft(...)`` gives, and
+the status answers decoded through them what the general converters give."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from decimal import Decimal, InvalidOperation
 from hypothesis import example, given
 from hypothesis import strategies as st
 
+from smpanel_desktop.api import parse
 from smpanel_desktop.api.convert import (
     clean_text,
     soft,
@@ -16,8 +18,11 @@ from smpanel_desktop.api.convert import (
     to_bool,
     to_decimal,
     to_int,
+    unusable,
 )
-from smpanel_desktop.api.errors import UnreadableAnswerError
+from smpanel_desktop.api.errors import PanelError, UnreadableAnswerError, panel_error
+from smpanel_desktop.api.models import OrderStatus, StatusResult
+from smpanel_desktop.api.parse import item_error, parse_multi_status
 
 VALUES = st.one_of(
     st.none(),
@@ -70,3 +75,70 @@ def test_to_decimal_fast_path_matches_the_general_path(value: object) -> None:
     assert got == expected or (got, expected) == ("unusable", "unusable")
     if isinstance(got, Decimal):
         assert str(got) == str(expected)
+
+
+def _general_order_status(order: int, item: dict[str, object]) -> OrderStatus:
+    """parse.py's ``_order_status`` through ``soft(...)`` for every field (as it was before
+    its fast paths)."""
+    error = item_error(item.get("status"))
+    if error is not None:
+        raise panel_error(error)
+    status = clean_text(item.get("status"))
+    if not status:
+        raise unusable("order status", item.get("status"))
+    currency = soft(clean_text, item.get("currency"), "")
+    children = item.get("orders")
+    return OrderStatus(
+        order=order,
+        status=status,
+        charge=soft(to_decimal, item.get("charge"), None),
+        start_count=soft(to_int, item.get("start_count"), None),
+        remains=soft(to_int, item.get("remains"), None),
+        currency=currency or None,
+        runs=soft(to_int, item.get("runs"), None),
+        children=parse._child_ids(children) if isinstance(children, list) else (),
+    )
+
+
+def _general_multi_status(payload: dict[str, object], orders: list[int]) -> list[object]:
+    entries = {int(k): v for k, v in payload.items()}
+    out: list[object] = []
+    for order in orders:
+        entry = entries.get(order)
+        error = item_error(entry)
+        if entry is None:
+            out.append(StatusResult(order, None, parse.NOT_IN_ANSWER))
+        elif error is not None:
+            out.append(StatusResult(order, None, error))
+        elif isinstance(entry, dict):
+            try:
+                out.append(StatusResult(order, _general_order_status(order, entry)))
+            except (UnreadableAnswerError, PanelError) as exc:
+                out.append(StatusResult(order, None, exc.message))
+        else:
+            out.append(
+                StatusResult(order, None, soft(clean_text, entry, "") or parse.NOT_IN_ANSWER)
+            )
+    return out
+
+
+FIELD = st.one_of(VALUES, st.sampled_from(["Pending", " In progress ", "Error", "&amp;x", "USD"]))
+ENTRY = st.one_of(
+    st.fixed_dictionaries(
+        {"status": FIELD},
+        optional={
+            k: FIELD for k in ("charge", "start_count", "remains", "currency", "runs", "orders")
+        }
+        | {"error": FIELD, "message": FIELD},
+    ),
+    VALUES,
+)
+
+
+@given(st.lists(ENTRY, max_size=4))
+@example([{"status": "Completed", "charge": "0.0389", "start_count": "0", "remains": 10}])
+@example([{"status": {"error": "Incorrect order ID"}}, {"status": "error", "message": "no"}])
+def test_status_answers_decode_as_through_the_general_converters(values: list[object]) -> None:
+    payload = {str(10 + i): v for i, v in enumerate(values)}
+    orders = [10 + i for i in range(len(values))] + [99]
+    assert parse_multi_status(payload, orders) == _general_multi_status(payload, orders)

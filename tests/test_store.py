@@ -7,6 +7,7 @@ import os
 import sqlite3
 import threading
 import time
+from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
 
@@ -304,6 +305,33 @@ def test_apply_statuses_records_changes_history_and_errors(store: Store) -> None
         (None, "In progress"), ("In progress", "Partial")
     ]  # fmt: skip
     assert [o.order for o in store.open_orders(p.id)] == [3]
+
+
+def test_an_answer_that_changes_nothing_moves_only_the_time_checked(store: Store) -> None:
+    """The same status and numbers again (or none): the row keeps its values and when they
+    last changed, is checked now, and a per-item error from before is cleared; a new currency
+    alone is still written."""
+    p = store.add_panel("a", "https://a/api/v2")
+    a, b, c = (place(store, p.id, n) for n in (1, 2, 3))
+    values: dict[str, object] = {"charge": Decimal("0.5"), "start_count": 10, "remains": 90}
+    first = [status(n, "In progress", currency="USD", **values) for n in (1, 2, 3)]
+    store.apply_statuses(p.id, first, 100.0)
+    store.apply_statuses(p.id, [StatusResult(3, None, "Incorrect order ID")], 101.0)
+    before = {o.id: o for o in store.orders(p.id)}
+    again = [status(1, "In progress", remains=90), status(2, "In progress", currency="EUR"),
+             status(3, "In progress", currency="USD", **values)]  # fmt: skip
+    assert store.apply_statuses(p.id, again, 200.0) == []
+    after = {o.id: o for o in store.orders(p.id)}
+    assert after[a.id] == replace(before[a.id], last_checked_at=200.0)
+    assert after[b.id] == replace(before[b.id], currency="EUR", last_checked_at=200.0)
+    assert after[c.id] == replace(before[c.id], last_error=None, last_checked_at=200.0)
+    assert before[c.id].last_error == "Incorrect order ID"
+    assert all(len(store.status_history(o.id)) == 1 for o in (a, b, c))
+    assert store.progress_times(p.id) == {a.id: 100.0, b.id: 100.0, c.id: 100.0}
+    moved = store.apply_statuses(p.id, [status(1, "In progress", remains=80)], 300.0)
+    assert moved == [] and store.order(a.id) == replace(
+        after[a.id], remains=80, updated_at=300.0, last_checked_at=300.0
+    )
 
 
 def test_apply_statuses_is_all_or_nothing(store: Store) -> None:

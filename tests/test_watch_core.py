@@ -111,6 +111,10 @@ def test_an_order_whose_remains_do_not_move_is_stuck(
     stuck = stuck_orders(store, panel.id, now=now)
     assert [s.order.id for s in stuck] == [quiet]
     assert stuck[0].since == pytest.approx(now - 7 * HOUR)
+    rows = store.orders(panel.id)  # the rows the Orders tab holds, not read again
+    assert stuck_orders(store, panel.id, now=now, orders=rows) == stuck
+    done = [replace(o, status="Completed") for o in rows]  # final: never stuck
+    assert stuck_orders(store, panel.id, now=now, orders=done) == []
     store.set_setting(STUCK_SETTING, "8")
     assert stuck_orders(store, panel.id, now=now) == []
     store.set_setting(STUCK_SETTING, None)

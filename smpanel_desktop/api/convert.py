@@ -163,6 +163,8 @@ def soft_int(value: object, default: D) -> int | D:
     """``soft(to_int, value, default)``."""
     if type(value) is int and -_INT_LIMIT < value < _INT_LIMIT:
         return value
+    if value is None:
+        return default
     if type(value) is str and len(value) < 19 and value.isascii() and value.isdigit():
         return int(value)  # at most 18 digits: below 2^63
     return soft(to_int, value, default)

@@ -54,7 +54,7 @@ def error_text(payload: object) -> object | None:
     if error:  # "", null, false and 0 are "no error" (engines send {"error": null} on success)
         found = _message(error)
         return found if found else "The panel reported an error without a text"
-    if _ORDER_FIELDS & payload.keys():
+    if not _ORDER_FIELDS.isdisjoint(payload.keys()):
         return None
     status = payload.get("status")
     failed = isinstance(status, str) and status.strip().lower() in ("error", "fail", "failed")

@@ -166,24 +166,34 @@ def parse_order_id(payload: object) -> int:
     return order
 
 
+_new_status = fast_factory(OrderStatus)  # order, status, charge, start_count, remains,
+# currency, runs, children
+_new_result = fast_factory(StatusResult)  # order, status, error
+
+
 def _order_status(order: int, item: Mapping[str, object]) -> OrderStatus:
-    error = item_error(item.get("status"))
-    if error is not None:
-        raise panel_error(error)
-    status = clean_text(item.get("status"))
+    get = item.get
+    raw = get("status")
+    if type(raw) is str:  # the common shape (a text is never an error object): fast paths
+        status = soft_text(raw, "")
+    else:
+        error = item_error(raw)
+        if error is not None:
+            raise panel_error(error)
+        status = clean_text(raw)
     if not status:
-        raise unusable("order status", item.get("status"))
-    currency = soft(clean_text, item.get("currency"), "")
-    children = item.get("orders")  # a drip-feed parent: {"status", "runs", "orders": [ids]}
-    return OrderStatus(
-        order=order,
-        status=status,
-        charge=soft(to_decimal, item.get("charge"), None),
-        start_count=soft(to_int, item.get("start_count"), None),
-        remains=soft(to_int, item.get("remains"), None),
-        currency=currency or None,
-        runs=soft(to_int, item.get("runs"), None),
-        children=_child_ids(children) if isinstance(children, list) else (),
+        raise unusable("order status", raw)
+    charge = get("charge")
+    children = get("orders")  # a drip-feed parent: {"status", "runs", "orders": [ids]}
+    return _new_status(
+        order,
+        status,
+        None if charge is None else soft(to_decimal, charge, None),
+        soft_int(get("start_count"), None),
+        soft_int(get("remains"), None),
+        soft_text(get("currency"), "") or None,
+        soft_int(get("runs"), None),
+        _child_ids(children) if isinstance(children, list) else (),
     )
 
 
@@ -216,9 +226,9 @@ def entries_by_id(payload: object, id_field: str) -> dict[int, object]:
     entries: dict[int, object] = {}
     for key, value in pairs:
         named = value.get(id_field) if isinstance(value, Mapping) else None
-        ident = soft(to_int, named, None)
-        if ident is None:
-            ident = soft(to_int, key, None)
+        ident = None if named is None else soft_int(named, None)
+        if ident is None and key is not None:
+            ident = soft_int(key, None)
         if ident is not None:
             entries.setdefault(ident, value)
     if payload and not entries:
@@ -232,18 +242,19 @@ def parse_multi_status(payload: object, orders: Iterable[int]) -> list[StatusRes
     One result per requested order, in the requested order."""
     entries = entries_by_id(payload, "order")
     results: list[StatusResult] = []
+    append, new = results.append, _new_result
     for order in orders:
         entry = entries.get(order)
         error = item_error(entry)
         if entry is None:
-            results.append(StatusResult(order, None, NOT_IN_ANSWER))
+            append(new(order, None, NOT_IN_ANSWER))
         elif error is not None:
-            results.append(StatusResult(order, None, error))
+            append(new(order, None, error))
         elif isinstance(entry, Mapping):
             try:
-                results.append(StatusResult(order, _order_status(order, entry)))
+                append(new(order, _order_status(order, entry), None))
             except (UnreadableAnswerError, PanelError) as exc:
-                results.append(StatusResult(order, None, exc.message))
+                append(new(order, None, exc.message))
         else:
-            results.append(StatusResult(order, None, soft(clean_text, entry, "") or NOT_IN_ANSWER))
+            append(new(order, None, soft(clean_text, entry, "") or NOT_IN_ANSWER))
     return results

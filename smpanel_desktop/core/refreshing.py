@@ -44,6 +44,7 @@ def refresh_orders(
     *,
     concurrency: int = 1,  # pragma: no mutate
     client_factory: Callable[[], Client] | None = None,
+    recorded: Callable[[list[StatusResult]], object] | None = None,
 ) -> RefreshSummary:
     """Poll the open tracked orders (or the panel ids ``ids``) in batches of 100.
 
@@ -53,6 +54,8 @@ def refresh_orders(
 
     ``concurrency`` > 1 (at most ``MAX_IN_FLIGHT``) with a ``client_factory`` (a client per
     thread: a client is not shared between threads) keeps that many requests in flight.
+    ``recorded(answer)`` follows each batch's transaction on the calling thread (the Orders tab
+    reads those rows back while the next answers are on their way).
     """
     targets = store.open_order_ids(panel.id) if ids is None else unique(ids)
     total = len(targets)
@@ -72,6 +75,8 @@ def refresh_orders(
                 break
             batch_changes = store.apply_statuses(panel.id, answer, time.time())
             children += len(store.record_dripfeed(panel.id, answer))  # drip-feed runs
+            if recorded is not None:
+                recorded(answer)
             changes += batch_changes
             checked += len(answer)
             changed += len(batch_changes)

@@ -14,6 +14,11 @@ from smpanel_desktop.store.schema import OPEN_ORDERS_SQL
 _CHUNK = 500  # ids per IN (...) query  # pragma: no mutate
 
 
+def _kept(new: object, old: object) -> bool:
+    """Writing ``new`` (None: keep) over ``old`` changes nothing, beyond doubt."""
+    return new is None or (type(new) is type(old) and new == old)
+
+
 class OrderQueries(StoreBase):
     """Order queries, status history and the recording of status answers."""
 
@@ -24,31 +29,38 @@ class OrderQueries(StoreBase):
 
         Returns ``(local_id, old_status, new_status)`` for each order whose status text changed
         (also written to the history).  A per-item error is stored as ``last_error``; a
-        successful answer clears it.  Results for untracked ids are ignored.
+        successful answer clears it.  Results for untracked ids are ignored.  An answer that
+        changes no value (the same texts and numbers, of the same types, or none) writes only
+        the time checked: the status is not rewritten, so its index and triggers are left alone.
         """
         changes: list[tuple[int, str | None, str | None]] = []
         with self._tx() as conn:
-            known: dict[int, tuple[int, str | None]] = {}
+            known: dict[int, tuple[Any, ...]] = {}
             ids = list({r.order for r in results})
             for start in range(0, len(ids), _CHUNK):
                 chunk = ids[start : start + _CHUNK]
                 rows = conn.execute(
-                    f'SELECT "order", id, status FROM orders WHERE panel_id = ? AND "order" IN '
-                    f"({','.join('?' * len(chunk))})",
+                    'SELECT "order", id, status, charge, start_count, remains, currency FROM '
+                    f'orders WHERE panel_id = ? AND "order" IN ({",".join("?" * len(chunk))})',
                     (panel_id, *chunk),
                 )
-                known.update((o, (i, s)) for o, i, s in rows)
-            updates, errors, history = [], [], []
+                known.update((r[0], r[1:]) for r in rows)
+            updates, checked, errors, history = [], [], [], []
             for result in results:
                 hit = known.get(result.order)
                 if hit is None:
                     continue
-                local_id, old = hit
+                local_id, old = hit[0], hit[1]
                 st = result.status
                 if st is None:
                     errors.append((result.error or "No status in the answer", checked_at, local_id))
                     continue
                 charge = None if st.charge is None else str(st.charge)
+                fresh = (charge, st.start_count, st.remains, st.currency)
+                same = len(hit) > 2 and type(old) is str and st.status == old  # (not 2nd answer)
+                if same and all(map(_kept, fresh, hit[2:])):
+                    checked.append((checked_at, local_id))
+                    continue
                 updates.append(
                     (
                         st.status,
@@ -63,7 +75,7 @@ class OrderQueries(StoreBase):
                 if st.status != old:
                     changes.append((local_id, old, st.status))
                     history.append((local_id, old, st.status, checked_at))
-                    known[result.order] = (local_id, st.status)
+                known[result.order] = (local_id, st.status)  # a second answer: written in full
             conn.executemany(
                 # updated_at moves only when a value changed (SET sees the old row).
                 "UPDATE orders SET updated_at = CASE WHEN status IS ?1 "
@@ -73,6 +85,9 @@ class OrderQueries(StoreBase):
                 "start_count), remains = coalesce(?4, remains), currency = coalesce(?5, "
                 "currency), last_checked_at = ?6, last_error = NULL WHERE id = ?7",
                 updates,
+            )
+            conn.executemany(
+                "UPDATE orders SET last_checked_at = ?, last_error = NULL WHERE id = ?", checked
             )
             conn.executemany(
                 "UPDATE orders SET last_error = ?, last_checked_at = ? WHERE id = ?", errors
@@ -109,6 +124,19 @@ class OrderQueries(StoreBase):
             (panel_id, order),
         )
         return found[0] if found else None
+
+    def orders_by_panel_ids(self, panel_id: int, orders: Sequence[int]) -> list[TrackedOrder]:
+        """The tracked orders with these panel ids (untracked ids skipped), in no set order."""
+        conn, found = self._conn(), list[TrackedOrder]()
+        for start in range(0, len(orders), _CHUNK):
+            chunk = orders[start : start + _CHUNK]
+            found += query_orders(
+                conn,
+                f'SELECT {ORDER_COLS} FROM orders WHERE panel_id = ? AND "order" IN '
+                f"({','.join('?' * len(chunk))})",
+                (panel_id, *chunk),
+            )
+        return found
 
     def open_orders(self, panel_id: int) -> list[TrackedOrder]:
         """Placed orders whose status is not final (worth polling), newest first."""

@@ -4,6 +4,7 @@ filter, "Refill all eligible (N)" asks once per order, stuck orders are tinted a
 from __future__ import annotations
 
 import time
+from dataclasses import replace
 from typing import Any
 
 from order_helpers import good_values
@@ -99,3 +100,27 @@ def test_stuck_orders_are_tinted_and_filterable(qtbot: QtBot, order_env: OrderEn
     bar.stuck.click()
     assert tab.status_filter.currentData() == STUCK
     assert [o.id for o in tab.model.visible_orders()] == [quiet.id]
+
+
+def test_a_changed_catalog_marks_again_an_equal_one_keeps_the_marks(
+    qtbot: QtBot, order_env: OrderEnv
+) -> None:
+    """A catalog refresh that changes nothing leaves the marks as they are (no computation for
+    a Refresh to wait behind); one whose service lost its refill takes the marks away."""
+    env = order_env
+    placed = [_place(env, True) for _ in range(3)]
+    env.sandbox.clock.advance(HOUR)
+    refresh_orders(env.store, env.client, env.panel)
+    done = {o.id for o in placed if env.store.order(o.id).status == "Completed"}  # type: ignore[union-attr]
+    assert done
+    tab = _tab(qtbot, env)
+    qtbot.waitUntil(lambda: tab.model.watch.eligible == done and not env.ctx.runner.busy)
+    marks = tab.model.watch
+    env.ctx.set_services(list(env.ctx.services), time.time())  # the same catalog again
+    qtbot.waitUntil(lambda: not env.ctx.runner.busy)
+    assert tab.model.watch is marks
+    service_id = placed[0].service_id
+    changed = [replace(s, refill=False) if s.id == service_id else s for s in env.ctx.services]
+    env.ctx.set_services(changed, time.time())
+    qtbot.waitUntil(lambda: tab.model.watch.eligible == frozenset())
+    assert tab.watch_bar.refill_all.text() == "Refill all eligible (0)"

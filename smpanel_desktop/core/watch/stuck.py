@@ -7,6 +7,7 @@ store/watch.py); an order never seen moving counts from when it was placed.
 from __future__ import annotations
 
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from smpanel_desktop.api.models import is_final_order_status
@@ -45,14 +46,21 @@ def is_open(order: TrackedOrder) -> bool:
 
 
 def stuck_orders(
-    store: Store, panel_id: int, *, now: float | None = None, after: float | None = None
+    store: Store,
+    panel_id: int,
+    *,
+    now: float | None = None,
+    after: float | None = None,
+    orders: Sequence[TrackedOrder] | None = None,
 ) -> list[Stuck]:
-    """The panel's open orders that have not moved for ``after`` seconds, newest first."""
+    """The panel's open orders that have not moved for ``after`` seconds, newest first;
+    ``orders``: the panel's orders already read, newest first (else its open ones are read)."""
     now = time.time() if now is None else now
     limit = stuck_after(store) if after is None else after
     moved = store.progress_times(panel_id)
     out = []
-    for order in store.open_orders(panel_id):
+    candidates = store.open_orders(panel_id) if orders is None else filter(is_open, orders)
+    for order in candidates:
         since = moved.get(order.id, order.created_at)
         if now - since >= limit:
             out.append(Stuck(order, since))

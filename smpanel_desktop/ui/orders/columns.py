@@ -4,7 +4,7 @@ column sorts."""
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from decimal import Decimal
 from typing import Any
 
@@ -142,6 +142,17 @@ def refill_sort_key(refills: Mapping[int, Refill]) -> Callable[[TrackedOrder], A
         return sort_key(None if refill is None else refill.created_at)
 
     return key
+
+
+def sorted_rows(
+    rows: Iterable[TrackedOrder], sort: tuple[int, bool] | None, refills: Mapping[int, Refill]
+) -> list[TrackedOrder]:
+    """``rows`` in a new list, sorted by ``sort`` (column, descending; None: as given)."""
+    if sort is None:
+        return list(rows)
+    column, descending = sort
+    key = SORT_KEYS.get(column) or refill_sort_key(refills)
+    return sorted(rows, key=key, reverse=descending)
 
 
 class Formats:

@@ -1,12 +1,14 @@
-"""What the Orders tab filters by: a status choice and a text, as plain values."""
+"""What the Orders tab filters by: a status choice and a text, as plain values (``matching``)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from smpanel_desktop.api.models import is_final_order_status, is_final_refill_status
+from smpanel_desktop.core.search import fold
 from smpanel_desktop.store.models import NOT_PLACED, PLACED, REJECTED, UNKNOWN, Refill, TrackedOrder
+from smpanel_desktop.ui.watch.marks import FILTER_KEYS, WatchMarks
 from smpanel_desktop.ui.widgets.translate import QT_TRANSLATE_NOOP
 
 # (label shown, translated in "Orders"; key); key "" = all.
@@ -59,6 +61,26 @@ def matches_status(order: TrackedOrder, key: str) -> bool:
     if key == "canceled":
         return status in _CANCELED
     return status == key
+
+
+def matching(
+    orders: Sequence[TrackedOrder],
+    flt: OrderFilter,
+    marks: WatchMarks,
+    texts: Callable[[], Mapping[int, str]],
+) -> Sequence[TrackedOrder]:
+    """The orders ``flt`` lets through (by status, the watchers' ``marks`` or text), in their
+    order; ``texts()``: what the text filter searches, by local id (asked only to search)."""
+    rows = orders
+    if flt.status in FILTER_KEYS:
+        rows = [o for o in rows if marks.matches(o, flt.status)]
+    elif flt.status:
+        rows = [o for o in rows if matches_status(o, flt.status)]
+    needle = fold(flt.text.strip())
+    if needle:
+        hay = texts()
+        rows = [o for o in rows if needle in hay[o.id]]
+    return rows
 
 
 def open_work(orders: Iterable[TrackedOrder], refills: Iterable[Refill]) -> bool:

@@ -13,7 +13,6 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QFont
 
-from smpanel_desktop.core.search import fold
 from smpanel_desktop.store.dripfeed import Dripfeed
 from smpanel_desktop.store.models import PLACED, UNKNOWN, Refill, TrackedOrder
 from smpanel_desktop.ui.orders.columns import (
@@ -30,10 +29,10 @@ from smpanel_desktop.ui.orders.columns import (
     cell_tooltip,
     column_title,
     haystack,
-    refill_sort_key,
+    sorted_rows,
     status_brushes,
 )
-from smpanel_desktop.ui.orders.filter import OrderFilter, matches_status, open_work
+from smpanel_desktop.ui.orders.filter import OrderFilter, matching, open_work
 from smpanel_desktop.ui.watch import marks as watch
 from smpanel_desktop.ui.widgets.cells import CellRoles, Plain
 
@@ -109,9 +108,12 @@ class OrdersModel(QAbstractTableModel):
         refills: Sequence[Refill] = (),
         currency: str = "",
         dripfeeds: Mapping[int, Dripfeed] | None = None,
+        *,
+        in_place: bool = False,
     ) -> None:
-        """Replace every row (newest first as given), keeping the filter and the sort."""
-        self.beginResetModel()
+        """Replace every row (newest first as given), keeping the filter and the sort; ``in_place``
+        (some rows rewritten): the same rows shown in the same order only repaint their cells."""
+        before = [o.id for o in self._visible] if in_place else None
         self._dripfeeds = dict(dripfeeds or {})
         self._orders = list(orders)
         self._currency = currency
@@ -120,7 +122,13 @@ class OrdersModel(QAbstractTableModel):
             self._refills.setdefault(refill.order_local_id, refill)
         self._haystack = None
         self._forget_texts()
-        self._visible = self._compute()
+        visible = self._compute()
+        if before is not None and [o.id for o in visible] == before:
+            self._visible = visible
+            self._repaint_all()
+            return
+        self.beginResetModel()  # (rowCount and data answer from _visible until it is replaced)
+        self._visible = visible
         self.endResetModel()
 
     def set_filter(self, flt: OrderFilter) -> None:
@@ -141,7 +149,7 @@ class OrdersModel(QAbstractTableModel):
         visible = self._visible
         held = [visible[p.row()] if p.row() < len(visible) else None for p in persistent]
         self._sort = wanted
-        self._visible = self._sorted(self._visible)
+        self._visible = sorted_rows(self._visible, self._sort, self._refills)
         where = {id(o): row for row, o in enumerate(self._visible)}
         self.changePersistentIndexList(
             persistent,
@@ -153,26 +161,13 @@ class OrdersModel(QAbstractTableModel):
         self.layoutChanged.emit()
 
     def _compute(self) -> list[TrackedOrder]:
-        flt = self._filter
-        rows = self._orders
-        if flt.status in watch.FILTER_KEYS:
-            rows = [o for o in rows if self._watch.matches(o, flt.status)]
-        elif flt.status:
-            rows = [o for o in rows if matches_status(o, flt.status)]
-        needle = fold(flt.text.strip())
-        if needle:
-            if self._haystack is None:  # built on the first search after a load
-                self._haystack = {o.id: haystack(o) for o in self._orders}
-            hay = self._haystack
-            rows = [o for o in rows if needle in hay[o.id]]
-        return self._sorted(rows)
+        rows = matching(self._orders, self._filter, self._watch, self._texts_searched)
+        return sorted_rows(rows, self._sort, self._refills)
 
-    def _sorted(self, rows: list[TrackedOrder]) -> list[TrackedOrder]:
-        if self._sort is None:
-            return list(rows)
-        column, descending = self._sort
-        key = SORT_KEYS.get(column) or refill_sort_key(self._refills)
-        return sorted(rows, key=key, reverse=descending)
+    def _texts_searched(self) -> dict[int, str]:
+        if self._haystack is None:  # built on the first search after a load
+            self._haystack = {o.id: haystack(o) for o in self._orders}
+        return self._haystack
 
     # -- queries ----------------------------------------------------------------------------------
 

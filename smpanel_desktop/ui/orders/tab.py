@@ -137,13 +137,22 @@ class OrdersTab(QWidget):
         panel = self.ctx.panel
         if panel is not None and snapshot.panel_id not in (panel.id, -1):
             return  # loaded for a panel that is no longer current
-        self._loads.bump()  # anything still queued is older than this
+        orders = snapshot.orders
+        if snapshot.partial:  # a refresh's rewritten rows, in place of theirs
+            merged = snapshot.merged(self.model.all_orders())
+            if merged is None:  # rows not loaded yet: load them all
+                self.reload()
+                return
+            orders = merged  # a load queued meanwhile (rows added) is newer: it still comes
+        else:
+            self._loads.bump()  # anything still queued is older than this
         kept = {o.id for o in self.selected_orders()}  # a reload must not drop the selection
         self.model.set_orders(
-            snapshot.orders, snapshot.refills, self.ctx.currency, snapshot.dripfeeds
-        )
+            orders, snapshot.refills, self.ctx.currency, snapshot.dripfeeds,
+            in_place=snapshot.partial,
+        )  # fmt: skip
         self.table.select_rows(self.model.rows_of(kept) if kept else [])
-        self._offer_statuses(other_statuses(snapshot.orders))
+        self._offer_statuses(other_statuses(orders))
         self._update_count()
         self.order_actions.update_enabled()
         self.loaded.emit()

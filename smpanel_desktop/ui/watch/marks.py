@@ -74,16 +74,20 @@ def compute_marks(
     loaded (else read again)."""
     now = time.time() if now is None else now
     by_id = {s.id: s for s in services}
+    done = None
     if orders is not None:  # rows of another panel (just switched) never count
         orders = [o for o in orders if o.panel_id == panel.id]
-    checks = eligibility(store, panel, by_id, now=now, orders=orders) if services else []
+        # only a Completed order can be refilled, and only its reason is kept: the others are
+        # not checked one by one (check_order turns them down at once)
+        done = [o for o in orders if (o.status or "").strip().casefold() == "completed"]
+    checks = eligibility(store, panel, by_id, now=now, orders=done) if services else []
     eligible = frozenset(e.order.id for e in checks if e.eligible)
     reasons = {
         e.order.id: e.reason
         for e in checks
         if not e.eligible and (e.order.status or "").strip().casefold() == "completed"
     }
-    stuck = {s.order.id: s.since for s in stuck_orders(store, panel.id, now=now)}
+    stuck = {s.order.id: s.since for s in stuck_orders(store, panel.id, now=now, orders=orders)}
     return WatchMarks(panel.id, eligible, stuck, reasons, now)
 
 

@@ -2,11 +2,14 @@
 
 After every load of the tab's rows (and every catalog change) the marks are computed on the
 worker (``compute_marks``: store reads only) and handed to the tab's model, which shows an
-icon on the status of eligible and stuck orders, tints stuck rows and filters by them.
+icon on the status of eligible and stuck orders, tints stuck rows and filters by them.  A
+catalog equal to the one the newest marks were computed with, for the same rows, less than
+``SAME_MARKS_SECONDS`` ago (a catalog refresh that changed nothing) is not computed again.
 """
 
 from __future__ import annotations
 
+import time
 from collections.abc import Sequence
 from functools import partial
 from typing import Any
@@ -26,6 +29,9 @@ from smpanel_desktop.ui.watch.marks import STUCK, WatchMarks, compute_marks
 from smpanel_desktop.ui.widgets import style
 from smpanel_desktop.ui.widgets.named import named
 from smpanel_desktop.workers.task_runner import ORDERS_LANE, Generation
+
+SAME_MARKS_SECONDS = 60.0
+"""Marks this young, from the same catalog and rows, are not computed again for a catalog."""
 
 
 def refill_task(store: Store, client: Any, panel: Panel, orders: Sequence[TrackedOrder]) -> Any:
@@ -73,21 +79,42 @@ class OrdersWatchBar(QWidget):
         row.addStretch(1)
         row.addWidget(self.refill_all)
         self._show(WatchMarks())
-        ctx.catalogChanged.connect(self.recompute)
+        self._basis: tuple[int, list[Any], list[TrackedOrder], float] | None = None
+        """What the newest marks are computed from: panel id, services, rows, when."""
+        ctx.catalogChanged.connect(self._on_catalog)
 
     @property
     def marks(self) -> WatchMarks:
         return self.model.watch
 
+    def _on_catalog(self) -> None:
+        """A new catalog: the marks again, unless it equals the one the newest marks were
+        computed with, for the same rows, a moment ago (a catalog refresh that changed nothing:
+        a Refresh clicked meanwhile would wait behind the computation)."""
+        basis, panel = self._basis, self.ctx.panel
+        if (
+            basis is not None
+            and panel is not None
+            and basis[0] == panel.id
+            and time.time() - basis[3] < SAME_MARKS_SECONDS
+            and basis[1] == self.ctx.services
+            and basis[2] == self.model.all_orders()
+        ):
+            return
+        self.recompute()
+
     def recompute(self) -> None:
         """Compute the marks on the worker; the newest request wins."""
         panel = self.ctx.panel
         self._marks.bump()
+        self._basis = None
         if panel is None:
             self._show(WatchMarks())
             return
         orders = self.model.all_orders()  # the rows just loaded: not read again
-        task = partial(compute_marks, self.ctx.store, panel, self.ctx.services, orders)
+        services = self.ctx.services
+        task = partial(compute_marks, self.ctx.store, panel, services, orders)
+        self._basis = (panel.id, services, orders, time.time())
         # on the panel lane: beside a refresh, on a lane of its own, its Python loops over
         # 10,000 orders held the GUI thread back (the bench's heartbeat: 23-65 ms instead of
         # 26 ms); an older computation still queued is skipped (its guard is stale)
@@ -102,6 +129,7 @@ class OrdersWatchBar(QWidget):
         self.marksReady.emit(marks)
 
     def _failed(self, exc: BaseException) -> None:
+        self._basis = None
         text = self.tr("Could not check refills and stuck orders: {0}")
         self.message.emit(text.format(exc))
 
