@@ -23,7 +23,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QTimer
-from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from smpanel_desktop import APP_NAME, __version__, paths
@@ -193,22 +192,6 @@ class DesktopApp:
             self.store.close()
 
 
-def _icon() -> QIcon:
-    """The window icon from its PNG sizes (an SVG icon would load Qt's SVG plugin and library
-    before the first paint); the SVG when the PNGs are missing."""
-    from PySide6.QtCore import QSize
-
-    from smpanel_desktop.resources import app_icon_path, app_icon_pngs
-
-    icon = QIcon()
-    for size, png in app_icon_pngs():
-        if png.exists():
-            icon.addFile(str(png), QSize(size, size))
-    if icon.isNull() and app_icon_path().exists():
-        return QIcon(str(app_icon_path()))
-    return icon
-
-
 def _start_logging(own_process: bool) -> None:
     """The log file, and in our own process the crash dialog for unexpected errors (instead
     of a vanishing app).  Set up right after the first paint: logging.handlers and Qt's enum
@@ -284,7 +267,9 @@ def main(argv: list[str] | None = None) -> int:
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
     app.setDesktopFileName("net.smpanel.SmpanelDesktop")
-    app.setWindowIcon(_icon())
+    from smpanel_desktop.ui.widgets.icons import app_icon
+
+    app.setWindowIcon(app_icon())
 
     from smpanel_desktop.ui.widgets.first_paint import arm_exit_after_show
 

@@ -104,9 +104,9 @@ def test_install_desktop_puts_entry_and_icons_in_the_users_folders(tmp_path: Pat
 
 
 def test_the_window_icon_is_the_app_icon_at_every_size(qapp: QGuiApplication) -> None:
-    from smpanel_desktop.app import _icon
+    from smpanel_desktop.ui.widgets.icons import app_icon
 
-    icon = _icon()
+    icon = app_icon()
     sizes = {(s.width(), s.height()) for s in icon.availableSizes()}
     assert {(n, n) for n in PNG_SIZES} <= sizes  # drawn for each size, not scaled from one
     shown = icon.pixmap(QSize(48, 48)).toImage()

@@ -7,7 +7,7 @@ import functools
 
 from PySide6.QtGui import QIcon
 
-from smpanel_desktop.resources import resource_path
+from smpanel_desktop.resources import app_icon_path, app_icon_pngs, resource_path
 
 THEME_NAMES = {  # our name: the freedesktop icon naming spec's name
     "refresh": "view-refresh",
@@ -41,3 +41,17 @@ def icon(name: str) -> QIcon:
     theme = THEME_NAMES.get(name)
     fallback = bundled(name)
     return QIcon.fromTheme(theme, fallback) if theme else fallback
+
+
+def app_icon() -> QIcon:
+    """The window icon from its PNG sizes (an SVG icon would load Qt's SVG plugin and library
+    before the first paint); the SVG when the PNGs are missing."""
+    from PySide6.QtCore import QSize
+
+    icon = QIcon()
+    for size, png in app_icon_pngs():
+        if png.exists():
+            icon.addFile(str(png), QSize(size, size))
+    if icon.isNull() and app_icon_path().exists():
+        return QIcon(str(app_icon_path()))
+    return icon
