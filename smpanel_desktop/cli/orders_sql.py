@@ -20,8 +20,6 @@ Integer columns are taken to hold integers or NULL (what every writer stores).
 
 from __future__ import annotations
 
-from smpanel_desktop.cli.output import iso_time, money
-
 TYPE_CHECKING = False  # typing's, without importing typing: ~5 ms of every CLI start
 if TYPE_CHECKING:
     from typing import Any
@@ -29,15 +27,22 @@ if TYPE_CHECKING:
 _LAST_SECOND = 253402300800  # 10000-01-01: datetime() and %Y stop at year 9999
 
 
+# the rare rows' functions import what they need: output.py (its regex) and json cost a start
+
+
 def _money_json(text: Any) -> str:
     import json
     from decimal import Decimal
+
+    from smpanel_desktop.cli.output import money
 
     return json.dumps(money(Decimal(text)))
 
 
 def _time_json(value: Any) -> str:
     import json
+
+    from smpanel_desktop.cli.output import iso_time
 
     return json.dumps(iso_time(value))
 
