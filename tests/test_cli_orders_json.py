@@ -117,6 +117,17 @@ def test_text_fields_null_fields_and_unicode_match(db: Path) -> None:
     assert new == old and len(json.loads(new)) == len(rows)
 
 
+def test_states_and_currencies_json_must_escape_match(db: Path) -> None:
+    """The common row prints its state and currency as they are: only ours, and three capitals."""
+    odd = ['a"b', "back\\slash", "tab\t", "日本", "placed ", "", "usd", "US", "USDT", "U$D", 'U"D']
+    ours = orders.ORDER_STATES
+    insert(db, [row(1, n, state=text) for n, text in enumerate(odd)]
+           + [row(1, 20 + n, currency=text) for n, text in enumerate(odd)]
+           + [row(1, 40 + n, state=state) for n, state in enumerate(ours)])  # fmt: skip
+    old, new = both(db, 1)
+    assert new == old and len(json.loads(new)) == 2 * len(odd) + len(ours)
+
+
 MONEY = ["0", "0.0", "00", "05", "5", "5.", ".5", "0.50", "1.46500000", "12345678901234567890.1",
          "1E-7", "0E-8", "1e3", "-1.5", "-0", "+2", " 7 ", "NaN", "-Infinity", "٣"]  # fmt: skip
 

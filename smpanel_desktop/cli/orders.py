@@ -15,7 +15,7 @@ import sqlite3
 import sys
 from collections.abc import Sequence
 
-from smpanel_desktop.cli.orders_sql import FUNCTIONS, ROW_JSON
+from smpanel_desktop.cli.orders_sql import FUNCTIONS, ORDER_STATES, ROW_JSON
 from smpanel_desktop.store.rows import NEWEST_FIRST, order_filter
 
 TYPE_CHECKING = False  # typing's, without importing typing: ~5 ms of every CLI start
@@ -26,7 +26,6 @@ if TYPE_CHECKING:
 
 # store/models.py's, store/panels.py's and store/db.py's names, written out: importing them costs
 # ~20 ms of dataclasses, or the schema's modules (tests/test_cli_orders_json.py keeps them equal)
-ORDER_STATES = ("submitting", "placed", "unknown", "rejected", "not_placed")
 SUBMITTING, UNKNOWN = ORDER_STATES[0], ORDER_STATES[2]
 CURRENT_PANEL = "current_panel"
 SCHEMA_VERSION = 9
