@@ -10,7 +10,7 @@ import sys
 import pytest
 
 from smpanel_desktop.cli import parser as cli_parser
-from smpanel_desktop.cli.main import _command_in, build_parser
+from smpanel_desktop.cli.main import _command_in, build_parser, main
 
 READ = [
     ["orders", "--json"], ["--json", "orders", "--status", "in progress", "--search", "x"],
@@ -99,3 +99,23 @@ def test_a_command_that_runs_measures_no_terminal() -> None:
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "[]"
+
+
+def test_only_the_process_entry_freezes_what_is_imported(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """``main()`` of the process (no argv) moves what the imports made out of the collector's
+    walks (``gc.freeze``: its exit walked it all); ``main(argv)`` in a caller's process does not
+    touch the caller's collector."""
+    import gc
+
+    frozen = gc.get_freeze_count()
+    assert main(["--version"]) == 0
+    assert gc.get_freeze_count() == frozen and "smpanel" in capsys.readouterr().out
+    code = (
+        "import gc, sys; sys.argv = ['smpanel', '--version']; "
+        "from smpanel_desktop.cli.main import main; code = main(); "
+        "print(code, gc.get_freeze_count() > 1000)"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.splitlines()[-1] == "0 True"
