@@ -69,7 +69,8 @@ FUNCTIONS = {"smpanel_money": _money_json, "smpanel_time": _time_json,
 
 _TIME_OK = "{0} >= 0 AND {0} < " + str(_LAST_SECOND)
 _DAY_TIME = "date(CAST({0} AS INTEGER), 'unixepoch'), time(CAST({0} AS INTEGER), 'unixepoch')"
-# the common row's: copies (`|| ''`) that printf takes ~3 % faster (callgrind) than date()'s own
+# the common row's: copies (`|| ''`), which printf reads with ~3 % fewer instructions of the whole
+# query (callgrind) than date()'s and time()'s own results
 _DAY_TIME_COPIED = (
     "date(CAST({0} AS INTEGER), 'unixepoch') || '', time(CAST({0} AS INTEGER), 'unixepoch') || ''"
 )
