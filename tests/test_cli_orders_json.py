@@ -19,6 +19,7 @@ from typing import Any
 import pytest
 
 from smpanel_desktop.cli import orders, orders_sql, output
+from smpanel_desktop.store import db as db_module
 from smpanel_desktop.store import models, schema
 from smpanel_desktop.store.panels import CURRENT_PANEL
 from smpanel_desktop.store.rows import order_filter
@@ -86,6 +87,8 @@ def test_the_names_written_out_are_the_stores() -> None:
     assert orders.ORDER_STATES == models.ORDER_STATES
     assert (orders.SUBMITTING, orders.UNKNOWN) == (models.SUBMITTING, models.UNKNOWN)
     assert orders.CURRENT_PANEL == CURRENT_PANEL
+    assert orders.SCHEMA_VERSION == db_module.SCHEMA_VERSION  # add a migration: raise it too
+    assert orders.BUSY_TIMEOUT_S * 1000 == db_module.BUSY_TIMEOUT_MS
     assert schema.PLACED == models.PLACED
     assert [key for key, *_ in orders_sql.FIELDS] == list(output.order_json(_any_order()))
 
@@ -112,6 +115,17 @@ def test_text_fields_null_fields_and_unicode_match(db: Path) -> None:
     insert(db, rows)
     old, new = both(db, 1)
     assert new == old and len(json.loads(new)) == len(rows)
+
+
+def test_states_and_currencies_json_must_escape_match(db: Path) -> None:
+    """The common row prints its state and currency as they are: only ours, and three capitals."""
+    odd = ['a"b', "back\\slash", "tab\t", "日本", "placed ", "", "usd", "US", "USDT", "U$D", 'U"D']
+    ours = orders.ORDER_STATES
+    insert(db, [row(1, n, state=text) for n, text in enumerate(odd)]
+           + [row(1, 20 + n, currency=text) for n, text in enumerate(odd)]
+           + [row(1, 40 + n, state=state) for n, state in enumerate(ours)])  # fmt: skip
+    old, new = both(db, 1)
+    assert new == old and len(json.loads(new)) == 2 * len(odd) + len(ours)
 
 
 MONEY = ["0", "0.0", "00", "05", "5", "5.", ".5", "0.50", "1.46500000", "12345678901234567890.1",
@@ -185,6 +199,18 @@ def test_parameters_match_whatever_their_form(db: Path) -> None:
     insert(db, rows)
     old, new = both(db, 1)
     assert new == old
+
+
+def test_a_listing_of_many_chunks_is_one_array(db: Path) -> None:
+    """Written ``WRITE_CHUNK`` orders at a time: the chunks joined as one listing, none lost."""
+    count = orders.WRITE_CHUNK * 2 + 7
+    insert(db, [row(1, n) for n in range(count)] + [row(2, 1)])
+    old, new = both(db, 1)
+    assert new == old and len(json.loads(new)) == count
+    buffer = io.BytesIO()
+    conn = sqlite3.connect(db)
+    assert orders.write_orders(conn, "panel_id = 1", [], buffer) == count
+    conn.close()
 
 
 def test_filters_and_panels_match(db: Path) -> None:

@@ -2,8 +2,9 @@
 
 Into a pipe or a file, the JSON is written by SQLite (cli/orders_sql.py) from the rows and Python
 only copies the bytes: no ``TrackedOrder``, dict or str per order, and no Store or Session when
-nothing needs them (``run_piped``).  10,000 orders took ~300 ms through the values.  The bytes are
-those of ``output.dump_json([output.order_json(o) ...])`` (tests/test_cli_orders_json.py).
+nothing needs them (``run_piped``, which opens the file itself: store/db.py imports the schema's
+modules, ~3 ms of a start).  10,000 orders took ~300 ms through the values.  The bytes are those
+of ``output.dump_json([output.order_json(o) ...])`` (tests/test_cli_orders_json.py).
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ import sqlite3
 import sys
 from collections.abc import Sequence
 
-from smpanel_desktop.cli.orders_sql import FUNCTIONS, ROW_JSON
+from smpanel_desktop.cli.orders_sql import FUNCTIONS, ORDER_STATES, ROW_JSON
 from smpanel_desktop.store.rows import NEWEST_FIRST, order_filter
 
 TYPE_CHECKING = False  # typing's, without importing typing: ~5 ms of every CLI start
@@ -23,11 +24,12 @@ if TYPE_CHECKING:
 
     from smpanel_desktop.cli.session import Session
 
-# store/models.py's and store/panels.py's names, written out: importing them costs ~20 ms of
-# dataclasses (tests/test_cli_orders_json.py keeps them equal)
-ORDER_STATES = ("submitting", "placed", "unknown", "rejected", "not_placed")
+# store/models.py's, store/panels.py's and store/db.py's names, written out: importing them costs
+# ~20 ms of dataclasses, or the schema's modules (tests/test_cli_orders_json.py keeps them equal)
 SUBMITTING, UNKNOWN = ORDER_STATES[0], ORDER_STATES[2]
 CURRENT_PANEL = "current_panel"
+SCHEMA_VERSION = 9
+BUSY_TIMEOUT_S = 10.0
 
 
 def listing(args: argparse.Namespace) -> tuple[str | None, str | None, str | None]:
@@ -41,6 +43,12 @@ def listing(args: argparse.Namespace) -> tuple[str | None, str | None, str | Non
     return wanted, None, args.search
 
 
+WRITE_CHUNK = 100
+"""Orders fetched and written at a time: the rows' bytes and their joined text (~60 KB) reuse the
+same memory chunk after chunk; 2,000 at a time (~1.2 MB) took ~3,000 more page faults, ~10 % of a
+10,000-order run."""
+
+
 def write_orders(conn: sqlite3.Connection, where: str, args: Sequence[Any], out: BinaryIO) -> int:
     """Write ``[order, ...]`` (no newline) for the orders ``WHERE {where}``, newest first, from
     one query (one snapshot); returns how many.  (Two threads writing halves from two
@@ -50,7 +58,7 @@ def write_orders(conn: sqlite3.Connection, where: str, args: Sequence[Any], out:
     cursor = conn.execute(f"SELECT {ROW_JSON} FROM orders WHERE {where} {NEWEST_FIRST}", args)
     count = 0
     out.write(b"[")
-    while rows := cursor.fetchmany(2000):
+    while rows := cursor.fetchmany(WRITE_CHUNK):
         out.write((b", " if count else b"") + b", ".join([r[0] for r in rows]))
         count += len(rows)
     out.write(b"]")
@@ -90,14 +98,14 @@ def run_piped(args: argparse.Namespace) -> int | None:
     if codecs.lookup(out.encoding or "ascii").name != "utf-8":
         return None
     from smpanel_desktop import paths
-    from smpanel_desktop.store import db
 
     path = paths.db_path(paths.data_dir(getattr(args, "data_dir", None)))  # as the Session opens it
     if not path.exists():
         return None
-    conn = db.connect(path, migrations=None)  # a reader: no write lock to migrate
+    # a reader: no write lock to migrate, none of store/db.connect's pragmas for writers
+    conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_S, isolation_level=None)
     try:
-        if db.schema_version(conn) != db.SCHEMA_VERSION:
+        if conn.execute("PRAGMA user_version").fetchone()[0] != SCHEMA_VERSION:
             return None  # to migrate, or newer than this app: the Session says so
         conn.execute(f"PRAGMA mmap_size = {READ_MAP}")
         if conn.execute("SELECT 1 FROM orders WHERE state = ? LIMIT 1", (SUBMITTING,)).fetchone():
