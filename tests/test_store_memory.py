@@ -13,7 +13,6 @@ from typing import Any
 import pytest
 
 from smpanel_desktop.api.models import Service
-from smpanel_desktop.api.parse import parse_catalog
 from smpanel_desktop.store import services_cache
 from smpanel_desktop.store.store import Store
 
@@ -30,13 +29,6 @@ def store(tmp_path: Path) -> Store:
 def catalog() -> list[Service]:
     return [Service(i + 1, name, "Default", "IG", Decimal("1.5"), 10, 1000)
             for i, name in enumerate(NAMES)]  # fmt: skip
-
-
-def fetched() -> list[Service]:
-    """The catalog as the client decodes a panel's answer."""
-    answer = [{"service": s.id, "name": "".join(s.name), "type": s.type, "category": s.category,
-               "rate": str(s.rate), "min": s.min, "max": s.max} for s in catalog()]  # fmt: skip
-    return list(parse_catalog(answer, {}).services)
 
 
 def track(store: Store, panel_id: int, count: int) -> None:
@@ -58,13 +50,18 @@ def track(store: Store, panel_id: int, count: int) -> None:
     conn.close()
 
 
-def test_orders_read_with_the_catalog_cost_no_dict_and_no_name_of_their_own(store: Store) -> None:
+def test_orders_read_with_the_catalog_cost_no_dict_and_no_name_of_their_own(
+    tmp_path: Path,
+) -> None:
     """An order object, its link, ids and time: ~410 bytes.  A dict of parameters each
     (~200 bytes) would show; a copy of its service's name is not the catalog's string."""
-    panel = store.add_panel("p", "https://p.example/api/v2")
-    store.save_services(panel.id, fetched(), 1.0)
-    track(store, panel.id, 3000)
-    services, _ = store.load_services(panel.id)
+    path = tmp_path / "smpanel.sqlite3"
+    with Store(path) as first:
+        panel = first.add_panel("p", "https://p.example/api/v2")
+        first.save_services(panel.id, catalog(), 1.0)
+        track(first, panel.id, 3000)
+    store = Store(path)
+    services, _ = store.load_services(panel.id)  # decoded from the cache, as at start-up
     assert len(store.orders(panel.id)) == 3000  # the first read builds its factory
     tracemalloc.start()
     try:
@@ -76,6 +73,7 @@ def test_orders_read_with_the_catalog_cost_no_dict_and_no_name_of_their_own(stor
     assert used / len(orders) < 480
     by_id = {s.id: s for s in services}
     assert all(o.service_name is by_id[o.service_id].name for o in orders)
+    store.close()
 
 
 def test_a_catalog_read_after_the_orders_shares_their_service_names(tmp_path: Path) -> None:

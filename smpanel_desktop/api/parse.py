@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
 from decimal import Decimal
-from sys import intern
 from typing import Any
 
 from smpanel_desktop.bulk import fast_factory, gc_paused
@@ -63,8 +62,7 @@ def parse_service(record: object, texts: dict[str, str] | None = None) -> Servic
     """One record of the ``services`` list.  No usable id or rate -> ``UnreadableAnswerError``.
 
     With ``texts`` the type, category and description are kept once in it (catalogs repeat
-    them in blocks: 50,000 services have a few hundred categories), and the name is interned
-    (``sys.intern``): the tracked orders of the service share it (store/rows.py)."""
+    them in blocks: 50,000 services have a few hundred categories)."""
     item = record if type(record) is dict else answer_mapping(record, "service record")
     get = item.get
     sid = soft_int(get("service", get("id")), None)
@@ -76,14 +74,13 @@ def parse_service(record: object, texts: dict[str, str] | None = None) -> Servic
     kind = service_type(soft_text(get("type"), "Default"))
     category = soft_text(get("category"), "")
     description = soft_text(get("description", get("desc")), "")
-    name = soft_text(get("name"), "")
     if texts is not None:
         share = texts.setdefault
         kind, category = share(kind, kind), share(category, category)
-        description, name = share(description, description), intern(name)
+        description = share(description, description)
     return _new_service(
         sid,
-        name,
+        soft_text(get("name"), ""),
         kind,
         category,
         rate,
