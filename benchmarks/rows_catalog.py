@@ -24,7 +24,6 @@ from common import (
     timed,
     wait_until,
 )
-from requests import Response
 from requests.structures import CaseInsensitiveDict
 
 from smpanel_desktop.api.parse import parse_catalog, service_records
@@ -39,11 +38,9 @@ def answer_bytes(transport: Transport, body: bytes, texts: dict[str, str]) -> ob
     """What the client does with a ``services`` answer's body before parsing: the transport's
     own decoding (charset, JSON with Decimal numbers, key and error checks), each record made a
     service as it is decoded (``PanelClient.services``)."""
-    response = Response()
-    response.status_code = 200
-    response._content = body
-    response.headers = CaseInsensitiveDict({"Content-Type": "application/json"})
-    return transport._answer(response, "services", False, service_records(texts))
+    headers = CaseInsensitiveDict({"Content-Type": "application/json"})
+    raw = body.decode("utf-8-sig", errors="replace")  # as Transport.post does
+    return transport._answer(200, headers, raw, "services", False, service_records(texts))
 
 
 def parse_body(transport: Transport, body: bytes) -> Any:

@@ -694,3 +694,32 @@ def test_an_answer_nested_too_deep_to_read_is_unreadable_not_a_crash(raw_panel: 
     with PanelClient(url, "k") as panel, pytest.raises(UnreadableAnswerError) as caught:
         panel.balance()
     assert caught.value.http_status == 200
+
+
+def test_a_big_answer_is_decoded_without_its_bytes_beside_its_text(raw_panel: Any) -> None:
+    """A catalog of 50,000 services is 16 MB of text: its bytes are let go before the JSON is
+    decoded, so the answer is held once, not twice, while its records are built."""
+    import tracemalloc
+
+    body = json.dumps([{"service": n, "name": "x" * 200, "rate": "1"} for n in range(20_000)])
+    answer = body.encode()
+    url, _ = raw_panel(lambda fields, number: answer)
+    held: list[int] = []
+
+    def hook(item: dict[str, object]) -> object:
+        if not held:
+            held.append(tracemalloc.get_traced_memory()[0] - before)
+        return item
+
+    t = transport.Transport(url, "k3y-8chars")
+    try:
+        tracemalloc.start()
+        before = tracemalloc.get_traced_memory()[0]
+        try:
+            records = t.post("services", {}, write=False, object_hook=hook)
+        finally:
+            tracemalloc.stop()
+    finally:
+        t.close()
+    assert isinstance(records, list) and len(records) == 20_000
+    assert len(answer) < held[0] < 1.5 * len(answer)

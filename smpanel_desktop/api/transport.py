@@ -179,9 +179,12 @@ class Transport:
                 if write:  # a pooled socket the panel closed meanwhile would turn a write "unknown"
                     self._writes.close()
             try:
-                return self._answer(response, action, write, object_hook)
+                status, headers = response.status_code, response.headers
+                raw = response.content.decode("utf-8-sig", errors="replace")
             finally:  # back to the pool even when an error (whose traceback holds it) is raised
                 response.close()
+            del response  # its bytes (16 MB for 50,000 services) go before the text is decoded
+            return self._answer(status, headers, raw, action, write, object_hook)
 
     def _failure(self, exc: BaseException, write: bool) -> ApiError:
         host = urlsplit(self.endpoint).hostname
@@ -204,13 +207,17 @@ class Transport:
         return error
 
     def _answer(
-        self, response: requests.Response, action: str, write: bool, object_hook: Hook = None
+        self,
+        status: int,
+        headers: Mapping[str, str],
+        raw: str,
+        action: str,
+        write: bool,
+        object_hook: Hook = None,
     ) -> object:
-        status = response.status_code
-        raw = response.content.decode("utf-8-sig", errors="replace")
         text = scrub(raw, self._secrets)  # for messages and excerpts
         if 300 <= status < 400:
-            location = scrub(response.headers.get("Location", ""), self._secrets)
+            location = scrub(headers.get("Location", ""), self._secrets)
             target = origin_of(location, self.endpoint)
             if target == origin_of(self.endpoint, self.endpoint):  # same panel, other path
                 target += urlsplit(location).path[:80]  # pragma: no mutate
@@ -229,7 +236,7 @@ class Transport:
             message = "The panel is rate limiting (HTTP 429)"
             if said is not None:
                 message = f"Rate limited: {scrub(panel_text(said, message), self._secrets)}"
-            retry_after = retry_after_seconds(response.headers.get("Retry-After"))
+            retry_after = retry_after_seconds(headers.get("Retry-After"))
             raise RateLimitedError(message, retry_after=retry_after)
         if said is not None:
             text_said = panel_text(said, "The panel reported an error without a text")

@@ -51,6 +51,32 @@ class TrackedOrder:
     last_error: str | None = None
 
 
+# Most orders were placed with just their link and quantity: ``params`` is then
+# ``{"link": link, "quantity": "N"}``, the order's own link and quantity over again, and a dict
+# of its own costs ~200 bytes (20 MB for 100,000 orders).  The store's reads (rows.py) keep one
+# of these markers instead, and ``params`` builds the equal dict when it is read: the same keys
+# in the same order, the link the very ``link`` string, the quantity as text or as a number as
+# it was recorded.  Any other ``params`` is kept as it was read.
+PARAMS_QUANTITY_TEXT: Any = object()
+"""``params`` is ``{"link": link, "quantity": str(quantity)}``."""
+PARAMS_QUANTITY_NUMBER: Any = object()
+"""``params`` is ``{"link": link, "quantity": quantity}``."""
+
+_params_slot = TrackedOrder.__dict__["params"]
+
+
+def _params(order: TrackedOrder) -> dict[str, Any]:
+    value = _params_slot.__get__(order, TrackedOrder)
+    if value is PARAMS_QUANTITY_TEXT:
+        return {"link": order.link, "quantity": str(order.quantity)}
+    if value is PARAMS_QUANTITY_NUMBER:
+        return {"link": order.link, "quantity": order.quantity}
+    return value  # type: ignore[no-any-return]
+
+
+TrackedOrder.params = property(_params, _params_slot.__set__)  # type: ignore[assignment,misc]
+
+
 @dataclass(frozen=True, slots=True)
 class Refill:
     id: int

@@ -16,6 +16,7 @@ from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QTabWidget, QWidget
 
 from smpanel_desktop.ui.context import AppContext
+from smpanel_desktop.ui.memory import keep_small
 from smpanel_desktop.ui.settings import UiSettings
 from smpanel_desktop.ui.widgets import style
 from smpanel_desktop.ui.widgets.first_paint import AfterFirstPaint
@@ -121,6 +122,7 @@ class MainWindow(QMainWindow):
         remembered column widths stay.  Call before a panel is opened."""
         if self.tabs_built:
             return
+        keep_small()  # before the tabs' imports and the data (ui/memory.py)
         from smpanel_desktop.ui.balance.tab import BalanceTab
         from smpanel_desktop.ui.favourites import Favourites
         from smpanel_desktop.ui.mass_order.entry import MassOrderEntry
