@@ -205,6 +205,9 @@ class TextDelegate(QStyledItemDelegate):
         fill, pen = colors
         if fill is not None:
             painter.fillRect(left, top, width, height, fill)
+        if not text:
+            return True  # an empty cell: its background is all there is
+        if fill is not None:
             painter.setPen(pen)
         elif isinstance(foreground, QBrush):
             painter.setPen(foreground.color())

@@ -14,7 +14,7 @@ when a view qualifies; ``TableView`` falls back to Qt's painting otherwise.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRect
+from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QStyle, QStyleOptionViewItem, QTableView
 
@@ -122,11 +122,20 @@ def paint_rows(view: QTableView, delegate: TextDelegate, event: QPaintEvent) -> 
                 (own or delegate).paint(painter, at, model.index(row, col))
     if grid:
         hint = style.styleHint(QStyle.StyleHint.SH_Table_GridLineColor, option, view)
-        painter.setPen(QPen(QColor.fromRgba(hint & 0xFFFFFFFF), 1, view.gridStyle()))
-        for y in lines:
-            painter.drawLine(area.left(), y, right_px, y)
-        for _col, x, width, _own in columns:
-            painter.drawLine(x + width, area.top(), x + width, bottom_px)
+        color = QColor.fromRgba(hint & 0xFFFFFFFF)
+        left_px, top_px = area.left(), area.top()
+        if view.gridStyle() == Qt.PenStyle.SolidLine:  # a solid 1-pixel line is a thin
+            # rectangle, which the raster engine fills 3-5x quicker than it draws the line
+            for y in lines:
+                painter.fillRect(left_px, y, right_px - left_px + 1, 1, color)
+            for _col, x, width, _own in columns:
+                painter.fillRect(x + width, top_px, 1, bottom_px - top_px + 1, color)
+        else:
+            painter.setPen(QPen(color, 1, view.gridStyle()))
+            for y in lines:
+                painter.drawLine(left_px, y, right_px, y)
+            for _col, x, width, _own in columns:
+                painter.drawLine(x + width, top_px, x + width, bottom_px)
     painter.end()
 
 
