@@ -90,53 +90,55 @@ def paint_rows(view: QTableView, delegate: TextDelegate, event: QPaintEvent) -> 
     alternating = view.alternatingRowColors()
     cell_option = _CellOption(option)
     painter = QPainter(view.viewport())
-    lines: list[int] = []
-    for row in range(top, bottom + 1):
-        y = view.rowViewportPosition(row)
-        height = view.rowHeight(row) - grid
-        lines.append(y + height)
-        alternate = alternating and bool(row & 1)
-        spans = [(lo, hi) for first, last, lo, hi in selected_ranges if first <= row <= last]
-        if plain_rows and alternate and columns:
-            end = columns[-1][1] + columns[-1][2]
-            painter.fillRect(columns[0][1], y, end - columns[0][1], height, alternate_fill)
-        cells = delegate.cells_of(row)
-        for col, x, width, own in columns:
-            selected = bool(spans) and any(lo <= col <= hi for lo, hi in spans)
-            state = base | _SELECTED if selected else base
-            rect = (x, y, width, height)
-            if not plain_rows:  # the style's own row background, per cell as Qt asks for it
-                style.drawPrimitive(_ROW, cell_option.at(rect, state, alternate), painter, view)
-            elif selected and show_selected:
-                painter.fillRect(x, y, width, height, highlight)
-            cell = cells[col]
-            if row == focus_row and col == focus_column:
-                state |= _HAS_FOCUS
-            if (
-                own is not None
-                or cell is None
-                or state & _HAS_FOCUS
-                or not delegate.draw_plain(painter, option, cell, rect, state, palette)
-            ):
-                at = cell_option.at(rect, state, alternate)
-                (own or delegate).paint(painter, at, model.index(row, col))
-    if grid:
-        hint = style.styleHint(QStyle.StyleHint.SH_Table_GridLineColor, option, view)
-        color = QColor.fromRgba(hint & 0xFFFFFFFF)
-        left_px, top_px = area.left(), area.top()
-        if view.gridStyle() == Qt.PenStyle.SolidLine:  # a solid 1-pixel line is a thin
-            # rectangle, which the raster engine fills 3-5x quicker than it draws the line
-            for y in lines:
-                painter.fillRect(left_px, y, right_px - left_px + 1, 1, color)
-            for _col, x, width, _own in columns:
-                painter.fillRect(x + width, top_px, 1, bottom_px - top_px + 1, color)
-        else:
-            painter.setPen(QPen(color, 1, view.gridStyle()))
-            for y in lines:
-                painter.drawLine(left_px, y, right_px, y)
-            for _col, x, width, _own in columns:
-                painter.drawLine(x + width, top_px, x + width, bottom_px)
-    painter.end()
+    try:  # ended whatever a cell's painting raises (Qt crashes on a painter left open)
+        lines: list[int] = []
+        for row in range(top, bottom + 1):
+            y = view.rowViewportPosition(row)
+            height = view.rowHeight(row) - grid
+            lines.append(y + height)
+            alternate = alternating and bool(row & 1)
+            spans = [(lo, hi) for first, last, lo, hi in selected_ranges if first <= row <= last]
+            if plain_rows and alternate and columns:
+                end = columns[-1][1] + columns[-1][2]
+                painter.fillRect(columns[0][1], y, end - columns[0][1], height, alternate_fill)
+            cells = delegate.cells_of(row)
+            for col, x, width, own in columns:
+                selected = bool(spans) and any(lo <= col <= hi for lo, hi in spans)
+                state = base | _SELECTED if selected else base
+                rect = (x, y, width, height)
+                if not plain_rows:  # the style's own row background, per cell as Qt asks for it
+                    style.drawPrimitive(_ROW, cell_option.at(rect, state, alternate), painter, view)
+                elif selected and show_selected:
+                    painter.fillRect(x, y, width, height, highlight)
+                cell = cells[col]
+                if row == focus_row and col == focus_column:
+                    state |= _HAS_FOCUS
+                if (
+                    own is not None
+                    or cell is None
+                    or state & _HAS_FOCUS
+                    or not delegate.draw_plain(painter, option, cell, rect, state, palette)
+                ):
+                    at = cell_option.at(rect, state, alternate)
+                    (own or delegate).paint(painter, at, model.index(row, col))
+        if grid:
+            hint = style.styleHint(QStyle.StyleHint.SH_Table_GridLineColor, option, view)
+            color = QColor.fromRgba(hint & 0xFFFFFFFF)
+            left_px, top_px = area.left(), area.top()
+            if view.gridStyle() == Qt.PenStyle.SolidLine:  # a solid 1-pixel line is a thin
+                # rectangle, which the raster engine fills 3-5x quicker than it draws the line
+                for y in lines:
+                    painter.fillRect(left_px, y, right_px - left_px + 1, 1, color)
+                for _col, x, width, _own in columns:
+                    painter.fillRect(x + width, top_px, 1, bottom_px - top_px + 1, color)
+            else:
+                painter.setPen(QPen(color, 1, view.gridStyle()))
+                for y in lines:
+                    painter.drawLine(left_px, y, right_px, y)
+                for _col, x, width, _own in columns:
+                    painter.drawLine(x + width, top_px, x + width, bottom_px)
+    finally:
+        painter.end()
 
 
 def _selected(view: QTableView, top: int, bottom: int) -> list[tuple[int, int, int, int]]:
@@ -166,9 +168,7 @@ class _CellOption:
             palette.setCurrentColorGroup(QPalette.ColorGroup.Normal)
             cell.palette = palette
 
-    def at(
-        self, rect: tuple[int, int, int, int], state: int, alternate: bool
-    ) -> QStyleOptionViewItem:
+    def at(self, rect: _Rect, state: int, alternate: bool) -> QStyleOptionViewItem:
         cell = self._option
         cell.rect = QRect(*rect)
         cell.state = QStyle.StateFlag(state)
