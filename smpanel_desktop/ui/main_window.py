@@ -12,7 +12,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QTimer, Slot
-from PySide6.QtGui import QAction, QCloseEvent
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QTabWidget, QWidget
 
 from smpanel_desktop.ui.context import AppContext
@@ -27,6 +27,8 @@ from smpanel_desktop.ui.widgets.translate import QT_TRANSLATE_NOOP
 from smpanel_desktop.ui.window_menus import APP_TITLE, WindowMenus
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QCloseEvent
+
     from smpanel_desktop.ui.balance.tab import BalanceTab
     from smpanel_desktop.ui.dialogs.key_dialog import KeyDialog
     from smpanel_desktop.ui.dialogs.panels_dialog import PanelsDialog
