@@ -8,6 +8,7 @@ import json
 import os
 import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -280,6 +281,24 @@ def test_services_filters_and_cache(
     if unlimited:
         _, out, _ = cli(sandbox, "services", "--search", str(unlimited[0].id), capsys=capsys)
         assert "unlimited" in out
+
+
+def test_services_search_finds_turkish_capitals_by_the_letters_a_user_types(
+    sandbox: Any, env: dict[str, str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    cli(sandbox, "services", "--json", capsys=capsys)  # the panel and its cached catalog
+    store = open_store(Path(env["SMPANEL_DATA_DIR"]))
+    try:
+        (panel,) = store.panels()
+        services, fetched_at = store.load_services(panel.id)
+        assert services and fetched_at
+        turkish = replace(services[0], name="TAKİPÇİ PAKETİ", category="İZLENME")
+        store.save_services(panel.id, [turkish, *services[1:]], fetched_at)
+    finally:
+        store.close()
+    for typed in (["--search", "takipçi"], ["--search", "TAKİPÇİ"], ["--category", "izlenme"]):
+        code, out, _ = cli(sandbox, "services", "--json", *typed, capsys=capsys)
+        assert code == 0 and [r["service"] for r in json.loads(out)] == [turkish.id], typed
 
 
 def test_status_refresh_refill_cancel_shapes(

@@ -222,3 +222,11 @@ def test_the_cli_offers_every_grouping_of_the_store() -> None:
     from smpanel_desktop.store.money import spend as store_spend
 
     assert SPEND_GROUPINGS == store_spend.GROUPINGS
+
+
+def test_the_comparison_finds_turkish_capitals_by_the_letters_a_user_types() -> None:
+    a = Panel(1, "A", "u", "TRY")
+    index = CompareIndex({a: [_svc(1, "TAKİPÇİ PAKETİ", "2"), _svc(2, "Beğeni", "1")]})
+    for typed in ("takipçi", "paketi", "TAKİPÇİ"):
+        found = search(index, typed, Rates(), [])
+        assert [o.service.id for o in found] == [1], typed

@@ -24,6 +24,7 @@ from smpanel_desktop.core.orders.validation import extra_fields, extras_note, va
 from smpanel_desktop.core.placing import place_order, resolve_unknown
 from smpanel_desktop.core.refills_cancels import cancel_orders, refresh_refills, request_refills
 from smpanel_desktop.core.refreshing import MAX_IN_FLIGHT, check_orders, refresh_orders
+from smpanel_desktop.core.search import fold
 
 OK, PANEL_ERROR = 0, 1
 
@@ -38,11 +39,11 @@ def _err(text: str) -> None:
 
 def _matches(s: Service, args: argparse.Namespace) -> bool:
     if args.search:
-        needle = args.search.casefold().strip()
-        hay = (s.name.casefold(), s.category.casefold())
+        needle = fold(args.search).strip()
+        hay = (fold(s.name), fold(s.category))
         if needle != str(s.id) and not any(needle in h for h in hay):
             return False
-    if args.category and args.category.casefold() not in s.category.casefold():
+    if args.category and fold(args.category) not in fold(s.category):
         return False
     if args.type:
         wanted = canonical_type(args.type) or " ".join(args.type.split()).casefold()

@@ -21,6 +21,7 @@ from decimal import Decimal
 
 from smpanel_desktop.api.models import Service
 from smpanel_desktop.bulk import gc_paused
+from smpanel_desktop.core.search import fold
 from smpanel_desktop.store.models import Panel
 from smpanel_desktop.store.money.ledger import ExchangeRate
 
@@ -94,7 +95,7 @@ class CompareIndex:
                 text = f"{s.name}\n{s.category}"
                 words = texts.get(text)
                 if words is None:
-                    words = texts[text] = list(set(text.casefold().split()))
+                    words = texts[text] = list(set(fold(text).split()))
                 for word in words:
                     got = holders.get(word)
                     if got is None:
@@ -126,7 +127,7 @@ class CompareIndex:
 
     def matching_ids(self, text: str) -> set[int]:
         """The services (indexes in ``entries``) holding every word of ``text``."""
-        parts = text.casefold().split()
+        parts = fold(text).split()
         if not parts:
             return set()
         holding = [[ids for word, ids in self.words.items() if part in word] for part in parts]
