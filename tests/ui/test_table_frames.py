@@ -148,8 +148,38 @@ def test_fast_cells_show_the_same_text_as_qt_draws_it(qtbot: QtBot, tmp_path: An
     store.close()
 
 
-class RichCells(QAbstractTableModel):
+class RolesModel(QAbstractTableModel):
+    """A table of ``ROWS`` × ``COLUMNS`` cells answering through its ``roles`` (a ``CellRoles``),
+    as the app's models do."""
+
+    ROWS = COLUMNS = 0
+    roles: CellRoles
+
+    def rowCount(self, parent: Any = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else self.ROWS
+
+    def columnCount(self, parent: Any = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else self.COLUMNS
+
+    def data(self, index: Any, role: int = 0) -> Any:
+        return self.roles.data(index, role)
+
+
+def shown_view(qtbot: QtBot, model: QAbstractTableModel) -> TableView:
+    """A 400×200 ``TableView`` over ``model``, shown."""
+    view = TableView()
+    qtbot.addWidget(view)
+    view.setModel(model)
+    view.resize(400, 200)
+    view.show()
+    qtbot.waitExposed(view)
+    return view
+
+
+class RichCells(RolesModel):
     """Three rows, two columns: an icon in the first cell, plain text everywhere else."""
+
+    ROWS, COLUMNS = 3, 2
 
     def __init__(self) -> None:
         super().__init__()
@@ -166,15 +196,6 @@ class RichCells(QAbstractTableModel):
             lambda: 3,
         )
 
-    def rowCount(self, parent: Any = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 3
-
-    def columnCount(self, parent: Any = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 2
-
-    def data(self, index: Any, role: int = 0) -> Any:
-        return self.roles.data(index, role)
-
 
 def test_a_cell_with_an_icon_is_painted_the_standard_way_others_fast(qtbot: QtBot) -> None:
     cells = RichCells()
@@ -182,13 +203,8 @@ def test_a_cell_with_an_icon_is_painted_the_standard_way_others_fast(qtbot: QtBo
     assert cells.roles.plain(0, 1) == ("cell 0 1", int(Qt.AlignmentFlag.AlignLeft
                                        | Qt.AlignmentFlag.AlignVCenter), None)  # fmt: skip
     assert cells.roles.data(QModelIndex(), int(Qt.ItemDataRole.DisplayRole)) is None
-    view = TableView()
-    qtbot.addWidget(view)
-    view.setModel(cells)
+    view = shown_view(qtbot, cells)
     assert isinstance(view.itemDelegate(), TextDelegate)
-    view.resize(400, 200)
-    view.show()
-    qtbot.waitExposed(view)
     image = grab(view)
     red = QColor("red").rgb()
     first, second = (

@@ -7,8 +7,9 @@ from dataclasses import replace
 from decimal import Decimal
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPoint, QRect, Qt
-from PySide6.QtGui import QColor, QIcon, QImage, QPainter, QPalette, QPixmap
+import pytest
+from PySide6.QtCore import QPoint, QRect, Qt
+from PySide6.QtGui import QColor, QIcon, QImage, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QApplication,
     QStyle,
@@ -17,7 +18,7 @@ from PySide6.QtWidgets import (
     QStyleOptionViewItem,
 )
 from pytestqt.qtbot import QtBot
-from test_table_frames import EventCount, differing_share, grab
+from test_table_frames import EventCount, RolesModel, differing_share, grab, shown_view
 
 from smpanel_desktop.store.models import UNKNOWN, TrackedOrder
 from smpanel_desktop.ui.orders.columns import COL_PROGRESS, COLUMNS
@@ -25,7 +26,6 @@ from smpanel_desktop.ui.orders.layout import orders_table
 from smpanel_desktop.ui.orders.model import OrdersModel
 from smpanel_desktop.ui.watch.marks import WatchMarks
 from smpanel_desktop.ui.widgets.cells import CellRoles
-from smpanel_desktop.ui.widgets.table_view import TableView
 
 STATUSES = ("Pending", "In progress", "Completed", "Partial", "Canceled", None)
 
@@ -41,6 +41,20 @@ def orders(count: int) -> list[TrackedOrder]:
         )
         for n in range(count)
     ]  # fmt: skip
+
+
+def shown_orders(
+    qtbot: QtBot, rows: list[TrackedOrder], size: tuple[int, int] = (1280, 600)
+) -> tuple[OrdersModel, Any]:
+    """The real Orders table over ``rows``, shown at ``size``."""
+    model = OrdersModel()
+    table = orders_table(model)
+    qtbot.addWidget(table)
+    table.resize(*size)
+    table.show()
+    qtbot.waitExposed(table)
+    model.set_orders(rows, (), "USD")
+    return model, table
 
 
 def test_a_rows_cells_asked_at_once_are_what_each_cell_answers() -> None:
@@ -79,8 +93,10 @@ def test_a_services_rows_cells_asked_at_once_are_what_each_cell_answers(qtbot: Q
     assert stars == 2  # the favourites' id cells carry the star: painted the standard way
 
 
-class Texts(QAbstractTableModel):
+class Texts(RolesModel):
     """Two rows of plain text the test changes; ``row_plain`` asks every cell of a row."""
+
+    ROWS = COLUMNS = 2
 
     def __init__(self) -> None:
         super().__init__()
@@ -91,24 +107,17 @@ class Texts(QAbstractTableModel):
             lambda r: [self.roles.plain(r, c) for c in range(2)],
         )
 
-    def rowCount(self, parent: Any = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 2
 
-    def columnCount(self, parent: Any = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 2
+@pytest.mark.parametrize("one_pass", [True, False], ids=["one pass", "Qt cell by cell"])
+def test_a_cell_changed_alone_is_repainted_with_its_new_text(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, one_pass: bool
+) -> None:
+    from smpanel_desktop.ui.widgets import table_view
 
-    def data(self, index: Any, role: int = 0) -> Any:
-        return self.roles.data(index, role)
-
-
-def test_a_cell_changed_alone_is_repainted_with_its_new_text(qtbot: QtBot) -> None:
+    if not one_pass:  # Qt's painting, through the delegate's row of cells kept per paint
+        monkeypatch.setattr(table_view, "can_paint_rows", lambda view: False)
     model = Texts()
-    view = TableView()
-    qtbot.addWidget(view)
-    view.setModel(model)
-    view.resize(400, 200)
-    view.show()
-    qtbot.waitExposed(view)
+    view = shown_view(qtbot, model)
     for _ in range(3):
         QApplication.processEvents()  # the last row painted is row 1
     model.texts[1][1] = "a much longer text now"
@@ -183,13 +192,7 @@ def _progress_column(table: Any) -> QImage:
 
 
 def test_bars_kept_from_earlier_paints_look_as_the_style_draws_them(qtbot: QtBot) -> None:
-    model = OrdersModel()
-    table = orders_table(model)
-    qtbot.addWidget(table)
-    table.resize(1280, 600)
-    table.show()
-    qtbot.waitExposed(table)
-    model.set_orders(orders(60), (), "USD")
+    model, table = shown_orders(qtbot, orders(60))
     table.selectRow(2)
     kept = [_progress_column(table) for _ in range(3)]  # drawn once, then copied
     cached = table.itemDelegateForColumn(COL_PROGRESS)
@@ -202,14 +205,9 @@ def test_bars_kept_from_earlier_paints_look_as_the_style_draws_them(qtbot: QtBot
         assert unlike_share(image, direct) < 0.02
 
     # a darker palette: the bars are drawn again in its colours, not copied from before
-    dark = QPalette(table.palette())
-    for role, colour in ((QPalette.ColorRole.Base, "#202020"),
-                         (QPalette.ColorRole.AlternateBase, "#2a2a2a"),
-                         (QPalette.ColorRole.Text, "#f0f0f0"),
-                         (QPalette.ColorRole.Button, "#303030"),
-                         (QPalette.ColorRole.Highlight, "#3a7bd5")):  # fmt: skip
-        dark.setColor(role, QColor(colour))
-    table.setPalette(dark)
+    from smpanel_desktop.ui.widgets.theme import dark_palette
+
+    table.setPalette(dark_palette())
     direct_dark = _progress_column(table)
     table.setItemDelegateForColumn(COL_PROGRESS, cached)
     assert differing_share(direct_dark, direct) > 0.3
@@ -226,13 +224,7 @@ def test_bars_kept_from_earlier_paints_look_as_the_style_draws_them(qtbot: QtBot
 
 
 def test_a_page_down_leaves_the_header_unpainted(qtbot: QtBot) -> None:
-    model = OrdersModel()
-    table = orders_table(model)
-    qtbot.addWidget(table)
-    table.resize(1280, 600)
-    table.show()
-    qtbot.waitExposed(table)
-    model.set_orders(orders(300), (), "USD")
+    model, table = shown_orders(qtbot, orders(300))
     table.setFocus()
     table.setCurrentIndex(model.index(0, 1))
     grab(table)
@@ -278,14 +270,8 @@ def test_rows_painted_in_one_pass_look_as_qt_paints_them(qtbot: QtBot, monkeypat
     painted = []
     real = table_view.paint_rows
     monkeypatch.setattr(table_view, "paint_rows", lambda *args: (painted.append(1), real(*args)))
-    model = OrdersModel()
-    table = orders_table(model)
-    qtbot.addWidget(table)
-    table.resize(900, 500)
-    table.show()
-    qtbot.waitExposed(table)
     rows = orders(80)
-    model.set_orders(rows, (), "USD")
+    model, table = shown_orders(qtbot, rows, (900, 500))
     model.set_watch(WatchMarks(1, frozenset({rows[1].id}), {rows[4].id: 0.0}))  # icon, tint
     table.setFocus()
     table.setCurrentIndex(model.index(3, COL_STATUS))  # the focus frame on a cell

@@ -43,14 +43,20 @@ def _decoration(tab: OrdersTab, local_id: int, column: int = COL_STATUS) -> Any:
     return tab.model.data(tab.model.index(row, column), Qt.ItemDataRole.DecorationRole)
 
 
+def _completed_an_hour_later(env: OrderEnv, orders: list[TrackedOrder]) -> set[int]:
+    """An hour on the panel's clock, a refresh: the local ids of ``orders`` now Completed."""
+    env.sandbox.clock.advance(HOUR)
+    refresh_orders(env.store, env.client, env.panel)
+    done = {o.id for o in orders if env.store.order(o.id).status == "Completed"}  # type: ignore[union-attr]
+    assert done
+    return done
+
+
 def test_refill_all_eligible_asks_once_per_order(qtbot: QtBot, order_env: OrderEnv) -> None:
     env = order_env
     with_refill = [_place(env, True) for _ in range(6)]
     without = [_place(env, False) for _ in range(2)]
-    env.sandbox.clock.advance(HOUR)
-    refresh_orders(env.store, env.client, env.panel)
-    done = {o.id for o in with_refill if env.store.order(o.id).status == "Completed"}  # type: ignore[union-attr]
-    assert done
+    done = _completed_an_hour_later(env, with_refill)
     tab = _tab(qtbot, env)
     bar = tab.watch_bar
     qtbot.waitUntil(lambda: tab.model.watch.eligible == done)
@@ -109,10 +115,7 @@ def test_a_changed_catalog_marks_again_an_equal_one_keeps_the_marks(
     a Refresh to wait behind); one whose service lost its refill takes the marks away."""
     env = order_env
     placed = [_place(env, True) for _ in range(3)]
-    env.sandbox.clock.advance(HOUR)
-    refresh_orders(env.store, env.client, env.panel)
-    done = {o.id for o in placed if env.store.order(o.id).status == "Completed"}  # type: ignore[union-attr]
-    assert done
+    done = _completed_an_hour_later(env, placed)
     tab = _tab(qtbot, env)
     qtbot.waitUntil(lambda: tab.model.watch.eligible == done and not env.ctx.runner.busy)
     marks = tab.model.watch
