@@ -8,7 +8,7 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
 from PySide6.QtWidgets import QWidget
 
 EXIT_AFTER_SHOW_ENV = "SMPANEL_EXIT_AFTER_SHOW"
@@ -63,7 +63,6 @@ def arm_exit_after_show(window: Any) -> None:
     """
     if not os.environ.get(EXIT_AFTER_SHOW_ENV):
         return
-    from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
 
     class _FirstPaint(QObject):
         def eventFilter(self, watched: QObject, event: QEvent) -> bool:
