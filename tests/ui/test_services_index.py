@@ -123,7 +123,7 @@ def test_pairs_that_begin_words_are_found_as_a_scan_finds_them() -> None:
     warm = ServiceIndex(big)
     while warm.warm_step():
         pass
-    pairs = warm._letters.keys() - set(LETTERS)  # prepared while idle, besides the letters
+    pairs = warm._masks.keys() - set(LETTERS)  # prepared while idle, besides the letters
     assert {"in", "ti", "yo", "te", "li", "iz"} <= pairs  # the words' first letters
     cold = ServiceIndex(big)
     for pair in sorted(pairs):

@@ -113,8 +113,8 @@ class ServiceIndex:
         self._whole: list[int] = []  # every row in catalog order, when that is the base
         self._found: dict[str, list[int]] = {}  # needle -> its rows, for the current base
         self._found_size = 0
-        self._letters: dict[str, bytes] = {}  # letter(s) -> per row, 1 if its haystack has it
-        self._letters_todo = list(reversed(LETTERS))  # then the pairs
+        self._masks: dict[str, bytes] = {}  # letter(s) -> per row, 1 if its haystack has it
+        self._masks_todo = list(reversed(LETTERS))  # then the pairs
         self._pairs_chosen = False
         self._rows = list(range(len(svc)))  # the row numbers every list below holds: made once,
         # so the sort orders and results share these int objects (50,000 ints each otherwise)
@@ -132,7 +132,7 @@ class ServiceIndex:
                    cols[COL_CATEGORY][start : start + HAYSTACK_CHUNK],
                    map(str, cols[COL_ID][start : start + HAYSTACK_CHUNK]), strict=True)  # fmt: skip
         joined = list(map("\x00".join, rows))
-        # one lower() and one encode() over the joined chunk instead of one call each per row
+        # one fold() and one encode() over the joined chunk instead of one call each per row
         lowered = _utf8(fold("\n".join(joined))).split("\n")
         if len(lowered) != len(joined):  # a line break inside a name: do it row by row
             lowered = [_utf8(fold(text)) for text in joined]
@@ -158,14 +158,14 @@ class ServiceIndex:
             if column not in self._ascending:
                 self.ascending_order(column)
                 return True
-        if self._letters_todo:  # the first letters typed into an empty box: no scan then
-            letters = self._letters_todo.pop()
+        if self._masks_todo:  # the first letters typed into an empty box: no scan then
+            letters = self._masks_todo.pop()
             key = _utf8(letters)
-            self._letters[letters] = bytes([key in h for h in self._hay])
-            if not self._letters_todo and not self._pairs_chosen:
+            self._masks[letters] = bytes([key in h for h in self._hay])
+            if not self._masks_todo and not self._pairs_chosen:
                 self._pairs_chosen = True
-                self._letters_todo = list(reversed(self._word_pairs()))
-            return bool(self._letters_todo)
+                self._masks_todo = list(reversed(self._word_pairs()))
+            return bool(self._masks_todo)
         return False
 
     def _word_pairs(self) -> list[str]:
@@ -242,7 +242,7 @@ class ServiceIndex:
                 if earlier is not None:
                     start = earlier
                     break
-            mask = self._letters.get(needle)
+            mask = self._masks.get(needle)
             if mask is not None:
                 if start is self._whole:
                     rows = list(compress(start, mask))  # C speed: catalog order, unfiltered
