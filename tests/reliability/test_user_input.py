@@ -264,7 +264,7 @@ def _check_key_set(panel: SandboxPanel, value: str, code: int, out: str, err: st
     """A hostile key from stdin: stored exactly (one word, printable) or refused, never shown."""
     from smpanel_desktop.secrets import mask
 
-    key = value.strip()
+    key = value.split("\n", 1)[0].strip()  # key set reads one line
     storable = bool(key) and not any(ch.isspace() or not ch.isprintable() for ch in key)
     assert code == (0 if storable else 2), (repr(value), code, err[:300])
     if len(key) >= 5:
