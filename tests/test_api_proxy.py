@@ -64,8 +64,8 @@ def test_the_proxy_in_the_environment_carries_every_request(
     monkeypatch.setenv("HTTP_PROXY", _proxy_url(proxy))
     with PanelClient(sandbox.url, sandbox.key) as client:
         assert client.balance().amount == sandbox.balance
-        ids = [client.add(sandbox.find_service("Default")["service"],
-                          {"link": f"https://x.com/{n}", "quantity": 100}) for n in range(2)]  # fmt: skip
+        service = sandbox.find_service("Default")["service"]
+        ids = [client.add(service, {"link": f"https://x.com/{n}", "quantity": 100}) for n in (1, 2)]
         assert [r.order for r in client.statuses(ids)] == ids
     assert proxy.seen == [sandbox.url] * 4  # balance, two adds, one status request
 
