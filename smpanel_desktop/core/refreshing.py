@@ -4,13 +4,14 @@ orders placed elsewhere."""
 from __future__ import annotations
 
 import contextlib
+import itertools
 import threading
 import time
 from collections.abc import Callable, Generator, Iterable
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 
-from smpanel_desktop.api.batching import chunks, unique
+from smpanel_desktop.api.batching import BATCH_SIZE, chunks, unique
 from smpanel_desktop.api.errors import ApiError
 from smpanel_desktop.api.models import StatusResult
 from smpanel_desktop.core.panel_client import Client, Progress, panel_forms
@@ -57,18 +58,25 @@ def refresh_orders(
     ``recorded(answer)`` follows each batch's transaction on the calling thread (the Orders tab
     reads those rows back while the next answers are on their way).
     """
-    targets = store.open_order_ids(panel.id) if ids is None else unique(ids)
-    total = len(targets)
-    checked = changed = errors = done = children = 0
+    if ids is None:  # read as they are sent: the first request leaves after 100 ids
+        batches: Iterable[list[int]] = store.open_order_batches(panel.id, BATCH_SIZE)
+    else:
+        batches = chunks(unique(ids))
+    total = checked = changed = errors = done = children = 0
     changes: list[tuple[int, str | None, str | None]] = []
     failure: ApiError | None = None
-    if progress is not None:
-        progress(0, total)
+
+    def counted(ids_sent: int) -> None:  # every batch is read (none is answered yet)
+        nonlocal total
+        total = ids_sent
+        if progress is not None:
+            progress(0, total)
+
     fetcher = _StatusFetcher(client, client_factory, concurrency)
     # closed here, not whenever the GC gets to it: a refresh that stops early would otherwise
     # keep its pool's clients and their sockets open (the failure's traceback holds them)
     forms = panel_forms(store, panel, client)  # single-form panels: remembered, learnt
-    with forms, contextlib.closing(fetcher.fetch(list(chunks(targets)))) as answers:
+    with forms, contextlib.closing(fetcher.fetch(batches, counted)) as answers:
         for batch, answer in answers:
             if isinstance(answer, ApiError):
                 failure = answer
@@ -126,25 +134,34 @@ class _StatusFetcher:
         return self._one(batch, client)
 
     def fetch(
-        self, batches: list[list[int]]
+        self, batches: Iterable[list[int]], counted: Callable[[int], object]
     ) -> Generator[tuple[list[int], list[StatusResult] | ApiError], None, None]:
-        if self.concurrency == 1 or len(batches) < 2:
-            for batch in batches:
+        """Each batch with its answer, in order.  ``batches`` is read to the end (each one
+        sent as it comes) before the first answer is yielded; ``counted(ids)`` follows."""
+        them = iter(batches)
+        head = list(itertools.islice(them, 2))
+        if self.concurrency == 1 or len(head) < 2:  # one request: the open client's socket
+            every = head + list(them)
+            counted(sum(map(len, every)))
+            for batch in every:
                 answer = self._one(batch, self.client)
                 yield batch, answer
                 if isinstance(answer, ApiError):
                     return
             return
         pool = ThreadPoolExecutor(self.concurrency, thread_name_prefix="smpanel-refresh")
-        futures = [pool.submit(self._threaded, batch) for batch in batches]
+        sent: list[tuple[list[int], Future[list[StatusResult] | ApiError]]] = []
         try:
-            for batch, future in zip(batches, futures, strict=True):
+            for batch in itertools.chain(head, them):
+                sent.append((batch, pool.submit(self._threaded, batch)))
+            counted(sum(len(batch) for batch, _ in sent))
+            for batch, future in sent:
                 answer = future.result()
                 yield batch, answer
                 if isinstance(answer, ApiError):
                     return
         finally:
-            for future in futures:
+            for _, future in sent:
                 future.cancel()
             pool.shutdown(wait=True)
             for client in self._made:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 from smpanel_desktop.api.models import StatusResult, is_final_order_status
@@ -163,12 +163,25 @@ class OrderQueries(StoreBase):
 
     def open_order_ids(self, panel_id: int) -> list[int]:
         """The panel ids of ``open_orders``, in the same order, without building the orders."""
+        return [order for batch in self.open_order_batches(panel_id) for order in batch]
+
+    def open_order_batches(self, panel_id: int, size: int = 100) -> Iterator[list[int]]:
+        """``open_order_ids`` in lists of ``size``, each yielded as soon as it is read (a
+        refresh sends the first batch while the rest are read).  Read them all before writing
+        on this thread: the query is open until the last one."""
         rows = self._conn().execute(
             f'SELECT "order", status FROM orders WHERE panel_id = ? AND {OPEN_ORDERS_SQL} '
             f"{NEWEST_FIRST}",
             (panel_id,),
         )
-        return [order for order, status in rows if not is_final_order_status(status)]
+        batch: list[int] = []
+        while page := rows.fetchmany(size):
+            batch += [order for order, status in page if not is_final_order_status(status)]
+            if len(batch) >= size:  # full lists (a few final ones the loose SQL cut let
+                yield batch[:size]  # through were left out)
+                batch = batch[size:]
+        if batch:
+            yield batch
 
     def status_history(self, local_id: int) -> list[StatusChange]:
         """The order's status changes, oldest first."""
