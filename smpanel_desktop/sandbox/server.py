@@ -40,8 +40,9 @@ class SandboxPanel:
     """An API v2 panel on loopback with a generated catalog, for tests and the demo mode.
 
     ``port=0`` picks a free port at ``start()``; ``time_scale`` speeds up the simulated clock;
-    ``state_file`` keeps orders, refills, balance and clock across restarts; ``latency`` delays
-    every answer; ``first_order_id`` (e.g. above 2**31) sets where order ids start;
+    ``state_file`` keeps orders, refills, balance and clock across restarts; ``latency``: each
+    answer leaves that many seconds after its request came (the panel's own work included);
+    ``first_order_id`` (e.g. above 2**31) sets where order ids start;
     ``dialect`` is the engine it speaks: ``perfectpanel`` (the default) or ``smartpanel``
     (``/api/v1``, its shapes and snake_case types, single-form refill/refill_status/cancel:
     smartpanel.py).
