@@ -16,7 +16,6 @@ from __future__ import annotations
 import argparse
 import logging
 import os
-import signal
 import sys
 from functools import partial
 from pathlib import Path
@@ -43,7 +42,9 @@ log = logging.getLogger(__name__)
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(
+    from smpanel_desktop.cli.parser import Parser  # the terminal measured only for --help
+
+    parser = Parser(
         prog="smpanel-desktop", description="Desktop app for SMM panels speaking the API v2."
     )
     parser.add_argument("--api-url", metavar="URL", help="open the panel at this API endpoint")
@@ -208,7 +209,9 @@ def _start_logging(own_process: bool) -> None:
 
 def _close_on_signals(gui: DesktopApp) -> None:
     """Ctrl+C (``make run`` in a terminal) or SIGTERM closes the window, saving its layout and
-    stopping the worker and the sandbox, instead of killing the process mid-write."""
+    stopping the worker and the sandbox, instead of killing the process mid-write.  Set up
+    after the first paint (``signal`` builds its enums when imported)."""
+    import signal
 
     def close(_signum: int, _frame: object) -> None:
         gui.window.close()
@@ -283,7 +286,7 @@ def main(argv: list[str] | None = None) -> int:
             arm_exit_after_show(gui.window)
             gui.window.after_first_paint(partial(_start_logging, existing is None))
             if existing is None:
-                _close_on_signals(gui)
+                gui.window.after_first_paint(partial(_close_on_signals, gui))
             gui.start(after_paint=True)
         except Exception:  # before the first paint: the log is not set up yet
             from smpanel_desktop.logging_setup import setup_logging

@@ -13,10 +13,9 @@ from __future__ import annotations
 import logging
 import os
 from collections.abc import Callable
-from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from PySide6.QtCore import QObject, Signal
 
@@ -78,8 +77,7 @@ def check_balance(endpoint: str, key: str, inflight: InFlight) -> Balance:
         client.close()
 
 
-@dataclass(frozen=True)
-class Connection:
+class Connection(NamedTuple):  # (not a dataclass: dataclasses is not imported before paint)
     """What opening a panel found on the worker: its client, or why there is none."""
 
     client: PanelClient | None = None

@@ -27,11 +27,10 @@ import contextlib
 import itertools
 import logging
 import os
-import queue
 import sys
 import time
+from _queue import Empty, SimpleQueue  # the queue module's own, without its pure-Python rest
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any, TypeVar
 
 import shiboken6
@@ -64,13 +63,22 @@ class Generation:
         return lambda: self.value == value
 
 
-@dataclass(slots=True)
 class _Task:
-    on_done: Callable[[Any], None] | None
-    on_error: ErrorCallback | None
-    on_progress: ProgressCallback | None
-    owner: QObject | None
-    current: Callable[[], bool] | None
+    """A submitted task's callbacks and what says whether its answer is still wanted (a plain
+    class: ``dataclasses`` is not imported before the first paint for it)."""
+
+    __slots__ = ("current", "on_done", "on_error", "on_progress", "owner")
+
+    def __init__(
+        self,
+        on_done: Callable[[Any], None] | None,
+        on_error: ErrorCallback | None,
+        on_progress: ProgressCallback | None,
+        owner: QObject | None,
+        current: Callable[[], bool] | None,
+    ) -> None:
+        self.on_done, self.on_error, self.on_progress = on_done, on_error, on_progress
+        self.owner, self.current = owner, current
 
     def wanted(self) -> bool:
         if self.owner is not None and not shiboken6.isValid(self.owner):
@@ -84,9 +92,9 @@ class _Lane(QThread):
     def __init__(self, name: str, deliver: Callable[[int, bool, Any], None]) -> None:
         super().__init__()
         self.setObjectName(f"{name}-worker")
-        self.tasks: queue.SimpleQueue[
-            tuple[int, Callable[[], Any], Callable[[], bool] | None] | None
-        ] = queue.SimpleQueue()
+        self.tasks: SimpleQueue[tuple[int, Callable[[], Any], Callable[[], bool] | None] | None] = (
+            SimpleQueue()
+        )
         self._deliver = deliver
         self.start()
 
@@ -236,7 +244,7 @@ class TaskRunner(QObject):
             while True:  # drop what has not started
                 try:
                     worker.tasks.get_nowait()
-                except queue.Empty:
+                except Empty:
                     break
             worker.tasks.put(_STOP)
         for abort in self._abort_hooks:

@@ -26,6 +26,11 @@ HEAVY = (
     "smpanel_desktop.ui.orders.tab",
     "smpanel_desktop.ui.balance.tab",
     "smpanel_desktop.crash_dialog",
+    # nor what the window's frame does not need: signal builds its enums when imported, and
+    # dataclasses and queue's pure-Python classes are not used (a few ms of the bundle's start)
+    "signal",
+    "dataclasses",
+    "queue",
 )
 
 
@@ -90,3 +95,30 @@ def test_closing_before_the_first_paint_opens_nothing(
     assert gui.ctx.panel is None and gui.session.sandbox is None and gui.welcome is None
     assert not gui.window.tabs_built and not gui.ctx.store_is_open
     wait_idle(gui)
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="SIGTERM is a POSIX signal")
+def test_sigterm_after_the_start_closes_the_window_and_saves_its_layout(tmp_path: Any) -> None:
+    """Ctrl+C in a terminal or SIGTERM from the session closes the window as its close button
+    would (the handlers are set after the first paint): exit 0, the window's layout saved."""
+    import os
+    import signal
+    import time
+
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    for name, folder in (("DATA", "data"), ("CONFIG", "config"), ("LOG", "logs")):
+        env[f"SMPANEL_{name}_DIR"] = str(tmp_path / folder)
+    log = tmp_path / "logs" / "smpanel-desktop.log"
+    app = subprocess.Popen([sys.executable, "-m", "smpanel_desktop", "--demo"], env=env)
+    try:
+        deadline = time.monotonic() + 60
+        while "balance: ok" not in (log.read_text() if log.exists() else ""):
+            assert app.poll() is None and time.monotonic() < deadline
+            time.sleep(0.1)
+        app.send_signal(signal.SIGTERM)
+        assert app.wait(timeout=30) == 0
+    finally:
+        if app.poll() is None:
+            app.kill()
+    saved = (tmp_path / "config" / "smpanel-desktop.ini").read_text(errors="replace")
+    assert "[window]" in saved and "geometry=" in saved
