@@ -101,6 +101,7 @@ class MainWindow(QMainWindow):
         ctx.catalogFailed.connect(self._catalog_failed)
 
         self.menus = WindowMenus(self, ctx, session, settings)
+        self.after_first_paint(self.menus.finish)
         ctx.panelChanged.connect(self._panel_changed)
         ctx.connectionChanged.connect(self._connection_changed)
         ctx.catalogChanged.connect(self._show_refresh_time)

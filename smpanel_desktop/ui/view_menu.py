@@ -16,14 +16,16 @@ from smpanel_desktop.ui.widgets.theme import apply_theme
 
 
 class ViewMenu(QObject):
-    """The View menu of ``window``; ``menu`` is added to the menu bar by the owner."""
+    """Fills ``menu``: the View menu of ``window``, in its menu bar already (WindowMenus gives
+    it its title, translated in this class's context)."""
 
-    def __init__(self, window: QMainWindow, settings: UiSettings, parent: QObject) -> None:
+    def __init__(
+        self, menu: QMenu, window: QMainWindow, settings: UiSettings, parent: QObject
+    ) -> None:
         super().__init__(parent)
         self.window = window
         self.settings = settings
-        self.menu = QMenu(self.tr("&View"), window)
-        self.menu.setObjectName("viewMenu")
+        self.menu = menu
 
         self.language_menu = self.menu.addMenu(self.tr("&Language"))
         self.language_menu.setObjectName("languageMenu")

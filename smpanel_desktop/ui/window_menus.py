@@ -9,26 +9,32 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Slot
-from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import QDialog, QMainWindow
+from PySide6.QtCore import QCoreApplication, QObject, Slot
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QMainWindow
 
 from smpanel_desktop import __version__
 from smpanel_desktop.ui.context import AppContext
 from smpanel_desktop.ui.settings import UiSettings
-from smpanel_desktop.ui.view_menu import ViewMenu
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QActionGroup
+    from PySide6.QtWidgets import QDialog
+
     from smpanel_desktop.ui.dialogs.key_dialog import KeyDialog
     from smpanel_desktop.ui.dialogs.keyring_dialog import KeyringUnavailableDialog
     from smpanel_desktop.ui.dialogs.panels_dialog import PanelsDialog
     from smpanel_desktop.ui.session import PanelSession
+    from smpanel_desktop.ui.view_menu import ViewMenu
 
 APP_TITLE = "SMPanel Desktop"
 
 
 class WindowMenus(QObject):
-    """The menu bar of ``window`` and the dialogs its entries open."""
+    """The menu bar of ``window`` and the dialogs its entries open.  The first paint shows the
+    menu bar; ``finish()`` (the window calls it after that paint) adds what it does not show:
+    the Quit keys and the View menu's choices, whose Qt classes build their enums when first
+    used (a few ms of the start)."""
 
     def __init__(
         self,
@@ -50,11 +56,8 @@ class WindowMenus(QObject):
         bar = self.window.menuBar()
         file_menu = bar.addMenu(self.tr("&File"))
         file_menu.setObjectName("fileMenu")
-        quit_action = file_menu.addAction(self.tr("&Quit"))
+        self.quit_action = quit_action = file_menu.addAction(self.tr("&Quit"))
         quit_action.setObjectName("quitAction")
-        # the platform's Quit keys (Ctrl+Q, Cmd+Q); setShortcut() would first build the whole
-        # Qt namespace of enums (~30 ms) to pick an overload, before the window can paint
-        quit_action.setShortcuts(QKeySequence.StandardKey.Quit)
         quit_action.setMenuRole(QAction.MenuRole.QuitRole)
         quit_action.triggered.connect(self.window.close)
 
@@ -68,10 +71,11 @@ class WindowMenus(QObject):
         self.switch_menu = panel_menu.addMenu(self.tr("&Switch panel"))
         self.switch_menu.setObjectName("switchPanelMenu")
         self.switch_menu.aboutToShow.connect(self.fill_switch_menu)
-        self.switch_group = QActionGroup(self)  # filled when the menu opens
+        self.switch_group: QActionGroup | None = None  # made and filled when the menu opens
 
-        self.view_menu = ViewMenu(self.window, self.settings, self)
-        bar.addMenu(self.view_menu.menu)
+        self.view_title = bar.addMenu(QCoreApplication.translate("ViewMenu", "&View"))
+        self.view_title.setObjectName("viewMenu")
+        self.view_menu: ViewMenu  # filled by finish()
 
         self.help_menu = help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.setObjectName("helpMenu")
@@ -81,9 +85,25 @@ class WindowMenus(QObject):
         keys.setObjectName("keyboardShortcutsAction")
         help_menu.addAction(self.tr("Open &data folder"), self.open_data_folder)
 
+    def finish(self) -> None:
+        """Add what the first paint does not show: the platform's Quit keys (Ctrl+Q, Cmd+Q)
+        and the View menu's choices."""
+        from PySide6.QtGui import QKeySequence
+
+        from smpanel_desktop.ui.view_menu import ViewMenu
+
+        # setShortcuts(StandardKey): setShortcut() would first build the whole Qt namespace
+        # of enums (~30 ms) to pick an overload
+        self.quit_action.setShortcuts(QKeySequence.StandardKey.Quit)
+        self.view_menu = ViewMenu(self.view_title, self.window, self.settings, self)
+
     @Slot()
     def fill_switch_menu(self) -> None:
+        from PySide6.QtGui import QActionGroup
+
         self.switch_menu.clear()
+        if self.switch_group is None:
+            self.switch_group = QActionGroup(self)
         for action in self.switch_group.actions():
             self.switch_group.removeAction(action)
         from smpanel_desktop.core.demo import is_demo
