@@ -26,6 +26,7 @@ HEAVY = (
     "smpanel_desktop.ui.orders.tab",
     "smpanel_desktop.ui.balance.tab",
     "smpanel_desktop.crash_dialog",
+    "smpanel_desktop.ui.view_menu",  # filled after the first paint
     # nor what the window's frame does not need: signal builds its enums when imported, and
     # dataclasses and queue's pure-Python classes are not used (a few ms of the bundle's start)
     "signal",
