@@ -193,24 +193,26 @@ class DesktopApp:
             self.store.close()
 
 
-def _start_logging(own_process: bool) -> None:
-    """The log file, and in our own process the crash dialog for unexpected errors (instead
-    of a vanishing app).  Set up right after the first paint: logging.handlers and Qt's enum
-    namespace (the dialog's) cost ~40 ms of imports."""
+def _after_first_paint(app: QApplication, gui: DesktopApp, own_process: bool) -> None:
+    """What the first paint does not wait for (QIcon's and signal's enums, logging.handlers,
+    the dialog's Qt namespace: ~45 ms): the window icon (shown a frame later), the log file,
+    and in our own process the crash dialog (never a vanishing app) and the signal handlers."""
     from smpanel_desktop.logging_setup import setup_logging
+    from smpanel_desktop.ui.widgets.icons import app_icon
 
+    app.setWindowIcon(app_icon())
     log_path = setup_logging()
     log.info("%s %s starting", APP_NAME, __version__)
     if own_process:
         from smpanel_desktop.crash_dialog import install_excepthook
 
         install_excepthook(log_path)
+        _close_on_signals(gui)
 
 
 def _close_on_signals(gui: DesktopApp) -> None:
     """Ctrl+C (``make run`` in a terminal) or SIGTERM closes the window, saving its layout and
-    stopping the worker and the sandbox, instead of killing the process mid-write.  Set up
-    after the first paint (``signal`` builds its enums when imported)."""
+    stopping the worker and the sandbox, instead of killing the process mid-write."""
     import signal
 
     def close(_signum: int, _frame: object) -> None:
@@ -270,10 +272,6 @@ def main(argv: list[str] | None = None) -> int:
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
     app.setDesktopFileName("net.smpanel.SmpanelDesktop")
-    from smpanel_desktop.ui.widgets.icons import app_icon
-
-    app.setWindowIcon(app_icon())
-
     from smpanel_desktop.ui.widgets.first_paint import arm_exit_after_show
 
     gui: DesktopApp | None = None
@@ -284,9 +282,7 @@ def main(argv: list[str] | None = None) -> int:
             # so the rest of the start-up is queued ahead of the probe's quit (a measured start
             # still goes through every tab's imports).
             arm_exit_after_show(gui.window)
-            gui.window.after_first_paint(partial(_start_logging, existing is None))
-            if existing is None:
-                gui.window.after_first_paint(partial(_close_on_signals, gui))
+            gui.window.after_first_paint(partial(_after_first_paint, app, gui, existing is None))
             gui.start(after_paint=True)
         except Exception:  # before the first paint: the log is not set up yet
             from smpanel_desktop.logging_setup import setup_logging

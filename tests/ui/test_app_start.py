@@ -40,6 +40,7 @@ def test_main_with_demo_runs_and_exits_cleanly(qtbot: QtBot, capsys: Any) -> Non
         seen["title"] = window.windowTitle()
         seen["count"] = window.services_tab.count.text()
         seen["sandbox"] = window.session.sandbox
+        seen["icon sizes"] = window.windowIcon().availableSizes()
         window.close()
 
     QTimer.singleShot(0, look_then_quit)
@@ -47,6 +48,7 @@ def test_main_with_demo_runs_and_exits_cleanly(qtbot: QtBot, capsys: Any) -> Non
     assert seen["title"] == "SMPanel Desktop — Demo panel"  # said once, not "Demo — DEMO"
     assert seen["count"] == "3,000 of 3,000 services"
     assert seen["sandbox"]._server is None  # the demo sandbox was stopped on the way out
+    assert len(seen["icon sizes"]) >= 4  # the app's icon (set after the first paint)
 
 
 def test_main_refuses_an_insecure_url_before_anything_is_sent(capsys: Any) -> None:
