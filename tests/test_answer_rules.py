@@ -14,9 +14,11 @@ from email.utils import format_datetime
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from smpanel_desktop.api.client import PanelClient
-from smpanel_desktop.api.endpoint import is_loopback, origin_of, validate_endpoint
+from smpanel_desktop.api.endpoint import idna_host, is_loopback, origin_of, validate_endpoint
 from smpanel_desktop.api.error_texts import scrub, scrub_values, secret_pattern
 from smpanel_desktop.api.errors import (
     ConfigError,
@@ -313,6 +315,32 @@ def test_an_internationalized_panel_name_is_a_valid_endpoint() -> None:
 def test_an_endpoint_with_spaces_controls_or_an_impossible_host_is_refused(url: str) -> None:
     with pytest.raises(ConfigError):
         validate_endpoint(url)
+
+
+@pytest.mark.parametrize("host", ["a..com", ".x.com", f"{'b' * 64}", "x." + "c" * 64])
+def test_an_ascii_host_with_an_empty_or_too_long_label_is_refused(host: str) -> None:
+    with pytest.raises(ConfigError, match="not a URL"):
+        validate_endpoint(f"https://{host}/api/v2")
+
+
+@given(
+    st.lists(
+        st.one_of(st.text("ab-9_", max_size=70), st.sampled_from(["", "x" * 63, "y" * 64])),
+        min_size=1,
+        max_size=5,
+    ).map(".".join)
+)
+def test_an_ascii_host_is_checked_as_the_idna_codec_checks_it(host: str) -> None:
+    """``idna_host`` spares loading the codec for an ASCII host: same result, same refusals."""
+    try:
+        expected: str | None = host.encode("idna").decode("ascii")
+    except UnicodeError:
+        expected = None
+    try:
+        got: str | None = idna_host(host)
+    except UnicodeError:
+        got = None
+    assert got == expected
 
 
 @pytest.mark.parametrize(
