@@ -25,6 +25,7 @@ from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QApplication
 
 from smpanel_desktop import APP_NAME, __version__, paths
+from smpanel_desktop.app_args import parse_args
 from smpanel_desktop.secrets import KeyStore
 from smpanel_desktop.ui import language
 from smpanel_desktop.ui.context import AppContext
@@ -39,22 +40,6 @@ if TYPE_CHECKING:
     from smpanel_desktop.ui.dialogs.welcome_dialog import WelcomeDialog
 
 log = logging.getLogger(__name__)
-
-
-def parse_args(argv: list[str]) -> argparse.Namespace:
-    from smpanel_desktop.cli.parser import Parser  # the terminal measured only for --help
-
-    parser = Parser(
-        prog="smpanel-desktop", description="Desktop app for SMM panels speaking the API v2."
-    )
-    parser.add_argument("--api-url", metavar="URL", help="open the panel at this API endpoint")
-    parser.add_argument("--data-dir", metavar="DIR", help="keep the local database in DIR")
-    parser.add_argument("--demo", action="store_true", help="open the built-in demo panel")
-    parser.add_argument(
-        "--lang", metavar="CODE", help="interface language: en or tr (default: the system's)"
-    )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    return parser.parse_args(argv)
 
 
 class DesktopApp:
