@@ -145,7 +145,7 @@ class PanelRequestHandler(BaseHTTPRequestHandler):
                 self._send(500, ERROR_500_PAGE, "text/html")
                 return
         # the panel's own latency counts from the request's arrival, its work included: a
-        # panel of 50 ms answers at 50 ms (the answer's work on these shared CPUs added 2-4)
+        # panel of 50 ms answers at 50 ms (with its work on top it took 53-54 ms here)
         rest = panel.latency - (time.monotonic() - arrived)
         if rest > 0 and panel._stopping.wait(rest):
             self.close_connection = True
