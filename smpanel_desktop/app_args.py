@@ -44,24 +44,25 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
 def _plain(argv: list[str]) -> argparse.Namespace | None:
     """The options of ``argv`` when it holds only the app's own, in full, each value given
     (after ``=``, or as the next word when that is no option); else None."""
-    metavars = {name: metavar for name, metavar, _ in OPTIONS}
+    dests = {name: name[2:].replace("-", "_") for name, _, _ in OPTIONS}  # argparse's dest
+    flags = {name for name, metavar, _ in OPTIONS if metavar is None}
     found: dict[str, str | bool | None] = {
-        name[2:].replace("-", "_"): (False if metavar is None else None)
-        for name, metavar in metavars.items()
+        dest: (False if name in flags else None) for name, dest in dests.items()
     }
     words = iter(argv)
     for word in words:
         name, equals, value = word.partition("=")
-        if name not in metavars:
+        dest = dests.get(name)
+        if dest is None:
             return None
-        if metavars[name] is None:  # a flag takes no value
+        if name in flags:  # a flag takes no value
             if equals:
                 return None
-            found[name[2:].replace("-", "_")] = True
+            found[dest] = True
             continue
         if not equals:
             value = next(words, "-")
             if value.startswith("-"):  # missing, or an option: argparse says what is wrong
                 return None
-        found[name[2:].replace("-", "_")] = value
+        found[dest] = value
     return argparse.Namespace(**found)
